@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// One database connection, owned by exactly one worker thread, with a statement cache.
+#pragma once
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include "server/db/dialect.h"
+#include "server/db/result.h"
+
+namespace Blockhaus::Db {
+
+class PoolCounters;
+class WriteGate;
+
+// A QSqlDatabase may only be used from the thread that created it, so a Connection never
+// leaves its worker thread. Stores receive it as a parameter for the length of one operation.
+class Connection
+{
+public:
+    Connection(const QString &name, const DbConfig &config, PoolCounters *counters,
+               WriteGate *writeGate);
+    ~Connection();
+    Connection(const Connection &) = delete;
+    Connection &operator=(const Connection &) = delete;
+
+    bool open(QString *errorText);
+    bool isOpen() const;
+    const Dialect &dialect() const { return m_dialect; }
+    QSqlDatabase &database() { return m_db; }
+    PoolCounters *counters() const { return m_counters; }
+    WriteGate *writeGate() const { return m_writeGate; }
+    int maxBusyRetries() const { return m_maxBusyRetries; }
+
+    // A prepared statement for this SQL text, prepared once per connection.
+    QSqlQuery *prepared(const QString &sql, QSqlError *error);
+    // Executes a statement without results (BEGIN, COMMIT, pragmas).
+    bool execRaw(const QString &sql, QSqlError *error = nullptr);
+    // Drops cached statements and reopens, after a broken connection.
+    void recycle();
+
+private:
+    QString m_name;
+    DbConfig m_config;
+    Dialect m_dialect;
+    QSqlDatabase m_db;
+    QHash<QString, QSqlQuery *> m_statements;
+    PoolCounters *m_counters;
+    WriteGate *m_writeGate;
+    int m_maxBusyRetries;
+};
+
+} // namespace Blockhaus::Db

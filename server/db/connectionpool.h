@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// server/db owns the connection pool, schema migrations, transactions and driver differences.
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include <QElapsedTimer>
+#include <QFuture>
+#include <QThreadPool>
+#include <QThreadStorage>
+#include <QtConcurrent>
+
+#include "server/db/connection.h"
+#include "server/db/dbconfig.h"
+#include "server/db/poolcounters.h"
+#include "server/db/result.h"
+#include "server/db/writegate.h"
+
+namespace Blockhaus::Db {
+
+// The connection pool is a bounded set of worker threads, each owning one connection, plus an
+// acquire step with a timeout: a job that could not start within acquireTimeoutMs, or that
+// arrives while maxWaiting jobs already wait, is answered Unavailable instead of queueing
+// forever (G10). Every acquire is measured.
+class ConnectionPool
+{
+public:
+    explicit ConnectionPool(const DbConfig &config);
+    ~ConnectionPool();
+    ConnectionPool(const ConnectionPool &) = delete;
+    ConnectionPool &operator=(const ConnectionPool &) = delete;
+
+    const DbConfig &config() const { return m_config; }
+    Driver driver() const { return m_config.driver; }
+    PoolStats stats() const { return m_counters.snapshot(m_config.poolSize); }
+    PoolCounters &counters() { return m_counters; }
+
+    template<typename T>
+    QFuture<Result<T>> run(std::function<Result<T>(Connection &)> job)
+    {
+        if (m_counters.waiting() >= m_config.maxWaiting) {
+            m_counters.addTimeout();
+            return QtFuture::makeReadyFuture(Result<T>(unavailable()));
+        }
+        m_counters.addWaiting(1);
+        QElapsedTimer queued;
+        queued.start();
+        return QtConcurrent::run(&m_threads, [this, queued, job = std::move(job)]() -> Result<T> {
+            m_counters.addWaiting(-1);
+            const double waitedMs = static_cast<double>(queued.nsecsElapsed()) / 1e6;
+            m_counters.recordAcquire(waitedMs);
+            if (waitedMs > m_config.acquireTimeoutMs) {
+                m_counters.addTimeout();
+                return unavailable();
+            }
+            Connection *connection = connectionForCurrentThread();
+            if (!connection)
+                return unavailable();
+            m_counters.addInUse(1);
+            Result<T> result = job(*connection);
+            m_counters.addInUse(-1);
+            return result;
+        });
+    }
+
+    // Runs a job and waits for it; for start-up work (migrations) and tests, never on a hot path.
+    template<typename T>
+    Result<T> runSync(std::function<Result<T>(Connection &)> job)
+    {
+        auto future = run<T>(std::move(job));
+        future.waitForFinished();
+        return future.result();
+    }
+
+    // Waits for running jobs and closes every connection.
+    void shutdown();
+
+private:
+    Error unavailable() const;
+    Connection *connectionForCurrentThread();
+
+    DbConfig m_config;
+    PoolCounters m_counters;
+    WriteGate m_writeGate;
+    std::atomic<int> m_serial{0};
+    // Declared before m_threads: the pool's threads (and with them the per-thread connections)
+    // must end before the storage object goes away.
+    QThreadStorage<Connection *> m_connections;
+    QThreadPool m_threads;
+};
+
+} // namespace Blockhaus::Db

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// Settings of the database layer: driver, location, pool bounds.
+#pragma once
+
+#include <QString>
+
+namespace Blockhaus::Db {
+
+enum class Driver { Sqlite, Postgres };
+
+struct DbConfig
+{
+    Driver driver = Driver::Sqlite;
+    QString sqlitePath; // the database file (SQLite)
+    QString pgHost, pgDatabase, pgUser, pgPassword; // PostgreSQL (later issue)
+    int pgPort = 5432;
+    int poolSize = 8; // worker threads, each owning one connection
+    int acquireTimeoutMs = 5000; // a request waiting longer for a connection gets 503 (G10)
+    int maxWaiting = 2048; // queued requests beyond this get 503 at once
+    int busyTimeoutMs = 5000; // SQLite busy_timeout for locks held by other processes
+    int maxBusyRetries = 5; // bounded retry of a write transaction on BUSY / serialization failure
+    qint64 sqliteMaxPageCount = 0; // >0: PRAGMA max_page_count, to test disk-full handling (G5/G7)
+};
+
+} // namespace Blockhaus::Db

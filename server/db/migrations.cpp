@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "server/db/migrations.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+
+#include "server/db/dblog.h"
+#include "server/db/sql.h"
+#include "server/db/transaction.h"
+
+namespace Blockhaus::Db {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString schemaFolder(Driver driver)
+{
+    return driver == Driver::Sqlite ? u":/blockhaus/schema/sqlite"_s
+                                    : u":/blockhaus/schema/postgres"_s;
+}
+
+// Migration files sorted by their number prefix (0001_name.sql).
+QStringList migrationFiles(Driver driver)
+{
+    QDir dir(schemaFolder(driver));
+    QStringList files = dir.entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
+    for (QString &file : files)
+        file = dir.filePath(file);
+    return files;
+}
+
+// Splits a script into statements at semicolons that end a line; comments are dropped.
+QStringList statementsOf(const QString &script)
+{
+    QStringList statements;
+    QString current;
+    for (const QString &line : script.split(u'\n')) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith(u"--"_s) || trimmed.isEmpty())
+            continue;
+        current += line + u'\n';
+        if (trimmed.endsWith(u';')) {
+            statements << current.trimmed();
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        statements << current.trimmed();
+    return statements;
+}
+
+} // namespace
+
+int Migrations::latestVersion(Driver driver)
+{
+    return static_cast<int>(migrationFiles(driver).size());
+}
+
+Result<int> Migrations::currentVersion(Connection &connection)
+{
+    if (!connection.execRaw(u"CREATE TABLE IF NOT EXISTS schema_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s))
+        return makeError(ErrorKind::Internal, u"Cannot create the schema_meta table."_s);
+    Sql query(connection, u"SELECT value FROM schema_meta WHERE key = 'schema_version'"_s);
+    if (!query.exec())
+        return query.error();
+    if (!query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+Result<int> Migrations::migrate(Connection &connection, int targetVersion)
+{
+    const QStringList files = migrationFiles(connection.dialect().driver());
+    const int latest = static_cast<int>(files.size());
+    if (targetVersion < 0 || targetVersion > latest)
+        targetVersion = latest;
+    auto current = currentVersion(connection);
+    if (!current)
+        return current.error();
+    if (*current > latest) {
+        return makeError(ErrorKind::Internal,
+                         u"The database was written by a newer Blockhaus (schema %1, this build "
+                         "knows %2). Please update Blockhaus."_s.arg(*current).arg(latest));
+    }
+    for (int version = *current + 1; version <= targetVersion; ++version) {
+        QFile file(files.at(version - 1));
+        if (!file.open(QIODevice::ReadOnly))
+            return makeError(ErrorKind::Internal, u"Missing migration %1."_s.arg(version));
+        const QStringList statements = statementsOf(QString::fromUtf8(file.readAll()));
+        auto applied = writeTransaction<int>(connection, [&]() -> Result<int> {
+            for (const QString &statement : statements) {
+                QSqlError error;
+                if (!connection.execRaw(statement, &error))
+                    return connection.dialect().toError(error, u"migration"_s);
+            }
+            Sql record(connection,
+                       u"INSERT INTO schema_meta (key, value) VALUES ('schema_version', ?) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+            record.bind(QString::number(version));
+            if (!record.exec())
+                return record.error();
+            return version;
+        });
+        if (!applied)
+            return applied.error();
+        qCInfo(lcDb) << "database schema migrated to version" << version;
+    }
+    return targetVersion;
+}
+
+} // namespace Blockhaus::Db

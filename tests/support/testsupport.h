@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// tests/support: a real Blockhaus server on 127.0.0.1 with a temporary data directory, a raw
+// HTTP/1.1 client, a concurrent request runner and fixtures. Every wait is bounded.
+#pragma once
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace Blockhaus::Test {
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+struct HttpRequest
+{
+    QByteArray method = "GET";
+    QByteArray path = "/"; // path and query, e.g. "/api/v1/projects?title=x"
+    HeaderList headers; // extra headers, sent as given
+    QByteArray body;
+    bool sendContentLength = true; // false: omit Content-Length (for 411 tests)
+};
+
+struct HttpReply
+{
+    int status = 0; // 0: no reply (connection closed or timed out)
+    bool timedOut = false;
+    QByteArray body;
+    HeaderList headers; // names lower-cased
+    QByteArray header(const QByteArray &lowerCaseName) const; // first value or empty
+    QJsonObject object() const; // body parsed as a JSON object (empty when not one)
+    QJsonArray array() const;
+    QString errorCode() const { return object().value(QLatin1String("error")).toString(); }
+};
+
+// Starts the real `blockhaus --headless` binary (path from the BLOCKHAUS_BINARY compile
+// definition) with --listen 127.0.0.1 --port 0, waits for the line
+// "Blockhaus is listening on port N" on its standard output.
+class TestServer
+{
+public:
+    struct Options
+    {
+        int poolSize = 8;
+        int acquireTimeoutMs = 5000;
+        qint64 sqliteMaxPageCount = 0; // >0: environment BLOCKHAUS_SQLITE_MAX_PAGE_COUNT
+        QString dataDir; // empty: a fresh temporary directory owned by the TestServer
+        QStringList extraArgs;
+        QProcessEnvironment extraEnv;
+    };
+
+    TestServer();
+    explicit TestServer(Options options);
+    ~TestServer(); // stop(), then kill if needed
+    TestServer(const TestServer &) = delete;
+    TestServer &operator=(const TestServer &) = delete;
+
+    bool start(int timeoutMs = 30000);
+    bool stop(int timeoutMs = 30000); // SIGTERM; true when it exited with code 0
+    void kill9(); // SIGKILL, waits until the process is gone
+    bool isRunning() const;
+
+    quint16 port() const { return m_port; }
+    QString dataDir() const;
+    QString databasePath() const; // dataDir() + "/blockhaus.sqlite3"
+    QString adminPassword() const { return m_adminPassword; } // set via BLOCKHAUS_ADMIN_PASSWORD
+    QByteArray output() const; // everything the server printed so far (stdout + stderr)
+    qint64 pid() const;
+    Options &options() { return m_options; } // change before a restart
+
+private:
+    Options m_options;
+    std::unique_ptr<QTemporaryDir> m_tempDir;
+    std::unique_ptr<QProcess> m_process;
+    QString m_adminPassword;
+    quint16 m_port = 0;
+    mutable QByteArray m_output;
+};
+
+// A synchronous HTTP/1.1 client over one keep-alive TCP connection to 127.0.0.1.
+// It sends exactly the headers it is given plus Host, Content-Length and its credentials.
+class Client
+{
+public:
+    explicit Client(quint16 port);
+    ~Client();
+    Client(const Client &) = delete;
+    Client &operator=(const Client &) = delete;
+
+    quint16 port() const { return m_port; }
+    void setBearer(const QByteArray &token) { m_bearer = token; }
+    QByteArray bearer() const { return m_bearer; }
+    void setCookie(const QByteArray &cookie) { m_cookie = cookie; } // raw "bh_session=..."
+    void setOrigin(const QByteArray &origin) { m_origin = origin; } // sent when not empty
+    QByteArray origin() const; // "http://127.0.0.1:PORT"
+
+    HttpReply request(const HttpRequest &request, int timeoutMs = 30000);
+    HttpReply get(const QByteArray &path, const HeaderList &headers = {});
+    HttpReply del(const QByteArray &path, const HeaderList &headers = {});
+    HttpReply post(const QByteArray &path, const QByteArray &body,
+                   const QByteArray &contentType = "application/json",
+                   const HeaderList &headers = {});
+    HttpReply put(const QByteArray &path, const QByteArray &body,
+                  const QByteArray &contentType = "application/json",
+                  const HeaderList &headers = {});
+    HttpReply patch(const QByteArray &path, const QByteArray &body,
+                    const QByteArray &contentType = "application/json",
+                    const HeaderList &headers = {});
+    HttpReply postJson(const QByteArray &path, const QJsonObject &body);
+
+    // POST /api/v1/session; on 201 keeps the token as bearer. Returns the reply.
+    HttpReply login(const QString &username, const QString &password);
+
+    // Writes raw bytes on a fresh connection and reads one response (for malformed input).
+    static HttpReply sendRaw(quint16 port, const QByteArray &bytes, int timeoutMs = 30000);
+
+private:
+    quint16 m_port;
+    QByteArray m_bearer;
+    QByteArray m_cookie;
+    QByteArray m_origin;
+    struct Connection;
+    std::unique_ptr<Connection> m_connection;
+};
+
+// Sends all requests at once, each on its own connection, from one thread's event loop, and
+// returns the replies in the same order. Requests with no reply within timeoutMs have
+// status 0 and timedOut set.
+QList<HttpReply> runConcurrently(quint16 port, const QList<HttpRequest> &requests,
+                                 int timeoutMs = 60000);
+
+// Helpers for request building.
+HeaderList bearerHeader(const QByteArray &token);
+QByteArray ifMatch(int version); // "\"N\""
+
+// Scratch content fixtures.
+QByteArray md5Hex(const QByteArray &bytes);
+QString md5ext(const QByteArray &bytes, const QString &format); // "<md5>.<format>"
+QByteArray svgAsset(int seed); // a small valid SVG whose bytes differ per seed
+// A valid Scratch 3 project.json (stage + one sprite) naming the given assets as costumes
+// (md5ext list); padded with a comment-like variable to roughly paddingBytes total size.
+QByteArray scratchProject(const QStringList &costumeMd5exts = {}, int paddingBytes = 0,
+                          const QString &marker = {});
+// A .sb3 (zip) holding project.json and the given files (name -> bytes).
+QByteArray makeSb3(const QByteArray &projectJson, const QList<QPair<QString, QByteArray>> &files);
+
+// Fixture: logs in as admin, creates a teacher-owned class with students. Returns what was made.
+struct Classroom
+{
+    QByteArray adminToken;
+    int classId = 0;
+    QString joinCode;
+    struct Account
+    {
+        int id = 0;
+        QString username;
+        QString password;
+        QByteArray token; // logged in
+    };
+    QList<Account> students;
+};
+Classroom makeClassroom(quint16 port, const QString &adminPassword, const QString &className,
+                        const QStringList &studentNames);
+
+} // namespace Blockhaus::Test
