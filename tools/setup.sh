@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# Installs every Debian package Blockhaus needs to build, test and run.
+# Idempotent: when everything is already installed it returns within seconds
+# without touching the network. Runs as root, or re-runs itself through sudo.
+set -euo pipefail
+
+# One list; later issues append to it.
+packages=(
+    build-essential
+    cmake
+    ninja-build
+    ccache
+    pkg-config
+    git
+    python3
+    qt6-base-dev
+    qt6-base-dev-tools
+    libqt6sql6-sqlite
+    libqt6sql6-psql
+    qt6-l10n-tools
+    qt6-tools-dev
+    qt6-tools-dev-tools
+    libzip-dev
+    libsodium-dev
+    libsqlite3-dev
+    sqlite3
+    xvfb
+    xauth
+    procps
+)
+
+missing=()
+for pkg in "${packages[@]}"; do
+    status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null || true)
+    if [[ "$status" != ii* ]]; then
+        missing+=("$pkg")
+    fi
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+    echo "setup: all ${#packages[@]} packages are installed"
+    exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+if [[ $(id -u) -ne 0 ]]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+        echo "setup: not root and sudo is not available; run this script as root" >&2
+        exit 1
+    fi
+    exec sudo -- bash "$0" "$@"
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get install -y --no-install-recommends "${missing[@]}"
+echo "setup: done"

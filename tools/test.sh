@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# Sets up the machine, builds and runs every test suite:
+#   1. build/       full build, -Werror, QT_FORCE_ASSERTS; unit+integration (-j2), then stress (serial)
+#   2. build-asan/  ASan+UBSan, no UI, -Werror, QT_FORCE_ASSERTS; unit+integration
+# Exits non-zero if any build or test failed and ends with the plain line
+# "N passed, N failed" summed over all ctest runs (a failed build, or a ctest
+# run that produced no summary, counts as one failure).
+set -uo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo"
+
+# Bounds, in seconds, so the whole script stays well under 40 minutes on 2 cores.
+build_limit=${BLOCKHAUS_BUILD_LIMIT:-900}
+ctest_limit=${BLOCKHAUS_CTEST_LIMIT:-600}
+test_timeout=${BLOCKHAUS_TEST_TIMEOUT:-300}
+
+passed=0
+failed=0
+problems=()
+logdir=$(mktemp -d "${TMPDIR:-/tmp}/blockhaus-test.XXXXXX")
+trap 'rm -rf "$logdir"' EXIT
+
+section() { printf '\n==== %s ====\n' "$*"; }
+
+note_failure() {
+    failed=$((failed + 1))
+    problems+=("$1")
+    echo "FAILED: $1" >&2
+}
+
+# build NAME DIR cmake-args...
+build() {
+    local name=$1 dir=$2
+    shift 2
+    section "build $name ($dir)"
+    if ! timeout --kill-after=30 "$build_limit" bash tools/build.sh "$dir" "$@"; then
+        note_failure "build $name"
+        return 1
+    fi
+}
+
+# run_ctest NAME DIR ctest-args...: runs ctest, adds its counts to the totals.
+run_ctest() {
+    local name=$1 dir=$2
+    shift 2
+    local log="$logdir/ctest-${name//[^a-z0-9]/_}.log"
+    section "ctest $name ($dir)"
+    timeout --kill-after=30 "$ctest_limit" \
+        ctest --test-dir "$dir" --output-on-failure --timeout "$test_timeout" "$@" 2>&1 | tee "$log"
+    local rc=${PIPESTATUS[0]}
+    # e.g. "100% tests passed, 0 tests failed out of 12"
+    local summary
+    summary=$(grep -E '^[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1)
+    if [[ -n "$summary" ]]; then
+        local nfail ntotal
+        nfail=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$summary")
+        ntotal=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\2/' <<<"$summary")
+        passed=$((passed + ntotal - nfail))
+        failed=$((failed + nfail))
+        if [[ $nfail -gt 0 ]]; then
+            problems+=("ctest $name: $nfail of $ntotal failed")
+        elif [[ $rc -ne 0 ]]; then
+            note_failure "ctest $name exited with $rc"
+        fi
+    elif grep -q 'No tests were found' "$log"; then
+        echo "ctest $name: no tests with these labels yet"
+    else
+        note_failure "ctest $name (exit $rc, no summary; timed out or crashed?)"
+    fi
+}
+
+section "setup"
+if ! bash tools/setup.sh; then
+    note_failure "setup"
+fi
+
+# 1. Full build with warnings as errors and Qt asserts on in release code.
+if build full build -DBLOCKHAUS_WERROR=ON -DCMAKE_CXX_FLAGS=-DQT_FORCE_ASSERTS; then
+    run_ctest "full unit+integration" build -L 'unit|integration' -j 2
+    run_ctest "full stress" build -L stress
+fi
+
+# 2. Sanitizers. Qt keeps some allocations alive until exit, so leak
+# detection is off unless the caller asks for it.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+if build asan build-asan -DBLOCKHAUS_SANITIZE=ON -DBLOCKHAUS_BUILD_UI=OFF \
+    -DBLOCKHAUS_WERROR=ON -DCMAKE_CXX_FLAGS=-DQT_FORCE_ASSERTS; then
+    run_ctest "asan unit+integration" build-asan -L 'unit|integration' -j 2
+fi
+
+section "summary"
+for p in "${problems[@]}"; do
+    echo "  - $p"
+done
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
