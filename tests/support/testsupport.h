@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
 
 namespace Blockhaus::Test {
 
@@ -37,6 +38,7 @@ struct HttpReply
     QByteArray body;
     HeaderList headers; // names lower-cased
     QByteArray header(const QByteArray &lowerCaseName) const; // first value or empty
+    QList<QByteArray> headerValues(const QByteArray &lowerCaseName) const; // all values, in order
     QJsonObject object() const; // body parsed as a JSON object (empty when not one)
     QJsonArray array() const;
     QString errorCode() const { return object().value(QLatin1String("error")).toString(); }
@@ -170,5 +172,18 @@ struct Classroom
 };
 Classroom makeClassroom(quint16 port, const QString &adminPassword, const QString &className,
                         const QStringList &studentNames);
+
+// Creates a user through POST /api/v1/users (admin only) and logs them in. role is "teacher",
+// "student" or "admin". On failure the returned account has id 0 (and a warning is logged).
+Classroom::Account createUser(quint16 port, const QByteArray &adminToken, const QString &username,
+                              const QString &role);
+
+// Runs one read-only SQL statement on a SQLite database file (the server's own, while it runs:
+// WAL readers never block it) and returns the rows as text (NULL -> null QString). nullopt when
+// the file cannot be opened or the statement fails. Uses the system libsqlite3, loaded at run time.
+std::optional<QList<QStringList>> queryDatabase(const QString &databasePath, const QString &sql);
+
+// Resident set size (VmRSS of /proc/PID/status) in KiB; -1 when unavailable.
+qint64 residentSetKiB(qint64 pid);
 
 } // namespace Blockhaus::Test
