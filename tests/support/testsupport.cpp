@@ -667,6 +667,39 @@ QList<HttpReply> runConcurrently(quint16 port, const QList<HttpRequest> &request
 }
 
 // ---------------------------------------------------------------------------------------------
+// Assertion helpers
+
+bool statusIs(const HttpReply &reply, int expected)
+{
+    return statusIsOneOf(reply, {expected});
+}
+
+bool statusIsOneOf(const HttpReply &reply, const QList<int> &expected)
+{
+    if (expected.contains(reply.status))
+        return true;
+    QByteArray wanted;
+    for (int status : expected)
+        wanted += (wanted.isEmpty() ? "" : " or ") + QByteArray::number(status);
+    qWarning("expected HTTP %s, got %d%s: %s", wanted.constData(), reply.status,
+             reply.timedOut ? " (timed out)" : "", reply.body.left(600).constData());
+    return false;
+}
+
+bool isErrorBody(const HttpReply &reply, const QString &code)
+{
+    const QJsonObject object = reply.object();
+    const bool ok = object.value(u"error"_s).toString() == code
+        && object.value(u"message"_s).isString()
+        && !object.value(u"message"_s).toString().isEmpty();
+    if (!ok) {
+        qWarning("expected error body {\"error\":\"%s\",\"message\":...}, got HTTP %d: %s",
+                 qPrintable(code), reply.status, reply.body.left(600).constData());
+    }
+    return ok;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Request helpers and fixtures
 
 HeaderList bearerHeader(const QByteArray &token)

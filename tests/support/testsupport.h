@@ -140,6 +140,13 @@ private:
 QList<HttpReply> runConcurrently(quint16 port, const QList<HttpRequest> &requests,
                                  int timeoutMs = 60000);
 
+// Assertion helpers: true when the reply matches; otherwise they log the actual status and body
+// (qWarning) so that QVERIFY(statusIs(reply, 201)) explains its failure.
+bool statusIs(const HttpReply &reply, int expected);
+bool statusIsOneOf(const HttpReply &reply, const QList<int> &expected);
+// The error body contract: a JSON object {"error": code, "message": non-empty string}.
+bool isErrorBody(const HttpReply &reply, const QString &code);
+
 // Helpers for request building.
 HeaderList bearerHeader(const QByteArray &token);
 QByteArray ifMatch(int version); // "\"N\""
