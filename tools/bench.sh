@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# Builds blockhaus and blockhaus_loadgen in build/, starts a headless server on a temporary
+# data directory and a free port, runs each load scenario several times and prints the
+# median of every figure. Results belong in BENCHMARKS.md.
+#
+# Usage: tools/bench.sh [loadgen options, e.g. --clients 100 --duration 10 --size 150000]
+# Environment: BENCH_SCENARIOS (default "status list save conflict assets"), BENCH_RUNS (3),
+#              BENCH_POOL_SIZE (server --pool-size, unset: the server's default).
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo"
+
+scenarios=${BENCH_SCENARIOS:-status list save conflict assets}
+runs=${BENCH_RUNS:-3}
+
+bash tools/setup.sh
+BLOCKHAUS_BUILD_TARGETS="blockhaus blockhaus_loadgen blockhaus_web" bash tools/build.sh build
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/blockhaus-bench.XXXXXX")
+server_pid=
+cleanup() {
+    if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -TERM "$server_pid" 2>/dev/null || true
+        for _ in $(seq 1 100); do
+            kill -0 "$server_pid" 2>/dev/null || break
+            sleep 0.2
+        done
+        kill -KILL "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+export BLOCKHAUS_ADMIN_PASSWORD=$password
+server_args=(--headless --listen 127.0.0.1 --port 0 --data-dir "$work/data")
+if [[ -n "${BENCH_POOL_SIZE:-}" ]]; then
+    server_args+=(--pool-size "$BENCH_POOL_SIZE")
+fi
+build/bin/blockhaus "${server_args[@]}" >"$work/server.log" 2>&1 &
+server_pid=$!
+
+port=
+for _ in $(seq 1 300); do
+    port=$(sed -n 's/.*[Ll]istening on port \([0-9][0-9]*\).*/\1/p' "$work/server.log" | head -n 1)
+    [[ -n "$port" ]] && break
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+        break
+    fi
+    sleep 0.2
+done
+if [[ -z "$port" ]]; then
+    echo "bench: the server did not start; its output:" >&2
+    cat "$work/server.log" >&2
+    exit 1
+fi
+echo "bench: server pid $server_pid on port $port, data in $work/data"
+
+results="$work/results.jsonl"
+: >"$results"
+status=0
+for scenario in $scenarios; do
+    for run in $(seq 1 "$runs"); do
+        echo "bench: $scenario, run $run of $runs"
+        if ! build/bin/blockhaus_loadgen --port "$port" --scenario "$scenario" \
+            --server-pid "$server_pid" "$@" >"$work/run.out" 2>"$work/run.err"; then
+            echo "bench: loadgen failed ($scenario, run $run):" >&2
+            tail -n 20 "$work/run.err" >&2
+            status=1
+        fi
+        sed -n '1,/^{/p' "$work/run.out" | grep -v '^{' | sed 's/^/    /'
+        grep '^{' "$work/run.out" | tail -n 1 >>"$results" || true
+        if ! kill -0 "$server_pid" 2>/dev/null; then
+            echo "bench: the server died; its output:" >&2
+            tail -n 50 "$work/server.log" >&2
+            exit 1
+        fi
+    done
+done
+
+echo
+echo "bench: medians of $runs runs"
+python3 - "$results" <<'PY'
+import json, statistics, sys
+from collections import defaultdict, OrderedDict
+
+runs = defaultdict(list)
+for line in open(sys.argv[1]):
+    line = line.strip()
+    if line:
+        r = json.loads(line)
+        runs[r["scenario"]].append(r)
+
+def median(values):
+    return round(statistics.median(values), 2)
+
+for scenario, rs in runs.items():
+    out = OrderedDict(scenario=scenario, runs=len(rs))
+    keys = []
+    for r in rs:
+        keys += [k for k, v in r.items() if isinstance(v, (int, float)) and k not in keys]
+    for k in keys:
+        out[k] = median([r.get(k, 0) for r in rs])
+    codes = sorted({c for r in rs for c in r.get("status", {})}, key=int)
+    out["status"] = {c: median([r.get("status", {}).get(c, 0) for r in rs]) for c in codes}
+    figures = ["requests_per_s", "saves_per_s", "p50_ms", "p95_ms", "p99_ms", "errors_5xx",
+               "lost_saves", "server_peak_rss_kib"]
+    text = ", ".join(f"{k} {out[k]}" for k in figures if k in out)
+    print(f"{scenario:9} {text}, status {out['status']}")
+    print(json.dumps(out))
+PY
+exit $status
