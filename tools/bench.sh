@@ -94,7 +94,8 @@ for line in open(sys.argv[1]):
         runs[r["scenario"]].append(r)
 
 def median(values):
-    return round(statistics.median(values), 2)
+    m = statistics.median(values)
+    return int(m) if float(m).is_integer() else round(m, 2)
 
 for scenario, rs in runs.items():
     out = OrderedDict(scenario=scenario, runs=len(rs))
