@@ -1,0 +1,498 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// Stress tests for the project guarantees G1-G5 of ARCHITECTURE.md under real concurrency: many
+// simultaneous requests against one server on 127.0.0.1, checked through the API and then against
+// the SQLite file itself.
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUrl>
+#include <QVariant>
+
+#include "tests/support/testsupport.h"
+
+using namespace Qt::StringLiterals;
+using namespace Blockhaus::Test;
+
+namespace {
+
+QByteArray projectPath(int id, const QByteArray &suffix = {})
+{
+    return "/api/v1/projects/"_ba + QByteArray::number(id) + suffix;
+}
+
+HttpRequest makeRequest(const QByteArray &token, const QByteArray &method, const QByteArray &path,
+                        const QByteArray &body = {}, const HeaderList &extra = {})
+{
+    HttpRequest request;
+    request.method = method;
+    request.path = path;
+    request.body = body;
+    request.headers = bearerHeader(token) + extra;
+    if (!body.isEmpty())
+        request.headers.append({"Content-Type"_ba, "application/json"_ba});
+    return request;
+}
+
+HttpRequest saveRequest(const QByteArray &token, int id, int baseVersion, const QString &marker,
+                        const QByteArray &query = {}, int padding = 0)
+{
+    return makeRequest(token, "PUT"_ba, projectPath(id) + query, scratchProject({}, padding, marker),
+                       {{"If-Match"_ba, ifMatch(baseVersion)}});
+}
+
+QString describe(const HttpReply &reply)
+{
+    return u"%1 %2"_s.arg(reply.status).arg(QString::fromUtf8(reply.body.left(200)));
+}
+
+// Runs one query on a private connection to the server's SQLite file and returns the
+// first column of the first row (invalid QVariant on any error).
+QVariant sqlValue(const QString &databasePath, const QString &sql)
+{
+    static int counter = 0;
+    const QString name = u"g-probe-%1"_s.arg(++counter);
+    QVariant result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(databasePath);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(sql) && query.next())
+                result = query.value(0);
+            else
+                qWarning("query failed: %s", qPrintable(sql));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+QSet<int> groupIdsOf(const QJsonObject &meta)
+{
+    QSet<int> ids;
+    for (const QJsonValue &g : meta.value("shared_with"_L1).toArray())
+        ids.insert(g.toObject().value("id"_L1).toInt());
+    return ids;
+}
+
+QString marker(const char *prefix, int project, int version)
+{
+    // Fixed width, so that no marker is a prefix of another.
+    return u"%1-p%2-v%3-end"_s.arg(QLatin1StringView(prefix)).arg(project, 4, 10, QChar(u'0')).arg(version, 4, 10, QChar(u'0'));
+}
+
+} // namespace
+
+class TestGuaranteesProjects : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void g1_exactlyOneOfNConcurrentSavesWins();
+    void g1_everyAcknowledgedConcurrentSaveIsRetrievable();
+    void g2_concurrentShareReplacementsNeverMix();
+    void g3_saveRacingDeleteNeverResurrects();
+    void g4_copyRacingSavesReadsOneVersion();
+    void g5_failedCreateOnFullDiskLeavesNothing();
+
+private:
+    int createProject(const QByteArray &token, const QString &title, const QString &marker,
+                      int padding = 0);
+    HttpReply get(const QByteArray &token, const QByteArray &path);
+
+    std::unique_ptr<TestServer> m_server;
+    Classroom m_classroom;
+};
+
+void TestGuaranteesProjects::initTestCase()
+{
+    m_server = std::make_unique<TestServer>();
+    QVERIFY2(m_server->start(), m_server->output().constData());
+    QStringList names;
+    for (int i = 0; i < 20; ++i)
+        names.append(u"Student %1"_s.arg(i));
+    m_classroom = makeClassroom(m_server->port(), m_server->adminPassword(), u"Stress class"_s, names);
+    QCOMPARE(m_classroom.students.size(), 20);
+    for (const Classroom::Account &student : std::as_const(m_classroom.students))
+        QVERIFY(!student.token.isEmpty());
+}
+
+void TestGuaranteesProjects::cleanupTestCase()
+{
+    if (m_server) {
+        QVERIFY(m_server->stop());
+        QCOMPARE(sqlValue(m_server->databasePath(), u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+    }
+}
+
+int TestGuaranteesProjects::createProject(const QByteArray &token, const QString &title,
+                                          const QString &marker, int padding)
+{
+    Client client(m_server->port());
+    client.setBearer(token);
+    const HttpReply reply = client.post("/api/v1/projects?title="_ba + QUrl::toPercentEncoding(title),
+                                        scratchProject({}, padding, marker));
+    if (reply.status != 201)
+        qWarning("create: %s", qPrintable(describe(reply)));
+    return reply.status == 201 ? reply.object().value("id"_L1).toInt() : 0;
+}
+
+HttpReply TestGuaranteesProjects::get(const QByteArray &token, const QByteArray &path)
+{
+    Client client(m_server->port());
+    client.setBearer(token);
+    return client.get(path);
+}
+
+// G1. Catches: last-writer-wins (several 200s), a version check done as read-then-write outside
+// one statement/transaction (two saves both see version N and both succeed), a stale save that
+// overwrites the content, and a 412 body that does not name the winning version and saver.
+void TestGuaranteesProjects::g1_exactlyOneOfNConcurrentSavesWins()
+{
+    const Classroom::Account &owner = m_classroom.students.at(0);
+    const int id = createProject(owner.token, u"G1 race"_s, u"g1-base"_s, 20000);
+    QVERIFY(id);
+    constexpr int clients = 100;
+    for (int base = 1; base <= 3; ++base) {
+        QList<HttpRequest> requests;
+        for (int i = 0; i < clients; ++i)
+            requests.append(saveRequest(owner.token, id, base, marker("g1race", i, base), {}, 20000));
+        const QList<HttpReply> replies = runConcurrently(m_server->port(), requests);
+        QCOMPARE(replies.size(), clients);
+        int winner = -1;
+        int conflicts = 0;
+        for (int i = 0; i < clients; ++i) {
+            const HttpReply &reply = replies.at(i);
+            if (reply.status == 200) {
+                QVERIFY2(winner < 0, "two concurrent saves from the same base version both won");
+                winner = i;
+                QCOMPARE(reply.object().value("version"_L1).toInt(), base + 1);
+            } else {
+                QVERIFY2(reply.status == 412, qPrintable(describe(reply)));
+                QCOMPARE(reply.errorCode(), u"conflict"_s);
+                QCOMPARE(reply.object().value("current_version"_L1).toInt(), base + 1);
+                QCOMPARE(reply.object().value("updated_by"_L1).toObject().value("id"_L1).toInt(),
+                         owner.id);
+                QVERIFY(!reply.object().value("updated_at"_L1).toString().isEmpty());
+                ++conflicts;
+            }
+        }
+        QVERIFY2(winner >= 0, "no save won");
+        QCOMPARE(conflicts, clients - 1);
+
+        const HttpReply content = get(owner.token, projectPath(id));
+        QCOMPARE(content.header("etag"_ba), ifMatch(base + 1));
+        QVERIFY2(content.body.contains(marker("g1race", winner, base).toUtf8()),
+                 "the stored content is not the winner's");
+        const QJsonArray versions = get(owner.token, projectPath(id, "/versions"_ba))
+                                        .object().value("versions"_L1).toArray();
+        QCOMPARE(versions.size(), base + 1);
+        QCOMPARE(versions.first().toObject().value("version"_L1).toInt(), base + 1);
+    }
+}
+
+// G1. Catches: a save acknowledged before its commit (write-behind) or lost under load, a body
+// stored under the wrong version, a history that drops or merges versions, 5xx under concurrency.
+void TestGuaranteesProjects::g1_everyAcknowledgedConcurrentSaveIsRetrievable()
+{
+    constexpr int projects = 100;
+    constexpr int rounds = 10;
+    QList<int> ids;
+    QList<QByteArray> tokens;
+    QList<int> versions;
+    for (int p = 0; p < projects; ++p) {
+        const QByteArray token = m_classroom.students.at(p % m_classroom.students.size()).token;
+        const int id = createProject(token, u"G1 own %1"_s.arg(p), marker("g1own", p, 1));
+        QVERIFY(id);
+        ids.append(id);
+        tokens.append(token);
+        versions.append(1);
+    }
+    for (int round = 0; round < rounds; ++round) {
+        QList<HttpRequest> requests;
+        for (int p = 0; p < projects; ++p)
+            requests.append(saveRequest(tokens.at(p), ids.at(p), versions.at(p),
+                                        marker("g1own", p, versions.at(p) + 1)));
+        const QList<HttpReply> replies = runConcurrently(m_server->port(), requests);
+        for (int p = 0; p < projects; ++p) {
+            const HttpReply &reply = replies.at(p);
+            QVERIFY2(reply.status == 200, qPrintable(u"project %1: "_s.arg(p) + describe(reply)));
+            QCOMPARE(reply.object().value("version"_L1).toInt(), versions.at(p) + 1);
+            versions[p] += 1;
+        }
+    }
+    for (int p = 0; p < projects; ++p) {
+        Client client(m_server->port());
+        client.setBearer(tokens.at(p));
+        QCOMPARE(client.get(projectPath(ids.at(p), "/meta"_ba)).object().value("version"_L1).toInt(),
+                 rounds + 1);
+        for (int v = 1; v <= rounds + 1; ++v) {
+            const HttpReply reply = client.get(projectPath(ids.at(p), "/versions/"_ba + QByteArray::number(v)));
+            QVERIFY2(reply.status == 200, qPrintable(describe(reply)));
+            QVERIFY2(reply.body.contains(marker("g1own", p, v).toUtf8()),
+                     qPrintable(u"project %1 version %2 has the wrong content"_s.arg(p).arg(v)));
+        }
+    }
+}
+
+// G2. Every request asks for a different 3-element subset of six groups. A union of two distinct
+// 3-subsets has at least four elements and a partial write has fewer than three, so catches: a
+// replacement done as delete-then-insert outside one transaction (sets merge), per-row commits
+// (partial sets), duplicate share rows, and a failure that leaves the set half replaced.
+void TestGuaranteesProjects::g2_concurrentShareReplacementsNeverMix()
+{
+    const Classroom::Account &owner = m_classroom.students.at(1);
+    Client admin(m_server->port());
+    admin.setBearer(m_classroom.adminToken);
+    QList<int> groups;
+    for (int g = 0; g < 6; ++g) {
+        const HttpReply created = admin.postJson("/api/v1/classes"_ba,
+                                                 QJsonObject{{u"name"_s, u"G2 group %1"_s.arg(g)}});
+        QVERIFY2(created.status == 201, qPrintable(describe(created)));
+        const int groupId = created.object().value("id"_L1).toInt();
+        const HttpReply added = admin.postJson(
+            "/api/v1/classes/"_ba + QByteArray::number(groupId) + "/members"_ba,
+            QJsonObject{{u"user_ids"_s, QJsonArray{owner.id}}});
+        QVERIFY2(added.status == 200, qPrintable(describe(added)));
+        groups.append(groupId);
+    }
+    QList<QSet<int>> subsets;
+    for (int a = 0; a < 6; ++a)
+        for (int b = a + 1; b < 6; ++b)
+            for (int c = b + 1; c < 6; ++c)
+                subsets.append({groups.at(a), groups.at(b), groups.at(c)});
+    QCOMPARE(subsets.size(), 20);
+
+    const int id = createProject(owner.token, u"G2 share"_s, u"g2"_s);
+    QVERIFY(id);
+    for (int round = 0; round < 5; ++round) {
+        QList<HttpRequest> requests;
+        for (int i = 0; i < subsets.size(); ++i) {
+            const QSet<int> &subset = subsets.at((i + round * 7) % subsets.size());
+            QJsonArray ids;
+            for (int g : subset)
+                ids.append(g);
+            requests.append(makeRequest(owner.token, "PUT"_ba, projectPath(id, "/share"_ba),
+                                        QJsonDocument(QJsonObject{{u"group_ids"_s, ids}})
+                                            .toJson(QJsonDocument::Compact)));
+        }
+        const QList<HttpReply> replies = runConcurrently(m_server->port(), requests);
+        for (const HttpReply &reply : replies) {
+            QVERIFY2(reply.status == 200, qPrintable(describe(reply)));
+            const QJsonArray shared = reply.object().value("shared_with"_L1).toArray();
+            QVERIFY2(subsets.contains(groupIdsOf(reply.object())) && shared.size() == 3,
+                     "a share response shows a set nobody asked for");
+        }
+        const QJsonObject meta = get(owner.token, projectPath(id, "/meta"_ba)).object();
+        QCOMPARE(meta.value("shared_with"_L1).toArray().size(), 3);
+        QVERIFY2(subsets.contains(groupIdsOf(meta)), "the final share set is a mix of requests");
+        QCOMPARE(meta.value("version"_L1).toInt(), 1);
+    }
+    QCOMPARE(sqlValue(m_server->databasePath(),
+                      u"SELECT count(*) FROM project_shares WHERE project_id = %1"_s.arg(id))
+                 .toInt(),
+             3);
+}
+
+// G3. Catches: a save that clears deleted_at or otherwise resurrects a trashed project, a save
+// acknowledged (200) but lost by a concurrent delete, a delete that is not one transaction, and a
+// save accepted after the delete committed (the sequential late save must get 404).
+void TestGuaranteesProjects::g3_saveRacingDeleteNeverResurrects()
+{
+    constexpr int projects = 30;
+    for (int round = 0; round < 3; ++round) {
+        QList<int> ids;
+        QList<QByteArray> tokens;
+        QList<HttpRequest> requests;
+        for (int p = 0; p < projects; ++p) {
+            const QByteArray token = m_classroom.students.at(2 + p % 10).token;
+            const int id = createProject(token, u"G3 %1 %2"_s.arg(round).arg(p), marker("g3", p, 1), 30000);
+            QVERIFY(id);
+            ids.append(id);
+            tokens.append(token);
+            const HttpRequest save = saveRequest(token, id, 1, marker("g3", p, 2), {}, 30000);
+            const HttpRequest del = makeRequest(token, "DELETE"_ba, projectPath(id));
+            if (p % 2)
+                requests << save << del;
+            else
+                requests << del << save;
+        }
+        const QList<HttpReply> replies = runConcurrently(m_server->port(), requests);
+        for (int p = 0; p < projects; ++p) {
+            const HttpReply &first = replies.at(2 * p);
+            const HttpReply &second = replies.at(2 * p + 1);
+            const HttpReply &save = p % 2 ? first : second;
+            const HttpReply &del = p % 2 ? second : first;
+            QVERIFY2(del.status == 204, qPrintable(describe(del)));
+            QVERIFY2(save.status == 200 || save.status == 404, qPrintable(describe(save)));
+            const int expectedVersion = save.status == 200 ? 2 : 1;
+
+            Client client(m_server->port());
+            client.setBearer(tokens.at(p));
+            const QJsonArray live = client.get("/api/v1/projects"_ba).object().value("projects"_L1).toArray();
+            for (const QJsonValue &m : live)
+                QVERIFY2(m.toObject().value("id"_L1).toInt() != ids.at(p), "a deleted project came back");
+            int inTrash = 0;
+            for (const QJsonValue &m : client.get("/api/v1/projects?trash=1"_ba).object().value("projects"_L1).toArray()) {
+                if (m.toObject().value("id"_L1).toInt() == ids.at(p)) {
+                    ++inTrash;
+                    QCOMPARE(m.toObject().value("version"_L1).toInt(), expectedVersion);
+                }
+            }
+            QCOMPARE(inTrash, 1);
+            // After the delete committed, no save gets through.
+            const HttpReply late = client.put(projectPath(ids.at(p)), scratchProject({}, 0, u"late"_s),
+                                              "application/json"_ba,
+                                              {{"If-Match"_ba, ifMatch(expectedVersion)}});
+            QVERIFY2(late.status == 404, qPrintable(describe(late)));
+
+            const HttpReply restored = client.post(projectPath(ids.at(p), "/restore"_ba), {});
+            QVERIFY2(restored.status == 200, qPrintable(describe(restored)));
+            QCOMPARE(restored.object().value("version"_L1).toInt(), expectedVersion);
+            const QByteArray content = client.get(projectPath(ids.at(p))).body;
+            QVERIFY2(content.contains(marker("g3", p, expectedVersion).toUtf8()),
+                     "after restore the content is not that of the last acknowledged save");
+            QVERIFY(!content.contains("\"late\""));
+        }
+    }
+}
+
+// G4. Each save also changes the title, so a consistent copy has title "Copy of G4 vK" and exactly
+// the content of version K. Catches: a copy that reads title/metadata and body in separate
+// snapshots, reads a half-written version, or mixes two versions.
+void TestGuaranteesProjects::g4_copyRacingSavesReadsOneVersion()
+{
+    const Classroom::Account &owner = m_classroom.students.at(12);
+    constexpr int padding = 150000;
+    const int id = createProject(owner.token, u"G4 v1"_s, marker("g4", 0, 1), padding);
+    QVERIFY(id);
+    QList<HttpReply> copies;
+    for (int v = 1; v <= 10; ++v) {
+        QList<HttpRequest> requests;
+        for (int i = 0; i < 15; ++i) {
+            if (i == 7) {
+                requests.append(saveRequest(owner.token, id, v, marker("g4", 0, v + 1),
+                                            "?title=G4%20v"_ba + QByteArray::number(v + 1), padding));
+            }
+            requests.append(makeRequest(owner.token, "POST"_ba, projectPath(id, "/copy"_ba)));
+        }
+        const QList<HttpReply> replies = runConcurrently(m_server->port(), requests);
+        for (int i = 0; i < replies.size(); ++i) {
+            if (i == 7) {
+                QVERIFY2(replies.at(i).status == 200, qPrintable(describe(replies.at(i))));
+                QCOMPARE(replies.at(i).object().value("version"_L1).toInt(), v + 1);
+            } else {
+                QVERIFY2(replies.at(i).status == 201, qPrintable(describe(replies.at(i))));
+                copies.append(replies.at(i));
+            }
+        }
+    }
+    QMap<int, QJsonObject> versionContent;
+    for (int v = 1; v <= 11; ++v) {
+        const HttpReply reply = get(owner.token, projectPath(id, "/versions/"_ba + QByteArray::number(v)));
+        QCOMPARE(reply.status, 200);
+        versionContent.insert(v, QJsonDocument::fromJson(reply.body).object());
+    }
+    for (const HttpReply &copy : std::as_const(copies)) {
+        const QString title = copy.object().value("title"_L1).toString();
+        QVERIFY2(title.startsWith(u"Copy of G4 v"_s), qPrintable(title));
+        const int v = title.mid(QStringLiteral("Copy of G4 v").size()).toInt();
+        QVERIFY2(versionContent.contains(v), qPrintable(title));
+        const HttpReply content = get(owner.token, projectPath(copy.object().value("id"_L1).toInt()));
+        QCOMPARE(content.status, 200);
+        QVERIFY2(content.body.contains(marker("g4", 0, v).toUtf8()),
+                 qPrintable(u"copy titled '%1' holds another version's content"_s.arg(title)));
+        QVERIFY2(QJsonDocument::fromJson(content.body).object() == versionContent.value(v),
+                 "a copy is not exactly one committed version");
+    }
+}
+
+// G5. Catches: metadata committed before (or without) its content, a version row left without a
+// project, a crash or 500 instead of 507, and a failed save that changes the current version.
+void TestGuaranteesProjects::g5_failedCreateOnFullDiskLeavesNothing()
+{
+    TestServer server;
+    QVERIFY2(server.start(), server.output().constData());
+    const Classroom classroom = makeClassroom(server.port(), server.adminPassword(), u"G5 class"_s,
+                                              {u"Gina G."_s});
+    QCOMPARE(classroom.students.size(), 1);
+    const Classroom::Account student = classroom.students.first();
+    int existing = 0;
+    {
+        Client client(server.port());
+        client.setBearer(student.token);
+        const HttpReply created = client.post("/api/v1/projects?title=Before"_ba,
+                                              scratchProject({}, 0, u"g5-before"_s));
+        QCOMPARE(created.status, 201);
+        existing = created.object().value("id"_L1).toInt();
+    }
+    QVERIFY(server.stop());
+
+    const QString path = server.databasePath();
+    const qint64 pageCount = sqlValue(path, u"PRAGMA page_count"_s).toLongLong();
+    const qint64 freePages = sqlValue(path, u"PRAGMA freelist_count"_s).toLongLong();
+    const int projectRows = sqlValue(path, u"SELECT count(*) FROM projects"_s).toInt();
+    const int versionRows = sqlValue(path, u"SELECT count(*) FROM project_versions"_s).toInt();
+    QVERIFY(pageCount > 0);
+    constexpr qint64 headroomPages = 24; // room for a login and small writes, not for a big body
+    const int bigPadding = int((freePages + headroomPages) * 4096 + 1024 * 1024);
+    QVERIFY(bigPadding < 9 * 1024 * 1024);
+
+    server.options().sqliteMaxPageCount = pageCount + headroomPages;
+    QVERIFY2(server.start(), server.output().constData());
+    Client client(server.port());
+    QCOMPARE(client.login(student.username, student.password).status, 201);
+
+    const HttpReply full = client.post("/api/v1/projects?title=Too%20big"_ba,
+                                       scratchProject({}, bigPadding, u"g5-big"_s));
+    QVERIFY2(full.status == 507, qPrintable(describe(full)));
+    QCOMPARE(full.errorCode(), u"insufficient_storage"_s);
+    const HttpReply fullSave = client.put(projectPath(existing), scratchProject({}, bigPadding, u"g5-big-save"_s),
+                                          "application/json"_ba, {{"If-Match"_ba, ifMatch(1)}});
+    QVERIFY2(fullSave.status == 507, qPrintable(describe(fullSave)));
+
+    // Reads keep working and show nothing of the failed writes.
+    const HttpReply list = client.get("/api/v1/projects"_ba);
+    QCOMPARE(list.status, 200);
+    QCOMPARE(list.object().value("projects"_L1).toArray().size(), 1);
+    const HttpReply content = client.get(projectPath(existing));
+    QCOMPARE(content.status, 200);
+    QCOMPARE(content.header("etag"_ba), ifMatch(1));
+    QVERIFY(content.body.contains("g5-before"));
+    QCOMPARE(client.get("/api/v1/status"_ba).status, 200);
+    QVERIFY(server.stop());
+
+    QCOMPARE(sqlValue(path, u"SELECT count(*) FROM projects"_s).toInt(), projectRows);
+    QCOMPARE(sqlValue(path, u"SELECT count(*) FROM project_versions"_s).toInt(), versionRows);
+    QCOMPARE(sqlValue(path, u"SELECT count(*) FROM project_versions WHERE project_id NOT IN "
+                            "(SELECT id FROM projects)"_s)
+                 .toInt(),
+             0);
+    QCOMPARE(sqlValue(path, u"SELECT count(*) FROM projects p WHERE NOT EXISTS (SELECT 1 FROM "
+                            "project_versions v WHERE v.project_id = p.id AND v.version = p.version)"_s)
+                 .toInt(),
+             0);
+    QCOMPARE(sqlValue(path, u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+
+    // Without the ceiling the same create succeeds: the 507 came from the full disk.
+    server.options().sqliteMaxPageCount = 0;
+    QVERIFY2(server.start(), server.output().constData());
+    Client after(server.port());
+    QCOMPARE(after.login(student.username, student.password).status, 201);
+    QCOMPARE(after.post("/api/v1/projects?title=Fits"_ba, scratchProject({}, bigPadding, u"g5-fits"_s)).status,
+             201);
+    QVERIFY(server.stop());
+}
+
+QTEST_GUILESS_MAIN(TestGuaranteesProjects)
+#include "tst_guarantees_projects.moc"
