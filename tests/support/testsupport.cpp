@@ -576,6 +576,87 @@ HttpReply Client::sendRaw(quint16 port, const QByteArray &bytes, int timeoutMs)
 }
 
 // ---------------------------------------------------------------------------------------------
+// RawConnection
+
+RawConnection::RawConnection(quint16 port)
+    : m_port(port)
+{
+}
+
+RawConnection::~RawConnection() = default;
+
+bool RawConnection::open(int timeoutMs)
+{
+    m_buffer.clear();
+    m_socket = std::make_unique<QTcpSocket>();
+    QTcpSocket *socket = m_socket.get();
+    socket->connectToHost(u"127.0.0.1"_s, m_port);
+    waitUntil(
+        socket,
+        [socket] {
+            return socket->state() == QAbstractSocket::ConnectedState
+                || socket->state() == QAbstractSocket::UnconnectedState;
+        },
+        QDeadlineTimer(timeoutMs));
+    return socket->state() == QAbstractSocket::ConnectedState;
+}
+
+bool RawConnection::isOpen() const
+{
+    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+void RawConnection::write(const QByteArray &bytes)
+{
+    if (isOpen())
+        m_socket->write(bytes);
+}
+
+bool RawConnection::drain(qint64 maxPending, int timeoutMs)
+{
+    if (!m_socket)
+        return true;
+    QTcpSocket *socket = m_socket.get();
+    // Incoming bytes are collected as they come so that a reply is not lost.
+    return waitUntil(
+        socket,
+        [this, socket, maxPending] {
+            m_buffer += socket->readAll();
+            return socketGone(socket) || socket->bytesToWrite() <= maxPending;
+        },
+        QDeadlineTimer(timeoutMs));
+}
+
+HttpReply RawConnection::readReply(int timeoutMs, bool headRequest)
+{
+    if (!m_socket)
+        return {};
+    return readResponse(m_socket.get(), m_buffer, headRequest, QDeadlineTimer(timeoutMs)).reply;
+}
+
+bool RawConnection::waitForClosed(int timeoutMs)
+{
+    if (!m_socket)
+        return true;
+    QTcpSocket *socket = m_socket.get();
+    return waitUntil(
+        socket,
+        [this, socket] {
+            m_buffer += socket->readAll();
+            return socketGone(socket);
+        },
+        QDeadlineTimer(timeoutMs));
+}
+
+void RawConnection::close()
+{
+    if (m_socket)
+        m_socket->abort();
+    m_socket.reset();
+    m_buffer.clear();
+}
+
+// ---------------------------------------------------------------------------------------------
 // runConcurrently
 
 QList<HttpReply> runConcurrently(quint16 port, const QList<HttpRequest> &requests, int timeoutMs)

@@ -18,6 +18,8 @@
 #include <memory>
 #include <optional>
 
+class QTcpSocket;
+
 namespace Blockhaus::Test {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
@@ -132,6 +134,33 @@ private:
     QByteArray m_origin;
     struct Connection;
     std::unique_ptr<Connection> m_connection;
+};
+
+// One raw TCP connection to 127.0.0.1 for tests that control bytes and timing themselves
+// (limits, idle timeouts, the connection cap). Every wait runs an event loop with a deadline.
+class RawConnection
+{
+public:
+    explicit RawConnection(quint16 port);
+    ~RawConnection();
+    RawConnection(const RawConnection &) = delete;
+    RawConnection &operator=(const RawConnection &) = delete;
+
+    bool open(int timeoutMs = 10000); // true when connected
+    bool isOpen() const; // connected and not closed by either side (as far as seen)
+    void write(const QByteArray &bytes);
+    // Waits until at most maxPending written bytes are still queued in this process, or the
+    // connection closed; false on timeout.
+    bool drain(qint64 maxPending, int timeoutMs);
+    // Reads the next response; status 0 when the connection closed first (timedOut on timeout).
+    HttpReply readReply(int timeoutMs = 30000, bool headRequest = false);
+    bool waitForClosed(int timeoutMs); // true once the connection is closed
+    void close();
+
+private:
+    quint16 m_port;
+    std::unique_ptr<QTcpSocket> m_socket;
+    QByteArray m_buffer;
 };
 
 // Sends all requests at once, each on its own connection, from one thread's event loop, and
