@@ -67,8 +67,9 @@ QByteArray assetPath(const QString &name)
 QString checkError(const HttpReply &reply, int status, const QString &code)
 {
     if (reply.status != status) {
-        return u"status %1, expected %2; body: %3"_s.arg(reply.status).arg(status).arg(
-            QString::fromUtf8(reply.body.left(300)));
+        return u"status %1, expected %2; body: %3"_s.arg(reply.status)
+            .arg(status)
+            .arg(QString::fromUtf8(reply.body.left(300)));
     }
     if (reply.errorCode() != code)
         return u"error code '%1', expected '%2'"_s.arg(reply.errorCode(), code);
@@ -161,8 +162,10 @@ void TestAssetsApi::uploadStoresOnceAndReportsExisting_data()
     QTest::addColumn<QByteArray>("firstMethod");
     QTest::addColumn<QByteArray>("secondMethod");
     for (const QString &format : allFormats) {
-        QTest::addRow("%s PUT then POST", qPrintable(format)) << format << "PUT"_ba << "POST"_ba;
-        QTest::addRow("%s POST then PUT", qPrintable(format)) << format << "POST"_ba << "PUT"_ba;
+        QTest::addRow("%s PUT then POST", qPrintable(format)) << format << "PUT"_ba
+                                                              << "POST"_ba;
+        QTest::addRow("%s POST then PUT", qPrintable(format)) << format << "POST"_ba
+                                                              << "PUT"_ba;
     }
 }
 
@@ -174,7 +177,8 @@ void TestAssetsApi::uploadStoresOnceAndReportsExisting()
     const QByteArray bytes = assetBytes(format, uniqueSeed());
     const QString name = md5ext(bytes, format);
 
-    const HttpReply first = send(m_classroom.students.at(0).token, firstMethod, assetPath(name), bytes);
+    const HttpReply first =
+        send(m_classroom.students.at(0).token, firstMethod, assetPath(name), bytes);
     QCOMPARE(first.status, 201);
     QCOMPARE(first.object().value("status"_L1).toString(), u"ok"_s);
     QCOMPARE(first.object().value("md5ext"_L1).toString(), name);
@@ -182,8 +186,8 @@ void TestAssetsApi::uploadStoresOnceAndReportsExisting()
     QVERIFY(!assetId.isUndefined() && !assetId.isNull());
 
     // Another user uploading the same bytes gets "already existed" and the same id.
-    const HttpReply second = send(m_classroom.students.at(1).token, secondMethod, assetPath(name),
-                                  bytes);
+    const HttpReply second =
+        send(m_classroom.students.at(1).token, secondMethod, assetPath(name), bytes);
     QCOMPARE(second.status, 200);
     QCOMPARE(second.object().value("status"_L1).toString(), u"ok"_s);
     QCOMPARE(second.object().value("md5ext"_L1).toString(), name);
@@ -226,8 +230,8 @@ void TestAssetsApi::ifNoneMatchAnswersNotModified()
     QVERIFY(reply.body.isEmpty());
     QCOMPARE(reply.header("etag"_ba), etag);
 
-    reply = send(token, "GET"_ba, assetPath(name), {},
-                 {{"If-None-Match"_ba, "\"0123\", "_ba + etag}});
+    reply =
+        send(token, "GET"_ba, assetPath(name), {}, {{"If-None-Match"_ba, "\"0123\", "_ba + etag}});
     QCOMPARE(reply.status, 304);
 
     reply = send(token, "GET"_ba, assetPath(name), {},
@@ -275,8 +279,8 @@ void TestAssetsApi::md5MismatchIsUnprocessable()
     const QByteArray other = assetBytes(u"svg"_s, uniqueSeed());
     const QString name = md5ext(other, u"svg"_s);
     const QByteArray token = m_classroom.students.at(0).token;
-    const QString error = checkError(send(token, method, assetPath(name), bytes), 422,
-                                     u"unprocessable"_s);
+    const QString error =
+        checkError(send(token, method, assetPath(name), bytes), 422, u"unprocessable"_s);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(send(token, "GET"_ba, assetPath(name)).status, 404);
     QCOMPARE(send(token, "GET"_ba, assetPath(md5ext(bytes, u"svg"_s))).status, 404);
@@ -326,8 +330,8 @@ void TestAssetsApi::malformedNameIsBadRequest()
     QFETCH(QString, name);
     const QByteArray token = m_classroom.students.at(0).token;
     for (const QByteArray &method : {"PUT"_ba, "POST"_ba, "GET"_ba}) {
-        const HttpReply reply = send(token, method, assetPath(name),
-                                     method == "GET" ? QByteArray() : "malformed"_ba);
+        const HttpReply reply =
+            send(token, method, assetPath(name), method == "GET" ? QByteArray() : "malformed"_ba);
         const QString error = checkError(reply, 400, u"bad_request"_s);
         QVERIFY2(error.isEmpty(), qPrintable(QString::fromLatin1(method) + u": "_s + error));
     }
@@ -336,8 +340,8 @@ void TestAssetsApi::malformedNameIsBadRequest()
 void TestAssetsApi::unknownAssetIsNotFound()
 {
     const QString name = md5ext(uniqueSeed(), u"png"_s);
-    const QString error = checkError(send(m_classroom.students.at(0).token, "GET"_ba, assetPath(name)),
-                                     404, u"not_found"_s);
+    const QString error = checkError(
+        send(m_classroom.students.at(0).token, "GET"_ba, assetPath(name)), 404, u"not_found"_s);
     QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
@@ -359,7 +363,8 @@ void TestAssetsApi::anonymousIsUnauthorized()
     const QByteArray bytes = assetBytes(u"svg"_s, uniqueSeed());
     const QString name = md5ext(bytes, u"svg"_s);
     if (method == "GET")
-        QCOMPARE(send(m_classroom.students.at(0).token, "PUT"_ba, assetPath(name), bytes).status, 201);
+        QCOMPARE(send(m_classroom.students.at(0).token, "PUT"_ba, assetPath(name), bytes).status,
+                 201);
     const HttpReply reply = send({}, method, assetPath(nameValid ? name : u"nonsense.svg"_s),
                                  method == "GET" ? QByteArray() : bytes);
     const QString error = checkError(reply, 401, u"unauthorized"_s);
@@ -375,16 +380,17 @@ void TestAssetsApi::oversizedAssetIsTooLarge()
     QByteArray bytes = assetBytes(u"wav"_s, uniqueSeed());
     bytes.append(QByteArray(10 * 1024 * 1024 + 1 - bytes.size(), 'a'));
     const QString name = md5ext(bytes, u"wav"_s);
-    const QString error = checkError(send(m_classroom.students.at(0).token, "PUT"_ba, assetPath(name),
-                                          bytes),
-                                     413, u"payload_too_large"_s);
+    const QString error =
+        checkError(send(m_classroom.students.at(0).token, "PUT"_ba, assetPath(name), bytes), 413,
+                   u"payload_too_large"_s);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(send(m_classroom.students.at(0).token, "GET"_ba, assetPath(name)).status, 404);
     // Exactly at the limit is fine.
     bytes.chop(1);
-    QCOMPARE(send(m_classroom.students.at(0).token, "PUT"_ba, assetPath(md5ext(bytes, u"wav"_s)), bytes)
-                 .status,
-             201);
+    QCOMPARE(
+        send(m_classroom.students.at(0).token, "PUT"_ba, assetPath(md5ext(bytes, u"wav"_s)), bytes)
+            .status,
+        201);
 }
 
 QTEST_GUILESS_MAIN(TestAssetsApi)

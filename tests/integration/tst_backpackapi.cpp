@@ -175,7 +175,8 @@ void TestBackpackApi::postCreatesItemWithAssets()
     const QJsonObject item = reply.object();
 
     const QString id = item.value("id"_L1).toString();
-    QVERIFY2(QRegularExpression(u"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"_s)
+    QVERIFY2(QRegularExpression(
+                 u"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"_s)
                  .match(id)
                  .hasMatch(),
              qPrintable(id));
@@ -187,9 +188,8 @@ void TestBackpackApi::postCreatesItemWithAssets()
     const QString thumbnailName = item.value("thumbnail"_L1).toString();
     const QString thumbnailMd5 = QString::fromLatin1(md5Hex(thumbnail));
     const QStringList thumbnailNames = thumbnail.startsWith("\x89PNG")
-                                           ? QStringList{thumbnailMd5 + u".png"_s}
-                                           : QStringList{thumbnailMd5 + u".jpg"_s,
-                                                         thumbnailMd5 + u".jpeg"_s};
+        ? QStringList{thumbnailMd5 + u".png"_s}
+        : QStringList{thumbnailMd5 + u".jpg"_s, thumbnailMd5 + u".jpeg"_s};
     QVERIFY2(thumbnailNames.contains(thumbnailName), qPrintable(thumbnailName));
 
     const QString bodyUrl = item.value("bodyUrl"_L1).toString();
@@ -218,21 +218,25 @@ void TestBackpackApi::sameBodyIsStoredOnceAndServedToBoth()
     const QByteArray body = svgAsset(9100);
     const QByteArray first = m_classroom.students.at(0).token;
     const QByteArray second = m_classroom.students.at(1).token;
-    const HttpReply a = send(first, "POST"_ba, "/api/v1/backpack"_ba,
-                             itemJson(u"costume"_s, u"image/svg+xml"_s, u"cat"_s, body, pngThumbnail));
-    const HttpReply b = send(second, "POST"_ba, "/api/v1/backpack"_ba,
-                             itemJson(u"costume"_s, u"image/svg+xml"_s, u"cat"_s, body, pngThumbnail));
+    const HttpReply a =
+        send(first, "POST"_ba, "/api/v1/backpack"_ba,
+             itemJson(u"costume"_s, u"image/svg+xml"_s, u"cat"_s, body, pngThumbnail));
+    const HttpReply b =
+        send(second, "POST"_ba, "/api/v1/backpack"_ba,
+             itemJson(u"costume"_s, u"image/svg+xml"_s, u"cat"_s, body, pngThumbnail));
     QCOMPARE(a.status, 201);
     QCOMPARE(b.status, 201);
     QVERIFY(a.object().value("id"_L1).toString() != b.object().value("id"_L1).toString());
     QCOMPARE(a.object().value("body"_L1).toString(), b.object().value("body"_L1).toString());
-    QCOMPARE(a.object().value("thumbnail"_L1).toString(), b.object().value("thumbnail"_L1).toString());
+    QCOMPARE(a.object().value("thumbnail"_L1).toString(),
+             b.object().value("thumbnail"_L1).toString());
     // Stored as an ordinary asset: uploading the same bytes again reports "already existed".
     Client client(m_server->port());
     client.setBearer(first);
-    QCOMPARE(client.put("/api/v1/assets/"_ba + md5ext(body, u"svg"_s).toUtf8(), body, "image/svg+xml"_ba)
-                 .status,
-             200);
+    QCOMPARE(
+        client.put("/api/v1/assets/"_ba + md5ext(body, u"svg"_s).toUtf8(), body, "image/svg+xml"_ba)
+            .status,
+        200);
 }
 
 void TestBackpackApi::listIsNewestFirstWithLimitAndOffset()
@@ -272,9 +276,9 @@ void TestBackpackApi::listShowsOnlyMyItems()
 void TestBackpackApi::deleteRemovesMyItem()
 {
     const QByteArray token = m_classroom.students.at(1).token;
-    const HttpReply reply = send(token, "POST"_ba, "/api/v1/backpack"_ba,
-                                 itemJson(u"sound"_s, u"audio/x-wav"_s, u"gone"_s, wavBytes(seed()),
-                                          pngThumbnail));
+    const HttpReply reply =
+        send(token, "POST"_ba, "/api/v1/backpack"_ba,
+             itemJson(u"sound"_s, u"audio/x-wav"_s, u"gone"_s, wavBytes(seed()), pngThumbnail));
     QCOMPARE(reply.status, 201);
     const QString id = reply.object().value("id"_L1).toString();
     QCOMPARE(send(token, "DELETE"_ba, "/api/v1/backpack/"_ba + id.toUtf8()).status, 204);
@@ -282,17 +286,19 @@ void TestBackpackApi::deleteRemovesMyItem()
     const HttpReply again = send(token, "DELETE"_ba, "/api/v1/backpack/"_ba + id.toUtf8());
     QCOMPARE(again.status, 404);
     QCOMPARE(again.errorCode(), u"not_found"_s);
-    QCOMPARE(send(token, "DELETE"_ba, "/api/v1/backpack/"_ba + QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8())
-                 .status,
-             404);
+    QCOMPARE(
+        send(token, "DELETE"_ba,
+             "/api/v1/backpack/"_ba + QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8())
+            .status,
+        404);
 }
 
 void TestBackpackApi::deleteOfSomeoneElsesItemIsNotFound()
 {
     const QByteArray owner = m_classroom.students.at(0).token;
-    const HttpReply reply = send(owner, "POST"_ba, "/api/v1/backpack"_ba,
-                                 itemJson(u"sound"_s, u"audio/x-wav"_s, u"keep"_s, wavBytes(seed()),
-                                          pngThumbnail));
+    const HttpReply reply =
+        send(owner, "POST"_ba, "/api/v1/backpack"_ba,
+             itemJson(u"sound"_s, u"audio/x-wav"_s, u"keep"_s, wavBytes(seed()), pngThumbnail));
     QCOMPARE(reply.status, 201);
     const QString id = reply.object().value("id"_L1).toString();
     for (const QByteArray &other : {m_classroom.students.at(1).token, m_classroom.adminToken}) {
@@ -322,10 +328,10 @@ void TestBackpackApi::invalidItemIsRejectedAndNothingStored_data()
             object.insert(field, value);
         return QJsonDocument(object).toJson(QJsonDocument::Compact);
     };
-    QTest::newRow("body not base64") << replaceField(u"body"_s, u"!!not*base64!!"_s)
-                                     << QList<int>{400} << body << u"svg"_s;
-    QTest::newRow("thumbnail not base64") << replaceField(u"thumbnail"_s, u"%%%%"_s)
-                                          << QList<int>{400} << body << u"svg"_s;
+    QTest::newRow("body not base64")
+        << replaceField(u"body"_s, u"!!not*base64!!"_s) << QList<int>{400} << body << u"svg"_s;
+    QTest::newRow("thumbnail not base64")
+        << replaceField(u"thumbnail"_s, u"%%%%"_s) << QList<int>{400} << body << u"svg"_s;
     QTest::newRow("not json") << "{\"type\":"_ba << QList<int>{400} << body << u"svg"_s;
     QTest::newRow("json array") << "[]"_ba << QList<int>{400} << body << u"svg"_s;
     QTest::newRow("body missing") << replaceField(u"body"_s, QJsonValue(QJsonValue::Undefined))
@@ -336,16 +342,15 @@ void TestBackpackApi::invalidItemIsRejectedAndNothingStored_data()
     // API.md: type is costume, sound, sprite or script; anything else is invalid input.
     QTest::newRow("unknown type") << replaceField(u"type"_s, u"monster"_s) << QList<int>{400, 422}
                                   << body << u"svg"_s;
-    QTest::newRow("type not a string") << replaceField(u"type"_s, 7) << QList<int>{400, 422} << body
-                                       << u"svg"_s;
+    QTest::newRow("type not a string")
+        << replaceField(u"type"_s, 7) << QList<int>{400, 422} << body << u"svg"_s;
     // A body format outside the asset formats plus zip is an unsupported media type.
-    QTest::newRow("unsupported body mime")
-        << replaceField(u"mime"_s, u"application/x-msdownload"_s) << QList<int>{415} << body
-        << u"svg"_s;
+    QTest::newRow("unsupported body mime") << replaceField(u"mime"_s, u"application/x-msdownload"_s)
+                                           << QList<int>{415} << body << u"svg"_s;
     // Thumbnails are JPEG or PNG, decided by their bytes.
-    QTest::newRow("gif thumbnail")
-        << replaceField(u"thumbnail"_s, QString::fromLatin1("GIF89a\x01\x00\x01\x00;"_ba.toBase64()))
-        << QList<int>{415, 422} << body << u"svg"_s;
+    QTest::newRow("gif thumbnail") << replaceField(
+        u"thumbnail"_s, QString::fromLatin1("GIF89a\x01\x00\x01\x00;"_ba.toBase64()))
+                                   << QList<int>{415, 422} << body << u"svg"_s;
     QTest::newRow("svg thumbnail")
         << replaceField(u"thumbnail"_s, QString::fromLatin1(svgAsset(9201).toBase64()))
         << QList<int>{415, 422} << body << u"svg"_s;
@@ -362,23 +367,25 @@ void TestBackpackApi::invalidItemIsRejectedAndNothingStored()
     const HttpReply reply = send(token, "POST"_ba, "/api/v1/backpack"_ba, request);
     QVERIFY2(expected.contains(reply.status),
              qPrintable(u"%1 %2"_s.arg(reply.status).arg(QString::fromUtf8(reply.body))));
-    const QMap<int, QString> codes{{400, u"bad_request"_s},
-                                   {415, u"unsupported_media_type"_s},
-                                   {422, u"unprocessable"_s}};
+    const QMap<int, QString> codes{
+        {400, u"bad_request"_s}, {415, u"unsupported_media_type"_s}, {422, u"unprocessable"_s}};
     QCOMPARE(reply.errorCode(), codes.value(reply.status));
     QVERIFY(!reply.object().value("message"_L1).toString().isEmpty());
     QCOMPARE(list(token).size(), before);
-    QCOMPARE(send(token, "GET"_ba, "/api/v1/assets/"_ba + md5ext(unstoredBody, unstoredFormat).toUtf8())
-                 .status,
-             404);
+    QCOMPARE(
+        send(token, "GET"_ba, "/api/v1/assets/"_ba + md5ext(unstoredBody, unstoredFormat).toUtf8())
+            .status,
+        404);
 }
 
 void TestBackpackApi::anonymousIsUnauthorized_data()
 {
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QByteArray>("path");
-    QTest::newRow("list") << "GET"_ba << "/api/v1/backpack"_ba;
-    QTest::newRow("post") << "POST"_ba << "/api/v1/backpack"_ba;
+    QTest::newRow("list") << "GET"_ba
+                          << "/api/v1/backpack"_ba;
+    QTest::newRow("post") << "POST"_ba
+                          << "/api/v1/backpack"_ba;
     QTest::newRow("delete") << "DELETE"_ba
                             << "/api/v1/backpack/00000000-0000-4000-8000-000000000000"_ba;
 }
@@ -387,9 +394,9 @@ void TestBackpackApi::anonymousIsUnauthorized()
 {
     QFETCH(QByteArray, method);
     QFETCH(QByteArray, path);
-    const QByteArray body = method == "POST" ? itemJson(u"costume"_s, u"image/svg+xml"_s, u"x"_s,
-                                                        svgAsset(9300), pngThumbnail)
-                                             : QByteArray();
+    const QByteArray body = method == "POST"
+        ? itemJson(u"costume"_s, u"image/svg+xml"_s, u"x"_s, svgAsset(9300), pngThumbnail)
+        : QByteArray();
     const HttpReply reply = send({}, method, path, body);
     QCOMPARE(reply.status, 401);
     QCOMPARE(reply.errorCode(), u"unauthorized"_s);
@@ -414,9 +421,9 @@ void TestBackpackApi::zipIsAcceptedOnlyThroughTheBackpack()
     }
     QCOMPARE(client.get("/api/v1/assets/"_ba + name.toUtf8()).status, 404);
 
-    const HttpReply item = send(token, "POST"_ba, "/api/v1/backpack"_ba,
-                                itemJson(u"sprite"_s, u"application/zip"_s, u"Cat"_s, zip,
-                                         pngThumbnail));
+    const HttpReply item =
+        send(token, "POST"_ba, "/api/v1/backpack"_ba,
+             itemJson(u"sprite"_s, u"application/zip"_s, u"Cat"_s, zip, pngThumbnail));
     QCOMPARE(item.status, 201);
     QCOMPARE(item.object().value("body"_L1).toString(), name);
     const HttpReply served = client.get("/api/v1/assets/"_ba + name.toUtf8());

@@ -72,12 +72,13 @@ QString errorCodeFor(int status)
 QString checkError(const HttpReply &reply, const QList<int> &allowed)
 {
     if (!allowed.contains(reply.status)) {
-        return u"status %1 not in the expected set; body: %2"_s.arg(reply.status).arg(
-            QString::fromUtf8(reply.body.left(300)));
+        return u"status %1 not in the expected set; body: %2"_s.arg(reply.status)
+            .arg(QString::fromUtf8(reply.body.left(300)));
     }
     const QJsonObject body = reply.object();
     if (body.value("error"_L1).toString() != errorCodeFor(reply.status))
-        return u"error code '%1' for status %2"_s.arg(body.value("error"_L1).toString()).arg(reply.status);
+        return u"error code '%1' for status %2"_s.arg(body.value("error"_L1).toString())
+            .arg(reply.status);
     if (body.value("message"_L1).toString().isEmpty())
         return u"error without a message"_s;
     return {};
@@ -110,9 +111,8 @@ QMap<QString, QByteArray> unzip(const QByteArray &archive)
     QMap<QString, QByteArray> entries;
     zip_error_t error;
     zip_error_init(&error);
-    zip_source_t *source = zip_source_buffer_create(archive.constData(),
-                                                    static_cast<zip_uint64_t>(archive.size()), 0,
-                                                    &error);
+    zip_source_t *source = zip_source_buffer_create(
+        archive.constData(), static_cast<zip_uint64_t>(archive.size()), 0, &error);
     if (!source)
         return entries;
     zip_t *zip = zip_open_from_source(source, ZIP_RDONLY, &error);
@@ -255,9 +255,10 @@ Account TestProjectsApi::createUser(const QString &username, const QString &disp
 {
     Client client(m_server->port());
     client.setBearer(m_admin.token);
-    const HttpReply reply = client.postJson(
-        "/api/v1/users"_ba,
-        QJsonObject{{u"username"_s, username}, {u"display_name"_s, displayName}, {u"role"_s, role}});
+    const HttpReply reply = client.postJson("/api/v1/users"_ba,
+                                            QJsonObject{{u"username"_s, username},
+                                                        {u"display_name"_s, displayName},
+                                                        {u"role"_s, role}});
     if (reply.status != 201)
         return {};
     return login(username, reply.object().value("password"_L1).toString());
@@ -276,9 +277,9 @@ QList<Account> TestProjectsApi::createStudents(const Account &teacher, int class
 {
     Client client(m_server->port());
     client.setBearer(teacher.token);
-    const HttpReply reply = client.postJson(
-        "/api/v1/classes/"_ba + QByteArray::number(classId) + "/students"_ba,
-        QJsonObject{{u"names"_s, QJsonArray::fromStringList(names)}});
+    const HttpReply reply =
+        client.postJson("/api/v1/classes/"_ba + QByteArray::number(classId) + "/students"_ba,
+                        QJsonObject{{u"names"_s, QJsonArray::fromStringList(names)}});
     QList<Account> accounts;
     for (const QJsonValue &s : reply.object().value("students"_L1).toArray()) {
         const QJsonObject student = s.toObject();
@@ -355,9 +356,8 @@ QJsonObject TestProjectsApi::meta(int id)
 
 int TestProjectsApi::save(const Account &owner, int id, int baseVersion, const QString &marker)
 {
-    const HttpReply reply = send(owner, "PUT"_ba, projectPath(id),
-                                 scratchProject({}, 0, marker), "application/json"_ba,
-                                 ifMatchHeader(ifMatch(baseVersion)));
+    const HttpReply reply = send(owner, "PUT"_ba, projectPath(id), scratchProject({}, 0, marker),
+                                 "application/json"_ba, ifMatchHeader(ifMatch(baseVersion)));
     return reply.status == 200 ? reply.object().value("version"_L1).toInt() : -reply.status;
 }
 
@@ -377,8 +377,10 @@ void TestProjectsApi::createReturnsVersionOneWithLocationAndMeta()
     QCOMPARE(ownerObject.value("id"_L1).toInt(), owner.id);
     QCOMPARE(ownerObject.value("username"_L1).toString(), owner.username);
     QCOMPARE(ownerObject.value("display_name"_L1).toString(), owner.displayName);
-    QVERIFY(QDateTime::fromString(m.value("created_at"_L1).toString(), Qt::ISODateWithMs).isValid());
-    QVERIFY(QDateTime::fromString(m.value("updated_at"_L1).toString(), Qt::ISODateWithMs).isValid());
+    QVERIFY(
+        QDateTime::fromString(m.value("created_at"_L1).toString(), Qt::ISODateWithMs).isValid());
+    QVERIFY(
+        QDateTime::fromString(m.value("updated_at"_L1).toString(), Qt::ISODateWithMs).isValid());
     QVERIFY(m.contains("thumbnail_url"_L1));
     QVERIFY(m.value("thumbnail_url"_L1).isNull());
     QVERIFY(m.value("shared_with"_L1).isArray());
@@ -416,14 +418,15 @@ void TestProjectsApi::createRejectsInvalidProjects()
 {
     QFETCH(QByteArray, body);
     const Account &owner = actor(Actor::Owner);
-    const int before = send(owner, "GET"_ba, "/api/v1/projects"_ba)
-                           .object().value("projects"_L1).toArray().size();
-    const HttpReply reply = send(owner, "POST"_ba, "/api/v1/projects?title=Bad"_ba, body,
-                                 "application/json"_ba);
+    const int before =
+        send(owner, "GET"_ba, "/api/v1/projects"_ba).object().value("projects"_L1).toArray().size();
+    const HttpReply reply =
+        send(owner, "POST"_ba, "/api/v1/projects?title=Bad"_ba, body, "application/json"_ba);
     const QString error = checkError(reply, {422});
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QCOMPARE(send(owner, "GET"_ba, "/api/v1/projects"_ba).object().value("projects"_L1).toArray().size(),
-             before);
+    QCOMPARE(
+        send(owner, "GET"_ba, "/api/v1/projects"_ba).object().value("projects"_L1).toArray().size(),
+        before);
 }
 
 void TestProjectsApi::createReportsMissingAssets()
@@ -432,7 +435,10 @@ void TestProjectsApi::createReportsMissingAssets()
     const QByteArray present = svgAsset(101);
     const QString presentName = md5ext(present, u"svg"_s);
     QVERIFY(send(owner, "PUT"_ba, "/api/v1/assets/"_ba + presentName.toUtf8(), present,
-                 "image/svg+xml"_ba).status / 100 == 2);
+                 "image/svg+xml"_ba)
+                    .status
+                / 100
+            == 2);
     const QString missing = md5ext(svgAsset(102), u"svg"_s);
     const HttpReply reply = send(owner, "POST"_ba, "/api/v1/projects?title=Missing"_ba,
                                  scratchProject({presentName, missing}), "application/json"_ba);
@@ -444,9 +450,13 @@ void TestProjectsApi::createReportsMissingAssets()
 
     // With the asset uploaded the same project is accepted.
     QVERIFY(send(owner, "PUT"_ba, "/api/v1/assets/"_ba + missing.toUtf8(), svgAsset(102),
-                 "image/svg+xml"_ba).status / 100 == 2);
+                 "image/svg+xml"_ba)
+                    .status
+                / 100
+            == 2);
     QCOMPARE(send(owner, "POST"_ba, "/api/v1/projects?title=Missing"_ba,
-                  scratchProject({presentName, missing}), "application/json"_ba).status,
+                  scratchProject({presentName, missing}), "application/json"_ba)
+                 .status,
              201);
 }
 
@@ -479,8 +489,8 @@ void TestProjectsApi::listShowsMyProjectsNewestFirst()
     for (const QJsonValue &p : projects) {
         const QJsonObject m = p.toObject();
         QCOMPARE(m.value("owner"_L1).toObject().value("id"_L1).toInt(), owner.id);
-        const QDateTime updated = QDateTime::fromString(m.value("updated_at"_L1).toString(),
-                                                        Qt::ISODateWithMs);
+        const QDateTime updated =
+            QDateTime::fromString(m.value("updated_at"_L1).toString(), Qt::ISODateWithMs);
         QVERIFY(updated.isValid());
         if (previous.isValid())
             QVERIFY2(updated <= previous, "not sorted newest updated_at first");
@@ -489,8 +499,10 @@ void TestProjectsApi::listShowsMyProjectsNewestFirst()
     QCOMPARE(projects.at(0).toObject().value("id"_L1).toInt(), first);
 
     // Someone else's list never shows them.
-    const QSet<int> others = idsOf(
-        send(actor(Actor::Owner), "GET"_ba, "/api/v1/projects"_ba).object().value("projects"_L1).toArray());
+    const QSet<int> others = idsOf(send(actor(Actor::Owner), "GET"_ba, "/api/v1/projects"_ba)
+                                       .object()
+                                       .value("projects"_L1)
+                                       .toArray());
     QVERIFY(!others.contains(first) && !others.contains(second));
 }
 
@@ -502,8 +514,9 @@ void TestProjectsApi::deleteMovesToTrashAndRestoreBringsBack()
     QCOMPARE(save(owner, id, 1, u"trash-2"_s), 2);
 
     QCOMPARE(send(owner, "DELETE"_ba, projectPath(id)).status, 204);
-    QVERIFY(!idsOf(send(owner, "GET"_ba, "/api/v1/projects"_ba).object().value("projects"_L1).toArray())
-                 .contains(id));
+    QVERIFY(
+        !idsOf(send(owner, "GET"_ba, "/api/v1/projects"_ba).object().value("projects"_L1).toArray())
+             .contains(id));
     const HttpReply trash = send(owner, "GET"_ba, "/api/v1/projects?trash=1"_ba);
     QCOMPARE(trash.status, 200);
     bool found = false;
@@ -519,19 +532,22 @@ void TestProjectsApi::deleteMovesToTrashAndRestoreBringsBack()
     }
     QVERIFY(found);
     // A trashed project cannot be saved (G3: no resurrection through a save).
-    const QString saveError = checkError(
-        send(owner, "PUT"_ba, projectPath(id), scratchProject({}, 0, u"trash-3"_s),
-             "application/json"_ba, ifMatchHeader(ifMatch(2))),
-        {404});
+    const QString saveError =
+        checkError(send(owner, "PUT"_ba, projectPath(id), scratchProject({}, 0, u"trash-3"_s),
+                        "application/json"_ba, ifMatchHeader(ifMatch(2))),
+                   {404});
     QVERIFY2(saveError.isEmpty(), qPrintable(saveError));
 
     const HttpReply restored = send(owner, "POST"_ba, projectPath(id, "/restore"_ba));
     QCOMPARE(restored.status, 200);
     QCOMPARE(restored.object().value("id"_L1).toInt(), id);
     QCOMPARE(restored.object().value("version"_L1).toInt(), 2);
-    QVERIFY(idsOf(send(owner, "GET"_ba, "/api/v1/projects"_ba).object().value("projects"_L1).toArray())
-                .contains(id));
-    QVERIFY(!idsOf(send(owner, "GET"_ba, "/api/v1/projects?trash=1"_ba).object().value("projects"_L1)
+    QVERIFY(
+        idsOf(send(owner, "GET"_ba, "/api/v1/projects"_ba).object().value("projects"_L1).toArray())
+            .contains(id));
+    QVERIFY(!idsOf(send(owner, "GET"_ba, "/api/v1/projects?trash=1"_ba)
+                       .object()
+                       .value("projects"_L1)
                        .toArray())
                  .contains(id));
     const HttpReply content = send(owner, "GET"_ba, projectPath(id));
@@ -546,17 +562,22 @@ void TestProjectsApi::trashAndRestoreAreOwnerOnly()
     QVERIFY(id);
     QCOMPARE(send(owner, "DELETE"_ba, projectPath(id)).status, 204);
     for (Actor who : {Actor::SharedStudent, Actor::OtherStudent, Actor::Teacher, Actor::Admin}) {
-        const QString error = checkError(send(actor(who), "POST"_ba, projectPath(id, "/restore"_ba)),
-                                         {403, 404});
+        const QString error =
+            checkError(send(actor(who), "POST"_ba, projectPath(id, "/restore"_ba)), {403, 404});
         QVERIFY2(error.isEmpty(), qPrintable(error));
         // Someone else's trash listing does not show it.
         QVERIFY(!idsOf(send(actor(who), "GET"_ba, "/api/v1/projects?trash=1"_ba)
-                           .object().value("projects"_L1).toArray())
+                           .object()
+                           .value("projects"_L1)
+                           .toArray())
                      .contains(id));
     }
-    const QString anon = checkError(send(m_anonymous, "POST"_ba, projectPath(id, "/restore"_ba)), {401});
+    const QString anon =
+        checkError(send(m_anonymous, "POST"_ba, projectPath(id, "/restore"_ba)), {401});
     QVERIFY2(anon.isEmpty(), qPrintable(anon));
-    QVERIFY(idsOf(send(owner, "GET"_ba, "/api/v1/projects?trash=1"_ba).object().value("projects"_L1)
+    QVERIFY(idsOf(send(owner, "GET"_ba, "/api/v1/projects?trash=1"_ba)
+                      .object()
+                      .value("projects"_L1)
                       .toArray())
                 .contains(id));
 }
@@ -567,10 +588,12 @@ void TestProjectsApi::sharedListShowsProjectsOfMyGroupsButNotMine()
     const int id = createProject(owner, u"Shared"_s, u"shared-list"_s);
     QVERIFY(id);
     const QByteArray shareBody = "{\"group_ids\":["_ba + QByteArray::number(m_classA) + "]}"_ba;
-    QCOMPARE(send(owner, "PUT"_ba, projectPath(id, "/share"_ba), shareBody, "application/json"_ba).status,
+    QCOMPARE(send(owner, "PUT"_ba, projectPath(id, "/share"_ba), shareBody, "application/json"_ba)
+                 .status,
              200);
 
-    const HttpReply shared = send(actor(Actor::SharedStudent), "GET"_ba, "/api/v1/projects/shared"_ba);
+    const HttpReply shared =
+        send(actor(Actor::SharedStudent), "GET"_ba, "/api/v1/projects/shared"_ba);
     QCOMPARE(shared.status, 200);
     const QJsonArray projects = shared.object().value("projects"_L1).toArray();
     QVERIFY(idsOf(projects).contains(id));
@@ -578,18 +601,25 @@ void TestProjectsApi::sharedListShowsProjectsOfMyGroupsButNotMine()
         QVERIFY(p.toObject().value("owner"_L1).toObject().value("id"_L1).toInt()
                 != actor(Actor::SharedStudent).id);
     }
-    QVERIFY(!idsOf(send(owner, "GET"_ba, "/api/v1/projects/shared"_ba).object().value("projects"_L1)
+    QVERIFY(!idsOf(send(owner, "GET"_ba, "/api/v1/projects/shared"_ba)
+                       .object()
+                       .value("projects"_L1)
                        .toArray())
                  .contains(id));
     QVERIFY(!idsOf(send(actor(Actor::OtherStudent), "GET"_ba, "/api/v1/projects/shared"_ba)
-                       .object().value("projects"_L1).toArray())
+                       .object()
+                       .value("projects"_L1)
+                       .toArray())
                  .contains(id));
     // Trashed projects are not listed as shared.
     QCOMPARE(send(owner, "DELETE"_ba, projectPath(id)).status, 204);
     QVERIFY(!idsOf(send(actor(Actor::SharedStudent), "GET"_ba, "/api/v1/projects/shared"_ba)
-                       .object().value("projects"_L1).toArray())
+                       .object()
+                       .value("projects"_L1)
+                       .toArray())
                  .contains(id));
-    const QString anon = checkError(send(m_anonymous, "GET"_ba, "/api/v1/projects/shared"_ba), {401});
+    const QString anon =
+        checkError(send(m_anonymous, "GET"_ba, "/api/v1/projects/shared"_ba), {401});
     QVERIFY2(anon.isEmpty(), qPrintable(anon));
 }
 
@@ -632,19 +662,29 @@ void TestProjectsApi::unknownProjectIsNotFound_data()
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QByteArray>("suffix");
     QTest::newRow("GET content") << "GET"_ba << QByteArray();
-    QTest::newRow("GET meta") << "GET"_ba << "/meta"_ba;
+    QTest::newRow("GET meta") << "GET"_ba
+                              << "/meta"_ba;
     QTest::newRow("PUT") << "PUT"_ba << QByteArray();
     QTest::newRow("PATCH") << "PATCH"_ba << QByteArray();
     QTest::newRow("DELETE") << "DELETE"_ba << QByteArray();
-    QTest::newRow("restore") << "POST"_ba << "/restore"_ba;
-    QTest::newRow("copy") << "POST"_ba << "/copy"_ba;
-    QTest::newRow("share") << "PUT"_ba << "/share"_ba;
-    QTest::newRow("sb3") << "GET"_ba << "/sb3"_ba;
-    QTest::newRow("thumbnail GET") << "GET"_ba << "/thumbnail"_ba;
-    QTest::newRow("thumbnail PUT") << "PUT"_ba << "/thumbnail"_ba;
-    QTest::newRow("versions") << "GET"_ba << "/versions"_ba;
-    QTest::newRow("version") << "GET"_ba << "/versions/1"_ba;
-    QTest::newRow("version restore") << "POST"_ba << "/versions/1/restore"_ba;
+    QTest::newRow("restore") << "POST"_ba
+                             << "/restore"_ba;
+    QTest::newRow("copy") << "POST"_ba
+                          << "/copy"_ba;
+    QTest::newRow("share") << "PUT"_ba
+                           << "/share"_ba;
+    QTest::newRow("sb3") << "GET"_ba
+                         << "/sb3"_ba;
+    QTest::newRow("thumbnail GET") << "GET"_ba
+                                   << "/thumbnail"_ba;
+    QTest::newRow("thumbnail PUT") << "PUT"_ba
+                                   << "/thumbnail"_ba;
+    QTest::newRow("versions") << "GET"_ba
+                              << "/versions"_ba;
+    QTest::newRow("version") << "GET"_ba
+                             << "/versions/1"_ba;
+    QTest::newRow("version restore") << "POST"_ba
+                                     << "/versions/1/restore"_ba;
 }
 
 void TestProjectsApi::unknownProjectIsNotFound()
@@ -719,9 +759,9 @@ void TestProjectsApi::putWithUnusableIfMatchIsPreconditionRequired()
     const Account &owner = actor(Actor::Owner);
     const int id = createProject(owner, u"BadIfMatch"_s, u"bim-1"_s);
     QVERIFY(id);
-    const HttpReply reply = send(owner, "PUT"_ba, projectPath(id),
-                                 scratchProject({}, 0, u"bim-2"_s), "application/json"_ba,
-                                 ifMatchHeader(value));
+    const HttpReply reply =
+        send(owner, "PUT"_ba, projectPath(id), scratchProject({}, 0, u"bim-2"_s),
+             "application/json"_ba, ifMatchHeader(value));
     const QString error = checkError(reply, {428});
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(meta(id).value("version"_L1).toInt(), 1);
@@ -742,13 +782,13 @@ void TestProjectsApi::putWithStaleVersionReportsCurrentSave()
     const Account &owner = actor(Actor::Owner);
     const int id = createProject(owner, u"Stale"_s, u"stale-1"_s);
     QVERIFY(id);
-    const HttpReply winner = send(owner, "PUT"_ba, projectPath(id),
-                                  scratchProject({}, 0, u"stale-2"_s), "application/json"_ba,
-                                  ifMatchHeader(ifMatch(1)));
+    const HttpReply winner =
+        send(owner, "PUT"_ba, projectPath(id), scratchProject({}, 0, u"stale-2"_s),
+             "application/json"_ba, ifMatchHeader(ifMatch(1)));
     QCOMPARE(winner.status, 200);
-    const HttpReply loser = send(owner, "PUT"_ba, projectPath(id),
-                                 scratchProject({}, 0, u"stale-3"_s), "application/json"_ba,
-                                 ifMatchHeader(ifMatch(1)));
+    const HttpReply loser =
+        send(owner, "PUT"_ba, projectPath(id), scratchProject({}, 0, u"stale-3"_s),
+             "application/json"_ba, ifMatchHeader(ifMatch(1)));
     const QString error = checkError(loser, {412});
     QVERIFY2(error.isEmpty(), qPrintable(error));
     const QJsonObject conflict = loser.object();
@@ -807,9 +847,9 @@ void TestProjectsApi::patchChecksIfMatch()
     const Account &owner = actor(Actor::Owner);
     const int id = createProject(owner, u"Patch"_s, u"patchc-1"_s);
     QVERIFY(id);
-    QString error = checkError(send(owner, "PATCH"_ba, projectPath(id), "{\"title\":\"A\"}"_ba,
-                                    "application/json"_ba),
-                               {428});
+    QString error = checkError(
+        send(owner, "PATCH"_ba, projectPath(id), "{\"title\":\"A\"}"_ba, "application/json"_ba),
+        {428});
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(save(owner, id, 1, u"patchc-2"_s), 2);
     const HttpReply stale = send(owner, "PATCH"_ba, projectPath(id), "{\"title\":\"B\"}"_ba,
@@ -944,8 +984,9 @@ void TestProjectsApi::writeAccessIsOwnerOnly()
     QCOMPARE(m.value("title"_L1).toString(), u"Protected"_s);
     QCOMPARE(groupIdsOf(m), QSet<int>{m_classA});
     QVERIFY(m.value("thumbnail_url"_L1).isNull());
-    QVERIFY(idsOf(send(owner, "GET"_ba, "/api/v1/projects"_ba).object().value("projects"_L1).toArray())
-                .contains(id));
+    QVERIFY(
+        idsOf(send(owner, "GET"_ba, "/api/v1/projects"_ba).object().value("projects"_L1).toArray())
+            .contains(id));
     QVERIFY(send(owner, "GET"_ba, projectPath(id)).body.contains("write-1"));
 }
 
@@ -980,8 +1021,9 @@ void TestProjectsApi::copyBelongsToCallerAndIsNotShared()
     QCOMPARE(copy.value("owner"_L1).toObject().value("id"_L1).toInt(), caller.id);
     QVERIFY(copy.value("shared_with"_L1).toArray().isEmpty());
     QVERIFY(send(caller, "GET"_ba, projectPath(copyId)).body.contains("copy-2"));
-    QVERIFY(idsOf(send(caller, "GET"_ba, "/api/v1/projects"_ba).object().value("projects"_L1).toArray())
-                .contains(copyId));
+    QVERIFY(
+        idsOf(send(caller, "GET"_ba, "/api/v1/projects"_ba).object().value("projects"_L1).toArray())
+            .contains(copyId));
     // The source is untouched and the copy is the caller's to change.
     QCOMPARE(meta(id).value("version"_L1).toInt(), 2);
     const int copyVersion = copy.value("version"_L1).toInt();
@@ -1004,15 +1046,21 @@ void TestProjectsApi::copyDeniedToNonReaders()
     QFETCH(QList<int>, expected);
     const int id = createProject(actor(Actor::Owner), u"Private"_s, u"nocopy"_s);
     QVERIFY(id);
-    const int before = who == Actor::Anonymous
-                           ? 0
-                           : send(actor(who), "GET"_ba, "/api/v1/projects"_ba)
-                                 .object().value("projects"_L1).toArray().size();
-    const QString error = checkError(send(actor(who), "POST"_ba, projectPath(id, "/copy"_ba)), expected);
+    const int before = who == Actor::Anonymous ? 0
+                                               : send(actor(who), "GET"_ba, "/api/v1/projects"_ba)
+                                                     .object()
+                                                     .value("projects"_L1)
+                                                     .toArray()
+                                                     .size();
+    const QString error =
+        checkError(send(actor(who), "POST"_ba, projectPath(id, "/copy"_ba)), expected);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     if (who != Actor::Anonymous) {
-        QCOMPARE(send(actor(who), "GET"_ba, "/api/v1/projects"_ba).object().value("projects"_L1)
-                     .toArray().size(),
+        QCOMPARE(send(actor(who), "GET"_ba, "/api/v1/projects"_ba)
+                     .object()
+                     .value("projects"_L1)
+                     .toArray()
+                     .size(),
                  before);
     }
 }
@@ -1028,20 +1076,23 @@ void TestProjectsApi::shareReplacesSetAndUnsharesWithEmptyList()
     const QByteArray a = QByteArray::number(m_classA);
     const QByteArray c = QByteArray::number(classC);
 
-    HttpReply reply = send(teacher, "PUT"_ba, path, "{\"group_ids\":["_ba + a + ","_ba + c + "]}"_ba,
-                           "application/json"_ba);
+    HttpReply reply = send(teacher, "PUT"_ba, path,
+                           "{\"group_ids\":["_ba + a + ","_ba + c + "]}"_ba, "application/json"_ba);
     QCOMPARE(reply.status, 200);
     QCOMPARE(groupIdsOf(reply.object()), (QSet<int>{m_classA, classC}));
     for (const QJsonValue &g : reply.object().value("shared_with"_L1).toArray())
         QVERIFY(!g.toObject().value("name"_L1).toString().isEmpty());
     QCOMPARE(groupIdsOf(meta(id)), (QSet<int>{m_classA, classC}));
 
-    reply = send(teacher, "PUT"_ba, path, "{\"group_ids\":["_ba + c + "]}"_ba, "application/json"_ba);
+    reply =
+        send(teacher, "PUT"_ba, path, "{\"group_ids\":["_ba + c + "]}"_ba, "application/json"_ba);
     QCOMPARE(reply.status, 200);
     QCOMPARE(groupIdsOf(reply.object()), QSet<int>{classC});
     QCOMPARE(groupIdsOf(meta(id)), QSet<int>{classC});
     QVERIFY(!idsOf(send(actor(Actor::SharedStudent), "GET"_ba, "/api/v1/projects/shared"_ba)
-                       .object().value("projects"_L1).toArray())
+                       .object()
+                       .value("projects"_L1)
+                       .toArray())
                  .contains(id));
 
     reply = send(teacher, "PUT"_ba, path, "{\"group_ids\":[]}"_ba, "application/json"_ba);
@@ -1050,9 +1101,10 @@ void TestProjectsApi::shareReplacesSetAndUnsharesWithEmptyList()
     QVERIFY(meta(id).value("shared_with"_L1).toArray().isEmpty());
     QCOMPARE(meta(id).value("version"_L1).toInt(), 1);
 
-    QVERIFY(checkError(send(teacher, "PUT"_ba, path, "{\"group_ids\":\"x\"}"_ba, "application/json"_ba),
-                       {400, 422})
-                .isEmpty());
+    QVERIFY(
+        checkError(send(teacher, "PUT"_ba, path, "{\"group_ids\":\"x\"}"_ba, "application/json"_ba),
+                   {400, 422})
+            .isEmpty());
 }
 
 void TestProjectsApi::shareWithForeignGroupIsForbiddenAndChangesNothing()
@@ -1061,14 +1113,15 @@ void TestProjectsApi::shareWithForeignGroupIsForbiddenAndChangesNothing()
     const int id = createProject(owner, u"Foreign"_s, u"foreign-1"_s);
     QVERIFY(id);
     const QByteArray path = projectPath(id, "/share"_ba);
-    QCOMPARE(send(owner, "PUT"_ba, path, "{\"group_ids\":["_ba + QByteArray::number(m_classA) + "]}"_ba,
+    QCOMPARE(send(owner, "PUT"_ba, path,
+                  "{\"group_ids\":["_ba + QByteArray::number(m_classA) + "]}"_ba,
                   "application/json"_ba)
                  .status,
              200);
-    const QList<QByteArray> foreignSets{
-        "["_ba + QByteArray::number(m_classB) + "]"_ba,
-        "["_ba + QByteArray::number(m_classA) + ","_ba + QByteArray::number(m_classB) + "]"_ba,
-        "[999999]"_ba};
+    const QList<QByteArray> foreignSets{"["_ba + QByteArray::number(m_classB) + "]"_ba,
+                                        "["_ba + QByteArray::number(m_classA) + ","_ba
+                                            + QByteArray::number(m_classB) + "]"_ba,
+                                        "[999999]"_ba};
     for (const QByteArray &groups : foreignSets) {
         const HttpReply reply = send(owner, "PUT"_ba, path, "{\"group_ids\":"_ba + groups + "}"_ba,
                                      "application/json"_ba);
@@ -1077,7 +1130,9 @@ void TestProjectsApi::shareWithForeignGroupIsForbiddenAndChangesNothing()
         QCOMPARE(groupIdsOf(meta(id)), QSet<int>{m_classA});
     }
     QVERIFY(!idsOf(send(actor(Actor::OtherStudent), "GET"_ba, "/api/v1/projects/shared"_ba)
-                       .object().value("projects"_L1).toArray())
+                       .object()
+                       .value("projects"_L1)
+                       .toArray())
                  .contains(id));
 }
 
@@ -1089,8 +1144,11 @@ void TestProjectsApi::sb3ExportContainsProjectAndAssets()
     const QString name1 = md5ext(svg1, u"svg"_s);
     const QString name2 = md5ext(svg2, u"svg"_s);
     for (const auto &[bytes, name] : {qMakePair(svg1, name1), qMakePair(svg2, name2)})
-        QVERIFY(send(owner, "PUT"_ba, "/api/v1/assets/"_ba + name.toUtf8(), bytes, "image/svg+xml"_ba)
-                    .status / 100 == 2);
+        QVERIFY(
+            send(owner, "PUT"_ba, "/api/v1/assets/"_ba + name.toUtf8(), bytes, "image/svg+xml"_ba)
+                    .status
+                / 100
+            == 2);
     const int id = createProject(owner, u"Maze"_s, u"sb3-1"_s, {name1, name2});
     QVERIFY(id);
     const HttpReply reply = send(owner, "GET"_ba, projectPath(id, "/sb3"_ba));
@@ -1132,16 +1190,20 @@ void TestProjectsApi::thumbnailRoundTrip()
     const QJsonObject m = meta(id);
     QCOMPARE(m.value("version"_L1).toInt(), 1);
     QVERIFY(m.value("thumbnail_url"_L1).isString());
-    QVERIFY(m.value("thumbnail_url"_L1).toString().contains(u"/api/v1/projects/%1/thumbnail"_s.arg(id)));
+    QVERIFY(m.value("thumbnail_url"_L1)
+                .toString()
+                .contains(u"/api/v1/projects/%1/thumbnail"_s.arg(id)));
 }
 
 void TestProjectsApi::thumbnailRejectsOtherBytes_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QByteArray>("contentType");
-    QTest::newRow("gif claiming png") << "GIF89a\x01\x00\x01\x00\x00\x00\x00;"_ba << "image/png"_ba;
+    QTest::newRow("gif claiming png") << "GIF89a\x01\x00\x01\x00\x00\x00\x00;"_ba
+                                      << "image/png"_ba;
     QTest::newRow("svg") << svgAsset(401) << "image/svg+xml"_ba;
-    QTest::newRow("text claiming jpeg") << "hello"_ba << "image/jpeg"_ba;
+    QTest::newRow("text claiming jpeg") << "hello"_ba
+                                        << "image/jpeg"_ba;
 }
 
 void TestProjectsApi::thumbnailRejectsOtherBytes()
@@ -1151,9 +1213,8 @@ void TestProjectsApi::thumbnailRejectsOtherBytes()
     const Account &owner = actor(Actor::Owner);
     const int id = createProject(owner, u"NoThumb"_s, u"nothumb-1"_s);
     QVERIFY(id);
-    const QString error = checkError(send(owner, "PUT"_ba, projectPath(id, "/thumbnail"_ba), bytes,
-                                          contentType),
-                                     {415});
+    const QString error = checkError(
+        send(owner, "PUT"_ba, projectPath(id, "/thumbnail"_ba), bytes, contentType), {415});
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(send(owner, "GET"_ba, projectPath(id, "/thumbnail"_ba)).status, 404);
 }
@@ -1163,7 +1224,8 @@ void TestProjectsApi::thumbnailIsNotFoundWhenNone()
     const Account &owner = actor(Actor::Owner);
     const int id = createProject(owner, u"Bare"_s, u"bare-1"_s);
     QVERIFY(id);
-    const QString error = checkError(send(owner, "GET"_ba, projectPath(id, "/thumbnail"_ba)), {404});
+    const QString error =
+        checkError(send(owner, "GET"_ba, projectPath(id, "/thumbnail"_ba)), {404});
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY(meta(id).value("thumbnail_url"_L1).isNull());
 }
@@ -1183,13 +1245,14 @@ void TestProjectsApi::versionsListNewestFirstWithSavedByAndSize()
         const QJsonObject v = versions.at(i).toObject();
         const int number = 3 - i;
         QCOMPARE(v.value("version"_L1).toInt(), number);
-        QVERIFY(QDateTime::fromString(v.value("saved_at"_L1).toString(), Qt::ISODateWithMs).isValid());
+        QVERIFY(
+            QDateTime::fromString(v.value("saved_at"_L1).toString(), Qt::ISODateWithMs).isValid());
         const QJsonObject by = v.value("saved_by"_L1).toObject();
         QCOMPARE(by.value("id"_L1).toInt(), owner.id);
         QCOMPARE(by.value("username"_L1).toString(), owner.username);
         QCOMPARE(by.value("display_name"_L1).toString(), owner.displayName);
-        const HttpReply content = send(owner, "GET"_ba,
-                                       projectPath(id, "/versions/"_ba + QByteArray::number(number)));
+        const HttpReply content =
+            send(owner, "GET"_ba, projectPath(id, "/versions/"_ba + QByteArray::number(number)));
         QCOMPARE(content.status, 200);
         QCOMPARE(v.value("size"_L1).toInteger(), qint64(content.body.size()));
     }
@@ -1202,8 +1265,10 @@ void TestProjectsApi::versionsKeepTwentyIncludingCurrent()
     QVERIFY(id);
     for (int v = 1; v < 25; ++v)
         QCOMPARE(save(owner, id, v, u"long-v%1-"_s.arg(v + 1)), v + 1);
-    const QJsonArray versions =
-        send(owner, "GET"_ba, projectPath(id, "/versions"_ba)).object().value("versions"_L1).toArray();
+    const QJsonArray versions = send(owner, "GET"_ba, projectPath(id, "/versions"_ba))
+                                    .object()
+                                    .value("versions"_L1)
+                                    .toArray();
     QCOMPARE(versions.size(), 20);
     QCOMPARE(versions.first().toObject().value("version"_L1).toInt(), 25);
     QCOMPARE(versions.last().toObject().value("version"_L1).toInt(), 6);
@@ -1244,16 +1309,18 @@ void TestProjectsApi::restoreVersionCreatesNewVersionWithOldContent()
     QCOMPARE(save(owner, id, 1, u"rest-v2-"_s), 2);
     QCOMPARE(save(owner, id, 2, u"rest-v3-"_s), 3);
     const QByteArray v1 = send(owner, "GET"_ba, projectPath(id, "/versions/1"_ba)).body;
-    const HttpReply reply = send(owner, "POST"_ba, projectPath(id, "/versions/1/restore"_ba), {}, {},
-                                 ifMatchHeader(ifMatch(3)));
+    const HttpReply reply = send(owner, "POST"_ba, projectPath(id, "/versions/1/restore"_ba), {},
+                                 {}, ifMatchHeader(ifMatch(3)));
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.object().value("version"_L1).toInt(), 4);
     QCOMPARE(reply.object().value("id"_L1).toInt(), id);
     const HttpReply content = send(owner, "GET"_ba, projectPath(id));
     QCOMPARE(content.header("etag"_ba), "\"4\""_ba);
     QCOMPARE(parseObject(content.body), parseObject(v1));
-    const QJsonArray versions =
-        send(owner, "GET"_ba, projectPath(id, "/versions"_ba)).object().value("versions"_L1).toArray();
+    const QJsonArray versions = send(owner, "GET"_ba, projectPath(id, "/versions"_ba))
+                                    .object()
+                                    .value("versions"_L1)
+                                    .toArray();
     QCOMPARE(versions.size(), 4);
     QCOMPARE(versions.first().toObject().value("version"_L1).toInt(), 4);
     // The history is kept: version 3 is still there.
@@ -1266,11 +1333,11 @@ void TestProjectsApi::restoreVersionChecksIfMatch()
     const int id = createProject(owner, u"RestoreIf"_s, u"rif-v1-"_s);
     QVERIFY(id);
     QCOMPARE(save(owner, id, 1, u"rif-v2-"_s), 2);
-    QString error = checkError(send(owner, "POST"_ba, projectPath(id, "/versions/1/restore"_ba)),
-                               {428});
+    QString error =
+        checkError(send(owner, "POST"_ba, projectPath(id, "/versions/1/restore"_ba)), {428});
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    const HttpReply stale = send(owner, "POST"_ba, projectPath(id, "/versions/1/restore"_ba), {}, {},
-                                 ifMatchHeader(ifMatch(1)));
+    const HttpReply stale = send(owner, "POST"_ba, projectPath(id, "/versions/1/restore"_ba), {},
+                                 {}, ifMatchHeader(ifMatch(1)));
     error = checkError(stale, {412});
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(stale.object().value("current_version"_L1).toInt(), 2);
@@ -1289,22 +1356,30 @@ void TestProjectsApi::onlyContentChangesBumpVersion()
     QCOMPARE(send(owner, "PUT"_ba, projectPath(id, "/share"_ba),
                   "{\"group_ids\":["_ba + QByteArray::number(m_classA) + "]}"_ba,
                   "application/json"_ba)
-                 .object().value("version"_L1).toInt(),
+                 .object()
+                 .value("version"_L1)
+                 .toInt(),
              1);
-    QCOMPARE(send(owner, "PUT"_ba, projectPath(id, "/thumbnail"_ba), pngThumbnail, "image/png"_ba).status,
+    QCOMPARE(send(owner, "PUT"_ba, projectPath(id, "/thumbnail"_ba), pngThumbnail, "image/png"_ba)
+                 .status,
              204);
     QCOMPARE(send(owner, "DELETE"_ba, projectPath(id)).status, 204);
-    QCOMPARE(send(owner, "POST"_ba, projectPath(id, "/restore"_ba)).object().value("version"_L1).toInt(),
-             1);
+    QCOMPARE(
+        send(owner, "POST"_ba, projectPath(id, "/restore"_ba)).object().value("version"_L1).toInt(),
+        1);
     QCOMPARE(meta(id).value("version"_L1).toInt(), 1);
     QCOMPARE(save(owner, id, 1, u"bump-2"_s), 2);
-    QCOMPARE(send(owner, "PATCH"_ba, projectPath(id), "{\"title\":\"Bumped\"}"_ba, "application/json"_ba,
-                  ifMatchHeader(ifMatch(2)))
-                 .object().value("version"_L1).toInt(),
+    QCOMPARE(send(owner, "PATCH"_ba, projectPath(id), "{\"title\":\"Bumped\"}"_ba,
+                  "application/json"_ba, ifMatchHeader(ifMatch(2)))
+                 .object()
+                 .value("version"_L1)
+                 .toInt(),
              3);
     QCOMPARE(send(owner, "POST"_ba, projectPath(id, "/versions/1/restore"_ba), {}, {},
                   ifMatchHeader(ifMatch(3)))
-                 .object().value("version"_L1).toInt(),
+                 .object()
+                 .value("version"_L1)
+                 .toInt(),
              4);
     QCOMPARE(meta(id).value("version"_L1).toInt(), 4);
 }

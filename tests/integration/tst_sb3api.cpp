@@ -3,13 +3,13 @@
 // stored deduplicated, a round trip keeps everything, and broken or hostile archives are refused
 // with 422 leaving nothing behind.
 
+#include <cstring>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
 #include <QTest>
-
-#include <cstring>
 
 #include <zip.h>
 
@@ -35,7 +35,8 @@ struct ZeroSource
     zip_error_t error;
 };
 
-zip_int64_t zeroSourceCallback(void *userdata, void *data, zip_uint64_t length, zip_source_cmd_t cmd)
+zip_int64_t zeroSourceCallback(void *userdata, void *data, zip_uint64_t length,
+                               zip_source_cmd_t cmd)
 {
     auto *source = static_cast<ZeroSource *>(userdata);
     switch (cmd) {
@@ -79,8 +80,8 @@ QByteArray makeZip(const QList<ZipEntry> &entries)
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t *archiveSource = zip_source_buffer_create(nullptr, 0, 0, &error);
-    zip_t *archive = archiveSource ? zip_open_from_source(archiveSource, ZIP_TRUNCATE, &error)
-                                   : nullptr;
+    zip_t *archive =
+        archiveSource ? zip_open_from_source(archiveSource, ZIP_TRUNCATE, &error) : nullptr;
     zip_error_fini(&error);
     if (!archive) {
         if (archiveSource)
@@ -103,9 +104,8 @@ QByteArray makeZip(const QList<ZipEntry> &entries)
             source = zip_source_buffer(archive, entry.data.constData(),
                                        static_cast<zip_uint64_t>(entry.data.size()), 0);
         }
-        const zip_int64_t index = source ? zip_file_add(archive, entry.name.constData(), source,
-                                                        ZIP_FL_ENC_UTF_8)
-                                         : -1;
+        const zip_int64_t index =
+            source ? zip_file_add(archive, entry.name.constData(), source, ZIP_FL_ENC_UTF_8) : -1;
         if (index < 0) {
             if (source)
                 zip_source_free(source);
@@ -126,7 +126,8 @@ QByteArray makeZip(const QList<ZipEntry> &entries)
             const zip_int64_t size = zip_source_tell(archiveSource);
             zip_source_seek(archiveSource, 0, SEEK_SET);
             result.resize(static_cast<qsizetype>(size));
-            if (zip_source_read(archiveSource, result.data(), static_cast<zip_uint64_t>(size)) != size)
+            if (zip_source_read(archiveSource, result.data(), static_cast<zip_uint64_t>(size))
+                != size)
                 result.clear();
         }
         zip_source_close(archiveSource);
@@ -140,9 +141,8 @@ QMap<QString, QByteArray> unzip(const QByteArray &archive)
     QMap<QString, QByteArray> entries;
     zip_error_t error;
     zip_error_init(&error);
-    zip_source_t *source = zip_source_buffer_create(archive.constData(),
-                                                    static_cast<zip_uint64_t>(archive.size()), 0,
-                                                    &error);
+    zip_source_t *source = zip_source_buffer_create(
+        archive.constData(), static_cast<zip_uint64_t>(archive.size()), 0, &error);
     zip_t *zip = source ? zip_open_from_source(source, ZIP_RDONLY, &error) : nullptr;
     zip_error_fini(&error);
     if (!zip) {
@@ -197,7 +197,8 @@ private slots:
     void anonymousImportIsUnauthorized();
 
 private:
-    HttpReply import(const QByteArray &sb3, const QByteArray &contentType = "application/x.scratch.sb3"_ba,
+    HttpReply import(const QByteArray &sb3,
+                     const QByteArray &contentType = "application/x.scratch.sb3"_ba,
                      const QByteArray &token = {});
     int projectCount();
     int assetStatus(const QString &name);
@@ -236,8 +237,8 @@ void TestSb3Api::initTestCase()
 {
     m_server = std::make_unique<TestServer>();
     QVERIFY2(m_server->start(), m_server->output().constData());
-    m_classroom = makeClassroom(m_server->port(), m_server->adminPassword(), u"Sb3 class"_s,
-                                {u"Ida I."_s});
+    m_classroom =
+        makeClassroom(m_server->port(), m_server->adminPassword(), u"Sb3 class"_s, {u"Ida I."_s});
     QCOMPARE(m_classroom.students.size(), 1);
     m_token = m_classroom.students.first().token;
     QVERIFY(!m_token.isEmpty());
@@ -275,7 +276,8 @@ void TestSb3Api::importCreatesProjectAndStoresAssets()
     QVERIFY(id > 0);
     QCOMPARE(meta.value("version"_L1).toInt(), 1);
     QCOMPARE(meta.value("title"_L1).toString(), u"Imported"_s);
-    QCOMPARE(meta.value("owner"_L1).toObject().value("id"_L1).toInt(), m_classroom.students.first().id);
+    QCOMPARE(meta.value("owner"_L1).toObject().value("id"_L1).toInt(),
+             m_classroom.students.first().id);
     QCOMPARE(projectCount(), before + 1);
 
     Client client(m_server->port());
@@ -302,7 +304,8 @@ void TestSb3Api::importDeduplicatesAssets()
     // The asset exists exactly once: uploading the same bytes reports "already existed".
     Client client(m_server->port());
     client.setBearer(m_token);
-    const HttpReply upload = client.put("/api/v1/assets/"_ba + name.toUtf8(), svg, "image/svg+xml"_ba);
+    const HttpReply upload =
+        client.put("/api/v1/assets/"_ba + name.toUtf8(), svg, "image/svg+xml"_ba);
     QCOMPARE(upload.status, 200);
 }
 
@@ -314,10 +317,11 @@ void TestSb3Api::importMayUseAssetsTheServerHas()
     const QString archiveName = md5ext(inArchive, u"svg"_s);
     Client client(m_server->port());
     client.setBearer(m_token);
-    QCOMPARE(client.put("/api/v1/assets/"_ba + serverName.toUtf8(), onServer, "image/svg+xml"_ba).status,
-             201);
-    const HttpReply reply = import(makeSb3(scratchProject({serverName, archiveName}),
-                                           {{archiveName, inArchive}}));
+    QCOMPARE(
+        client.put("/api/v1/assets/"_ba + serverName.toUtf8(), onServer, "image/svg+xml"_ba).status,
+        201);
+    const HttpReply reply =
+        import(makeSb3(scratchProject({serverName, archiveName}), {{archiveName, inArchive}}));
     QCOMPARE(reply.status, 201);
     QCOMPARE(assetStatus(archiveName), 200);
 }
@@ -328,8 +332,8 @@ void TestSb3Api::importReportsMissingAssets()
     const QString presentName = md5ext(present, u"svg"_s);
     const QString missingName = md5ext(svgAsset(5302), u"svg"_s);
     const int before = projectCount();
-    const HttpReply reply = import(makeSb3(scratchProject({presentName, missingName}),
-                                           {{presentName, present}}));
+    const HttpReply reply =
+        import(makeSb3(scratchProject({presentName, missingName}), {{presentName, present}}));
     QCOMPARE(reply.status, 422);
     QCOMPARE(reply.errorCode(), u"unprocessable"_s);
     QCOMPARE(reply.object().value("missing_assets"_L1).toArray(), QJsonArray{missingName});
@@ -346,19 +350,23 @@ void TestSb3Api::exportThenImportKeepsProjectAndAssets()
     const QByteArray wav = "RIFF\x24\x00\x00\x00WAVEfmt round trip"_ba;
     const QString svgName = md5ext(svg, u"svg"_s);
     const QString wavName = md5ext(wav, u"wav"_s);
-    QVERIFY(client.put("/api/v1/assets/"_ba + svgName.toUtf8(), svg, "image/svg+xml"_ba).status / 100 == 2);
-    QVERIFY(client.put("/api/v1/assets/"_ba + wavName.toUtf8(), wav, "audio/wav"_ba).status / 100 == 2);
+    QVERIFY(client.put("/api/v1/assets/"_ba + svgName.toUtf8(), svg, "image/svg+xml"_ba).status
+                / 100
+            == 2);
+    QVERIFY(client.put("/api/v1/assets/"_ba + wavName.toUtf8(), wav, "audio/wav"_ba).status / 100
+            == 2);
     // A project with a costume (from the fixture) and a sound added by hand.
     QJsonObject project = parseObject(scratchProject({svgName}, 2000, u"round-trip"_s));
     QJsonArray targets = project.value("targets"_L1).toArray();
     QJsonObject stage = targets.at(0).toObject();
-    stage.insert(u"sounds"_s, QJsonArray{QJsonObject{{u"name"_s, u"pop"_s},
-                                                    {u"assetId"_s, wavName.left(32)},
-                                                    {u"dataFormat"_s, u"wav"_s},
-                                                    {u"md5ext"_s, wavName},
-                                                    {u"format"_s, u""_s},
-                                                    {u"rate"_s, 48000},
-                                                    {u"sampleCount"_s, 1}}});
+    stage.insert(u"sounds"_s,
+                 QJsonArray{QJsonObject{{u"name"_s, u"pop"_s},
+                                        {u"assetId"_s, wavName.left(32)},
+                                        {u"dataFormat"_s, u"wav"_s},
+                                        {u"md5ext"_s, wavName},
+                                        {u"format"_s, u""_s},
+                                        {u"rate"_s, 48000},
+                                        {u"sampleCount"_s, 1}}});
     targets.replace(0, stage);
     project.insert(u"targets"_s, targets);
     const QByteArray body = QJsonDocument(project).toJson(QJsonDocument::Compact);
@@ -378,7 +386,8 @@ void TestSb3Api::exportThenImportKeepsProjectAndAssets()
     QVERIFY(newId != id);
     QCOMPARE(parseObject(client.get("/api/v1/projects/"_ba + newId).body), project);
 
-    const QMap<QString, QByteArray> again = unzip(client.get("/api/v1/projects/"_ba + newId + "/sb3"_ba).body);
+    const QMap<QString, QByteArray> again =
+        unzip(client.get("/api/v1/projects/"_ba + newId + "/sb3"_ba).body);
     QCOMPARE(parseObject(again.value(u"project.json"_s)), project);
     QCOMPARE(again.value(svgName), svg);
     QCOMPARE(again.value(wavName), wav);
@@ -420,10 +429,10 @@ void TestSb3Api::brokenArchiveIsRejectedAndNothingStored_data()
         << makeSb3("{\"objName\":\"Stage\",\"children\":[]}"_ba, {{name, svg}}) << name;
 
     next(&name, &svg);
-    QTest::newRow("parent traversal")
-        << makeZip({{"project.json"_ba, scratchProject({name})}, {name.toUtf8(), svg},
-                    {"../evil.svg"_ba, svgAsset(7000)}})
-        << name;
+    QTest::newRow("parent traversal") << makeZip({{"project.json"_ba, scratchProject({name})},
+                                                  {name.toUtf8(), svg},
+                                                  {"../evil.svg"_ba, svgAsset(7000)}})
+                                      << name;
 
     next(&name, &svg);
     QTest::newRow("parent traversal as asset name")
@@ -431,28 +440,30 @@ void TestSb3Api::brokenArchiveIsRejectedAndNothingStored_data()
         << name;
 
     next(&name, &svg);
-    QTest::newRow("absolute path")
-        << makeZip({{"project.json"_ba, scratchProject({name})}, {name.toUtf8(), svg},
-                    {"/etc/evil.svg"_ba, svgAsset(7001)}})
-        << name;
+    QTest::newRow("absolute path") << makeZip({{"project.json"_ba, scratchProject({name})},
+                                               {name.toUtf8(), svg},
+                                               {"/etc/evil.svg"_ba, svgAsset(7001)}})
+                                   << name;
 
     next(&name, &svg);
-    QTest::newRow("entry in a folder")
-        << makeZip({{"project.json"_ba, scratchProject({name})}, {name.toUtf8(), svg},
-                    {"folder/x.svg"_ba, svgAsset(7002)}})
-        << name;
+    QTest::newRow("entry in a folder") << makeZip({{"project.json"_ba, scratchProject({name})},
+                                                   {name.toUtf8(), svg},
+                                                   {"folder/x.svg"_ba, svgAsset(7002)}})
+                                       << name;
 
     next(&name, &svg);
-    QTest::newRow("backslash traversal")
-        << makeZip({{"project.json"_ba, scratchProject({name})}, {name.toUtf8(), svg},
-                    {"..\\evil.svg"_ba, svgAsset(7003)}})
-        << name;
+    QTest::newRow("backslash traversal") << makeZip({{"project.json"_ba, scratchProject({name})},
+                                                     {name.toUtf8(), svg},
+                                                     {"..\\evil.svg"_ba, svgAsset(7003)}})
+                                         << name;
 
     next(&name, &svg);
     {
-        QList<ZipEntry> entries{{"project.json"_ba, scratchProject({name}), 0}, {name.toUtf8(), svg, 0}};
+        QList<ZipEntry> entries{{"project.json"_ba, scratchProject({name}), 0},
+                                {name.toUtf8(), svg, 0}};
         for (int i = 0; entries.size() <= 1000; ++i)
-            entries.append({"extra-"_ba + QByteArray::number(i) + ".txt"_ba, QByteArray::number(i), 0});
+            entries.append(
+                {"extra-"_ba + QByteArray::number(i) + ".txt"_ba, QByteArray::number(i), 0});
         QTest::newRow("1001 entries") << makeZip(entries) << name;
     }
 
@@ -469,7 +480,8 @@ void TestSb3Api::brokenArchiveIsRejectedAndNothingStored_data()
     next(&name, &svg);
     {
         // Each entry below the 10 MiB asset limit, together past the 200 MiB total.
-        QList<ZipEntry> entries{{"project.json"_ba, scratchProject({name}), 0}, {name.toUtf8(), svg, 0}};
+        QList<ZipEntry> entries{{"project.json"_ba, scratchProject({name}), 0},
+                                {name.toUtf8(), svg, 0}};
         for (int i = 0; i < 25; ++i)
             entries.append({"zeros-"_ba + QByteArray::number(i) + ".wav"_ba, {}, 9 * mib});
         const QByteArray bomb = makeZip(entries);
@@ -480,7 +492,8 @@ void TestSb3Api::brokenArchiveIsRejectedAndNothingStored_data()
     next(&name, &svg);
     {
         // project.json itself inflating past the 10 MiB project limit.
-        const QByteArray bomb = makeZip({{"project.json"_ba, {}, 64 * mib}, {name.toUtf8(), svg, 0}});
+        const QByteArray bomb =
+            makeZip({{"project.json"_ba, {}, 64 * mib}, {name.toUtf8(), svg, 0}});
         QVERIFY(!bomb.isEmpty());
         QTest::newRow("project.json bomb") << bomb << name;
     }
@@ -493,7 +506,8 @@ void TestSb3Api::brokenArchiveIsRejectedAndNothingStored()
     const int before = projectCount();
     QVERIFY(before >= 0);
     const HttpReply reply = import(archive);
-    QVERIFY2(reply.status == 422, qPrintable(u"%1 %2"_s.arg(reply.status).arg(QString::fromUtf8(reply.body.left(300)))));
+    QVERIFY2(reply.status == 422,
+             qPrintable(u"%1 %2"_s.arg(reply.status).arg(QString::fromUtf8(reply.body.left(300)))));
     QCOMPARE(reply.errorCode(), u"unprocessable"_s);
     QVERIFY(!reply.object().value("message"_L1).toString().isEmpty());
     QCOMPARE(projectCount(), before);

@@ -114,7 +114,8 @@ void TestGuaranteesAssets::cleanupTestCase()
 {
     if (m_server) {
         QVERIFY(m_server->stop());
-        QCOMPARE(sqlValue(m_server->databasePath(), u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+        QCOMPARE(sqlValue(m_server->databasePath(), u"PRAGMA integrity_check"_s).toString(),
+                 u"ok"_s);
     }
 }
 
@@ -150,11 +151,12 @@ void TestGuaranteesAssets::g6_concurrentUploadsOfSameBytesStoreOneRow()
         const HttpReply stored = client.get("/api/v1/assets/"_ba + name.toUtf8());
         QCOMPARE(stored.status, 200);
         QCOMPARE(stored.body, bytes);
-        QCOMPARE(sqlValue(m_server->databasePath(),
-                          u"SELECT count(*) FROM assets WHERE md5 = '%1' AND data_format = 'wav'"_s
-                              .arg(QString::fromLatin1(md5Hex(bytes))))
-                     .toInt(),
-                 1);
+        QCOMPARE(
+            sqlValue(m_server->databasePath(),
+                     u"SELECT count(*) FROM assets WHERE md5 = '%1' AND data_format = 'wav'"_s.arg(
+                         QString::fromLatin1(md5Hex(bytes))))
+                .toInt(),
+            1);
     }
 }
 
@@ -196,12 +198,14 @@ void TestGuaranteesAssets::g6_concurrentMismatchedUploadsAreRejected()
     QCOMPARE(client.get("/api/v1/assets/"_ba + name.toUtf8()).body, good);
     QCOMPARE(client.get("/api/v1/assets/"_ba + badOnlyName.toUtf8()).status, 404);
     const QString path = m_server->databasePath();
-    QCOMPARE(sqlValue(path, u"SELECT count(*) FROM assets WHERE md5 = '%1'"_s
-                                .arg(QString::fromLatin1(md5Hex(good))))
+    QCOMPARE(sqlValue(path,
+                      u"SELECT count(*) FROM assets WHERE md5 = '%1'"_s.arg(
+                          QString::fromLatin1(md5Hex(good))))
                  .toInt(),
              1);
-    QCOMPARE(sqlValue(path, u"SELECT count(*) FROM assets WHERE md5 IN ('%1', '%2')"_s
-                                .arg(QString::fromLatin1(md5Hex(bad)), badOnlyName.left(32)))
+    QCOMPARE(sqlValue(path,
+                      u"SELECT count(*) FROM assets WHERE md5 IN ('%1', '%2')"_s.arg(
+                          QString::fromLatin1(md5Hex(bad)), badOnlyName.left(32)))
                  .toInt(),
              0);
 }
@@ -213,16 +217,16 @@ void TestGuaranteesAssets::g7_backpackSaveOnFullDiskLeavesNothing()
 {
     TestServer server;
     QVERIFY2(server.start(), server.output().constData());
-    const Classroom classroom = makeClassroom(server.port(), server.adminPassword(), u"G7 class"_s,
-                                              {u"Gus G."_s});
+    const Classroom classroom =
+        makeClassroom(server.port(), server.adminPassword(), u"G7 class"_s, {u"Gus G."_s});
     QCOMPARE(classroom.students.size(), 1);
     const Classroom::Account student = classroom.students.first();
     QString existingBodyUrl;
     {
         Client client(server.port());
         client.setBearer(student.token);
-        const HttpReply item = client.post("/api/v1/backpack"_ba,
-                                           backpackItem(wavBytes("g7-existing"_ba, 1000), pngThumbnail));
+        const HttpReply item = client.post(
+            "/api/v1/backpack"_ba, backpackItem(wavBytes("g7-existing"_ba, 1000), pngThumbnail));
         QVERIFY2(item.status == 201, qPrintable(describe(item)));
         existingBodyUrl = item.object().value("bodyUrl"_L1).toString();
     }
@@ -255,21 +259,21 @@ void TestGuaranteesAssets::g7_backpackSaveOnFullDiskLeavesNothing()
     QCOMPARE(client.get("/api/v1/assets/"_ba + md5ext(body, u"wav"_s).toUtf8()).status, 404);
     QCOMPARE(client.get("/api/v1/assets/"_ba + md5ext(thumbnail, u"png"_s).toUtf8()).status, 404);
     const QString origin = u"http://127.0.0.1:%1"_s.arg(server.port());
-    const QByteArray existingPath = (existingBodyUrl.startsWith(origin)
-                                         ? existingBodyUrl.mid(origin.size())
-                                         : existingBodyUrl)
-                                        .toUtf8();
+    const QByteArray existingPath =
+        (existingBodyUrl.startsWith(origin) ? existingBodyUrl.mid(origin.size()) : existingBodyUrl)
+            .toUtf8();
     QCOMPARE(client.get(existingPath).status, 200);
     QCOMPARE(client.get("/api/v1/status"_ba).status, 200);
     QVERIFY(server.stop());
 
     QCOMPARE(sqlValue(path, u"SELECT count(*) FROM backpack_items"_s).toInt(), itemRows);
     QCOMPARE(sqlValue(path, u"SELECT count(*) FROM assets"_s).toInt(), assetRows);
-    QCOMPARE(sqlValue(path, u"SELECT count(*) FROM assets WHERE md5 IN ('%1', '%2')"_s
-                                .arg(QString::fromLatin1(md5Hex(body)),
-                                     QString::fromLatin1(md5Hex(thumbnail))))
-                 .toInt(),
-             0);
+    QCOMPARE(
+        sqlValue(path,
+                 u"SELECT count(*) FROM assets WHERE md5 IN ('%1', '%2')"_s.arg(
+                     QString::fromLatin1(md5Hex(body)), QString::fromLatin1(md5Hex(thumbnail))))
+            .toInt(),
+        0);
     QCOMPARE(sqlValue(path, u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
 
     // Without the ceiling the same item is stored: the 507 came from the full disk.

@@ -42,7 +42,8 @@ HttpRequest makeRequest(const QByteArray &token, const QByteArray &method, const
 HttpRequest saveRequest(const QByteArray &token, int id, int baseVersion, const QString &marker,
                         const QByteArray &query = {}, int padding = 0)
 {
-    return makeRequest(token, "PUT"_ba, projectPath(id) + query, scratchProject({}, padding, marker),
+    return makeRequest(token, "PUT"_ba, projectPath(id) + query,
+                       scratchProject({}, padding, marker),
                        {{"If-Match"_ba, ifMatch(baseVersion)}});
 }
 
@@ -85,7 +86,9 @@ QSet<int> groupIdsOf(const QJsonObject &meta)
 QString marker(const char *prefix, int project, int version)
 {
     // Fixed width, so that no marker is a prefix of another.
-    return u"%1-p%2-v%3-end"_s.arg(QLatin1StringView(prefix)).arg(project, 4, 10, QChar(u'0')).arg(version, 4, 10, QChar(u'0'));
+    return u"%1-p%2-v%3-end"_s.arg(QLatin1StringView(prefix))
+        .arg(project, 4, 10, QChar(u'0'))
+        .arg(version, 4, 10, QChar(u'0'));
 }
 
 } // namespace
@@ -121,7 +124,8 @@ void TestGuaranteesProjects::initTestCase()
     QStringList names;
     for (int i = 0; i < 20; ++i)
         names.append(u"Student %1"_s.arg(i));
-    m_classroom = makeClassroom(m_server->port(), m_server->adminPassword(), u"Stress class"_s, names);
+    m_classroom =
+        makeClassroom(m_server->port(), m_server->adminPassword(), u"Stress class"_s, names);
     QCOMPARE(m_classroom.students.size(), 20);
     for (const Classroom::Account &student : std::as_const(m_classroom.students))
         QVERIFY(!student.token.isEmpty());
@@ -131,7 +135,8 @@ void TestGuaranteesProjects::cleanupTestCase()
 {
     if (m_server) {
         QVERIFY(m_server->stop());
-        QCOMPARE(sqlValue(m_server->databasePath(), u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+        QCOMPARE(sqlValue(m_server->databasePath(), u"PRAGMA integrity_check"_s).toString(),
+                 u"ok"_s);
     }
 }
 
@@ -140,8 +145,9 @@ int TestGuaranteesProjects::createProject(const QByteArray &token, const QString
 {
     Client client(m_server->port());
     client.setBearer(token);
-    const HttpReply reply = client.post("/api/v1/projects?title="_ba + QUrl::toPercentEncoding(title),
-                                        scratchProject({}, padding, marker));
+    const HttpReply reply =
+        client.post("/api/v1/projects?title="_ba + QUrl::toPercentEncoding(title),
+                    scratchProject({}, padding, marker));
     if (reply.status != 201)
         qWarning("create: %s", qPrintable(describe(reply)));
     return reply.status == 201 ? reply.object().value("id"_L1).toInt() : 0;
@@ -166,7 +172,8 @@ void TestGuaranteesProjects::g1_exactlyOneOfNConcurrentSavesWins()
     for (int base = 1; base <= 3; ++base) {
         QList<HttpRequest> requests;
         for (int i = 0; i < clients; ++i)
-            requests.append(saveRequest(owner.token, id, base, marker("g1race", i, base), {}, 20000));
+            requests.append(
+                saveRequest(owner.token, id, base, marker("g1race", i, base), {}, 20000));
         const QList<HttpReply> replies = runConcurrently(m_server->port(), requests);
         QCOMPARE(replies.size(), clients);
         int winner = -1;
@@ -195,7 +202,9 @@ void TestGuaranteesProjects::g1_exactlyOneOfNConcurrentSavesWins()
         QVERIFY2(content.body.contains(marker("g1race", winner, base).toUtf8()),
                  "the stored content is not the winner's");
         const QJsonArray versions = get(owner.token, projectPath(id, "/versions"_ba))
-                                        .object().value("versions"_L1).toArray();
+                                        .object()
+                                        .value("versions"_L1)
+                                        .toArray();
         QCOMPARE(versions.size(), base + 1);
         QCOMPARE(versions.first().toObject().value("version"_L1).toInt(), base + 1);
     }
@@ -234,10 +243,12 @@ void TestGuaranteesProjects::g1_everyAcknowledgedConcurrentSaveIsRetrievable()
     for (int p = 0; p < projects; ++p) {
         Client client(m_server->port());
         client.setBearer(tokens.at(p));
-        QCOMPARE(client.get(projectPath(ids.at(p), "/meta"_ba)).object().value("version"_L1).toInt(),
-                 rounds + 1);
+        QCOMPARE(
+            client.get(projectPath(ids.at(p), "/meta"_ba)).object().value("version"_L1).toInt(),
+            rounds + 1);
         for (int v = 1; v <= rounds + 1; ++v) {
-            const HttpReply reply = client.get(projectPath(ids.at(p), "/versions/"_ba + QByteArray::number(v)));
+            const HttpReply reply =
+                client.get(projectPath(ids.at(p), "/versions/"_ba + QByteArray::number(v)));
             QVERIFY2(reply.status == 200, qPrintable(describe(reply)));
             QVERIFY2(reply.body.contains(marker("g1own", p, v).toUtf8()),
                      qPrintable(u"project %1 version %2 has the wrong content"_s.arg(p).arg(v)));
@@ -256,13 +267,13 @@ void TestGuaranteesProjects::g2_concurrentShareReplacementsNeverMix()
     admin.setBearer(m_classroom.adminToken);
     QList<int> groups;
     for (int g = 0; g < 6; ++g) {
-        const HttpReply created = admin.postJson("/api/v1/classes"_ba,
-                                                 QJsonObject{{u"name"_s, u"G2 group %1"_s.arg(g)}});
+        const HttpReply created =
+            admin.postJson("/api/v1/classes"_ba, QJsonObject{{u"name"_s, u"G2 group %1"_s.arg(g)}});
         QVERIFY2(created.status == 201, qPrintable(describe(created)));
         const int groupId = created.object().value("id"_L1).toInt();
-        const HttpReply added = admin.postJson(
-            "/api/v1/classes/"_ba + QByteArray::number(groupId) + "/members"_ba,
-            QJsonObject{{u"user_ids"_s, QJsonArray{owner.id}}});
+        const HttpReply added =
+            admin.postJson("/api/v1/classes/"_ba + QByteArray::number(groupId) + "/members"_ba,
+                           QJsonObject{{u"user_ids"_s, QJsonArray{owner.id}}});
         QVERIFY2(added.status == 200, qPrintable(describe(added)));
         groups.append(groupId);
     }
@@ -282,9 +293,9 @@ void TestGuaranteesProjects::g2_concurrentShareReplacementsNeverMix()
             QJsonArray ids;
             for (int g : subset)
                 ids.append(g);
-            requests.append(makeRequest(owner.token, "PUT"_ba, projectPath(id, "/share"_ba),
-                                        QJsonDocument(QJsonObject{{u"group_ids"_s, ids}})
-                                            .toJson(QJsonDocument::Compact)));
+            requests.append(makeRequest(
+                owner.token, "PUT"_ba, projectPath(id, "/share"_ba),
+                QJsonDocument(QJsonObject{{u"group_ids"_s, ids}}).toJson(QJsonDocument::Compact)));
         }
         const QList<HttpReply> replies = runConcurrently(m_server->port(), requests);
         for (const HttpReply &reply : replies) {
@@ -316,7 +327,8 @@ void TestGuaranteesProjects::g3_saveRacingDeleteNeverResurrects()
         QList<HttpRequest> requests;
         for (int p = 0; p < projects; ++p) {
             const QByteArray token = m_classroom.students.at(2 + p % 10).token;
-            const int id = createProject(token, u"G3 %1 %2"_s.arg(round).arg(p), marker("g3", p, 1), 30000);
+            const int id =
+                createProject(token, u"G3 %1 %2"_s.arg(round).arg(p), marker("g3", p, 1), 30000);
             QVERIFY(id);
             ids.append(id);
             tokens.append(token);
@@ -339,11 +351,16 @@ void TestGuaranteesProjects::g3_saveRacingDeleteNeverResurrects()
 
             Client client(m_server->port());
             client.setBearer(tokens.at(p));
-            const QJsonArray live = client.get("/api/v1/projects"_ba).object().value("projects"_L1).toArray();
+            const QJsonArray live =
+                client.get("/api/v1/projects"_ba).object().value("projects"_L1).toArray();
             for (const QJsonValue &m : live)
-                QVERIFY2(m.toObject().value("id"_L1).toInt() != ids.at(p), "a deleted project came back");
+                QVERIFY2(m.toObject().value("id"_L1).toInt() != ids.at(p),
+                         "a deleted project came back");
             int inTrash = 0;
-            for (const QJsonValue &m : client.get("/api/v1/projects?trash=1"_ba).object().value("projects"_L1).toArray()) {
+            for (const QJsonValue &m : client.get("/api/v1/projects?trash=1"_ba)
+                                           .object()
+                                           .value("projects"_L1)
+                                           .toArray()) {
                 if (m.toObject().value("id"_L1).toInt() == ids.at(p)) {
                     ++inTrash;
                     QCOMPARE(m.toObject().value("version"_L1).toInt(), expectedVersion);
@@ -351,9 +368,9 @@ void TestGuaranteesProjects::g3_saveRacingDeleteNeverResurrects()
             }
             QCOMPARE(inTrash, 1);
             // After the delete committed, no save gets through.
-            const HttpReply late = client.put(projectPath(ids.at(p)), scratchProject({}, 0, u"late"_s),
-                                              "application/json"_ba,
-                                              {{"If-Match"_ba, ifMatch(expectedVersion)}});
+            const HttpReply late =
+                client.put(projectPath(ids.at(p)), scratchProject({}, 0, u"late"_s),
+                           "application/json"_ba, {{"If-Match"_ba, ifMatch(expectedVersion)}});
             QVERIFY2(late.status == 404, qPrintable(describe(late)));
 
             const HttpReply restored = client.post(projectPath(ids.at(p), "/restore"_ba), {});
@@ -382,7 +399,8 @@ void TestGuaranteesProjects::g4_copyRacingSavesReadsOneVersion()
         for (int i = 0; i < 15; ++i) {
             if (i == 7) {
                 requests.append(saveRequest(owner.token, id, v, marker("g4", 0, v + 1),
-                                            "?title=G4%20v"_ba + QByteArray::number(v + 1), padding));
+                                            "?title=G4%20v"_ba + QByteArray::number(v + 1),
+                                            padding));
             }
             requests.append(makeRequest(owner.token, "POST"_ba, projectPath(id, "/copy"_ba)));
         }
@@ -399,7 +417,8 @@ void TestGuaranteesProjects::g4_copyRacingSavesReadsOneVersion()
     }
     QMap<int, QJsonObject> versionContent;
     for (int v = 1; v <= 11; ++v) {
-        const HttpReply reply = get(owner.token, projectPath(id, "/versions/"_ba + QByteArray::number(v)));
+        const HttpReply reply =
+            get(owner.token, projectPath(id, "/versions/"_ba + QByteArray::number(v)));
         QCOMPARE(reply.status, 200);
         versionContent.insert(v, QJsonDocument::fromJson(reply.body).object());
     }
@@ -408,7 +427,8 @@ void TestGuaranteesProjects::g4_copyRacingSavesReadsOneVersion()
         QVERIFY2(title.startsWith(u"Copy of G4 v"_s), qPrintable(title));
         const int v = title.mid(QStringLiteral("Copy of G4 v").size()).toInt();
         QVERIFY2(versionContent.contains(v), qPrintable(title));
-        const HttpReply content = get(owner.token, projectPath(copy.object().value("id"_L1).toInt()));
+        const HttpReply content =
+            get(owner.token, projectPath(copy.object().value("id"_L1).toInt()));
         QCOMPARE(content.status, 200);
         QVERIFY2(content.body.contains(marker("g4", 0, v).toUtf8()),
                  qPrintable(u"copy titled '%1' holds another version's content"_s.arg(title)));
@@ -423,16 +443,16 @@ void TestGuaranteesProjects::g5_failedCreateOnFullDiskLeavesNothing()
 {
     TestServer server;
     QVERIFY2(server.start(), server.output().constData());
-    const Classroom classroom = makeClassroom(server.port(), server.adminPassword(), u"G5 class"_s,
-                                              {u"Gina G."_s});
+    const Classroom classroom =
+        makeClassroom(server.port(), server.adminPassword(), u"G5 class"_s, {u"Gina G."_s});
     QCOMPARE(classroom.students.size(), 1);
     const Classroom::Account student = classroom.students.first();
     int existing = 0;
     {
         Client client(server.port());
         client.setBearer(student.token);
-        const HttpReply created = client.post("/api/v1/projects?title=Before"_ba,
-                                              scratchProject({}, 0, u"g5-before"_s));
+        const HttpReply created =
+            client.post("/api/v1/projects?title=Before"_ba, scratchProject({}, 0, u"g5-before"_s));
         QCOMPARE(created.status, 201);
         existing = created.object().value("id"_L1).toInt();
     }
@@ -457,8 +477,9 @@ void TestGuaranteesProjects::g5_failedCreateOnFullDiskLeavesNothing()
                                        scratchProject({}, bigPadding, u"g5-big"_s));
     QVERIFY2(full.status == 507, qPrintable(describe(full)));
     QCOMPARE(full.errorCode(), u"insufficient_storage"_s);
-    const HttpReply fullSave = client.put(projectPath(existing), scratchProject({}, bigPadding, u"g5-big-save"_s),
-                                          "application/json"_ba, {{"If-Match"_ba, ifMatch(1)}});
+    const HttpReply fullSave =
+        client.put(projectPath(existing), scratchProject({}, bigPadding, u"g5-big-save"_s),
+                   "application/json"_ba, {{"If-Match"_ba, ifMatch(1)}});
     QVERIFY2(fullSave.status == 507, qPrintable(describe(fullSave)));
 
     // Reads keep working and show nothing of the failed writes.
@@ -474,12 +495,14 @@ void TestGuaranteesProjects::g5_failedCreateOnFullDiskLeavesNothing()
 
     QCOMPARE(sqlValue(path, u"SELECT count(*) FROM projects"_s).toInt(), projectRows);
     QCOMPARE(sqlValue(path, u"SELECT count(*) FROM project_versions"_s).toInt(), versionRows);
-    QCOMPARE(sqlValue(path, u"SELECT count(*) FROM project_versions WHERE project_id NOT IN "
-                            "(SELECT id FROM projects)"_s)
+    QCOMPARE(sqlValue(path,
+                      u"SELECT count(*) FROM project_versions WHERE project_id NOT IN "
+                      "(SELECT id FROM projects)"_s)
                  .toInt(),
              0);
-    QCOMPARE(sqlValue(path, u"SELECT count(*) FROM projects p WHERE NOT EXISTS (SELECT 1 FROM "
-                            "project_versions v WHERE v.project_id = p.id AND v.version = p.version)"_s)
+    QCOMPARE(sqlValue(path,
+                      u"SELECT count(*) FROM projects p WHERE NOT EXISTS (SELECT 1 FROM "
+                      "project_versions v WHERE v.project_id = p.id AND v.version = p.version)"_s)
                  .toInt(),
              0);
     QCOMPARE(sqlValue(path, u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
@@ -489,8 +512,10 @@ void TestGuaranteesProjects::g5_failedCreateOnFullDiskLeavesNothing()
     QVERIFY2(server.start(), server.output().constData());
     Client after(server.port());
     QCOMPARE(after.login(student.username, student.password).status, 201);
-    QCOMPARE(after.post("/api/v1/projects?title=Fits"_ba, scratchProject({}, bigPadding, u"g5-fits"_s)).status,
-             201);
+    QCOMPARE(
+        after.post("/api/v1/projects?title=Fits"_ba, scratchProject({}, bigPadding, u"g5-fits"_s))
+            .status,
+        201);
     QVERIFY(server.stop());
 }
 
