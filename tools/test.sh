@@ -11,7 +11,9 @@ set -uo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
 
-# Bounds, in seconds, so the whole script stays well under 40 minutes on 2 cores.
+# Bounds, in seconds, so the whole script stays well under 40 minutes on 2 cores: each step
+# has its own limit and no step may run past the overall budget.
+budget=${BLOCKHAUS_TEST_BUDGET:-2100}
 build_limit=${BLOCKHAUS_BUILD_LIMIT:-900}
 ctest_limit=${BLOCKHAUS_CTEST_LIMIT:-600}
 test_timeout=${BLOCKHAUS_TEST_TIMEOUT:-300}
@@ -24,6 +26,15 @@ trap 'rm -rf "$logdir"' EXIT
 
 section() { printf '\n==== %s ====\n' "$*"; }
 
+# limit_for STEP_LIMIT: prints the seconds a step may take (never past the budget), or fails.
+limit_for() {
+    local left=$((budget - SECONDS))
+    if [[ $left -lt 60 ]]; then
+        return 1
+    fi
+    echo $((left < $1 ? left : $1))
+}
+
 note_failure() {
     failed=$((failed + 1))
     problems+=("$1")
@@ -35,7 +46,12 @@ build() {
     local name=$1 dir=$2
     shift 2
     section "build $name ($dir)"
-    if ! timeout --kill-after=30 "$build_limit" bash tools/build.sh "$dir" "$@"; then
+    local limit
+    if ! limit=$(limit_for "$build_limit"); then
+        note_failure "build $name skipped: the ${budget} s budget is used up"
+        return 1
+    fi
+    if ! timeout --kill-after=30 "$limit" bash tools/build.sh "$dir" "$@"; then
         note_failure "build $name"
         return 1
     fi
@@ -47,7 +63,12 @@ run_ctest() {
     shift 2
     local log="$logdir/ctest-${name//[^a-z0-9]/_}.log"
     section "ctest $name ($dir)"
-    timeout --kill-after=30 "$ctest_limit" \
+    local limit
+    if ! limit=$(limit_for "$ctest_limit"); then
+        note_failure "ctest $name skipped: the ${budget} s budget is used up"
+        return
+    fi
+    timeout --kill-after=30 "$limit" \
         ctest --test-dir "$dir" --output-on-failure --timeout "$test_timeout" "$@" 2>&1 | tee "$log"
     local rc=${PIPESTATUS[0]}
     # e.g. "100% tests passed, 0 tests failed out of 12"
