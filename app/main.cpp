@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// The blockhaus executable: one binary, headless or with the teacher's dashboard.
+
+#include <cstdio>
+#include <memory>
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+#include "app/options.h"
+#include "app/servercontroller.h"
+#include "app/signalwatcher.h"
+
+#ifdef BLOCKHAUS_WITH_UI
+#include <QApplication>
+
+#include "ui/dashboardwindow.h"
+#endif
+
+using namespace Qt::StringLiterals;
+using namespace Blockhaus;
+
+namespace {
+
+bool hasDisplay()
+{
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || qEnvironmentVariable("QT_QPA_PLATFORM") == u"offscreen"_s;
+#else
+    return true;
+#endif
+}
+
+void printStartBanner(const App::ServerController &server)
+{
+    std::printf("Blockhaus %s\n", BLOCKHAUS_VERSION);
+    std::printf("Data folder: %s\n", qPrintable(server.dataDir()));
+    if (!server.generatedAdminPassword().isEmpty()) {
+        std::printf("\nFirst start: the account \"admin\" was created with the password\n\n    %s\n\n"
+                    "Write it down now; it is shown only this once.\n\n",
+                    qPrintable(server.generatedAdminPassword()));
+    }
+    std::printf("Students open one of these addresses in their browser:\n");
+    for (const QString &url : server.joinUrls())
+        std::printf("    %s\n", qPrintable(url));
+    // Tests and scripts wait for this exact line.
+    std::printf("Blockhaus is listening on port %u\n", static_cast<unsigned>(server.port()));
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const bool headlessArgs = App::wantsHeadless(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+#ifdef BLOCKHAUS_WITH_UI
+    const bool headless = headlessArgs || !hasDisplay();
+    if (headless)
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+#else
+    const bool headless = true;
+    Q_UNUSED(headlessArgs);
+    app = std::make_unique<QCoreApplication>(argc, argv);
+#endif
+    QCoreApplication::setOrganizationName(u"Blockhaus"_s);
+    QCoreApplication::setApplicationName(u"Blockhaus"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(BLOCKHAUS_VERSION));
+
+    App::Options options = App::parseOptions(QCoreApplication::arguments());
+    options.headless = headless;
+
+    App::ServerController server(options);
+    QString error;
+    if (!server.start(&error)) {
+        std::fprintf(stderr, "blockhaus: %s\n", qPrintable(error));
+        return 1;
+    }
+    printStartBanner(server);
+
+    App::SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &App::SignalWatcher::terminationRequested, app.get(),
+                     &QCoreApplication::quit);
+#ifdef BLOCKHAUS_WITH_UI
+    std::unique_ptr<Ui::DashboardWindow> window;
+    if (!headless) {
+        window = std::make_unique<Ui::DashboardWindow>(server.joinUrls(), server.port());
+        QObject::connect(server.liveHub(), &Live::LiveHub::snapshotPublished, window.get(),
+                         &Ui::DashboardWindow::showSnapshot, Qt::QueuedConnection);
+        window->show();
+    }
+#endif
+    const int code = app->exec();
+#ifdef BLOCKHAUS_WITH_UI
+    window.reset();
+#endif
+    server.stop();
+    std::printf("Blockhaus stopped.\n");
+    return code;
+}

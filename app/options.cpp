@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "app/options.h"
+
+#include <cstring>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+namespace Blockhaus::App {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+[[noreturn]] void fail(const QString &message)
+{
+    fprintf(stderr, "blockhaus: %s\n", qPrintable(message));
+    ::exit(2);
+}
+
+int intOption(const QCommandLineParser &parser, const QString &name, int min, int max)
+{
+    bool ok = false;
+    const int value = parser.value(name).toInt(&ok);
+    if (!ok || value < min || value > max)
+        fail(u"--%1 must be a number from %2 to %3."_s.arg(name).arg(min).arg(max));
+    return value;
+}
+
+// Where the students' pages are: next to the executable in the build tree and when installed
+// (<prefix>/bin/blockhaus -> <prefix>/share/blockhaus/web), or in the macOS bundle's Resources.
+QString defaultWebRoot()
+{
+    const QString appDir = QCoreApplication::applicationDirPath();
+    const QStringList candidates{appDir + u"/../share/blockhaus/web"_s,
+                                 appDir + u"/../Resources/web"_s, appDir + u"/web"_s};
+    for (const QString &candidate : candidates) {
+        if (QDir(candidate).exists())
+            return QDir(candidate).canonicalPath();
+    }
+    return {};
+}
+
+} // namespace
+
+bool wantsHeadless(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--help") == 0
+            || std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--version") == 0
+            || std::strcmp(argv[i], "-v") == 0)
+            return true;
+    }
+    return false;
+}
+
+Options parseOptions(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Blockhaus: a Scratch classroom server. Students open the address it prints in a web "
+        "browser; their projects are saved on this computer."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {u"headless"_s, u"Run without the dashboard window (for servers)."_s},
+        {u"port"_s, u"TCP port to listen on (default 8601; 0 picks a free one)."_s, u"port"_s, u"8601"_s},
+        {u"listen"_s, u"Address to listen on (default: all interfaces)."_s, u"address"_s},
+        {u"data-dir"_s, u"Folder for the database (default: the user's application data)."_s, u"dir"_s},
+        {u"web-root"_s, u"Folder with the students' web pages."_s, u"dir"_s},
+        {u"public-origin"_s, u"Origin the students use when behind a TLS proxy, e.g. https://scratch.school.example."_s, u"origin"_s},
+        {u"pool-size"_s, u"Database worker threads (default 8)."_s, u"n"_s, u"8"_s},
+        {u"acquire-timeout-ms"_s, u"Longest wait for a database connection before answering 503 (default 5000)."_s, u"ms"_s, u"5000"_s},
+        {u"idle-timeout-s"_s, u"Close idle connections after this many seconds (default 30)."_s, u"s"_s, u"30"_s},
+        {u"max-connections"_s, u"Most simultaneous connections (default 512)."_s, u"n"_s, u"512"_s},
+    });
+    parser.process(arguments);
+    if (!parser.positionalArguments().isEmpty())
+        fail(u"unexpected argument \u201c%1\u201d (see --help)."_s.arg(parser.positionalArguments().first()));
+
+    Options options;
+    options.headless = parser.isSet(u"headless"_s);
+    options.port = static_cast<quint16>(intOption(parser, u"port"_s, 0, 65535));
+    if (parser.isSet(u"listen"_s)) {
+        if (!options.listen.setAddress(parser.value(u"listen"_s)))
+            fail(u"--listen needs an IP address, such as 0.0.0.0 or 127.0.0.1."_s);
+    }
+    options.dataDir = parser.isSet(u"data-dir"_s)
+        ? parser.value(u"data-dir"_s)
+        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    options.webRoot = parser.isSet(u"web-root"_s) ? parser.value(u"web-root"_s) : defaultWebRoot();
+    options.publicOrigin = parser.value(u"public-origin"_s);
+    options.poolSize = intOption(parser, u"pool-size"_s, 1, 256);
+    options.acquireTimeoutMs = intOption(parser, u"acquire-timeout-ms"_s, 1, 600000);
+    options.idleTimeoutSeconds = intOption(parser, u"idle-timeout-s"_s, 1, 3600);
+    options.maxConnections = intOption(parser, u"max-connections"_s, 1, 100000);
+    const QByteArray maxPages = qgetenv("BLOCKHAUS_SQLITE_MAX_PAGE_COUNT");
+    if (!maxPages.isEmpty())
+        options.sqliteMaxPageCount = maxPages.toLongLong();
+    return options;
+}
+
+} // namespace Blockhaus::App

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// Command line and environment of the blockhaus executable.
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace Blockhaus::App {
+
+struct Options
+{
+    bool headless = false;
+    QHostAddress listen = QHostAddress::Any;
+    quint16 port = 8601;
+    QString dataDir;
+    QString webRoot;
+    QString publicOrigin;
+    int poolSize = 8;
+    int acquireTimeoutMs = 5000;
+    int idleTimeoutSeconds = 30;
+    int maxConnections = 512;
+    qint64 sqliteMaxPageCount = 0; // environment BLOCKHAUS_SQLITE_MAX_PAGE_COUNT (tests)
+};
+
+// True when the arguments ask for headless mode (checked before any QApplication exists).
+bool wantsHeadless(int argc, char **argv);
+// Parses the application's arguments; prints and exits for --help, --version and errors.
+Options parseOptions(const QStringList &arguments);
+
+} // namespace Blockhaus::App

@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "app/servercontroller.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QNetworkInterface>
+#include <QTimer>
+
+#include "server/auth/passwordgenerator.h"
+#include "server/auth/passwordhasher.h"
+#include "server/db/migrations.h"
+#include "server/http/apiserver.h"
+#include "server/store/userstore.h"
+
+namespace Blockhaus::App {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int presenceFlushMs = 10'000;
+constexpr int shutdownGraceMs = 10'000;
+} // namespace
+
+ServerController::ServerController(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    m_serverThread.setObjectName(u"blockhaus-http"_s);
+}
+
+ServerController::~ServerController()
+{
+    stop();
+}
+
+bool ServerController::start(QString *errorText)
+{
+    if (!QDir().mkpath(m_options.dataDir)) {
+        *errorText = u"Cannot create the data folder %1."_s.arg(m_options.dataDir);
+        return false;
+    }
+    // One server per data folder: a second one would fight over the database.
+    m_lock = std::make_unique<QLockFile>(m_options.dataDir + u"/blockhaus.lock"_s);
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, app;
+        m_lock->getLockInfo(&pid, &host, &app);
+        *errorText = u"Blockhaus is already running with the data folder %1 (process %2). "
+                     "Close the other Blockhaus first."_s.arg(m_options.dataDir).arg(pid);
+        m_lock.reset();
+        return false;
+    }
+    if (!Auth::PasswordHasher::initialise()) {
+        *errorText = u"The password library (libsodium) could not start."_s;
+        return false;
+    }
+    Db::DbConfig dbConfig;
+    dbConfig.sqlitePath = m_options.dataDir + u"/blockhaus.sqlite3"_s;
+    dbConfig.poolSize = m_options.poolSize;
+    dbConfig.acquireTimeoutMs = m_options.acquireTimeoutMs;
+    dbConfig.sqliteMaxPageCount = m_options.sqliteMaxPageCount;
+    m_pool = std::make_unique<Db::ConnectionPool>(dbConfig);
+    auto migrated = m_pool->runSync<int>([](Db::Connection &db) { return Db::Migrations::migrate(db); });
+    if (!migrated) {
+        *errorText = u"The database %1 cannot be opened: %2"_s.arg(dbConfig.sqlitePath,
+                                                                   migrated.error().message);
+        return false;
+    }
+    if (!ensureAdmin(errorText))
+        return false;
+
+    m_httpConfig.listenAddress = m_options.listen;
+    m_httpConfig.port = m_options.port;
+    m_httpConfig.webRoot = m_options.webRoot;
+    m_httpConfig.publicOrigin = m_options.publicOrigin;
+    m_httpConfig.idleTimeoutMs = m_options.idleTimeoutSeconds * 1000;
+    m_httpConfig.maxConnections = m_options.maxConnections;
+    m_live = std::make_unique<Live::LiveHub>(*m_pool, dbConfig.sqlitePath);
+    m_services = std::make_unique<Http::Services>(Http::Services{*m_pool, m_auth, *m_live, m_httpConfig});
+
+    m_serverThread.start();
+    m_live->moveToThread(&m_serverThread);
+    QString listenError;
+    QMetaObject::invokeMethod(
+        m_live.get(),
+        [this, &listenError]() {
+            m_api = new Http::ApiServer(*m_services);
+            m_port = m_api->listen(&listenError);
+            m_live->start();
+            auto *flush = new QTimer(m_api);
+            connect(flush, &QTimer::timeout, m_api, [this]() { flushPresence(); });
+            flush->start(presenceFlushMs);
+        },
+        Qt::BlockingQueuedConnection);
+    if (m_port == 0) {
+        *errorText = u"Blockhaus cannot listen on port %1: %2. Is another program using it? "
+                     "Try another port with --port."_s.arg(m_options.port).arg(listenError);
+        stop();
+        return false;
+    }
+    m_running = true;
+    return true;
+}
+
+bool ServerController::ensureAdmin(QString *errorText)
+{
+    auto hasAdmin = m_pool->runSync<bool>([](Db::Connection &db) { return Store::UserStore::hasAdmin(db); });
+    if (!hasAdmin) {
+        *errorText = hasAdmin.error().message;
+        return false;
+    }
+    if (*hasAdmin)
+        return true;
+    // No default credentials: the first password comes from the environment or is generated
+    // and shown exactly once.
+    QString password = qEnvironmentVariable("BLOCKHAUS_ADMIN_PASSWORD");
+    if (password.isEmpty()) {
+        password = Auth::PasswordGenerator::strong();
+        m_generatedAdminPassword = password;
+    }
+    const QString hash = Auth::PasswordHasher::hash(password);
+    auto created = m_pool->runSync<Store::NewAccount>([hash](Db::Connection &db) {
+        return Store::UserStore::create(db, u"admin"_s, u"Administrator"_s, Store::Role::Admin, hash);
+    });
+    if (!created) {
+        *errorText = u"The administrator account could not be created: "_s + created.error().message;
+        return false;
+    }
+    return true;
+}
+
+void ServerController::flushPresence()
+{
+    // G10: presence reaches the database in one batch every few seconds.
+    const QHash<qint64, QString> dirty = m_live->presence().takeDirty();
+    if (dirty.isEmpty())
+        return;
+    std::function<Result<int>(Db::Connection &)> job = [dirty](Db::Connection &db) {
+        return Store::UserStore::flushLastSeen(db, dirty);
+    };
+    m_pool->run<int>(std::move(job));
+}
+
+void ServerController::stop()
+{
+    if (m_serverThread.isRunning()) {
+        QMetaObject::invokeMethod(
+            m_live.get(),
+            [this]() {
+                if (m_api) {
+                    m_api->beginShutdown();
+                    // In-flight requests finish and get their answers; bounded wait.
+                    QEventLoop loop;
+                    QTimer poll;
+                    connect(&poll, &QTimer::timeout, &loop, [this, &loop]() {
+                        if (!m_api->hasActiveConnections())
+                            loop.quit();
+                    });
+                    QTimer::singleShot(shutdownGraceMs, &loop, &QEventLoop::quit);
+                    poll.start(20);
+                    if (m_api->hasActiveConnections())
+                        loop.exec();
+                    delete m_api;
+                    m_api = nullptr;
+                }
+                m_live->stop();
+                m_live->moveToThread(QCoreApplication::instance()->thread());
+            },
+            Qt::BlockingQueuedConnection);
+        m_serverThread.quit();
+        m_serverThread.wait();
+    }
+    if (m_pool) {
+        m_pool->shutdown();
+        if (m_live) {
+            const QHash<qint64, QString> dirty = m_live->presence().takeDirty();
+            if (!dirty.isEmpty()) {
+                auto flushed = m_pool->runSync<int>(
+                    [dirty](Db::Connection &db) { return Store::UserStore::flushLastSeen(db, dirty); });
+                Q_UNUSED(flushed);
+            }
+        }
+        m_pool->shutdown();
+    }
+    m_services.reset();
+    m_live.reset();
+    m_pool.reset();
+    if (m_lock)
+        m_lock->unlock();
+    m_lock.reset();
+    m_running = false;
+}
+
+QStringList ServerController::joinUrls() const
+{
+    QStringList urls;
+    const bool any = m_options.listen == QHostAddress::Any || m_options.listen == QHostAddress::AnyIPv4
+        || m_options.listen == QHostAddress::AnyIPv6;
+    if (!any) {
+        urls << u"http://%1:%2/"_s.arg(m_options.listen.toString()).arg(m_port);
+        return urls;
+    }
+    for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces()) {
+        const auto flags = interface.flags();
+        if (!(flags & QNetworkInterface::IsUp) || !(flags & QNetworkInterface::IsRunning)
+            || (flags & QNetworkInterface::IsLoopBack))
+            continue;
+        for (const QNetworkAddressEntry &entry : interface.addressEntries()) {
+            if (entry.ip().protocol() == QAbstractSocket::IPv4Protocol)
+                urls << u"http://%1:%2/"_s.arg(entry.ip().toString()).arg(m_port);
+        }
+    }
+    urls << u"http://localhost:%1/"_s.arg(m_port);
+    return urls;
+}
+
+} // namespace Blockhaus::App

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// ServerController owns the running server: database pool, authentication, live figures and the
+// HTTP server in its own thread. Only app/ knows about both headless and dashboard mode.
+#pragma once
+
+#include <memory>
+
+#include <QLockFile>
+#include <QObject>
+#include <QThread>
+
+#include "app/options.h"
+#include "server/auth/authservice.h"
+#include "server/db/connectionpool.h"
+#include "server/http/services.h"
+#include "server/live/livehub.h"
+
+namespace Blockhaus::Http {
+class ApiServer;
+}
+
+namespace Blockhaus::App {
+
+class ServerController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ServerController(Options options, QObject *parent = nullptr);
+    ~ServerController() override;
+
+    // Locks the data folder, opens and migrates the database, creates the first admin, starts
+    // listening. False with a message a teacher can act on when something is in the way.
+    bool start(QString *errorText);
+    // Stops accepting, finishes in-flight requests, flushes presence, closes the database.
+    void stop();
+
+    quint16 port() const { return m_port; }
+    QString dataDir() const { return m_options.dataDir; }
+    QStringList joinUrls() const;
+    Live::LiveHub *liveHub() const { return m_live.get(); }
+    // Set when start() created the admin account with a generated password (shown once).
+    QString generatedAdminPassword() const { return m_generatedAdminPassword; }
+
+private:
+    bool ensureAdmin(QString *errorText);
+    void flushPresence();
+
+    Options m_options;
+    Http::HttpConfig m_httpConfig;
+    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<Db::ConnectionPool> m_pool;
+    Auth::AuthService m_auth;
+    std::unique_ptr<Live::LiveHub> m_live;
+    std::unique_ptr<Http::Services> m_services;
+    Http::ApiServer *m_api = nullptr; // lives in m_serverThread
+    QThread m_serverThread;
+    quint16 m_port = 0;
+    QString m_generatedAdminPassword;
+    bool m_running = false;
+};
+
+} // namespace Blockhaus::App

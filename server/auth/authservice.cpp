@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "server/auth/authservice.h"
+
+#include <QDateTime>
+
+#include "server/auth/passwordhasher.h"
+#include "server/auth/tokens.h"
+#include "server/store/clock.h"
+#include "server/store/userstore.h"
+
+namespace Blockhaus::Auth {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+Error throttled(int seconds)
+{
+    Error error = makeError(ErrorKind::TooManyRequests,
+                            u"Too many wrong passwords. Please wait a little and try again."_s,
+                            {{u"retry_after"_s, seconds}});
+    error.retryAfterSeconds = seconds;
+    return error;
+}
+} // namespace
+
+Result<LoginResult> AuthService::login(Db::Connection &db, const QString &username,
+                                       const QString &password, const QString &clientAddress)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (const int wait = m_throttle.retryAfterSeconds(username, clientAddress, now))
+        return throttled(wait);
+    auto record = Store::UserStore::loginRecord(db, username);
+    if (!record && record.error().kind != ErrorKind::NotFound)
+        return record.error();
+    // Unknown names cost a hash too, so timing does not reveal which usernames exist.
+    const QString &hash = record ? record->passwordHash : PasswordHasher::dummyHash();
+    const bool good = PasswordHasher::verify(hash, password) && record && !record->disabled;
+    if (!good) {
+        if (const int wait = m_throttle.recordFailure(username, clientAddress, now))
+            return throttled(wait);
+        return makeError(ErrorKind::Unauthorized,
+                         u"The username or the password is not right. Please try again."_s);
+    }
+    m_throttle.recordSuccess(username);
+    const QString token = Tokens::newSessionToken();
+    const QString expiresAt =
+        Store::toText(QDateTime::currentDateTimeUtc().addSecs(sessionLifetimeSeconds));
+    auto created = Store::SessionStore::create(db, record->id, Tokens::hashToken(token), expiresAt);
+    if (!created)
+        return created.error();
+    auto user = Store::UserStore::user(db, record->id);
+    if (!user)
+        return user.error();
+    return LoginResult{token, expiresAt, *user};
+}
+
+Result<CallerSession> AuthService::resolve(Db::Connection &db, const QString &token)
+{
+    if (token.isEmpty() || token.size() > 256)
+        return makeError(ErrorKind::Unauthorized);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto session = Store::SessionStore::resolve(
+        db, Tokens::hashToken(token), Store::toText(now),
+        Store::toText(now.addSecs(refreshWhenBelowSeconds)),
+        Store::toText(now.addSecs(sessionLifetimeSeconds)));
+    if (!session)
+        return session.error();
+    const Store::User &user = session->user;
+    Store::Caller caller;
+    caller.userId = user.id;
+    caller.role = user.role;
+    caller.username = user.username;
+    caller.displayName = user.displayName;
+    caller.sessionExpiresAt = session->expiresAt;
+    return CallerSession{caller, *session};
+}
+
+Result<Ok> AuthService::logout(Db::Connection &db, const QString &token)
+{
+    return Store::SessionStore::remove(db, Tokens::hashToken(token));
+}
+
+} // namespace Blockhaus::Auth

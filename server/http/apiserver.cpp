@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "server/http/apiserver.h"
+
+#include "server/http/assetshandler.h"
+#include "server/http/backpackhandler.h"
+#include "server/http/classeshandler.h"
+#include "server/http/httpserver.h"
+#include "server/http/projectshandler.h"
+#include "server/http/servicehandler.h"
+#include "server/http/sessionhandler.h"
+#include "server/http/staticfiles.h"
+
+namespace Blockhaus::Http {
+
+ApiServer::ApiServer(const Services &services, QObject *parent)
+    : QObject(parent)
+    , m_services(services)
+    , m_projects(std::make_unique<ProjectsHandler>(m_services))
+    , m_assets(std::make_unique<AssetsHandler>(m_services))
+    , m_backpack(std::make_unique<BackpackHandler>(m_services))
+    , m_session(std::make_unique<SessionHandler>(m_services))
+    , m_classes(std::make_unique<ClassesHandler>(m_services))
+    , m_service(std::make_unique<ServiceHandler>(m_services))
+    , m_static(std::make_unique<StaticFiles>(services.config.webRoot))
+    , m_dispatcher(m_services)
+{
+    // API.md order: authentication, projects, assets, backpack, teachers, service.
+    Router &router = m_dispatcher.router();
+    m_session->registerRoutes(router);
+    m_projects->registerRoutes(router);
+    m_assets->registerRoutes(router);
+    m_backpack->registerRoutes(router);
+    m_classes->registerRoutes(router);
+    m_service->registerRoutes(router);
+    router.setFallback([this](const RequestContext &context) { return m_static->serve(context); });
+    m_server = new HttpServer(m_dispatcher, m_services.config, this);
+}
+
+ApiServer::~ApiServer() = default;
+
+quint16 ApiServer::listen(QString *errorText)
+{
+    m_server->setMaxPendingConnections(m_services.config.maxConnections);
+    if (!m_server->listen(m_services.config.listenAddress, m_services.config.port)) {
+        if (errorText)
+            *errorText = m_server->errorString();
+        return 0;
+    }
+    return m_server->serverPort();
+}
+
+void ApiServer::beginShutdown()
+{
+    m_server->beginShutdown();
+}
+
+bool ApiServer::hasActiveConnections() const
+{
+    return m_server->hasActiveConnections();
+}
+
+} // namespace Blockhaus::Http

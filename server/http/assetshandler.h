@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// AssetsHandler serves /api/v1/assets: content-addressed costumes and sounds.
+#pragma once
+
+#include "server/http/router.h"
+#include "server/http/services.h"
+
+namespace Blockhaus::Http {
+
+class AssetsHandler
+{
+public:
+    explicit AssetsHandler(const Services &services) : m_services(services) { }
+    void registerRoutes(Router &router) const;
+
+private:
+    Result<Reply> put(const RequestContext &context, const Store::Caller &caller, Db::Connection &db) const;
+    Result<Reply> get(const RequestContext &context, const Store::Caller &caller, Db::Connection &db) const;
+
+    const Services &m_services;
+};
+
+} // namespace Blockhaus::Http

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// BackpackHandler serves /api/v1/backpack: the Scratch backpack of the logged-in user.
+#pragma once
+
+#include "server/http/router.h"
+#include "server/http/services.h"
+
+namespace Blockhaus::Http {
+
+class BackpackHandler
+{
+public:
+    explicit BackpackHandler(const Services &services) : m_services(services) { }
+    void registerRoutes(Router &router) const;
+
+private:
+    Result<Reply> list(const RequestContext &context, const Store::Caller &caller, Db::Connection &db) const;
+    Result<Reply> add(const RequestContext &context, const Store::Caller &caller, Db::Connection &db) const;
+    Result<Reply> remove(const RequestContext &context, const Store::Caller &caller, Db::Connection &db) const;
+
+    const Services &m_services;
+};
+
+} // namespace Blockhaus::Http

@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "server/http/classeshandler.h"
+
+#include <QJsonArray>
+
+#include "server/auth/authservice.h"
+#include "server/auth/passwordgenerator.h"
+#include "server/auth/passwordhasher.h"
+#include "server/http/handlerutil.h"
+#include "server/http/jsonio.h"
+#include "server/live/livehub.h"
+#include "server/store/classstore.h"
+#include "server/store/clock.h"
+#include "server/store/projectstore.h"
+#include "server/store/userstore.h"
+
+namespace Blockhaus::Http {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int maxNamesPerRequest = 200;
+constexpr int maxNameLength = 60;
+
+Error noSuchClass()
+{
+    return makeError(ErrorKind::NotFound, u"There is no such class."_s);
+}
+
+Result<QList<qint64>> idList(const QJsonValue &value, const QString &field)
+{
+    if (!value.isArray())
+        return badRequest(u"The body needs a list \u201c%1\u201d."_s.arg(field));
+    QList<qint64> ids;
+    for (const QJsonValue &item : value.toArray()) {
+        const double number = item.toDouble(-1);
+        if (!item.isDouble() || number < 1 || number != static_cast<double>(static_cast<qint64>(number)))
+            return badRequest(u"Numbers in \u201c%1\u201d must be positive whole numbers."_s.arg(field));
+        ids.append(static_cast<qint64>(number));
+    }
+    return ids;
+}
+
+Result<QString> className(const QJsonValue &value)
+{
+    const QString name = value.isString() ? cleanTitle(value.toString(), {}) : QString();
+    if (name.isEmpty() || name.size() > 100)
+        return badRequest(u"A class needs a name (at most 100 characters)."_s);
+    return name;
+}
+
+} // namespace
+
+void ClassesHandler::registerRoutes(Router &router) const
+{
+    auto bind = [this](auto member) {
+        return [this, member](const RequestContext &c, const Caller *caller, Db::Connection &db) {
+            return (this->*member)(c, *caller, db);
+        };
+    };
+    const auto teacher = Access::Teacher;
+    router.add("GET", u"/api/v1/teacher/students"_s, teacher, 0, bind(&ClassesHandler::students));
+    router.add("GET", u"/api/v1/teacher/students/{id}/projects"_s, teacher, 0,
+               bind(&ClassesHandler::studentProjects));
+    router.add("GET", u"/api/v1/classes"_s, teacher, 0, bind(&ClassesHandler::listClasses));
+    router.add("POST", u"/api/v1/classes"_s, teacher, 0, bind(&ClassesHandler::createClass));
+    router.add("PATCH", u"/api/v1/classes/{id}"_s, teacher, 0, bind(&ClassesHandler::patchClass));
+    router.add("POST", u"/api/v1/classes/{id}/members"_s, teacher, 0, bind(&ClassesHandler::addMembers));
+    router.add("DELETE", u"/api/v1/classes/{id}/members/{user_id}"_s, teacher, 0,
+               bind(&ClassesHandler::removeMember));
+    router.add("POST", u"/api/v1/classes/{id}/students"_s, teacher, 0, bind(&ClassesHandler::addStudents));
+    router.add("POST", u"/api/v1/users/{id}/password"_s, teacher, 0, bind(&ClassesHandler::resetPassword));
+    router.add("POST", u"/api/v1/users"_s, Access::Admin, 0, bind(&ClassesHandler::createUser));
+}
+
+QJsonObject ClassesHandler::studentJson(const Store::StudentRow &row) const
+{
+    // Presence lives in memory (G10); the database holds the last flushed value.
+    const Live::Presence &presence = m_services.live.presence();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QString lastSeen = row.lastSeen;
+    const QDateTime live = presence.lastSeen(row.user.id);
+    if (live.isValid()) {
+        const QString liveText = Store::toText(live);
+        if (liveText > lastSeen)
+            lastSeen = liveText;
+    }
+    return {{u"id"_s, row.user.id},
+            {u"username"_s, row.user.username},
+            {u"display_name"_s, row.user.displayName},
+            {u"groups"_s, toJson(row.groups)},
+            {u"project_count"_s, row.projectCount},
+            {u"online"_s, presence.isOnline(row.user.id, now)},
+            {u"last_seen"_s, lastSeen.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                : QJsonValue(Store::toApiTime(lastSeen))}};
+}
+
+Result<Reply> ClassesHandler::students(const RequestContext &, const Caller &caller,
+                                       Db::Connection &db) const
+{
+    auto rows = Store::ClassStore::students(db, caller);
+    if (!rows)
+        return rows.error();
+    QJsonArray array;
+    for (const Store::StudentRow &row : std::as_const(*rows))
+        array.append(studentJson(row));
+    return Reply::json(200, QJsonObject{{u"students"_s, array}});
+}
+
+Result<Reply> ClassesHandler::studentProjects(const RequestContext &context, const Caller &caller,
+                                              Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    if (!id)
+        return makeError(ErrorKind::NotFound, u"There is no such student in your classes."_s);
+    auto row = Store::ClassStore::student(db, caller, id);
+    if (!row)
+        return row.error();
+    auto projects = Store::ProjectStore::listOwnedBy(db, id);
+    if (!projects)
+        return projects.error();
+    return Reply::json(200, QJsonObject{{u"student"_s, studentJson(*row)},
+                                        {u"projects"_s, toJson(*projects)}});
+}
+
+Result<Reply> ClassesHandler::listClasses(const RequestContext &, const Caller &caller,
+                                          Db::Connection &db) const
+{
+    auto classes = Store::ClassStore::list(db, caller);
+    if (!classes)
+        return classes.error();
+    QJsonArray array;
+    for (const Store::ClassInfo &info : std::as_const(*classes))
+        array.append(toJson(info));
+    return Reply::json(200, QJsonObject{{u"classes"_s, array}});
+}
+
+Result<Reply> ClassesHandler::createClass(const RequestContext &context, const Caller &caller,
+                                          Db::Connection &db) const
+{
+    auto body = jsonObjectBody(context.request);
+    if (!body)
+        return body.error();
+    auto name = className(body->value(u"name"_s));
+    if (!name)
+        return name.error();
+    auto info = Store::ClassStore::create(db, caller, *name);
+    if (!info)
+        return info.error();
+    Reply reply = Reply::json(201, toJson(*info));
+    reply.addHeader("Location", "/api/v1/classes/" + QByteArray::number(info->id));
+    return reply;
+}
+
+Result<Reply> ClassesHandler::patchClass(const RequestContext &context, const Caller &caller,
+                                         Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    if (!id)
+        return noSuchClass();
+    auto body = jsonObjectBody(context.request);
+    if (!body)
+        return body.error();
+    Store::ClassPatch patch;
+    if (body->contains(u"name"_s)) {
+        auto name = className(body->value(u"name"_s));
+        if (!name)
+            return name.error();
+        patch.name = *name;
+    }
+    if (body->contains(u"join_open"_s)) {
+        if (!body->value(u"join_open"_s).isBool())
+            return badRequest(u"join_open must be true or false."_s);
+        patch.joinOpen = body->value(u"join_open"_s).toBool();
+    }
+    if (body->contains(u"new_join_code"_s)) {
+        if (!body->value(u"new_join_code"_s).isBool())
+            return badRequest(u"new_join_code must be true or false."_s);
+        patch.newJoinCode = body->value(u"new_join_code"_s).toBool();
+    }
+    auto info = Store::ClassStore::patch(db, caller, id, patch);
+    if (!info)
+        return info.error();
+    return Reply::json(200, toJson(*info));
+}
+
+Result<Reply> ClassesHandler::addMembers(const RequestContext &context, const Caller &caller,
+                                         Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    if (!id)
+        return noSuchClass();
+    auto body = jsonObjectBody(context.request);
+    if (!body)
+        return body.error();
+    auto ids = idList(body->value(u"user_ids"_s), u"user_ids"_s);
+    if (!ids)
+        return ids.error();
+    auto info = Store::ClassStore::addMembers(db, caller, id, *ids);
+    if (!info)
+        return info.error();
+    return Reply::json(200, toJson(*info));
+}
+
+Result<Reply> ClassesHandler::removeMember(const RequestContext &context, const Caller &caller,
+                                           Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    const qint64 userId = context.idParam(u"user_id"_s);
+    if (!id || !userId)
+        return noSuchClass();
+    auto done = Store::ClassStore::removeMember(db, caller, id, userId);
+    if (!done)
+        return done.error();
+    return Reply::noContent();
+}
+
+Result<Reply> ClassesHandler::addStudents(const RequestContext &context, const Caller &caller,
+                                          Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    if (!id)
+        return noSuchClass();
+    auto body = jsonObjectBody(context.request);
+    if (!body)
+        return body.error();
+    const QJsonValue names = body->value(u"names"_s);
+    if (!names.isArray() || names.toArray().isEmpty() || names.toArray().size() > maxNamesPerRequest)
+        return badRequest(u"The body needs a list of 1 to %1 names."_s.arg(maxNamesPerRequest));
+    QList<Store::NewStudent> students;
+    for (const QJsonValue &value : names.toArray()) {
+        const QString name = value.isString() ? cleanTitle(value.toString(), {}) : QString();
+        if (name.isEmpty() || name.size() > maxNameLength)
+            return badRequest(u"Every name must be text of 1 to %1 characters."_s.arg(maxNameLength));
+        const QString password = Auth::PasswordGenerator::childFriendly();
+        // Hashing happens before the write transaction, so the write lock is held briefly.
+        students.append({name, password, Auth::PasswordHasher::hash(password)});
+    }
+    auto created = Store::ClassStore::addStudents(db, caller, id, students);
+    if (!created)
+        return created.error();
+    QJsonArray array;
+    for (const Store::NewAccount &account : std::as_const(*created)) {
+        array.append(QJsonObject{{u"id"_s, account.id},
+                                 {u"username"_s, account.username},
+                                 {u"display_name"_s, account.displayName},
+                                 {u"password"_s, account.password}});
+    }
+    return Reply::json(201, QJsonObject{{u"students"_s, array}});
+}
+
+Result<Reply> ClassesHandler::resetPassword(const RequestContext &context, const Caller &caller,
+                                            Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    if (!id)
+        return makeError(ErrorKind::NotFound, u"There is no such user."_s);
+    auto user = Store::ClassStore::manageableUser(db, caller, id);
+    if (!user)
+        return user.error();
+    const QString password = user->role == Store::Role::Student
+        ? Auth::PasswordGenerator::childFriendly()
+        : Auth::PasswordGenerator::strong();
+    auto done = Store::UserStore::setPasswordHash(db, id, Auth::PasswordHasher::hash(password));
+    if (!done)
+        return done.error();
+    m_services.auth.throttle().recordSuccess(user->username); // a fresh start for the child
+    return Reply::json(200, QJsonObject{{u"password"_s, password}});
+}
+
+Result<Reply> ClassesHandler::createUser(const RequestContext &context, const Caller &,
+                                         Db::Connection &db) const
+{
+    auto body = jsonObjectBody(context.request);
+    if (!body)
+        return body.error();
+    const QString username = body->value(u"username"_s).toString().trimmed();
+    bool usernameOk = !username.isEmpty() && username.size() <= 40;
+    for (QChar c : username) {
+        usernameOk = usernameOk
+            && ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+                || c == u'.' || c == u'-' || c == u'_');
+    }
+    if (!usernameOk)
+        return badRequest(u"A username has 1 to 40 letters, digits, dots, dashes or underscores."_s);
+    const QString displayName =
+        cleanTitle(body->value(u"display_name"_s).toString(), username).left(maxNameLength);
+    bool roleOk = false;
+    const Store::Role role = Store::roleFromString(body->value(u"role"_s).toString(), &roleOk);
+    if (!roleOk)
+        return badRequest(u"role must be student, teacher or admin."_s);
+    QString password = body->value(u"password"_s).toString();
+    if (body->contains(u"password"_s) && (!body->value(u"password"_s).isString() || password.size() < 8))
+        return badRequest(u"A chosen password needs at least 8 characters."_s);
+    if (password.isEmpty())
+        password = role == Store::Role::Student ? Auth::PasswordGenerator::childFriendly()
+                                                : Auth::PasswordGenerator::strong();
+    auto account = Store::UserStore::create(db, username, displayName, role,
+                                            Auth::PasswordHasher::hash(password));
+    if (!account)
+        return account.error();
+    return Reply::json(201, QJsonObject{{u"id"_s, account->id},
+                                        {u"username"_s, account->username},
+                                        {u"display_name"_s, account->displayName},
+                                        {u"role"_s, Store::roleToString(role)},
+                                        {u"password"_s, password}});
+}
+
+} // namespace Blockhaus::Http

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "server/http/dispatcher.h"
+
+#include "server/auth/authservice.h"
+#include "server/db/connectionpool.h"
+#include "server/http/errors.h"
+#include "server/http/originguard.h"
+#include "server/live/livehub.h"
+
+namespace Blockhaus::Http {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool roleAllows(Access access, const Store::Caller &caller)
+{
+    switch (access) {
+    case Access::Admin:
+        return caller.isAdmin();
+    case Access::Teacher:
+    case Access::LoopbackOrTeacher:
+        return caller.isTeacherOrAdmin();
+    case Access::Public:
+    case Access::LoggedIn:
+        break;
+    }
+    return true;
+}
+
+bool isLoopback(const QHostAddress &peer)
+{
+    // An IPv4 peer on a dual-stack socket arrives as ::ffff:127.0.0.1.
+    bool ok = false;
+    const quint32 v4 = peer.toIPv4Address(&ok);
+    if (ok)
+        return (v4 >> 24) == 127;
+    return peer.isLoopback();
+}
+
+Reply refusedBody(int status, const QByteArray &requestId)
+{
+    if (status == 411)
+        return lengthRequired();
+    Reply reply = errorReply(ErrorKind::PayloadTooLarge, {}, requestId);
+    reply.closeConnection = true;
+    return reply;
+}
+
+} // namespace
+
+Dispatcher::Dispatcher(Services services)
+    : m_services(services)
+{
+}
+
+QFuture<Reply> Dispatcher::dispatch(Request request) const
+{
+    const Router::Match found = m_router.match(request.method, request.path);
+    RequestContext context{std::move(request), found.params};
+    const QByteArray requestId = context.request.requestId;
+    const int refused = context.request.bodyRefusedStatus;
+    if (found.fallback || (found.route && found.route->inlineHandler)) {
+        if (refused)
+            return QtFuture::makeReadyFuture(refusedBody(refused, requestId));
+        const InlineHandler &handler = found.fallback ? m_router.fallback()
+                                                      : found.route->inlineHandler;
+        return QtFuture::makeReadyFuture(handler(context));
+    }
+    if (!found.route) {
+        Reply reply = found.allowed.isEmpty()
+            ? errorReply(ErrorKind::NotFound, u"There is nothing at this address."_s, requestId)
+            : methodNotAllowed(found.allowed);
+        reply.closeConnection = refused != 0;
+        return QtFuture::makeReadyFuture(reply);
+    }
+    const Route *route = found.route;
+    std::function<Result<Reply>(Db::Connection &)> job =
+        [this, route, context = std::move(context)](Db::Connection &db) -> Result<Reply> {
+        return runDbRoute(*route, context, db);
+    };
+    return m_services.pool.run<Reply>(std::move(job)).then([requestId, refused](Result<Reply> result) {
+        if (result)
+            return result.value();
+        Reply reply = errorReply(result.error(), requestId);
+        reply.closeConnection = refused != 0;
+        return reply;
+    });
+}
+
+Result<Reply> Dispatcher::runDbRoute(const Route &route, const RequestContext &context,
+                                     Db::Connection &db) const
+{
+    const Request &request = context.request;
+    std::optional<Store::Caller> caller;
+    const bool loopbackHealth =
+        route.access == Access::LoopbackOrTeacher && isLoopback(request.peer);
+    if (route.access != Access::Public && !loopbackHealth) {
+        const Credentials credentials = credentialsOf(request);
+        if (credentials.token.isEmpty())
+            return makeError(ErrorKind::Unauthorized);
+        auto session = m_services.auth.resolve(db, credentials.token);
+        if (!session)
+            return session.error();
+        if (!passesCsrfCheck(request, credentials, m_services.config.publicOrigin)) {
+            return makeError(ErrorKind::Forbidden,
+                             u"This request came from another web site and was refused."_s);
+        }
+        if (!roleAllows(route.access, session->caller))
+            return makeError(ErrorKind::Forbidden, u"This is only for teachers."_s);
+        caller = session->caller;
+        caller->sessionExpiresAt = session->session.expiresAt;
+        const qint64 projectId = request.path.startsWith(u"/api/v1/projects/"_s)
+            ? context.idParam(u"id"_s)
+            : 0;
+        m_services.live.presence().touch(caller->userId, caller->username, caller->displayName,
+                                         Store::roleToString(caller->role),
+                                         request.peer.toString(), projectId);
+    }
+    if (request.bodyRefusedStatus)
+        return refusedBody(request.bodyRefusedStatus, request.requestId);
+    return route.dbHandler(context, caller ? &*caller : nullptr, db);
+}
+
+} // namespace Blockhaus::Http

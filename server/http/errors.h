@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// The one table from error kind to status, JSON "error" code and a sentence a teacher can read.
+#pragma once
+
+#include "server/db/result.h"
+#include "server/http/reply.h"
+
+namespace Blockhaus::Http {
+
+// The JSON error response for an error. A 500 carries the request id, which is also logged.
+Reply errorReply(const Error &error, const QByteArray &requestId);
+// Shortcuts for errors found while parsing, before any store call.
+Reply errorReply(ErrorKind kind, const QString &message, const QByteArray &requestId);
+int statusFor(ErrorKind kind);
+
+// Errors that are decided by the transport itself (no ErrorKind): 405, 411, 431.
+Reply methodNotAllowed(const QByteArrayList &allowed);
+Reply lengthRequired();
+Reply headersTooLarge();
+
+} // namespace Blockhaus::Http

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "server/http/httpserver.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include "server/http/httpconnection.h"
+#include "server/http/httplog.h"
+#include "server/live/livehub.h"
+
+namespace Blockhaus::Http {
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcHttp, "blockhaus.http")
+
+HttpServer::HttpServer(const Dispatcher &dispatcher, const HttpConfig &config, QObject *parent)
+    : QTcpServer(parent)
+    , m_dispatcher(dispatcher)
+    , m_config(config)
+{
+    // Request ids are unique per process run: a random prefix and a counter.
+    m_idPrefix = QByteArray::number(QRandomGenerator::system()->generate() & 0xffffff, 16);
+}
+
+HttpServer::~HttpServer() = default;
+
+QByteArray HttpServer::nextRequestId()
+{
+    return m_idPrefix + '-' + QByteArray::number(++m_requestCounter);
+}
+
+void HttpServer::recordStatus(int status)
+{
+    m_dispatcher.services().live.requests().record(status);
+}
+
+void HttpServer::incomingConnection(qintptr descriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
+    }
+    if (m_connections.size() >= m_config.maxConnections) {
+        // Over the limit: a short, complete answer and a close, never a silent hang.
+        const QByteArray body = QJsonDocument(QJsonObject{
+            {u"error"_s, u"unavailable"_s},
+            {u"message"_s, u"Too many connections right now. Please try again in a moment."_s}})
+                                    .toJson(QJsonDocument::Compact);
+        socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+                      "Retry-After: 2\r\nConnection: close\r\nContent-Length: "
+                      + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        recordStatus(503);
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        socket->disconnectFromHost();
+        QTimer::singleShot(5000, socket, [socket]() { socket->abort(); });
+        return;
+    }
+    auto *connection = new HttpConnection(socket, this);
+    m_connections.insert(connection);
+    connect(connection, &HttpConnection::closed, this,
+            [this, connection]() { m_connections.remove(connection); });
+}
+
+void HttpServer::beginShutdown()
+{
+    close(); // no new connections
+    const auto connections = m_connections;
+    for (HttpConnection *connection : connections)
+        connection->drain();
+}
+
+} // namespace Blockhaus::Http

@@ -1,0 +1,440 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "server/http/projectshandler.h"
+
+#include <QJsonArray>
+#include <QUrl>
+
+#include "server/http/handlerutil.h"
+#include "server/http/jsonio.h"
+#include "server/live/livehub.h"
+#include "server/sb3/assetname.h"
+#include "server/sb3/projectjson.h"
+#include "server/sb3/sb3archive.h"
+#include "server/store/assetstore.h"
+#include "server/store/projectstore.h"
+
+namespace Blockhaus::Http {
+
+using namespace Qt::StringLiterals;
+using Store::ProjectStore;
+
+namespace {
+
+const QString untitled = u"Untitled"_s;
+
+Error noSuchProject()
+{
+    return makeError(ErrorKind::NotFound, u"There is no project with this number."_s);
+}
+
+Reply metaReply(int status, const Store::ProjectMeta &meta)
+{
+    Reply reply = Reply::json(status, toJson(meta));
+    reply.addHeader("ETag", '"' + QByteArray::number(meta.version) + '"');
+    return reply;
+}
+
+Reply listReply(const QList<Store::ProjectMeta> &projects)
+{
+    return Reply::json(200, QJsonObject{{u"projects"_s, toJson(projects)}});
+}
+
+// "attachment; filename=..." with an ASCII fallback and the UTF-8 name (RFC 6266).
+QByteArray attachmentDisposition(const QString &title)
+{
+    QString ascii;
+    for (QChar c : title) {
+        if (c.unicode() >= 0x20 && c.unicode() < 0x7f && c != u'"' && c != u'\\' && c != u'/')
+            ascii += c;
+        else
+            ascii += u'_';
+    }
+    return "attachment; filename=\"" + ascii.toLatin1() + ".sb3\"; filename*=UTF-8''"
+        + QUrl::toPercentEncoding(title + u".sb3"_s);
+}
+
+// The project.json of a request: media type (415), then Scratch validation (422).
+Result<Sb3::ProjectInfo> projectBody(const Request &request)
+{
+    auto type = requireMediaType(request, {"application/json"});
+    if (!type)
+        return type.error();
+    return Sb3::validateProject(request.body);
+}
+
+} // namespace
+
+void ProjectsHandler::registerRoutes(Router &router) const
+{
+    const qint64 projectLimit = m_services.config.projectLimit;
+    const qint64 sb3Limit = m_services.config.sb3Limit;
+    const qint64 thumbnailLimit = m_services.config.thumbnailLimit;
+    auto bind = [this](auto member) {
+        return [this, member](const RequestContext &c, const Caller *caller, Db::Connection &db) {
+            return (this->*member)(c, *caller, db);
+        };
+    };
+    const auto in = Access::LoggedIn;
+    router.add("GET", u"/api/v1/projects"_s, in, 0, bind(&ProjectsHandler::list));
+    router.add("GET", u"/api/v1/projects/shared"_s, in, 0, bind(&ProjectsHandler::listShared));
+    router.add("POST", u"/api/v1/projects"_s, in, projectLimit, bind(&ProjectsHandler::create));
+    router.add("POST", u"/api/v1/projects/import"_s, in, sb3Limit, bind(&ProjectsHandler::import));
+    router.add("GET", u"/api/v1/projects/{id}"_s, in, 0, bind(&ProjectsHandler::content));
+    router.add("GET", u"/api/v1/projects/{id}/meta"_s, in, 0, bind(&ProjectsHandler::meta));
+    router.add("PUT", u"/api/v1/projects/{id}"_s, in, projectLimit, bind(&ProjectsHandler::save));
+    router.add("PATCH", u"/api/v1/projects/{id}"_s, in, 0, bind(&ProjectsHandler::rename));
+    router.add("DELETE", u"/api/v1/projects/{id}"_s, in, 0, bind(&ProjectsHandler::trash));
+    router.add("POST", u"/api/v1/projects/{id}/restore"_s, in, 0, bind(&ProjectsHandler::restore));
+    router.add("POST", u"/api/v1/projects/{id}/copy"_s, in, 0, bind(&ProjectsHandler::copy));
+    router.add("PUT", u"/api/v1/projects/{id}/share"_s, in, 0, bind(&ProjectsHandler::share));
+    router.add("GET", u"/api/v1/projects/{id}/sb3"_s, in, 0, bind(&ProjectsHandler::exportSb3));
+    router.add("PUT", u"/api/v1/projects/{id}/thumbnail"_s, in, thumbnailLimit,
+               bind(&ProjectsHandler::putThumbnail));
+    router.add("GET", u"/api/v1/projects/{id}/thumbnail"_s, in, 0, bind(&ProjectsHandler::thumbnail));
+    router.add("GET", u"/api/v1/projects/{id}/versions"_s, in, 0, bind(&ProjectsHandler::versions));
+    router.add("GET", u"/api/v1/projects/{id}/versions/{v}"_s, in, 0, bind(&ProjectsHandler::version));
+    router.add("POST", u"/api/v1/projects/{id}/versions/{v}/restore"_s, in, 0,
+               bind(&ProjectsHandler::restoreVersion));
+}
+
+Result<Reply> ProjectsHandler::list(const RequestContext &context, const Caller &caller,
+                                    Db::Connection &db) const
+{
+    const QString trash = context.request.query.queryItemValue(u"trash"_s);
+    auto projects = ProjectStore::listOwn(db, caller, trash == u"1"_s || trash == u"true"_s);
+    if (!projects)
+        return projects.error();
+    return listReply(*projects);
+}
+
+Result<Reply> ProjectsHandler::listShared(const RequestContext &, const Caller &caller,
+                                          Db::Connection &db) const
+{
+    auto projects = ProjectStore::listShared(db, caller);
+    if (!projects)
+        return projects.error();
+    return listReply(*projects);
+}
+
+Result<Reply> ProjectsHandler::create(const RequestContext &context, const Caller &caller,
+                                      Db::Connection &db) const
+{
+    auto info = projectBody(context.request);
+    if (!info)
+        return info.error();
+    const QString title =
+        cleanTitle(context.request.query.queryItemValue(u"title"_s, QUrl::FullyDecoded), untitled);
+    auto meta = ProjectStore::create(db, caller, title, context.request.body, info->assetRefs);
+    if (!meta)
+        return meta.error();
+    Reply reply = metaReply(201, *meta);
+    reply.addHeader("Location", "/api/v1/projects/" + QByteArray::number(meta->id));
+    return reply;
+}
+
+Result<Reply> ProjectsHandler::import(const RequestContext &context, const Caller &caller,
+                                      Db::Connection &db) const
+{
+    const Request &request = context.request;
+    auto type = requireMediaType(request, {"application/x.scratch.sb3", "application/zip"});
+    if (!type)
+        return type.error();
+    Sb3::ArchiveLimits limits;
+    limits.maxEntrySize = std::max(m_services.config.assetLimit, m_services.config.projectLimit);
+    auto archive = Sb3::readSb3(request.body, limits);
+    if (!archive)
+        return archive.error();
+    auto info = Sb3::validateProject(archive->projectJson);
+    if (!info)
+        return info.error();
+    QHash<QString, const Sb3::ArchiveFile *> files;
+    for (const Sb3::ArchiveFile &file : archive->files)
+        files.insert(file.name, &file);
+    QList<Store::AssetData> assets;
+    QSet<QString> added;
+    for (const QString &ref : std::as_const(info->assetRefs)) {
+        const Sb3::ArchiveFile *file = files.value(ref);
+        if (!file || added.contains(ref))
+            continue; // not in the archive: it must already be on the server (checked in store)
+        Sb3::AssetName name;
+        Sb3::parseAssetName(ref, &name);
+        if (Sb3::md5Hex(file->data) != name.md5) {
+            return makeError(ErrorKind::Unprocessable,
+                             u"The file %1 in this .sb3 is damaged (its content does not match "
+                             "its name)."_s.arg(ref));
+        }
+        assets.append({name.md5, name.format, file->data});
+        added.insert(ref);
+    }
+    const QString title =
+        cleanTitle(request.query.queryItemValue(u"title"_s, QUrl::FullyDecoded), untitled);
+    auto meta = ProjectStore::createWithAssets(db, caller, title, archive->projectJson,
+                                               info->assetRefs, assets);
+    if (!meta)
+        return meta.error();
+    Reply reply = metaReply(201, *meta);
+    reply.addHeader("Location", "/api/v1/projects/" + QByteArray::number(meta->id));
+    return reply;
+}
+
+Result<Reply> ProjectsHandler::content(const RequestContext &context, const Caller &caller,
+                                       Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    if (!id)
+        return noSuchProject();
+    auto content = ProjectStore::content(db, caller, id);
+    if (!content)
+        return content.error();
+    Reply reply = Reply::bytes(200, "application/json", content->body);
+    reply.addHeader("ETag", '"' + QByteArray::number(content->version) + '"');
+    return reply;
+}
+
+Result<Reply> ProjectsHandler::meta(const RequestContext &context, const Caller &caller,
+                                    Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    if (!id)
+        return noSuchProject();
+    auto meta = ProjectStore::meta(db, caller, id);
+    if (!meta)
+        return meta.error();
+    return metaReply(200, *meta);
+}
+
+void ProjectsHandler::noteConflict(const Caller &caller, qint64 projectId, const Error &error) const
+{
+    if (error.kind != ErrorKind::Conflict)
+        return;
+    Live::ConflictEntry entry;
+    entry.when = QDateTime::currentDateTimeUtc();
+    entry.userId = caller.userId;
+    entry.username = caller.username;
+    entry.displayName = caller.displayName;
+    entry.projectId = projectId;
+    entry.staleVersion = error.extra.value(u"your_version"_s).toInt();
+    entry.currentVersion = error.extra.value(u"current_version"_s).toInt();
+    entry.currentSavedBy =
+        error.extra.value(u"updated_by"_s).toObject().value(u"username"_s).toString();
+    m_services.live.conflicts().record(entry);
+}
+
+Result<Reply> ProjectsHandler::save(const RequestContext &context, const Caller &caller,
+                                    Db::Connection &db) const
+{
+    const Request &request = context.request;
+    const qint64 id = context.idParam(u"id"_s);
+    if (!id)
+        return noSuchProject();
+    auto expected = parseIfMatch(request);
+    if (!expected)
+        return expected.error();
+    auto info = projectBody(request);
+    if (!info)
+        return info.error();
+    std::optional<QString> title;
+    if (request.query.hasQueryItem(u"title"_s))
+        title = cleanTitle(request.query.queryItemValue(u"title"_s, QUrl::FullyDecoded), untitled);
+    auto meta = ProjectStore::save(db, caller, id, *expected, request.body, info->assetRefs, title);
+    if (!meta) {
+        noteConflict(caller, id, meta.error());
+        return meta.error();
+    }
+    m_services.live.requests().recordSave();
+    return metaReply(200, *meta);
+}
+
+Result<Reply> ProjectsHandler::rename(const RequestContext &context, const Caller &caller,
+                                      Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    if (!id)
+        return noSuchProject();
+    auto expected = parseIfMatch(context.request);
+    if (!expected)
+        return expected.error();
+    auto body = jsonObjectBody(context.request);
+    if (!body)
+        return body.error();
+    const QJsonValue title = body->value(u"title"_s);
+    if (!title.isString() || cleanTitle(title.toString(), {}).isEmpty())
+        return badRequest(u"A new title is needed: {\"title\": \"...\"}."_s);
+    auto meta = ProjectStore::rename(db, caller, id, *expected, cleanTitle(title.toString(), {}));
+    if (!meta) {
+        noteConflict(caller, id, meta.error());
+        return meta.error();
+    }
+    return metaReply(200, *meta);
+}
+
+Result<Reply> ProjectsHandler::trash(const RequestContext &context, const Caller &caller,
+                                     Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    if (!id)
+        return noSuchProject();
+    auto done = ProjectStore::trash(db, caller, id);
+    if (!done)
+        return done.error();
+    return Reply::noContent();
+}
+
+Result<Reply> ProjectsHandler::restore(const RequestContext &context, const Caller &caller,
+                                       Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    if (!id)
+        return noSuchProject();
+    auto meta = ProjectStore::restore(db, caller, id);
+    if (!meta)
+        return meta.error();
+    return metaReply(200, *meta);
+}
+
+Result<Reply> ProjectsHandler::copy(const RequestContext &context, const Caller &caller,
+                                    Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    if (!id)
+        return noSuchProject();
+    auto meta = ProjectStore::copy(db, caller, id);
+    if (!meta)
+        return meta.error();
+    Reply reply = metaReply(201, *meta);
+    reply.addHeader("Location", "/api/v1/projects/" + QByteArray::number(meta->id));
+    return reply;
+}
+
+Result<Reply> ProjectsHandler::share(const RequestContext &context, const Caller &caller,
+                                     Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    if (!id)
+        return noSuchProject();
+    auto body = jsonObjectBody(context.request);
+    if (!body)
+        return body.error();
+    const QJsonValue groups = body->value(u"group_ids"_s);
+    if (!groups.isArray())
+        return badRequest(u"The body needs a list of class numbers: {\"group_ids\": [...]}."_s);
+    QList<qint64> groupIds;
+    for (const QJsonValue &value : groups.toArray()) {
+        const double number = value.toDouble(-1);
+        if (!value.isDouble() || number < 1 || number != static_cast<double>(static_cast<qint64>(number)))
+            return badRequest(u"Class numbers must be positive whole numbers."_s);
+        if (!groupIds.contains(static_cast<qint64>(number)))
+            groupIds.append(static_cast<qint64>(number));
+    }
+    auto meta = ProjectStore::share(db, caller, id, groupIds);
+    if (!meta)
+        return meta.error();
+    return metaReply(200, *meta);
+}
+
+Result<Reply> ProjectsHandler::exportSb3(const RequestContext &context, const Caller &caller,
+                                         Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    if (!id)
+        return noSuchProject();
+    auto meta = ProjectStore::meta(db, caller, id);
+    if (!meta)
+        return meta.error();
+    auto content = ProjectStore::content(db, caller, id);
+    if (!content)
+        return content.error();
+    auto info = Sb3::validateProject(content->body);
+    if (!info)
+        return makeError(ErrorKind::Internal, u"A stored project is not valid."_s);
+    // Assets are immutable, so reading them after the body is still one consistent project.
+    auto assets = Store::AssetStore::getMany(db, info->assetRefs);
+    if (!assets)
+        return assets.error();
+    QList<Sb3::ArchiveFile> files;
+    for (const Store::AssetData &asset : std::as_const(*assets))
+        files.append({asset.md5 + u'.' + asset.format, asset.data});
+    auto zip = Sb3::writeSb3(content->body, files);
+    if (!zip)
+        return zip.error();
+    Reply reply = Reply::bytes(200, "application/x.scratch.sb3", *zip);
+    reply.addHeader("Content-Disposition", attachmentDisposition(meta->title));
+    return reply;
+}
+
+Result<Reply> ProjectsHandler::putThumbnail(const RequestContext &context, const Caller &caller,
+                                            Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    if (!id)
+        return noSuchProject();
+    const QString mime = Sb3::sniffThumbnail(context.request.body);
+    if (mime.isEmpty())
+        return makeError(ErrorKind::UnsupportedMediaType, u"A thumbnail must be a PNG or JPEG picture."_s);
+    auto done = ProjectStore::putThumbnail(db, caller, id, {mime, context.request.body});
+    if (!done)
+        return done.error();
+    return Reply::noContent();
+}
+
+Result<Reply> ProjectsHandler::thumbnail(const RequestContext &context, const Caller &caller,
+                                         Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    if (!id)
+        return noSuchProject();
+    auto thumb = ProjectStore::thumbnail(db, caller, id);
+    if (!thumb)
+        return thumb.error();
+    Reply reply = Reply::bytes(200, thumb->mime.toLatin1(), thumb->data);
+    reply.addHeader("Cache-Control", "private, no-cache");
+    return reply;
+}
+
+Result<Reply> ProjectsHandler::versions(const RequestContext &context, const Caller &caller,
+                                        Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    if (!id)
+        return noSuchProject();
+    auto versions = ProjectStore::versions(db, caller, id);
+    if (!versions)
+        return versions.error();
+    QJsonArray array;
+    for (const Store::VersionInfo &version : std::as_const(*versions))
+        array.append(toJson(version));
+    return Reply::json(200, QJsonObject{{u"versions"_s, array}});
+}
+
+Result<Reply> ProjectsHandler::version(const RequestContext &context, const Caller &caller,
+                                       Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    const qint64 v = context.idParam(u"v"_s);
+    if (!id || !v || v > std::numeric_limits<int>::max())
+        return noSuchProject();
+    auto body = ProjectStore::versionContent(db, caller, id, static_cast<int>(v));
+    if (!body)
+        return body.error();
+    return Reply::bytes(200, "application/json", *body);
+}
+
+Result<Reply> ProjectsHandler::restoreVersion(const RequestContext &context, const Caller &caller,
+                                              Db::Connection &db) const
+{
+    const qint64 id = context.idParam(u"id"_s);
+    const qint64 v = context.idParam(u"v"_s);
+    if (!id || !v || v > std::numeric_limits<int>::max())
+        return noSuchProject();
+    auto expected = parseIfMatch(context.request);
+    if (!expected)
+        return expected.error();
+    auto meta = ProjectStore::restoreVersion(db, caller, id, static_cast<int>(v), *expected);
+    if (!meta) {
+        noteConflict(caller, id, meta.error());
+        return meta.error();
+    }
+    return metaReply(200, *meta);
+}
+
+} // namespace Blockhaus::Http

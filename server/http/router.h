@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// The route table: method, path pattern, who may call it, body limit and handler, side by side.
+#pragma once
+
+#include <functional>
+
+#include <QByteArrayList>
+#include <QList>
+#include <QStringList>
+
+#include "server/db/connection.h"
+#include "server/db/result.h"
+#include "server/http/reply.h"
+#include "server/http/request.h"
+#include "server/store/types.h"
+
+namespace Blockhaus::Http {
+
+enum class Access {
+    Public, // anyone
+    LoggedIn, // any session
+    Teacher, // role teacher or admin
+    Admin, // role admin
+    LoopbackOrTeacher, // /api/v1/health, /metrics: a loopback peer, or a teacher/admin session
+};
+
+// Runs on a database worker after authentication; caller is null only for public routes and
+// loopback health requests.
+using DbHandler =
+    std::function<Result<Reply>(const RequestContext &, const Store::Caller *, Db::Connection &)>;
+// Runs on the server thread; for routes that never touch the database.
+using InlineHandler = std::function<Reply(const RequestContext &)>;
+
+struct Route
+{
+    QByteArray method;
+    QString pattern;
+    QStringList segments;
+    Access access = Access::Public;
+    qint64 bodyLimit = 0;
+    DbHandler dbHandler;
+    InlineHandler inlineHandler;
+};
+
+class Router
+{
+public:
+    // Bodies of routes that take none may still be sent (e.g. "{}"); up to this size they are
+    // read and ignored so the connection stays in step.
+    static constexpr qint64 defaultBodyLimit = 64 * 1024;
+
+    void add(const QByteArray &method, const QString &pattern, Access access, qint64 bodyLimit,
+             DbHandler handler);
+    void addInline(const QByteArray &method, const QString &pattern, InlineHandler handler);
+    // GET requests for paths outside /api/ and /metrics that match no route (static files).
+    void setFallback(InlineHandler handler) { m_fallback = std::move(handler); }
+
+    struct Match
+    {
+        const Route *route = nullptr;
+        QHash<QString, QString> params;
+        QByteArrayList allowed; // methods of the path, when only the method did not match
+        bool fallback = false;
+    };
+    Match match(const QByteArray &method, const QString &path) const;
+    qint64 bodyLimit(const QByteArray &method, const QString &path) const;
+    const InlineHandler &fallback() const { return m_fallback; }
+
+private:
+    QList<Route> m_routes;
+    InlineHandler m_fallback;
+};
+
+} // namespace Blockhaus::Http

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "server/http/servicehandler.h"
+
+#include "server/db/connectionpool.h"
+#include "server/db/sql.h"
+#include "server/live/livehub.h"
+
+namespace Blockhaus::Http {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool databaseAnswers(Db::Connection &db)
+{
+    Db::Sql q(db, u"SELECT 1"_s);
+    return q.exec() && q.next();
+}
+
+int studentsOnline(const Live::LiveSnapshot &snapshot)
+{
+    int count = 0;
+    for (const Live::PresenceEntry &entry : snapshot.online)
+        count += entry.role == u"student"_s ? 1 : 0;
+    return count;
+}
+
+} // namespace
+
+void ServiceHandler::registerRoutes(Router &router) const
+{
+    router.addInline("GET", u"/api/v1/status"_s,
+                     [this](const RequestContext &context) { return status(context); });
+    router.add("GET", u"/api/v1/health"_s, Access::LoopbackOrTeacher, 0,
+               [this](const RequestContext &c, const Store::Caller *, Db::Connection &db) {
+                   return health(c, db);
+               });
+    router.add("GET", u"/metrics"_s, Access::LoopbackOrTeacher, 0,
+               [this](const RequestContext &c, const Store::Caller *, Db::Connection &db) {
+                   return metrics(c, db);
+               });
+}
+
+Reply ServiceHandler::status(const RequestContext &) const
+{
+    return Reply::json(200, QJsonObject{{u"status"_s, u"ok"_s},
+                                        {u"version"_s, QStringLiteral(BLOCKHAUS_VERSION)},
+                                        {u"uptime_s"_s, m_services.live.uptimeSeconds()}});
+}
+
+Result<Reply> ServiceHandler::health(const RequestContext &, Db::Connection &db) const
+{
+    const bool ok = databaseAnswers(db);
+    const auto snapshot = m_services.live.snapshot();
+    const Db::PoolStats &pool = snapshot->pool;
+    QJsonObject body{
+        {u"status"_s, ok ? u"ok"_s : u"degraded"_s},
+        {u"db"_s, QJsonObject{{u"driver"_s, m_services.pool.driver() == Db::Driver::Sqlite
+                                                ? u"sqlite"_s
+                                                : u"postgresql"_s},
+                              {u"ok"_s, ok}}},
+        {u"pool"_s, QJsonObject{{u"size"_s, pool.size},
+                                {u"open"_s, pool.open},
+                                {u"in_use"_s, pool.inUse},
+                                {u"idle"_s, pool.idle},
+                                {u"waiting"_s, pool.waiting},
+                                {u"acquire_p50_ms"_s, pool.acquireP50Ms},
+                                {u"acquire_p99_ms"_s, pool.acquireP99Ms},
+                                {u"timeouts"_s, static_cast<double>(pool.timeouts)},
+                                {u"busy_retries"_s, static_cast<double>(pool.busyRetries)},
+                                {u"recycled"_s, static_cast<double>(pool.recycled)}}},
+        {u"requests"_s, QJsonObject{{u"total"_s, static_cast<double>(snapshot->requests.total)},
+                                    {u"errors_5xx"_s, static_cast<double>(snapshot->requests.errors5xx)}}},
+        {u"students_online"_s, studentsOnline(*snapshot)},
+        {u"database_bytes"_s, static_cast<double>(snapshot->databaseBytes)},
+        {u"free_disk_bytes"_s, static_cast<double>(snapshot->freeDiskBytes)},
+        {u"uptime_s"_s, snapshot->uptimeSeconds},
+    };
+    return Reply::json(ok ? 200 : 503, body);
+}
+
+Result<Reply> ServiceHandler::metrics(const RequestContext &, Db::Connection &) const
+{
+    const auto snapshot = m_services.live.snapshot();
+    return Reply::bytes(200, "text/plain; version=0.0.4; charset=utf-8",
+                        Live::prometheusText(*snapshot));
+}
+
+} // namespace Blockhaus::Http

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SessionHandler serves login and logout (/api/v1/session), /api/v1/me and the class join picker.
+#pragma once
+
+#include "server/http/router.h"
+#include "server/http/services.h"
+
+namespace Blockhaus::Http {
+
+class SessionHandler
+{
+public:
+    explicit SessionHandler(const Services &services) : m_services(services) { }
+    void registerRoutes(Router &router) const;
+
+private:
+    Result<Reply> login(const RequestContext &context, Db::Connection &db) const;
+    Result<Reply> session(const RequestContext &context, const Store::Caller &caller, Db::Connection &db) const;
+    Result<Reply> logout(const RequestContext &context, const Store::Caller &caller, Db::Connection &db) const;
+    Result<Reply> me(const RequestContext &context, const Store::Caller &caller, Db::Connection &db) const;
+    Result<Reply> join(const RequestContext &context, Db::Connection &db) const;
+
+    const Services &m_services;
+};
+
+} // namespace Blockhaus::Http

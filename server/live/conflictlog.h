@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// The conflict log: every 412 (who, which project, stale vs current version, when).
+#pragma once
+
+#include <QList>
+#include <QMutex>
+
+#include "server/live/livetypes.h"
+
+namespace Blockhaus::Live {
+
+class ConflictLog
+{
+public:
+    static constexpr int capacity = 1000;
+
+    void record(const ConflictEntry &entry);
+    QList<ConflictEntry> recent(int max = capacity) const; // newest first
+    quint64 total() const;
+
+private:
+    mutable QMutex m_mutex;
+    QList<ConflictEntry> m_entries; // oldest first, at most capacity
+    quint64 m_total = 0;
+};
+
+// Request counters, updated from the server thread and read by snapshots.
+class RequestMetrics
+{
+public:
+    void record(int status);
+    void recordSave() { m_saves.fetch_add(1, std::memory_order_relaxed); }
+    RequestFigures figures() const;
+
+private:
+    std::atomic<quint64> m_total{0};
+    std::atomic<quint64> m_errors4xx{0};
+    std::atomic<quint64> m_errors5xx{0};
+    std::atomic<quint64> m_saves{0};
+};
+
+} // namespace Blockhaus::Live

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "server/live/livehub.h"
+
+#include <QFileInfo>
+#include <QStorageInfo>
+
+namespace Blockhaus::Live {
+
+using namespace Qt::StringLiterals;
+
+LiveHub::LiveHub(Db::ConnectionPool &pool, const QString &databasePath, QObject *parent)
+    : QObject(parent)
+    , m_pool(pool)
+    , m_databasePath(databasePath)
+    , m_timer(this) // a child, so that moveToThread() takes the timer along
+{
+    qRegisterMetaType<LiveSnapshotPtr>();
+    m_uptime.start();
+    m_sinceLast.start();
+    connect(&m_timer, &QTimer::timeout, this, &LiveHub::publish);
+}
+
+LiveSnapshotPtr LiveHub::snapshot() const
+{
+    auto snapshot = std::make_shared<LiveSnapshot>();
+    snapshot->takenAt = QDateTime::currentDateTimeUtc();
+    snapshot->uptimeSeconds = uptimeSeconds();
+    snapshot->online = m_presence.online(snapshot->takenAt);
+    snapshot->recentConflicts = m_conflicts.recent(200);
+    snapshot->pool = m_pool.stats();
+    snapshot->requests = m_requests.figures();
+    snapshot->requests.conflicts = m_conflicts.total();
+    if (!m_databasePath.isEmpty()) {
+        qint64 bytes = 0;
+        for (const QString &suffix : {QString(), u"-wal"_s}) {
+            const QFileInfo file(m_databasePath + suffix);
+            if (file.exists())
+                bytes += file.size();
+        }
+        snapshot->databaseBytes = bytes;
+        const QStorageInfo storage(QFileInfo(m_databasePath).absolutePath());
+        snapshot->freeDiskBytes = storage.isValid() ? storage.bytesAvailable() : -1;
+    }
+    return snapshot;
+}
+
+void LiveHub::start(int intervalMs)
+{
+    m_timer.start(intervalMs);
+}
+
+void LiveHub::stop()
+{
+    m_timer.stop();
+}
+
+void LiveHub::publish()
+{
+    auto snapshot = std::const_pointer_cast<LiveSnapshot>(this->snapshot());
+    const double seconds = std::max(0.001, static_cast<double>(m_sinceLast.restart()) / 1000.0);
+    const quint64 errors = snapshot->requests.errors4xx + snapshot->requests.errors5xx;
+    snapshot->requests.requestsPerSecond =
+        static_cast<double>(snapshot->requests.total - m_lastTotal) / seconds;
+    snapshot->requests.errorsPerSecond = static_cast<double>(errors - m_lastErrors) / seconds;
+    m_lastTotal = snapshot->requests.total;
+    m_lastErrors = errors;
+    emit snapshotPublished(snapshot);
+}
+
+QByteArray prometheusText(const LiveSnapshot &s)
+{
+    QByteArray out;
+    auto metric = [&out](const char *name, const char *type, const char *help, double value) {
+        out += "# HELP "_ba + name + ' ' + help + "\n# TYPE "_ba + name + ' ' + type + '\n' + name
+            + ' ' + QByteArray::number(value, 'g', 12) + '\n';
+    };
+    metric("blockhaus_uptime_seconds", "gauge", "Seconds since the server started.",
+           static_cast<double>(s.uptimeSeconds));
+    metric("blockhaus_pool_size", "gauge", "Configured database connections.", s.pool.size);
+    metric("blockhaus_pool_open", "gauge", "Open database connections.", s.pool.open);
+    metric("blockhaus_pool_in_use", "gauge", "Connections running a job.", s.pool.inUse);
+    metric("blockhaus_pool_idle", "gauge", "Open connections without a job.", s.pool.idle);
+    metric("blockhaus_pool_waiting", "gauge", "Jobs waiting for a connection.", s.pool.waiting);
+    metric("blockhaus_pool_acquire_p50_ms", "gauge", "Median wait for a connection.",
+           s.pool.acquireP50Ms);
+    metric("blockhaus_pool_acquire_p99_ms", "gauge", "99th percentile wait for a connection.",
+           s.pool.acquireP99Ms);
+    metric("blockhaus_pool_timeouts_total", "counter", "Jobs refused for want of a connection.",
+           static_cast<double>(s.pool.timeouts));
+    metric("blockhaus_pool_busy_retries_total", "counter",
+           "Write transactions retried because the database was busy.",
+           static_cast<double>(s.pool.busyRetries));
+    metric("blockhaus_pool_recycled_total", "counter", "Broken connections reopened.",
+           static_cast<double>(s.pool.recycled));
+    metric("blockhaus_requests_total", "counter", "HTTP requests answered.",
+           static_cast<double>(s.requests.total));
+    metric("blockhaus_requests_errors_4xx_total", "counter", "Requests answered 4xx.",
+           static_cast<double>(s.requests.errors4xx));
+    metric("blockhaus_requests_errors_5xx_total", "counter", "Requests answered 5xx.",
+           static_cast<double>(s.requests.errors5xx));
+    metric("blockhaus_saves_total", "counter", "Project saves committed.",
+           static_cast<double>(s.requests.saves));
+    metric("blockhaus_conflicts_total", "counter", "Saves refused as stale (412).",
+           static_cast<double>(s.requests.conflicts));
+    metric("blockhaus_students_online", "gauge", "Users seen in the last two minutes.",
+           static_cast<double>(s.online.size()));
+    metric("blockhaus_database_bytes", "gauge", "Size of the database files.",
+           static_cast<double>(s.databaseBytes));
+    metric("blockhaus_free_disk_bytes", "gauge", "Free space where the database lives.",
+           static_cast<double>(s.freeDiskBytes));
+    return out;
+}
+
+} // namespace Blockhaus::Live

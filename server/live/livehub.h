@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// LiveHub: gathers presence, conflicts, request and pool figures into immutable snapshots and
+// publishes them a few times per second by queued signal (the dashboard renders them).
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include "server/db/connectionpool.h"
+#include "server/live/conflictlog.h"
+#include "server/live/livetypes.h"
+#include "server/live/presence.h"
+
+namespace Blockhaus::Live {
+
+class LiveHub : public QObject
+{
+    Q_OBJECT
+
+public:
+    LiveHub(Db::ConnectionPool &pool, const QString &databasePath, QObject *parent = nullptr);
+
+    Presence &presence() { return m_presence; }
+    ConflictLog &conflicts() { return m_conflicts; }
+    RequestMetrics &requests() { return m_requests; }
+    qint64 uptimeSeconds() const { return m_uptime.elapsed() / 1000; }
+
+    // Builds a snapshot now (thread-safe; used by /api/v1/health and /metrics as well).
+    LiveSnapshotPtr snapshot() const;
+    void start(int intervalMs = 250);
+    void stop();
+
+signals:
+    void snapshotPublished(Blockhaus::Live::LiveSnapshotPtr snapshot);
+
+private:
+    void publish();
+
+    Db::ConnectionPool &m_pool;
+    QString m_databasePath;
+    Presence m_presence;
+    ConflictLog m_conflicts;
+    RequestMetrics m_requests;
+    QElapsedTimer m_uptime;
+    QTimer m_timer;
+    quint64 m_lastTotal = 0;
+    quint64 m_lastErrors = 0;
+    QElapsedTimer m_sinceLast;
+};
+
+// Prometheus text exposition (version 0.0.4) of a snapshot.
+QByteArray prometheusText(const LiveSnapshot &snapshot);
+
+} // namespace Blockhaus::Live

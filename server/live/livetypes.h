@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// server/live owns presence, the conflict log and request metrics, published as snapshots.
+#pragma once
+
+#include <memory>
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include "server/db/poolcounters.h"
+
+namespace Blockhaus::Live {
+
+struct PresenceEntry
+{
+    qint64 userId = 0;
+    QString username;
+    QString displayName;
+    QString role;
+    qint64 projectId = 0; // 0: none
+    QDateTime lastSeen;
+    QString address;
+};
+
+struct ConflictEntry
+{
+    QDateTime when;
+    qint64 userId = 0;
+    QString username;
+    QString displayName;
+    qint64 projectId = 0;
+    int staleVersion = 0;
+    int currentVersion = 0;
+    QString currentSavedBy; // username of whoever saved the current version
+};
+
+struct RequestFigures
+{
+    quint64 total = 0;
+    quint64 errors4xx = 0;
+    quint64 errors5xx = 0;
+    quint64 saves = 0;
+    quint64 conflicts = 0;
+    double requestsPerSecond = 0; // over the last snapshot interval
+    double errorsPerSecond = 0;
+};
+
+// What the dashboard renders; immutable once published.
+struct LiveSnapshot
+{
+    QDateTime takenAt;
+    qint64 uptimeSeconds = 0;
+    QList<PresenceEntry> online; // seen within the online window
+    QList<ConflictEntry> recentConflicts; // newest first
+    Db::PoolStats pool;
+    RequestFigures requests;
+    qint64 databaseBytes = 0;
+    qint64 freeDiskBytes = -1;
+};
+
+using LiveSnapshotPtr = std::shared_ptr<const LiveSnapshot>;
+
+} // namespace Blockhaus::Live
+
+Q_DECLARE_METATYPE(Blockhaus::Live::LiveSnapshotPtr)

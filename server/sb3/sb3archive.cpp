@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "server/sb3/sb3archive.h"
+
+#include <memory>
+
+#include <zip.h>
+
+namespace Blockhaus::Sb3 {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Error broken(const QString &why)
+{
+    return makeError(ErrorKind::Unprocessable, u"This .sb3 file cannot be used: "_s + why);
+}
+
+struct ZipCloser
+{
+    void operator()(zip_t *archive) const { zip_discard(archive); }
+};
+struct ZipFileCloser
+{
+    void operator()(zip_file_t *file) const { zip_fclose(file); }
+};
+
+// A flat file name: no directories, no parent references, no absolute paths, printable.
+bool isSafeEntryName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 255 || name == u"."_s || name == u".."_s)
+        return false;
+    for (QChar c : name) {
+        if (c == u'/' || c == u'\\' || c == u':' || c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Result<Sb3Content> readSb3(const QByteArray &zipBytes, const ArchiveLimits &limits)
+{
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t *source = zip_source_buffer_create(zipBytes.constData(),
+                                                    static_cast<zip_uint64_t>(zipBytes.size()), 0,
+                                                    &error);
+    if (!source)
+        return broken(u"it could not be opened."_s);
+    std::unique_ptr<zip_t, ZipCloser> archive(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
+    if (!archive) {
+        zip_source_free(source);
+        zip_error_fini(&error);
+        return broken(u"it is not a zip archive."_s);
+    }
+    const zip_int64_t count = zip_get_num_entries(archive.get(), 0);
+    if (count < 0 || count > limits.maxEntries)
+        return broken(u"it holds too many files (at most %1)."_s.arg(limits.maxEntries));
+    Sb3Content content;
+    bool haveProject = false;
+    qint64 total = 0;
+    QByteArray chunk(64 * 1024, Qt::Uninitialized);
+    for (zip_int64_t i = 0; i < count; ++i) {
+        const auto index = static_cast<zip_uint64_t>(i);
+        const char *rawName = zip_get_name(archive.get(), index, ZIP_FL_ENC_GUESS);
+        if (!rawName)
+            return broken(u"an entry has no name."_s);
+        const QString name = QString::fromUtf8(rawName);
+        if (name.endsWith(u'/'))
+            continue; // directory entries carry no data
+        if (!isSafeEntryName(name))
+            return broken(u"the entry name \u201c%1\u201d is not allowed."_s.arg(name.left(80)));
+        std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(archive.get(), index, 0));
+        if (!file)
+            return broken(u"the entry \u201c%1\u201d cannot be read."_s.arg(name));
+        QByteArray data;
+        for (;;) {
+            const zip_int64_t got = zip_fread(file.get(), chunk.data(),
+                                              static_cast<zip_uint64_t>(chunk.size()));
+            if (got < 0)
+                return broken(u"the entry \u201c%1\u201d is damaged."_s.arg(name));
+            if (got == 0)
+                break;
+            total += got;
+            if (data.size() + got > limits.maxEntrySize)
+                return broken(u"the entry \u201c%1\u201d is too large."_s.arg(name));
+            if (total > limits.maxTotalUncompressed)
+                return broken(u"it unpacks to more than %1 MiB."_s
+                                  .arg(limits.maxTotalUncompressed / (1024 * 1024)));
+            data.append(chunk.constData(), got);
+        }
+        if (name == u"project.json"_s) {
+            content.projectJson = data;
+            haveProject = true;
+        } else {
+            content.files.append({name, data});
+        }
+    }
+    if (!haveProject)
+        return broken(u"it has no project.json."_s);
+    return content;
+}
+
+Result<QByteArray> writeSb3(const QByteArray &projectJson, const QList<ArchiveFile> &files)
+{
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t *target = zip_source_buffer_create(nullptr, 0, 0, &error);
+    if (!target)
+        return makeError(ErrorKind::Internal);
+    zip_source_keep(target); // survives zip_close so the bytes can be read back
+    zip_t *archive = zip_open_from_source(target, ZIP_TRUNCATE, &error);
+    if (!archive) {
+        zip_source_free(target);
+        return makeError(ErrorKind::Internal);
+    }
+    auto add = [archive](const QString &name, const QByteArray &data) {
+        // The QByteArrays outlive zip_close (they are owned by the caller), so no copy is made.
+        zip_source_t *source = zip_source_buffer(archive, data.constData(),
+                                                 static_cast<zip_uint64_t>(data.size()), 0);
+        if (!source)
+            return false;
+        if (zip_file_add(archive, name.toUtf8().constData(), source, ZIP_FL_ENC_UTF_8) < 0) {
+            zip_source_free(source);
+            return false;
+        }
+        return true;
+    };
+    bool ok = add(u"project.json"_s, projectJson);
+    for (const ArchiveFile &file : files)
+        ok = ok && add(file.name, file.data);
+    if (!ok || zip_close(archive) < 0) {
+        zip_discard(archive);
+        zip_source_free(target);
+        return makeError(ErrorKind::Internal);
+    }
+    QByteArray out;
+    zip_stat_t stat;
+    if (zip_source_open(target) == 0) {
+        if (zip_source_stat(target, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE)) {
+            out.resize(static_cast<qsizetype>(stat.size));
+            const zip_int64_t got = zip_source_read(target, out.data(), stat.size);
+            if (got != static_cast<zip_int64_t>(stat.size))
+                out.clear();
+        }
+        zip_source_close(target);
+    }
+    zip_source_free(target);
+    if (out.isEmpty())
+        return makeError(ErrorKind::Internal);
+    return out;
+}
+
+} // namespace Blockhaus::Sb3

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// .sb3 archives (zip) read and written with libzip, with caps against zip bombs and path tricks.
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include "server/db/result.h"
+
+namespace Blockhaus::Sb3 {
+
+struct ArchiveLimits
+{
+    int maxEntries = 1000;
+    qint64 maxTotalUncompressed = 200LL * 1024 * 1024;
+    qint64 maxEntrySize = 10LL * 1024 * 1024; // one asset or the project.json
+};
+
+struct ArchiveFile
+{
+    QString name;
+    QByteArray data;
+};
+
+struct Sb3Content
+{
+    QByteArray projectJson;
+    QList<ArchiveFile> files; // every other entry, names checked to be flat file names
+};
+
+// Reads the archive fully into memory within the limits; the sizes counted are the bytes
+// actually inflated, never the sizes the archive claims.
+Result<Sb3Content> readSb3(const QByteArray &zipBytes, const ArchiveLimits &limits = {});
+// Writes project.json followed by the given files (stored as deflate).
+Result<QByteArray> writeSb3(const QByteArray &projectJson, const QList<ArchiveFile> &files);
+
+} // namespace Blockhaus::Sb3

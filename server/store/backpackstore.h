@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// BackpackStore: a student's backpack items, whose bodies and thumbnails are shared assets.
+#pragma once
+
+#include "server/db/connection.h"
+#include "server/db/result.h"
+#include "server/store/types.h"
+
+namespace Blockhaus::Store {
+
+class BackpackStore
+{
+public:
+    static Result<QList<BackpackItem>> list(Db::Connection &db, qint64 userId, int limit,
+                                            int offset);
+    // G7: the item, its body asset and its thumbnail asset commit together or not at all.
+    static Result<BackpackItem> add(Db::Connection &db, qint64 userId, const QString &type,
+                                    const QString &name, const QString &mime,
+                                    const AssetData &body, const AssetData &thumbnail);
+    static Result<Ok> remove(Db::Connection &db, qint64 userId, const QString &id);
+};
+
+} // namespace Blockhaus::Store

@@ -1,0 +1,586 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "server/store/projectstore.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+
+#include "server/db/sql.h"
+#include "server/db/transaction.h"
+#include "server/store/assetstore.h"
+#include "server/store/clock.h"
+
+namespace Blockhaus::Store {
+
+using namespace Qt::StringLiterals;
+using Db::Sql;
+
+namespace {
+
+// The columns every ProjectMeta query selects, in this order.
+const QString metaColumns = u"p.id, p.title, p.version, p.created_at, p.updated_at, p.deleted_at, "
+                            "u.id, u.username, u.display_name, "
+                            "EXISTS (SELECT 1 FROM project_thumbnails t WHERE t.project_id = p.id) "
+                            "FROM projects p JOIN users u ON u.id = p.owner_id "_s;
+
+ProjectMeta metaFromRow(const Sql &row)
+{
+    ProjectMeta meta;
+    meta.id = row.value(0).toLongLong();
+    meta.title = row.value(1).toString();
+    meta.version = row.value(2).toInt();
+    meta.createdAt = row.value(3).toString();
+    meta.updatedAt = row.value(4).toString();
+    meta.deletedAt = row.value(5).toString();
+    meta.owner = {row.value(6).toLongLong(), row.value(7).toString(), row.value(8).toString()};
+    meta.hasThumbnail = row.value(9).toBool();
+    return meta;
+}
+
+// Fills sharedWith for every project in the list with one query.
+Result<Ok> attachShares(Db::Connection &db, QList<ProjectMeta> &projects, const QString &filter,
+                        const QVariant &filterValue)
+{
+    if (projects.isEmpty())
+        return Ok{};
+    QHash<qint64, int> index;
+    for (int i = 0; i < projects.size(); ++i)
+        index.insert(projects[i].id, i);
+    Sql q(db, u"SELECT s.project_id, g.id, g.name FROM project_shares s "
+              "JOIN groups g ON g.id = s.group_id JOIN projects p ON p.id = s.project_id WHERE "_s
+                  + filter + u" ORDER BY g.name"_s);
+    q.bind(filterValue);
+    if (!q.exec())
+        return q.error();
+    while (q.next()) {
+        const auto it = index.constFind(q.value(0).toLongLong());
+        if (it != index.constEnd())
+            projects[*it].sharedWith.append({q.value(1).toLongLong(), q.value(2).toString()});
+    }
+    return Ok{};
+}
+
+Result<ProjectMeta> loadMeta(Db::Connection &db, qint64 id)
+{
+    Sql q(db, u"SELECT "_s + metaColumns + u"WHERE p.id = ?"_s);
+    q.bind(id);
+    if (!q.exec())
+        return q.error();
+    if (!q.next())
+        return makeError(ErrorKind::NotFound);
+    QList<ProjectMeta> list{metaFromRow(q)};
+    auto shares = attachShares(db, list, u"p.id = ?"_s, id);
+    if (!shares)
+        return shares.error();
+    return list.first();
+}
+
+struct Access
+{
+    qint64 ownerId = 0;
+    bool deleted = false;
+    int version = 0;
+    bool sharedWithCaller = false;
+    bool callerTeachesOwner = false;
+};
+
+Result<Access> loadAccess(Db::Connection &db, const Caller &caller, qint64 id)
+{
+    Sql q(db, u"SELECT p.owner_id, p.deleted_at IS NOT NULL, p.version, "
+              "EXISTS (SELECT 1 FROM project_shares s JOIN memberships m ON m.group_id = s.group_id "
+              "        WHERE s.project_id = p.id AND m.user_id = ?), "
+              "EXISTS (SELECT 1 FROM memberships t JOIN memberships o ON o.group_id = t.group_id "
+              "        WHERE t.user_id = ? AND t.teaches = 1 AND o.user_id = p.owner_id) "
+              "FROM projects p WHERE p.id = ?"_s);
+    q.bind(caller.userId).bind(caller.userId).bind(id);
+    if (!q.exec())
+        return q.error();
+    if (!q.next())
+        return makeError(ErrorKind::NotFound, u"There is no project with this number."_s);
+    return Access{q.value(0).toLongLong(), q.value(1).toBool(), q.value(2).toInt(),
+                  q.value(3).toBool(), q.value(4).toBool()};
+}
+
+Error trashedError()
+{
+    return makeError(ErrorKind::NotFound, u"This project is in the trash."_s);
+}
+
+// Read access: owner, admin, a teacher of the owner, a member of a group it is shared with.
+Result<Access> requireRead(Db::Connection &db, const Caller &caller, qint64 id)
+{
+    auto access = loadAccess(db, caller, id);
+    if (!access)
+        return access;
+    if (access->deleted)
+        return trashedError();
+    const bool teacherSees = caller.isAdmin()
+        || (caller.role == Role::Teacher && access->callerTeachesOwner);
+    if (access->ownerId != caller.userId && !teacherSees && !access->sharedWithCaller)
+        return makeError(ErrorKind::Forbidden, u"This project belongs to someone else."_s);
+    return access;
+}
+
+// Write access: only the owner.
+Result<Access> requireOwner(Db::Connection &db, const Caller &caller, qint64 id, bool allowTrashed)
+{
+    auto access = loadAccess(db, caller, id);
+    if (!access)
+        return access;
+    if (access->ownerId != caller.userId)
+        return makeError(ErrorKind::Forbidden, u"Only the owner can change this project."_s);
+    if (access->deleted && !allowTrashed)
+        return trashedError();
+    return access;
+}
+
+Error conflictError(Db::Connection &db, qint64 id, int staleVersion)
+{
+    Sql q(db, u"SELECT p.version, p.updated_at, u.id, u.username, u.display_name "
+              "FROM projects p JOIN users u ON u.id = p.updated_by WHERE p.id = ?"_s);
+    q.bind(id);
+    QJsonObject extra;
+    if (q.exec() && q.next()) {
+        extra.insert(u"current_version"_s, q.value(0).toInt());
+        extra.insert(u"updated_at"_s, toApiTime(q.value(1).toString()));
+        extra.insert(u"updated_by"_s, QJsonObject{{u"id"_s, q.value(2).toLongLong()},
+                                                  {u"username"_s, q.value(3).toString()},
+                                                  {u"display_name"_s, q.value(4).toString()}});
+    }
+    extra.insert(u"your_version"_s, staleVersion);
+    return makeError(ErrorKind::Conflict,
+                     u"Someone saved a newer version of this project in the meantime."_s, extra);
+}
+
+Result<Ok> insertVersion(Db::Connection &db, qint64 id, int version, const QByteArray &body,
+                         qint64 savedBy, const QString &now)
+{
+    Sql insert(db, u"INSERT INTO project_versions (project_id, version, body, size, saved_at, "
+                   "saved_by) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    insert.bind(id).bind(version).bind(body).bind(body.size()).bind(now).bind(savedBy);
+    if (!insert.exec())
+        return insert.error();
+    // Trimming the history is a cheap delete because the versions table holds the bodies.
+    Sql trim(db, u"DELETE FROM project_versions WHERE project_id = ? AND version <= ?"_s);
+    trim.bind(id).bind(version - ProjectStore::historyLength);
+    if (!trim.exec())
+        return trim.error();
+    return Ok{};
+}
+
+// The guarded write of G1: succeeds only when the stored version is still the expected one.
+Result<int> bumpVersion(Db::Connection &db, const Caller &caller, qint64 id, int expected,
+                        const std::optional<QString> &title, const QString &now)
+{
+    Sql update(db, u"UPDATE projects SET version = version + 1, updated_at = ?, updated_by = ?, "
+                   "title = COALESCE(?, title) "
+                   "WHERE id = ? AND version = ? AND deleted_at IS NULL"_s);
+    update.bind(now).bind(caller.userId)
+        .bind(title ? QVariant(*title) : QVariant(QMetaType(QMetaType::QString)))
+        .bind(id).bind(expected);
+    if (!update.exec())
+        return update.error();
+    if (update.rowsAffected() != 1)
+        return conflictError(db, id, expected);
+    return expected + 1;
+}
+
+Result<ProjectMeta> insertProject(Db::Connection &db, const Caller &caller, const QString &title,
+                                  const QByteArray &body)
+{
+    const QString now = nowText();
+    Sql insert(db, u"INSERT INTO projects (owner_id, title, version, created_at, updated_at, "
+                   "updated_by) VALUES (?, ?, 1, ?, ?, ?)"_s);
+    insert.bind(caller.userId).bind(title).bind(now).bind(now).bind(caller.userId);
+    if (!insert.exec())
+        return insert.error();
+    const qint64 id = insert.lastInsertId();
+    auto version = insertVersion(db, id, 1, body, caller.userId, now);
+    if (!version)
+        return version.error();
+    return loadMeta(db, id);
+}
+
+Result<Ok> requireAssets(Db::Connection &db, const QStringList &assetRefs)
+{
+    auto missing = ProjectStore::missingAssets(db, assetRefs);
+    if (!missing)
+        return missing.error();
+    if (!missing->isEmpty()) {
+        return makeError(ErrorKind::Unprocessable,
+                         u"The project uses costumes or sounds that were not uploaded."_s,
+                         {{u"missing_assets"_s, QJsonArray::fromStringList(*missing)}});
+    }
+    return Ok{};
+}
+
+} // namespace
+
+Result<QStringList> ProjectStore::missingAssets(Db::Connection &db, const QStringList &assetRefs)
+{
+    QStringList missing;
+    QSet<QString> seen;
+    for (const QString &ref : assetRefs) {
+        if (seen.contains(ref))
+            continue;
+        seen.insert(ref);
+        const qsizetype dot = ref.lastIndexOf(u'.');
+        Sql q(db, u"SELECT 1 FROM assets WHERE md5 = ? AND data_format = ?"_s);
+        q.bind(ref.left(dot)).bind(ref.mid(dot + 1));
+        if (!q.exec())
+            return q.error();
+        if (!q.next())
+            missing << ref;
+    }
+    return missing;
+}
+
+Result<ProjectMeta> ProjectStore::create(Db::Connection &db, const Caller &caller,
+                                         const QString &title, const QByteArray &body,
+                                         const QStringList &assetRefs)
+{
+    // Assets are never deleted, so checking them before taking the write lock is safe.
+    auto assets = requireAssets(db, assetRefs);
+    if (!assets)
+        return assets.error();
+    return Db::writeTransaction<ProjectMeta>(
+        db, [&]() { return insertProject(db, caller, title, body); });
+}
+
+Result<ProjectMeta> ProjectStore::createWithAssets(Db::Connection &db, const Caller &caller,
+                                                   const QString &title, const QByteArray &body,
+                                                   const QStringList &assetRefs,
+                                                   const QList<AssetData> &assets)
+{
+    return Db::writeTransaction<ProjectMeta>(db, [&]() -> Result<ProjectMeta> {
+        for (const AssetData &asset : assets) {
+            auto stored = AssetStore::insertInTransaction(db, caller.userId, asset);
+            if (!stored)
+                return stored.error();
+        }
+        auto present = requireAssets(db, assetRefs);
+        if (!present)
+            return present.error();
+        return insertProject(db, caller, title, body);
+    });
+}
+
+Result<QList<ProjectMeta>> ProjectStore::listOwn(Db::Connection &db, const Caller &caller,
+                                                 bool trash)
+{
+    return Db::readTransaction<QList<ProjectMeta>>(db, [&]() -> Result<QList<ProjectMeta>> {
+        Sql q(db, u"SELECT "_s + metaColumns + u"WHERE p.owner_id = ? AND p.deleted_at IS "_s
+                      + (trash ? u"NOT NULL"_s : u"NULL"_s)
+                      + u" ORDER BY p.updated_at DESC, p.id DESC"_s);
+        q.bind(caller.userId);
+        if (!q.exec())
+            return q.error();
+        QList<ProjectMeta> list;
+        while (q.next())
+            list.append(metaFromRow(q));
+        auto shares = attachShares(db, list, u"p.owner_id = ?"_s, caller.userId);
+        if (!shares)
+            return shares.error();
+        return list;
+    });
+}
+
+Result<QList<ProjectMeta>> ProjectStore::listOwnedBy(Db::Connection &db, qint64 ownerId)
+{
+    Caller owner;
+    owner.userId = ownerId;
+    return listOwn(db, owner, false);
+}
+
+Result<QList<ProjectMeta>> ProjectStore::listShared(Db::Connection &db, const Caller &caller)
+{
+    return Db::readTransaction<QList<ProjectMeta>>(db, [&]() -> Result<QList<ProjectMeta>> {
+        Sql q(db, u"SELECT "_s + metaColumns
+                      + u"WHERE p.deleted_at IS NULL AND p.owner_id <> ? AND p.id IN ("
+                        "SELECT s.project_id FROM project_shares s JOIN memberships m "
+                        "ON m.group_id = s.group_id WHERE m.user_id = ?) "
+                        "ORDER BY p.updated_at DESC, p.id DESC"_s);
+        q.bind(caller.userId).bind(caller.userId);
+        if (!q.exec())
+            return q.error();
+        QList<ProjectMeta> list;
+        while (q.next())
+            list.append(metaFromRow(q));
+        auto shares = attachShares(
+            db, list,
+            u"p.id IN (SELECT s2.project_id FROM project_shares s2 JOIN memberships m2 "
+            "ON m2.group_id = s2.group_id WHERE m2.user_id = ?)"_s,
+            caller.userId);
+        if (!shares)
+            return shares.error();
+        return list;
+    });
+}
+
+Result<ProjectContent> ProjectStore::content(Db::Connection &db, const Caller &caller, qint64 id)
+{
+    return Db::readTransaction<ProjectContent>(db, [&]() -> Result<ProjectContent> {
+        auto access = requireRead(db, caller, id);
+        if (!access)
+            return access.error();
+        Sql q(db, u"SELECT body FROM project_versions WHERE project_id = ? AND version = ?"_s);
+        q.bind(id).bind(access->version);
+        if (!q.exec())
+            return q.error();
+        if (!q.next())
+            return makeError(ErrorKind::Internal, u"The current version is missing."_s);
+        return ProjectContent{q.value(0).toByteArray(), access->version};
+    });
+}
+
+Result<ProjectMeta> ProjectStore::meta(Db::Connection &db, const Caller &caller, qint64 id)
+{
+    return Db::readTransaction<ProjectMeta>(db, [&]() -> Result<ProjectMeta> {
+        auto access = requireRead(db, caller, id);
+        if (!access)
+            return access.error();
+        return loadMeta(db, id);
+    });
+}
+
+Result<ProjectMeta> ProjectStore::save(Db::Connection &db, const Caller &caller, qint64 id,
+                                       int expectedVersion, const QByteArray &body,
+                                       const QStringList &assetRefs,
+                                       const std::optional<QString> &title)
+{
+    auto assets = requireAssets(db, assetRefs);
+    if (!assets)
+        return assets.error();
+    return Db::writeTransaction<ProjectMeta>(db, [&]() -> Result<ProjectMeta> {
+        auto access = requireOwner(db, caller, id, false);
+        if (!access)
+            return access.error();
+        const QString now = nowText();
+        auto version = bumpVersion(db, caller, id, expectedVersion, title, now);
+        if (!version)
+            return version.error();
+        auto stored = insertVersion(db, id, *version, body, caller.userId, now);
+        if (!stored)
+            return stored.error();
+        return loadMeta(db, id);
+    });
+}
+
+Result<ProjectMeta> ProjectStore::rename(Db::Connection &db, const Caller &caller, qint64 id,
+                                         int expectedVersion, const QString &title)
+{
+    return Db::writeTransaction<ProjectMeta>(db, [&]() -> Result<ProjectMeta> {
+        auto access = requireOwner(db, caller, id, false);
+        if (!access)
+            return access.error();
+        const QString now = nowText();
+        auto version = bumpVersion(db, caller, id, expectedVersion, title, now);
+        if (!version)
+            return version.error();
+        // The new version carries the same body; the history stays one row per version.
+        Sql copyBody(db, u"INSERT INTO project_versions (project_id, version, body, size, saved_at, "
+                         "saved_by) SELECT project_id, ?, body, size, ?, ? FROM project_versions "
+                         "WHERE project_id = ? AND version = ?"_s);
+        copyBody.bind(*version).bind(now).bind(caller.userId).bind(id).bind(expectedVersion);
+        if (!copyBody.exec())
+            return copyBody.error();
+        Sql trim(db, u"DELETE FROM project_versions WHERE project_id = ? AND version <= ?"_s);
+        trim.bind(id).bind(*version - historyLength);
+        if (!trim.exec())
+            return trim.error();
+        return loadMeta(db, id);
+    });
+}
+
+Result<Ok> ProjectStore::trash(Db::Connection &db, const Caller &caller, qint64 id)
+{
+    return Db::writeTransaction<Ok>(db, [&]() -> Result<Ok> {
+        auto access = requireOwner(db, caller, id, false);
+        if (!access)
+            return access.error();
+        Sql q(db, u"UPDATE projects SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL"_s);
+        q.bind(nowText()).bind(id);
+        if (!q.exec())
+            return q.error();
+        return Ok{};
+    });
+}
+
+Result<ProjectMeta> ProjectStore::restore(Db::Connection &db, const Caller &caller, qint64 id)
+{
+    return Db::writeTransaction<ProjectMeta>(db, [&]() -> Result<ProjectMeta> {
+        auto access = requireOwner(db, caller, id, true);
+        if (!access)
+            return access.error();
+        Sql q(db, u"UPDATE projects SET deleted_at = NULL WHERE id = ?"_s);
+        q.bind(id);
+        if (!q.exec())
+            return q.error();
+        return loadMeta(db, id);
+    });
+}
+
+Result<ProjectMeta> ProjectStore::copy(Db::Connection &db, const Caller &caller, qint64 id)
+{
+    return Db::writeTransaction<ProjectMeta>(db, [&]() -> Result<ProjectMeta> {
+        auto access = requireRead(db, caller, id);
+        if (!access)
+            return access.error();
+        const QString now = nowText();
+        Sql insert(db, u"INSERT INTO projects (owner_id, title, version, created_at, updated_at, "
+                       "updated_by) SELECT ?, 'Copy of ' || title, 1, ?, ?, ? FROM projects "
+                       "WHERE id = ?"_s);
+        insert.bind(caller.userId).bind(now).bind(now).bind(caller.userId).bind(id);
+        if (!insert.exec())
+            return insert.error();
+        const qint64 newId = insert.lastInsertId();
+        // Same transaction, same snapshot: the body is exactly the version read above (G4).
+        Sql body(db, u"INSERT INTO project_versions (project_id, version, body, size, saved_at, "
+                     "saved_by) SELECT ?, 1, body, size, ?, ? FROM project_versions "
+                     "WHERE project_id = ? AND version = ?"_s);
+        body.bind(newId).bind(now).bind(caller.userId).bind(id).bind(access->version);
+        if (!body.exec())
+            return body.error();
+        if (body.rowsAffected() != 1)
+            return makeError(ErrorKind::Internal, u"The current version is missing."_s);
+        Sql thumb(db, u"INSERT INTO project_thumbnails (project_id, mime, data, updated_at) "
+                      "SELECT ?, mime, data, ? FROM project_thumbnails WHERE project_id = ?"_s);
+        thumb.bind(newId).bind(now).bind(id);
+        if (!thumb.exec())
+            return thumb.error();
+        return loadMeta(db, newId);
+    });
+}
+
+Result<ProjectMeta> ProjectStore::share(Db::Connection &db, const Caller &caller, qint64 id,
+                                        const QList<qint64> &groupIds)
+{
+    return Db::writeTransaction<ProjectMeta>(db, [&]() -> Result<ProjectMeta> {
+        auto access = requireOwner(db, caller, id, false);
+        if (!access)
+            return access.error();
+        for (qint64 groupId : groupIds) {
+            Sql member(db, u"SELECT 1 FROM memberships WHERE group_id = ? AND user_id = ?"_s);
+            member.bind(groupId).bind(caller.userId);
+            if (!member.exec())
+                return member.error();
+            if (!member.next()) {
+                return makeError(ErrorKind::Forbidden,
+                                 u"You can only share with classes you belong to."_s,
+                                 {{u"group_id"_s, groupId}});
+            }
+        }
+        Sql clear(db, u"DELETE FROM project_shares WHERE project_id = ?"_s);
+        clear.bind(id);
+        if (!clear.exec())
+            return clear.error();
+        for (qint64 groupId : groupIds) {
+            Sql add(db, u"INSERT INTO project_shares (project_id, group_id) VALUES (?, ?) "
+                        "ON CONFLICT DO NOTHING"_s);
+            add.bind(id).bind(groupId);
+            if (!add.exec())
+                return add.error();
+        }
+        return loadMeta(db, id);
+    });
+}
+
+Result<Ok> ProjectStore::putThumbnail(Db::Connection &db, const Caller &caller, qint64 id,
+                                      const Thumbnail &thumbnail)
+{
+    return Db::writeTransaction<Ok>(db, [&]() -> Result<Ok> {
+        auto access = requireOwner(db, caller, id, false);
+        if (!access)
+            return access.error();
+        Sql q(db, u"INSERT INTO project_thumbnails (project_id, mime, data, updated_at) "
+                  "VALUES (?, ?, ?, ?) ON CONFLICT (project_id) DO UPDATE SET "
+                  "mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at"_s);
+        q.bind(id).bind(thumbnail.mime).bind(thumbnail.data).bind(nowText());
+        if (!q.exec())
+            return q.error();
+        return Ok{};
+    });
+}
+
+Result<Thumbnail> ProjectStore::thumbnail(Db::Connection &db, const Caller &caller, qint64 id)
+{
+    return Db::readTransaction<Thumbnail>(db, [&]() -> Result<Thumbnail> {
+        auto access = requireRead(db, caller, id);
+        if (!access)
+            return access.error();
+        Sql q(db, u"SELECT mime, data FROM project_thumbnails WHERE project_id = ?"_s);
+        q.bind(id);
+        if (!q.exec())
+            return q.error();
+        if (!q.next())
+            return makeError(ErrorKind::NotFound, u"This project has no picture yet."_s);
+        return Thumbnail{q.value(0).toString(), q.value(1).toByteArray()};
+    });
+}
+
+Result<QList<VersionInfo>> ProjectStore::versions(Db::Connection &db, const Caller &caller,
+                                                  qint64 id)
+{
+    return Db::readTransaction<QList<VersionInfo>>(db, [&]() -> Result<QList<VersionInfo>> {
+        auto access = requireRead(db, caller, id);
+        if (!access)
+            return access.error();
+        Sql q(db, u"SELECT v.version, v.saved_at, u.id, u.username, u.display_name, v.size "
+                  "FROM project_versions v JOIN users u ON u.id = v.saved_by "
+                  "WHERE v.project_id = ? ORDER BY v.version DESC"_s);
+        q.bind(id);
+        if (!q.exec())
+            return q.error();
+        QList<VersionInfo> list;
+        while (q.next()) {
+            list.append({q.value(0).toInt(), q.value(1).toString(),
+                         {q.value(2).toLongLong(), q.value(3).toString(), q.value(4).toString()},
+                         q.value(5).toLongLong()});
+        }
+        return list;
+    });
+}
+
+Result<QByteArray> ProjectStore::versionContent(Db::Connection &db, const Caller &caller,
+                                                qint64 id, int version)
+{
+    return Db::readTransaction<QByteArray>(db, [&]() -> Result<QByteArray> {
+        auto access = requireRead(db, caller, id);
+        if (!access)
+            return access.error();
+        Sql q(db, u"SELECT body FROM project_versions WHERE project_id = ? AND version = ?"_s);
+        q.bind(id).bind(version);
+        if (!q.exec())
+            return q.error();
+        if (!q.next())
+            return makeError(ErrorKind::NotFound, u"This version is no longer kept."_s);
+        return q.value(0).toByteArray();
+    });
+}
+
+Result<ProjectMeta> ProjectStore::restoreVersion(Db::Connection &db, const Caller &caller,
+                                                 qint64 id, int version, int expectedVersion)
+{
+    return Db::writeTransaction<ProjectMeta>(db, [&]() -> Result<ProjectMeta> {
+        auto access = requireOwner(db, caller, id, false);
+        if (!access)
+            return access.error();
+        Sql old(db, u"SELECT body FROM project_versions WHERE project_id = ? AND version = ?"_s);
+        old.bind(id).bind(version);
+        if (!old.exec())
+            return old.error();
+        if (!old.next())
+            return makeError(ErrorKind::NotFound, u"This version is no longer kept."_s);
+        const QByteArray body = old.value(0).toByteArray();
+        const QString now = nowText();
+        auto newVersion = bumpVersion(db, caller, id, expectedVersion, std::nullopt, now);
+        if (!newVersion)
+            return newVersion.error();
+        auto stored = insertVersion(db, id, *newVersion, body, caller.userId, now);
+        if (!stored)
+            return stored.error();
+        return loadMeta(db, id);
+    });
+}
+
+} // namespace Blockhaus::Store

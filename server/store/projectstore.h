@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// server/store owns all SQL. ProjectStore: projects, their retained versions, shares, thumbnails.
+#pragma once
+
+#include <optional>
+
+#include "server/db/connection.h"
+#include "server/db/result.h"
+#include "server/store/types.h"
+
+namespace Blockhaus::Store {
+
+// Every function runs on a worker thread with that thread's connection and is one unit of
+// work: writes are one transaction (see the guarantee named at each function).
+class ProjectStore
+{
+public:
+    static constexpr int historyLength = 20; // versions kept, including the current one
+
+    // G5: metadata and first version commit together or not at all.
+    static Result<ProjectMeta> create(Db::Connection &db, const Caller &caller, const QString &title,
+                                      const QByteArray &body, const QStringList &assetRefs);
+    // G5 for imports: the archive's assets, the project and its first version in one transaction.
+    static Result<ProjectMeta> createWithAssets(Db::Connection &db, const Caller &caller,
+                                                const QString &title, const QByteArray &body,
+                                                const QStringList &assetRefs,
+                                                const QList<AssetData> &assets);
+    static Result<QList<ProjectMeta>> listOwn(Db::Connection &db, const Caller &caller, bool trash);
+    static Result<QList<ProjectMeta>> listShared(Db::Connection &db, const Caller &caller);
+    // Projects of one owner (not trashed); the caller's right to see them is checked by the caller.
+    static Result<QList<ProjectMeta>> listOwnedBy(Db::Connection &db, qint64 ownerId);
+    static Result<ProjectContent> content(Db::Connection &db, const Caller &caller, qint64 id);
+    static Result<ProjectMeta> meta(Db::Connection &db, const Caller &caller, qint64 id);
+    // G1: the write names the version it edits; a stale one is a Conflict carrying who saved
+    // the current version. G3: a trashed project is NotFound, never resurrected.
+    static Result<ProjectMeta> save(Db::Connection &db, const Caller &caller, qint64 id,
+                                    int expectedVersion, const QByteArray &body,
+                                    const QStringList &assetRefs,
+                                    const std::optional<QString> &title);
+    static Result<ProjectMeta> rename(Db::Connection &db, const Caller &caller, qint64 id,
+                                      int expectedVersion, const QString &title);
+    // G3: a soft delete in one transaction.
+    static Result<Ok> trash(Db::Connection &db, const Caller &caller, qint64 id);
+    static Result<ProjectMeta> restore(Db::Connection &db, const Caller &caller, qint64 id);
+    // G4: the copy reads one consistent version inside its write transaction.
+    static Result<ProjectMeta> copy(Db::Connection &db, const Caller &caller, qint64 id);
+    // G2: the share set is replaced in one transaction; a group the caller is not in fails all.
+    static Result<ProjectMeta> share(Db::Connection &db, const Caller &caller, qint64 id,
+                                     const QList<qint64> &groupIds);
+    static Result<Ok> putThumbnail(Db::Connection &db, const Caller &caller, qint64 id,
+                                   const Thumbnail &thumbnail);
+    static Result<Thumbnail> thumbnail(Db::Connection &db, const Caller &caller, qint64 id);
+    static Result<QList<VersionInfo>> versions(Db::Connection &db, const Caller &caller, qint64 id);
+    static Result<QByteArray> versionContent(Db::Connection &db, const Caller &caller, qint64 id,
+                                             int version);
+    static Result<ProjectMeta> restoreVersion(Db::Connection &db, const Caller &caller, qint64 id,
+                                              int version, int expectedVersion);
+    // Asset references (md5ext) that the database does not hold.
+    static Result<QStringList> missingAssets(Db::Connection &db, const QStringList &assetRefs);
+};
+
+} // namespace Blockhaus::Store

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// Plain value types that the stores return and the HTTP layer serialises.
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Blockhaus::Store {
+
+enum class Role { Student, Teacher, Admin };
+
+Role roleFromString(const QString &text, bool *ok = nullptr);
+QString roleToString(Role role);
+
+struct UserRef
+{
+    qint64 id = 0;
+    QString username;
+    QString displayName;
+};
+
+struct GroupRef
+{
+    qint64 id = 0;
+    QString name;
+};
+
+struct User
+{
+    qint64 id = 0;
+    QString username;
+    QString displayName;
+    Role role = Role::Student;
+    QList<GroupRef> groups;
+};
+
+// Who is making a request; produced by auth/ from a session.
+struct Caller
+{
+    qint64 userId = 0;
+    Role role = Role::Student;
+    QString username;
+    QString displayName;
+    QString sessionExpiresAt; // of the session that authenticated this request
+    bool isTeacherOrAdmin() const { return role != Role::Student; }
+    bool isAdmin() const { return role == Role::Admin; }
+    UserRef ref() const { return {userId, username, displayName}; }
+};
+
+struct ProjectMeta
+{
+    qint64 id = 0;
+    QString title;
+    UserRef owner;
+    int version = 0;
+    QString createdAt;
+    QString updatedAt;
+    QString deletedAt; // empty unless in the trash
+    bool hasThumbnail = false;
+    QList<GroupRef> sharedWith;
+};
+
+struct ProjectContent
+{
+    QByteArray body;
+    int version = 0;
+};
+
+struct VersionInfo
+{
+    int version = 0;
+    QString savedAt;
+    UserRef savedBy;
+    qint64 size = 0;
+};
+
+struct AssetData
+{
+    QString md5;
+    QString format;
+    QByteArray data;
+};
+
+struct AssetPutResult
+{
+    qint64 assetId = 0;
+    bool created = false;
+};
+
+struct Thumbnail
+{
+    QString mime;
+    QByteArray data;
+};
+
+struct BackpackItem
+{
+    QString id;
+    QString type;
+    QString name;
+    QString mime;
+    QString bodyMd5ext;
+    QString thumbnailMd5ext;
+};
+
+struct ClassInfo
+{
+    qint64 id = 0;
+    QString name;
+    QString joinCode;
+    bool joinOpen = true;
+    int studentCount = 0;
+};
+
+struct NewAccount
+{
+    qint64 id = 0;
+    QString username;
+    QString displayName;
+    QString password; // shown this once
+    Role role = Role::Student;
+};
+
+struct StudentRow
+{
+    UserRef user;
+    QList<GroupRef> groups;
+    int projectCount = 0;
+    QString lastSeen; // from the database; live presence is merged by the caller
+};
+
+struct SessionInfo
+{
+    User user;
+    QString expiresAt;
+};
+
+// Everything an .sb3 export needs, read from one snapshot.
+struct ProjectExport
+{
+    QString title;
+    QByteArray body;
+    QList<AssetData> assets;
+};
+
+} // namespace Blockhaus::Store

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "server/store/userstore.h"
+
+#include "server/db/sql.h"
+#include "server/db/transaction.h"
+#include "server/store/clock.h"
+
+namespace Blockhaus::Store {
+
+using namespace Qt::StringLiterals;
+using Db::Sql;
+
+Result<bool> UserStore::hasAdmin(Db::Connection &db)
+{
+    Sql q(db, u"SELECT 1 FROM users WHERE role = 'admin' LIMIT 1"_s);
+    if (!q.exec())
+        return q.error();
+    return q.next();
+}
+
+Result<NewAccount> UserStore::create(Db::Connection &db, const QString &username,
+                                     const QString &displayName, Role role,
+                                     const QString &passwordHash)
+{
+    return Db::writeTransaction<NewAccount>(db, [&]() -> Result<NewAccount> {
+        Sql insert(db, u"INSERT INTO users (username, display_name, role, password_hash, created_at) "
+                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING"_s);
+        insert.bind(username).bind(displayName).bind(roleToString(role)).bind(passwordHash)
+            .bind(nowText());
+        if (!insert.exec())
+            return insert.error();
+        if (insert.rowsAffected() != 1) {
+            return makeError(ErrorKind::Exists, u"The username \u201c%1\u201d is taken."_s.arg(username),
+                             {{u"field"_s, u"username"_s}});
+        }
+        return NewAccount{insert.lastInsertId(), username, displayName, {}, role};
+    });
+}
+
+Result<LoginRecord> UserStore::loginRecord(Db::Connection &db, const QString &username)
+{
+    Sql q(db, u"SELECT id, password_hash, disabled FROM users WHERE username = ?"_s);
+    q.bind(username);
+    if (!q.exec())
+        return q.error();
+    if (!q.next())
+        return makeError(ErrorKind::NotFound);
+    return LoginRecord{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toBool()};
+}
+
+Result<User> UserStore::user(Db::Connection &db, qint64 id)
+{
+    Sql q(db, u"SELECT id, username, display_name, role FROM users WHERE id = ? AND disabled = 0"_s);
+    q.bind(id);
+    if (!q.exec())
+        return q.error();
+    if (!q.next())
+        return makeError(ErrorKind::NotFound, u"There is no such user."_s);
+    User user{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+              roleFromString(q.value(3).toString()), {}};
+    Sql groups(db, u"SELECT g.id, g.name FROM memberships m JOIN groups g ON g.id = m.group_id "
+                   "WHERE m.user_id = ? ORDER BY g.name"_s);
+    groups.bind(id);
+    if (!groups.exec())
+        return groups.error();
+    while (groups.next())
+        user.groups.append({groups.value(0).toLongLong(), groups.value(1).toString()});
+    return user;
+}
+
+Result<Ok> UserStore::setPasswordHash(Db::Connection &db, qint64 id, const QString &passwordHash)
+{
+    return Db::writeTransaction<Ok>(db, [&]() -> Result<Ok> {
+        Sql q(db, u"UPDATE users SET password_hash = ? WHERE id = ?"_s);
+        q.bind(passwordHash).bind(id);
+        if (!q.exec())
+            return q.error();
+        if (q.rowsAffected() != 1)
+            return makeError(ErrorKind::NotFound, u"There is no such user."_s);
+        return Ok{};
+    });
+}
+
+Result<int> UserStore::flushLastSeen(Db::Connection &db, const QHash<qint64, QString> &lastSeen)
+{
+    if (lastSeen.isEmpty())
+        return 0;
+    return Db::writeTransaction<int>(db, [&]() -> Result<int> {
+        int written = 0;
+        for (auto it = lastSeen.cbegin(); it != lastSeen.cend(); ++it) {
+            Sql q(db, u"UPDATE users SET last_seen = ? WHERE id = ? "
+                      "AND (last_seen IS NULL OR last_seen < ?)"_s);
+            q.bind(it.value()).bind(it.key()).bind(it.value());
+            if (!q.exec())
+                return q.error();
+            written += q.rowsAffected();
+        }
+        return written;
+    });
+}
+
+Result<Ok> SessionStore::create(Db::Connection &db, qint64 userId, const QString &tokenHash,
+                                const QString &expiresAt)
+{
+    return Db::writeTransaction<Ok>(db, [&]() -> Result<Ok> {
+        Sql q(db, u"INSERT INTO sessions (token_hash, user_id, created_at, expires_at) "
+                  "VALUES (?, ?, ?, ?)"_s);
+        q.bind(tokenHash).bind(userId).bind(nowText()).bind(expiresAt);
+        if (!q.exec())
+            return q.error();
+        return Ok{};
+    });
+}
+
+Result<SessionInfo> SessionStore::resolve(Db::Connection &db, const QString &tokenHash,
+                                          const QString &now, const QString &refreshBefore,
+                                          const QString &newExpiry)
+{
+    Sql q(db, u"SELECT user_id, expires_at FROM sessions WHERE token_hash = ?"_s);
+    q.bind(tokenHash);
+    if (!q.exec())
+        return q.error();
+    if (!q.next() || q.value(1).toString() <= now)
+        return makeError(ErrorKind::Unauthorized);
+    const qint64 userId = q.value(0).toLongLong();
+    QString expiresAt = q.value(1).toString();
+    if (expiresAt < refreshBefore) {
+        // One guarded write: it never revives an expired or deleted session.
+        auto refreshed = Db::writeTransaction<Ok>(db, [&]() -> Result<Ok> {
+            Sql update(db, u"UPDATE sessions SET expires_at = ? WHERE token_hash = ? "
+                           "AND expires_at > ? AND expires_at < ?"_s);
+            update.bind(newExpiry).bind(tokenHash).bind(now).bind(newExpiry);
+            if (!update.exec())
+                return update.error();
+            return Ok{};
+        });
+        if (!refreshed)
+            return refreshed.error();
+        expiresAt = newExpiry;
+    }
+    auto user = UserStore::user(db, userId);
+    if (!user) {
+        if (user.error().kind == ErrorKind::NotFound)
+            return makeError(ErrorKind::Unauthorized);
+        return user.error();
+    }
+    return SessionInfo{*user, expiresAt};
+}
+
+Result<Ok> SessionStore::remove(Db::Connection &db, const QString &tokenHash)
+{
+    return Db::writeTransaction<Ok>(db, [&]() -> Result<Ok> {
+        Sql q(db, u"DELETE FROM sessions WHERE token_hash = ?"_s);
+        q.bind(tokenHash);
+        if (!q.exec())
+            return q.error();
+        return Ok{};
+    });
+}
+
+Result<int> SessionStore::purgeExpired(Db::Connection &db, const QString &now)
+{
+    return Db::writeTransaction<int>(db, [&]() -> Result<int> {
+        Sql q(db, u"DELETE FROM sessions WHERE expires_at <= ?"_s);
+        q.bind(now);
+        if (!q.exec())
+            return q.error();
+        return q.rowsAffected();
+    });
+}
+
+} // namespace Blockhaus::Store
