@@ -126,16 +126,16 @@ HttpReply TestClassesApi::send(const QByteArray &token, const QByteArray &method
 
 QJsonObject TestClassesApi::classOf(const QByteArray &token, int id)
 {
-    return findById(send(token, "GET"_ba, "/api/v1/classes"_ba).object().value(u"classes"_s).toArray(),
-                    id);
+    return findById(
+        send(token, "GET"_ba, "/api/v1/classes"_ba).object().value(u"classes"_s).toArray(), id);
 }
 
 int TestClassesApi::createProject(const QByteArray &token, const QString &title)
 {
     Client client(m_server->port());
     client.setBearer(token);
-    const HttpReply reply = client.post(
-        "/api/v1/projects?title=" + QUrl::toPercentEncoding(title), scratchProject({}, 0, title));
+    const HttpReply reply = client.post("/api/v1/projects?title=" + QUrl::toPercentEncoding(title),
+                                        scratchProject({}, 0, title));
     if (!statusIs(reply, 201))
         return 0;
     return reply.object().value(u"id"_s).toInt();
@@ -156,8 +156,8 @@ void TestClassesApi::initTestCase()
 
     const auto makeClass = [this](const QByteArray &teacher, const QString &name,
                                   const QStringList &names, QList<Classroom::Account> &students) {
-        const HttpReply created
-            = send(teacher, "POST"_ba, "/api/v1/classes"_ba, json({{u"name"_s, name}}));
+        const HttpReply created =
+            send(teacher, "POST"_ba, "/api/v1/classes"_ba, json({{u"name"_s, name}}));
         if (!statusIs(created, 201))
             return 0;
         const int id = created.object().value(u"id"_s).toInt();
@@ -178,8 +178,8 @@ void TestClassesApi::initTestCase()
         }
         return id;
     };
-    m_classA = makeClass(m_tina.token, u"4a"_s, {u"Anna M."_s, u"Ben K."_s, u"Cem O."_s},
-                         m_studentsA);
+    m_classA =
+        makeClass(m_tina.token, u"4a"_s, {u"Anna M."_s, u"Ben K."_s, u"Cem O."_s}, m_studentsA);
     m_classB = makeClass(m_tom.token, u"4b"_s, {u"Dana L."_s, u"Emil R."_s}, m_studentsB);
     QVERIFY(m_classA > 0 && m_classB > 0);
     QCOMPARE(m_studentsA.size(), 3);
@@ -210,8 +210,7 @@ void TestClassesApi::usersCreateAccountsForAdminOnly()
     Client sam(m_server->port());
     const HttpReply login = sam.login(u"sam.second"_s, u"a long enough password 1"_s);
     QVERIFY(statusIs(login, 201));
-    QCOMPARE(login.object().value(u"user"_s).toObject().value(u"role"_s).toString(),
-             u"teacher"_s);
+    QCOMPARE(login.object().value(u"user"_s).toObject().value(u"role"_s).toString(), u"teacher"_s);
 
     // Without a password the server generates one and shows it.
     const HttpReply generated = send(m_admin, "POST"_ba, "/api/v1/users"_ba,
@@ -257,7 +256,8 @@ void TestClassesApi::usersRejectBadBody_data()
     QTest::addColumn<QByteArray>("body");
     QTest::newRow("not json") << "username=x"_ba;
     QTest::newRow("empty object") << "{}"_ba;
-    QTest::newRow("unknown role") << R"({"username":"rolf","display_name":"R","role":"janitor"})"_ba;
+    QTest::newRow("unknown role")
+        << R"({"username":"rolf","display_name":"R","role":"janitor"})"_ba;
     QTest::newRow("empty username") << R"({"username":"","display_name":"R","role":"student"})"_ba;
     QTest::newRow("username not a string")
         << R"({"username":7,"display_name":"R","role":"student"})"_ba;
@@ -273,8 +273,8 @@ void TestClassesApi::usersRejectBadBody()
 
 void TestClassesApi::classesCreateReturnsClassTaughtByCreator()
 {
-    const HttpReply created
-        = send(m_tina.token, "POST"_ba, "/api/v1/classes"_ba, json({{u"name"_s, u"Robotics"_s}}));
+    const HttpReply created =
+        send(m_tina.token, "POST"_ba, "/api/v1/classes"_ba, json({{u"name"_s, u"Robotics"_s}}));
     QVERIFY(statusIs(created, 201));
     const QJsonObject klass = created.object();
     QVERIFY2(isClass(klass), created.body.constData());
@@ -286,8 +286,8 @@ void TestClassesApi::classesCreateReturnsClassTaughtByCreator()
     // The creator is a member (can share with it) and teaches it (lists it).
     const QJsonObject listed = classOf(m_tina.token, id);
     QCOMPARE(listed, klass);
-    const QJsonArray groups
-        = send(m_tina.token, "GET"_ba, "/api/v1/me"_ba).object().value(u"groups"_s).toArray();
+    const QJsonArray groups =
+        send(m_tina.token, "GET"_ba, "/api/v1/me"_ba).object().value(u"groups"_s).toArray();
     QVERIFY(ids(groups).contains(id));
     // Join codes are distinct per class.
     QVERIFY(klass.value(u"join_code"_s) != classOf(m_tina.token, m_classA).value(u"join_code"_s));
@@ -304,8 +304,8 @@ void TestClassesApi::classesCreateRejectsDuplicateName()
 {
     QFETCH(QString, name);
     // Names are unique across the server, whoever created the first one.
-    const HttpReply reply
-        = send(m_tom.token, "POST"_ba, "/api/v1/classes"_ba, json({{u"name"_s, name}}));
+    const HttpReply reply =
+        send(m_tom.token, "POST"_ba, "/api/v1/classes"_ba, json({{u"name"_s, name}}));
     QVERIFY(statusIs(reply, 409));
     QVERIFY(isErrorBody(reply, u"exists"_s));
     QVERIFY(classOf(m_tom.token, m_classA).isEmpty()); // nothing changed hands
@@ -317,13 +317,18 @@ void TestClassesApi::classesCreateRejectsBadBody_data()
     QTest::addColumn<QByteArray>("contentType");
     QTest::addColumn<QList<int>>("statuses");
     const QList<int> invalid{400, 422};
-    QTest::newRow("not json") << "name=x"_ba << "application/json"_ba << QList<int>{400};
-    QTest::newRow("array") << R"(["x"])"_ba << "application/json"_ba << invalid;
-    QTest::newRow("empty object") << "{}"_ba << "application/json"_ba << invalid;
-    QTest::newRow("empty name") << R"({"name":""})"_ba << "application/json"_ba << invalid;
-    QTest::newRow("name not a string") << R"({"name":42})"_ba << "application/json"_ba << invalid;
-    QTest::newRow("wrong content type") << R"({"name":"x"})"_ba << "text/plain"_ba
-                                        << QList<int>{415};
+    QTest::newRow("not json") << "name=x"_ba
+                              << "application/json"_ba << QList<int>{400};
+    QTest::newRow("array") << R"(["x"])"_ba
+                           << "application/json"_ba << invalid;
+    QTest::newRow("empty object") << "{}"_ba
+                                  << "application/json"_ba << invalid;
+    QTest::newRow("empty name") << R"({"name":""})"_ba
+                                << "application/json"_ba << invalid;
+    QTest::newRow("name not a string") << R"({"name":42})"_ba
+                                       << "application/json"_ba << invalid;
+    QTest::newRow("wrong content type") << R"({"name":"x"})"_ba
+                                        << "text/plain"_ba << QList<int>{415};
 }
 
 void TestClassesApi::classesCreateRejectsBadBody()
@@ -346,7 +351,8 @@ void TestClassesApi::classesRequireTeacherRole_data()
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QByteArray>("body");
     QTest::newRow("list") << "GET"_ba << QByteArray();
-    QTest::newRow("create") << "POST"_ba << R"({"name":"Student club"})"_ba;
+    QTest::newRow("create") << "POST"_ba
+                            << R"({"name":"Student club"})"_ba;
 }
 
 void TestClassesApi::classesRequireTeacherRole()
@@ -381,8 +387,8 @@ void TestClassesApi::classesListShowsTaughtClassesOnly()
 
 void TestClassesApi::classPatchRenames()
 {
-    const HttpReply renamed
-        = send(m_tina.token, "PATCH"_ba, classPath(m_classA), json({{u"name"_s, u"4a Blue"_s}}));
+    const HttpReply renamed =
+        send(m_tina.token, "PATCH"_ba, classPath(m_classA), json({{u"name"_s, u"4a Blue"_s}}));
     QVERIFY(statusIs(renamed, 200));
     QVERIFY(isClass(renamed.object()));
     QCOMPARE(renamed.object().value(u"name"_s).toString(), u"4a Blue"_s);
@@ -391,12 +397,11 @@ void TestClassesApi::classPatchRenames()
     const QString code = renamed.object().value(u"join_code"_s).toString();
     const HttpReply join = send({}, "GET"_ba, "/api/v1/join/" + code.toUtf8());
     QVERIFY(statusIs(join, 200));
-    QCOMPARE(join.object().value(u"class"_s).toObject().value(u"name"_s).toString(),
-             u"4a Blue"_s);
+    QCOMPARE(join.object().value(u"class"_s).toObject().value(u"name"_s).toString(), u"4a Blue"_s);
 
     // Renaming onto another class's name is a conflict.
-    const HttpReply clash
-        = send(m_tina.token, "PATCH"_ba, classPath(m_classA), json({{u"name"_s, u"4b"_s}}));
+    const HttpReply clash =
+        send(m_tina.token, "PATCH"_ba, classPath(m_classA), json({{u"name"_s, u"4b"_s}}));
     QVERIFY(statusIs(clash, 409));
     QVERIFY(isErrorBody(clash, u"exists"_s));
 
@@ -410,15 +415,15 @@ void TestClassesApi::classPatchTogglesJoinOpen()
     const QByteArray joinPath = "/api/v1/join/" + code.toUtf8();
     QVERIFY(statusIs(send({}, "GET"_ba, joinPath), 200));
 
-    const HttpReply closed
-        = send(m_tina.token, "PATCH"_ba, classPath(m_classA), json({{u"join_open"_s, false}}));
+    const HttpReply closed =
+        send(m_tina.token, "PATCH"_ba, classPath(m_classA), json({{u"join_open"_s, false}}));
     QVERIFY(statusIs(closed, 200));
     QCOMPARE(closed.object().value(u"join_open"_s).toBool(true), false);
     QCOMPARE(closed.object().value(u"name"_s).toString(), u"4a"_s); // other fields unchanged
     QVERIFY(statusIs(send({}, "GET"_ba, joinPath), 404));
 
-    const HttpReply opened
-        = send(m_tina.token, "PATCH"_ba, classPath(m_classA), json({{u"join_open"_s, true}}));
+    const HttpReply opened =
+        send(m_tina.token, "PATCH"_ba, classPath(m_classA), json({{u"join_open"_s, true}}));
     QVERIFY(statusIs(opened, 200));
     QCOMPARE(opened.object().value(u"join_open"_s).toBool(false), true);
     QCOMPARE(opened.object().value(u"join_code"_s).toString(), code); // same code again
@@ -428,8 +433,8 @@ void TestClassesApi::classPatchTogglesJoinOpen()
 void TestClassesApi::classPatchNewJoinCodeInvalidatesOldCode()
 {
     const QString oldCode = classOf(m_tina.token, m_classA).value(u"join_code"_s).toString();
-    const HttpReply reply = send(m_tina.token, "PATCH"_ba, classPath(m_classA),
-                                 json({{u"new_join_code"_s, true}}));
+    const HttpReply reply =
+        send(m_tina.token, "PATCH"_ba, classPath(m_classA), json({{u"new_join_code"_s, true}}));
     QVERIFY(statusIs(reply, 200));
     const QString newCode = reply.object().value(u"join_code"_s).toString();
     QVERIFY(!newCode.isEmpty());
@@ -537,10 +542,10 @@ void TestClassesApi::bulkStudentsRejects_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QList<int>>("statuses");
     const QByteArray one = R"({"names":["Nina N."]})"_ba;
-    QTest::newRow("names not a list") << u"tina"_s << 0 << R"({"names":"Nina"})"_ba
-                                      << QList<int>{400, 422};
-    QTest::newRow("name not a string") << u"tina"_s << 0 << R"({"names":[42]})"_ba
-                                       << QList<int>{400, 422};
+    QTest::newRow("names not a list")
+        << u"tina"_s << 0 << R"({"names":"Nina"})"_ba << QList<int>{400, 422};
+    QTest::newRow("name not a string")
+        << u"tina"_s << 0 << R"({"names":[42]})"_ba << QList<int>{400, 422};
     QTest::newRow("empty name") << u"tina"_s << 0 << R"({"names":["Nina N.",""]})"_ba
                                 << QList<int>{400, 422};
     QTest::newRow("no names") << u"tina"_s << 0 << "{}"_ba << QList<int>{400, 422};
@@ -562,9 +567,8 @@ void TestClassesApi::bulkStudentsRejects()
         : caller == u"student"_s                 ? m_studentsA.at(0).token
                                                  : QByteArray();
     const int before = classOf(m_admin, m_classA).value(u"student_count"_s).toInt();
-    const HttpReply reply = send(token, "POST"_ba, classPath(classId == 0 ? m_classA : 999999)
-                                     + "/students",
-                                 body);
+    const HttpReply reply =
+        send(token, "POST"_ba, classPath(classId == 0 ? m_classA : 999999) + "/students", body);
     QVERIFY(statusIsOneOf(reply, statuses));
     QVERIFY(reply.object().value(u"error"_s).isString());
     QCOMPARE(classOf(m_admin, m_classA).value(u"student_count"_s).toInt(), before);
@@ -608,19 +612,18 @@ void TestClassesApi::membersAddRejects_data()
     QTest::addColumn<QList<int>>("statuses");
     QTest::newRow("unknown user") << u"tina"_s << 0 << R"({"user_ids":[999999]})"_ba
                                   << QList<int>{404, 422};
-    QTest::newRow("ids not a list") << u"tina"_s << 0 << R"({"user_ids":5})"_ba
-                                    << QList<int>{400, 422};
-    QTest::newRow("id not a number") << u"tina"_s << 0 << R"({"user_ids":["x"]})"_ba
-                                     << QList<int>{400, 422};
+    QTest::newRow("ids not a list")
+        << u"tina"_s << 0 << R"({"user_ids":5})"_ba << QList<int>{400, 422};
+    QTest::newRow("id not a number")
+        << u"tina"_s << 0 << R"({"user_ids":["x"]})"_ba << QList<int>{400, 422};
     QTest::newRow("not json") << u"tina"_s << 0 << "5"_ba << QList<int>{400, 422};
-    QTest::newRow("unknown class") << u"tina"_s << -1 << R"({"user_ids":[EMIL]})"_ba
-                                   << QList<int>{404};
-    QTest::newRow("student") << u"student"_s << 0 << R"({"user_ids":[EMIL]})"_ba
-                             << QList<int>{403};
+    QTest::newRow("unknown class")
+        << u"tina"_s << -1 << R"({"user_ids":[EMIL]})"_ba << QList<int>{404};
+    QTest::newRow("student") << u"student"_s << 0 << R"({"user_ids":[EMIL]})"_ba << QList<int>{403};
     QTest::newRow("anonymous") << u"anonymous"_s << 0 << R"({"user_ids":[EMIL]})"_ba
                                << QList<int>{401};
-    QTest::newRow("other teacher") << u"tom"_s << 0 << R"({"user_ids":[EMIL]})"_ba
-                                   << QList<int>{403, 404};
+    QTest::newRow("other teacher")
+        << u"tom"_s << 0 << R"({"user_ids":[EMIL]})"_ba << QList<int>{403, 404};
 }
 
 void TestClassesApi::membersAddRejects()
@@ -635,14 +638,14 @@ void TestClassesApi::membersAddRejects()
         : caller == u"tom"_s                     ? m_tom.token
         : caller == u"student"_s                 ? m_studentsA.at(0).token
                                                  : QByteArray();
-    const HttpReply reply = send(token, "POST"_ba,
-                                 classPath(classId == 0 ? m_classA : 999999) + "/members", body);
+    const HttpReply reply =
+        send(token, "POST"_ba, classPath(classId == 0 ? m_classA : 999999) + "/members", body);
     QVERIFY(statusIsOneOf(reply, statuses));
     QVERIFY(reply.object().value(u"error"_s).isString());
     Client client(m_server->port());
     client.setBearer(emil.token);
-    QVERIFY(!ids(client.get("/api/v1/me"_ba).object().value(u"groups"_s).toArray())
-                 .contains(m_classA));
+    QVERIFY(
+        !ids(client.get("/api/v1/me"_ba).object().value(u"groups"_s).toArray()).contains(m_classA));
 }
 
 void TestClassesApi::membersRemoveEndsSharesButKeepsProjects()
@@ -685,8 +688,8 @@ void TestClassesApi::membersRemoveEndsSharesButKeepsProjects()
     // She is no longer a member; removing her again is 404.
     Client client(m_server->port());
     client.setBearer(dana.token);
-    QVERIFY(!ids(client.get("/api/v1/me"_ba).object().value(u"groups"_s).toArray())
-                 .contains(m_classA));
+    QVERIFY(
+        !ids(client.get("/api/v1/me"_ba).object().value(u"groups"_s).toArray()).contains(m_classA));
     QVERIFY(statusIs(send(m_tina.token, "DELETE"_ba,
                           classPath(m_classA) + "/members/" + QByteArray::number(dana.id)),
                      404));
@@ -742,8 +745,8 @@ void TestClassesApi::passwordResetRejects()
         : caller == u"student"_s                 ? m_studentsA.at(0).token
                                                  : QByteArray();
     const int id = target < 0 ? 999999 : m_studentsA.at(target).id;
-    const HttpReply reply
-        = send(token, "POST"_ba, "/api/v1/users/" + QByteArray::number(id) + "/password");
+    const HttpReply reply =
+        send(token, "POST"_ba, "/api/v1/users/" + QByteArray::number(id) + "/password");
     QVERIFY(statusIsOneOf(reply, statuses));
     QVERIFY(!reply.object().contains(u"password"_s));
     if (target >= 0) { // the password still works
@@ -756,8 +759,7 @@ void TestClassesApi::teacherStudentsShowTaughtStudentsOnly()
 {
     const auto list = [this](const QByteArray &token) {
         const HttpReply reply = send(token, "GET"_ba, "/api/v1/teacher/students"_ba);
-        return statusIs(reply, 200) ? reply.object().value(u"students"_s).toArray()
-                                    : QJsonArray();
+        return statusIs(reply, 200) ? reply.object().value(u"students"_s).toArray() : QJsonArray();
     };
     const QJsonArray tina = list(m_tina.token);
     const QJsonArray tom = list(m_tom.token);
@@ -826,8 +828,7 @@ void TestClassesApi::teacherStudentProjectsFollowVisibility()
     QCOMPARE(meta.value(u"version"_s).toInt(), 1);
     // The teacher may open it too (teachers read their students' projects).
     QVERIFY(statusIs(
-        send(m_tina.token, "GET"_ba, "/api/v1/projects/" + QByteArray::number(annaProject)),
-        200));
+        send(m_tina.token, "GET"_ba, "/api/v1/projects/" + QByteArray::number(annaProject)), 200));
 
     // Emil is not in a class Tina teaches; the admin sees everyone.
     QVERIFY(statusIsOneOf(send(m_tina.token, "GET"_ba, projectsPath(emil.id)), {403, 404}));
@@ -859,8 +860,7 @@ void TestClassesApi::teacherStudentProjectsRejects()
     const QByteArray token = caller == u"admin"_s ? m_admin
         : caller == u"student"_s                  ? m_studentsA.at(2).token
                                                   : QByteArray();
-    const HttpReply reply
-        = send(token, "GET"_ba, "/api/v1/teacher/students/" + id + "/projects");
+    const HttpReply reply = send(token, "GET"_ba, "/api/v1/teacher/students/" + id + "/projects");
     QVERIFY(statusIsOneOf(reply, statuses));
     QVERIFY(reply.object().value(u"error"_s).isString());
     QVERIFY(!reply.object().contains(u"projects"_s));

@@ -19,8 +19,8 @@ constexpr int connectionCap = 512;
 QByteArray requestHead(const QByteArray &method, const QByteArray &path, quint16 port,
                        const QByteArray &token, const QByteArray &extraHeaders)
 {
-    QByteArray head = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1:"
-        + QByteArray::number(port) + "\r\n";
+    QByteArray head =
+        method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) + "\r\n";
     if (!token.isEmpty())
         head += "Authorization: Bearer " + token + "\r\n";
     return head + extraHeaders + "\r\n";
@@ -73,8 +73,8 @@ void TestLimitsApi::initTestCase()
 {
     m_server = std::make_unique<TestServer>();
     QVERIFY2(m_server->start(), m_server->output().constData());
-    m_classroom = makeClassroom(m_server->port(), m_server->adminPassword(), u"Class 7d"_s,
-                                {u"Anna M."_s});
+    m_classroom =
+        makeClassroom(m_server->port(), m_server->adminPassword(), u"Class 7d"_s, {u"Anna M."_s});
     QCOMPARE(m_classroom.students.size(), 1);
     m_token = m_classroom.students.first().token;
     QVERIFY(!m_token.isEmpty());
@@ -130,8 +130,8 @@ void TestLimitsApi::headersOverLimitAreRejected()
 void TestLimitsApi::headersUnderLimitAreAccepted()
 {
     Client client(m_server->port());
-    const HttpReply reply
-        = client.get("/api/v1/status"_ba, {{"X-Padding"_ba, QByteArray(12 * kib, 'a')}});
+    const HttpReply reply =
+        client.get("/api/v1/status"_ba, {{"X-Padding"_ba, QByteArray(12 * kib, 'a')}});
     QVERIFY(statusIs(reply, 200));
 }
 
@@ -145,17 +145,20 @@ void TestLimitsApi::bodyWithoutContentLengthIsLengthRequired_data()
     const QByteArray assetPath = "/api/v1/assets/" + md5ext(svg, u"svg"_s).toUtf8();
     for (const bool chunked : {true, false}) {
         const char *how = chunked ? "chunked" : "no length";
-        QTest::addRow("POST project, %s", how) << "POST"_ba << "/api/v1/projects?title=x"_ba
+        QTest::addRow("POST project, %s", how) << "POST"_ba
+                                               << "/api/v1/projects?title=x"_ba
                                                << "application/json"_ba << chunked;
-        QTest::addRow("PUT project, %s", how) << "PUT"_ba << "/api/v1/projects/PROJECT"_ba
+        QTest::addRow("PUT project, %s", how) << "PUT"_ba
+                                              << "/api/v1/projects/PROJECT"_ba
                                               << "application/json"_ba << chunked;
-        QTest::addRow("PUT asset, %s", how) << "PUT"_ba << assetPath << "image/svg+xml"_ba
-                                            << chunked;
-        QTest::addRow("POST sb3 import, %s", how)
-            << "POST"_ba << "/api/v1/projects/import?title=x"_ba << "application/x.scratch.sb3"_ba
-            << chunked;
-        QTest::addRow("PUT thumbnail, %s", how)
-            << "PUT"_ba << "/api/v1/projects/PROJECT/thumbnail"_ba << "image/png"_ba << chunked;
+        QTest::addRow("PUT asset, %s", how)
+            << "PUT"_ba << assetPath << "image/svg+xml"_ba << chunked;
+        QTest::addRow("POST sb3 import, %s", how) << "POST"_ba
+                                                  << "/api/v1/projects/import?title=x"_ba
+                                                  << "application/x.scratch.sb3"_ba << chunked;
+        QTest::addRow("PUT thumbnail, %s", how) << "PUT"_ba
+                                                << "/api/v1/projects/PROJECT/thumbnail"_ba
+                                                << "image/png"_ba << chunked;
     }
 }
 
@@ -183,7 +186,8 @@ void TestLimitsApi::bodyWithoutContentLengthIsLengthRequired()
     // Nothing was stored: the project is still at version 1.
     Client client(m_server->port());
     client.setBearer(m_token);
-    const HttpReply meta = client.get("/api/v1/projects/" + QByteArray::number(m_project) + "/meta");
+    const HttpReply meta =
+        client.get("/api/v1/projects/" + QByteArray::number(m_project) + "/meta");
     QVERIFY(statusIs(meta, 200));
     QCOMPARE(meta.object().value(u"version"_s).toInt(), 1);
     QVERIFY(serverStillServes());
@@ -196,17 +200,22 @@ void TestLimitsApi::oversizedBodyIsRejectedBeforeReading_data()
     QTest::addColumn<QByteArray>("contentType");
     QTest::addColumn<qint64>("contentLength");
     const QByteArray png = "/api/v1/assets/0123456789abcdef0123456789abcdef.png"_ba;
-    QTest::newRow("project POST 10 MiB + 1") << "POST"_ba << "/api/v1/projects?title=x"_ba
+    QTest::newRow("project POST 10 MiB + 1") << "POST"_ba
+                                             << "/api/v1/projects?title=x"_ba
                                              << "application/json"_ba << 10 * mib + 1;
-    QTest::newRow("project PUT 10 MiB + 1") << "PUT"_ba << "/api/v1/projects/PROJECT"_ba
+    QTest::newRow("project PUT 10 MiB + 1") << "PUT"_ba
+                                            << "/api/v1/projects/PROJECT"_ba
                                             << "application/json"_ba << 10 * mib + 1;
-    QTest::newRow("project PUT 1 GB") << "PUT"_ba << "/api/v1/projects/PROJECT"_ba
+    QTest::newRow("project PUT 1 GB") << "PUT"_ba
+                                      << "/api/v1/projects/PROJECT"_ba
                                       << "application/json"_ba << qint64(1000) * mib;
     QTest::newRow("asset PUT 10 MiB + 1") << "PUT"_ba << png << "image/png"_ba << 10 * mib + 1;
     QTest::newRow("asset POST 10 MiB + 1") << "POST"_ba << png << "image/png"_ba << 10 * mib + 1;
-    QTest::newRow("sb3 import 50 MiB + 1") << "POST"_ba << "/api/v1/projects/import?title=x"_ba
+    QTest::newRow("sb3 import 50 MiB + 1") << "POST"_ba
+                                           << "/api/v1/projects/import?title=x"_ba
                                            << "application/x.scratch.sb3"_ba << 50 * mib + 1;
-    QTest::newRow("thumbnail 512 KiB + 1") << "PUT"_ba << "/api/v1/projects/PROJECT/thumbnail"_ba
+    QTest::newRow("thumbnail 512 KiB + 1") << "PUT"_ba
+                                           << "/api/v1/projects/PROJECT/thumbnail"_ba
                                            << "image/png"_ba << 512 * kib + 1;
 }
 
@@ -239,10 +248,11 @@ void TestLimitsApi::tenGigabyteAnnouncementDoesNotRaiseMemory_data()
     QTest::newRow("asset upload") << "PUT"_ba
                                   << "/api/v1/assets/0123456789abcdef0123456789abcdef.wav"_ba
                                   << true << QList<int>{413};
-    QTest::newRow("project save") << "PUT"_ba << "/api/v1/projects/PROJECT"_ba << true
-                                  << QList<int>{413};
-    QTest::newRow("anonymous sb3 import") << "POST"_ba << "/api/v1/projects/import?title=x"_ba
-                                          << false << QList<int>{401};
+    QTest::newRow("project save") << "PUT"_ba
+                                  << "/api/v1/projects/PROJECT"_ba << true << QList<int>{413};
+    QTest::newRow("anonymous sb3 import")
+        << "POST"_ba
+        << "/api/v1/projects/import?title=x"_ba << false << QList<int>{401};
 }
 
 void TestLimitsApi::tenGigabyteAnnouncementDoesNotRaiseMemory()
@@ -260,8 +270,8 @@ void TestLimitsApi::tenGigabyteAnnouncementDoesNotRaiseMemory()
     QVERIFY(connection.open());
     const QByteArray headers = "Content-Type: application/octet-stream\r\nIf-Match: \"1\"\r\n"
                                "Content-Length: 10000000000\r\n"_ba;
-    connection.write(
-        requestHead(method, path, m_server->port(), authenticated ? m_token : QByteArray(), headers));
+    connection.write(requestHead(method, path, m_server->port(),
+                                 authenticated ? m_token : QByteArray(), headers));
 
     // ~64 MiB in 1 MiB pieces, never more than 2 MiB queued here; stops when the server
     // closes. The server's resident size is sampled after every piece.
@@ -282,11 +292,11 @@ void TestLimitsApi::tenGigabyteAnnouncementDoesNotRaiseMemory()
     peakKiB = std::max(peakKiB, residentSetKiB(pid));
     QVERIFY(statusIsOneOf(reply, statuses));
     const qint64 growthKiB = peakKiB - baselineKiB;
-    QVERIFY2(growthKiB < 40 * 1024,
-             qPrintable(u"VmRSS grew by %1 KiB (baseline %2 KiB) after sending %3 MiB"_s
-                            .arg(growthKiB)
-                            .arg(baselineKiB)
-                            .arg(sent / mib)));
+    QVERIFY2(
+        growthKiB < 40 * 1024,
+        qPrintable(u"VmRSS grew by %1 KiB (baseline %2 KiB) after sending %3 MiB"_s.arg(growthKiB)
+                       .arg(baselineKiB)
+                       .arg(sent / mib)));
     connection.close();
     QVERIFY(serverStillServes());
 }
@@ -296,16 +306,20 @@ void TestLimitsApi::anonymousOversizedRequestIsUnauthorized_data()
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QByteArray>("path");
     QTest::addColumn<QByteArray>("authorization");
-    QTest::newRow("project POST, no credentials")
-        << "POST"_ba << "/api/v1/projects?title=x"_ba << QByteArray();
-    QTest::newRow("project PUT, invalid token")
-        << "PUT"_ba << "/api/v1/projects/PROJECT"_ba << "Bearer invalid-token"_ba;
+    QTest::newRow("project POST, no credentials") << "POST"_ba
+                                                  << "/api/v1/projects?title=x"_ba << QByteArray();
+    QTest::newRow("project PUT, invalid token") << "PUT"_ba
+                                                << "/api/v1/projects/PROJECT"_ba
+                                                << "Bearer invalid-token"_ba;
     QTest::newRow("asset PUT, no credentials")
-        << "PUT"_ba << "/api/v1/assets/0123456789abcdef0123456789abcdef.png"_ba << QByteArray();
+        << "PUT"_ba
+        << "/api/v1/assets/0123456789abcdef0123456789abcdef.png"_ba << QByteArray();
     QTest::newRow("sb3 import, no credentials")
-        << "POST"_ba << "/api/v1/projects/import?title=x"_ba << QByteArray();
-    QTest::newRow("thumbnail, invalid token")
-        << "PUT"_ba << "/api/v1/projects/PROJECT/thumbnail"_ba << "Bearer invalid-token"_ba;
+        << "POST"_ba
+        << "/api/v1/projects/import?title=x"_ba << QByteArray();
+    QTest::newRow("thumbnail, invalid token") << "PUT"_ba
+                                              << "/api/v1/projects/PROJECT/thumbnail"_ba
+                                              << "Bearer invalid-token"_ba;
 }
 
 void TestLimitsApi::anonymousOversizedRequestIsUnauthorized()
@@ -338,8 +352,8 @@ void TestLimitsApi::malformedInputIsRejectedWithoutCrash_data()
     QTest::newRow("empty lines") << "\r\n\r\n\r\n\r\n"_ba << QList<int>{400, 0};
     QTest::newRow("method only") << "GET\r\n\r\n"_ba << rejected;
     QTest::newRow("no version") << "GET /api/v1/status\r\n\r\n"_ba << QList<int>{400, 0};
-    QTest::newRow("unknown version") << "GET /api/v1/status HTTP/9.9\r\n\r\n"_ba
-                                     << QList<int>{400, 505, 0};
+    QTest::newRow("unknown version")
+        << "GET /api/v1/status HTTP/9.9\r\n\r\n"_ba << QList<int>{400, 505, 0};
     QTest::newRow("not http") << "HELLO WORLD\r\n\r\n"_ba << rejected;
     QTest::newRow("smtp") << "EHLO example.org\r\nMAIL FROM:<a@b>\r\n\r\n"_ba << rejected;
     QTest::newRow("header without colon")

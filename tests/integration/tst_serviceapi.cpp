@@ -122,8 +122,8 @@ void TestServiceApi::initTestCase()
     m_classroom = makeClassroom(m_server->port(), m_server->adminPassword(), u"Class 6c"_s,
                                 {u"Anna M."_s, u"Ben K."_s});
     QCOMPARE(m_classroom.students.size(), 2);
-    m_teacher = createUser(m_server->port(), m_classroom.adminToken, u"tina.teacher"_s,
-                           u"teacher"_s);
+    m_teacher =
+        createUser(m_server->port(), m_classroom.adminToken, u"tina.teacher"_s, u"teacher"_s);
     QVERIFY(!m_teacher.token.isEmpty());
 }
 
@@ -178,8 +178,7 @@ void TestServiceApi::healthIsOpenToLoopbackAndTeachers_data()
     QTest::newRow("teacher") << u"teacher"_s << QByteArray();
     QTest::newRow("admin") << u"admin"_s << QByteArray();
     // X-Forwarded-For never counts: a foreign address in it changes nothing.
-    QTest::newRow("anonymous, forwarded for a LAN address")
-        << u"anonymous"_s << "192.168.1.23"_ba;
+    QTest::newRow("anonymous, forwarded for a LAN address") << u"anonymous"_s << "192.168.1.23"_ba;
     QTest::newRow("anonymous, forwarded chain") << u"anonymous"_s << "203.0.113.9, 10.0.0.1"_ba;
     QTest::newRow("teacher, forwarded") << u"teacher"_s << "198.51.100.4"_ba;
 }
@@ -213,9 +212,9 @@ void TestServiceApi::healthReportsEveryFigure()
     QCOMPARE(db.value(u"ok"_s).toBool(), true);
 
     const QJsonObject pool = body.value(u"pool"_s).toObject();
-    for (const QString &field : {u"size"_s, u"open"_s, u"in_use"_s, u"idle"_s, u"waiting"_s,
-                                 u"acquire_p50_ms"_s, u"acquire_p99_ms"_s, u"timeouts"_s,
-                                 u"busy_retries"_s}) {
+    for (const QString &field :
+         {u"size"_s, u"open"_s, u"in_use"_s, u"idle"_s, u"waiting"_s, u"acquire_p50_ms"_s,
+          u"acquire_p99_ms"_s, u"timeouts"_s, u"busy_retries"_s}) {
         QVERIFY2(pool.value(field).isDouble(), qPrintable(u"pool."_s + field));
         QVERIFY2(pool.value(field).toDouble() >= 0, qPrintable(u"pool."_s + field));
     }
@@ -310,14 +309,15 @@ void TestServiceApi::metricsArePrometheusTextWithHealthFigures()
     };
     for (const auto &figure : figures) {
         const QList<double> values = valuesFor(samples, figure.words);
-        QVERIFY2(!values.isEmpty(), qPrintable(u"no metric named with "_s + figure.words.join(u'_')));
+        QVERIFY2(!values.isEmpty(),
+                 qPrintable(u"no metric named with "_s + figure.words.join(u'_')));
         QVERIFY2(values.contains(figure.expected),
                  qPrintable(figure.words.join(u'_') + u" expected "_s
                             + QString::number(figure.expected)));
     }
     // Requests only grow: the exposition counts at least what health counted before it.
-    const double healthTotal
-        = health.object().value(u"requests"_s).toObject().value(u"total"_s).toDouble();
+    const double healthTotal =
+        health.object().value(u"requests"_s).toObject().value(u"total"_s).toDouble();
     const QList<double> totals = valuesFor(samples, {u"requests"_s, u"total"_s});
     QVERIFY(!totals.isEmpty());
     double sum = 0;
@@ -334,9 +334,9 @@ void TestServiceApi::unknownPathIsNotFound_data()
     QTest::addColumn<QString>("who");
     QTest::addColumn<QByteArray>("path");
     for (const QString &who : {u"anonymous"_s, u"student"_s}) {
-        for (const QByteArray &path : {"/api/v1/nope"_ba, "/api/v2/status"_ba,
-                                       "/api/v1/status/extra"_ba, "/api/v1/classes/1/nothing"_ba,
-                                       "/api/v1/projects/1/nothing/deeper"_ba, "/api"_ba}) {
+        for (const QByteArray &path :
+             {"/api/v1/nope"_ba, "/api/v2/status"_ba, "/api/v1/status/extra"_ba,
+              "/api/v1/classes/1/nothing"_ba, "/api/v1/projects/1/nothing/deeper"_ba, "/api"_ba}) {
             QTest::addRow("%s %s", qPrintable(who), path.constData()) << who << path;
         }
     }
@@ -359,20 +359,26 @@ void TestServiceApi::wrongMethodIsMethodNotAllowed_data()
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QByteArray>("path");
     QTest::addColumn<QByteArrayList>("allowed");
-    QTest::newRow("DELETE status") << "DELETE"_ba << "/api/v1/status"_ba << QByteArrayList{"GET"};
-    QTest::newRow("POST health") << "POST"_ba << "/api/v1/health"_ba << QByteArrayList{"GET"};
-    QTest::newRow("PUT metrics") << "PUT"_ba << "/metrics"_ba << QByteArrayList{"GET"};
-    QTest::newRow("POST me") << "POST"_ba << "/api/v1/me"_ba << QByteArrayList{"GET"};
-    QTest::newRow("PUT session") << "PUT"_ba << "/api/v1/session"_ba
-                                 << QByteArrayList{"GET", "POST", "DELETE"};
-    QTest::newRow("DELETE classes") << "DELETE"_ba << "/api/v1/classes"_ba
-                                    << QByteArrayList{"GET", "POST"};
-    QTest::newRow("PATCH teacher students") << "PATCH"_ba << "/api/v1/teacher/students"_ba
-                                            << QByteArrayList{"GET"};
-    QTest::newRow("GET class students") << "GET"_ba << "/api/v1/classes/1/students"_ba
-                                        << QByteArrayList{"POST"};
-    QTest::newRow("GET password reset") << "GET"_ba << "/api/v1/users/1/password"_ba
-                                        << QByteArrayList{"POST"};
+    QTest::newRow("DELETE status") << "DELETE"_ba
+                                   << "/api/v1/status"_ba << QByteArrayList{"GET"};
+    QTest::newRow("POST health") << "POST"_ba
+                                 << "/api/v1/health"_ba << QByteArrayList{"GET"};
+    QTest::newRow("PUT metrics") << "PUT"_ba
+                                 << "/metrics"_ba << QByteArrayList{"GET"};
+    QTest::newRow("POST me") << "POST"_ba
+                             << "/api/v1/me"_ba << QByteArrayList{"GET"};
+    QTest::newRow("PUT session") << "PUT"_ba
+                                 << "/api/v1/session"_ba << QByteArrayList{"GET", "POST", "DELETE"};
+    QTest::newRow("DELETE classes") << "DELETE"_ba
+                                    << "/api/v1/classes"_ba << QByteArrayList{"GET", "POST"};
+    QTest::newRow("PATCH teacher students")
+        << "PATCH"_ba
+        << "/api/v1/teacher/students"_ba << QByteArrayList{"GET"};
+    QTest::newRow("GET class students")
+        << "GET"_ba
+        << "/api/v1/classes/1/students"_ba << QByteArrayList{"POST"};
+    QTest::newRow("GET password reset") << "GET"_ba
+                                        << "/api/v1/users/1/password"_ba << QByteArrayList{"POST"};
 }
 
 void TestServiceApi::wrongMethodIsMethodNotAllowed()
@@ -413,19 +419,16 @@ void TestServiceApi::everyErrorBodyIsJson_data()
                 + QByteArray::number(body.size()) + "\r\n";
         return bytes + "\r\n" + body;
     };
-    QTest::newRow("400") << u"anonymous"_s << raw("POST /api/v1/session", {}, R"({"x":)")
-                         << 400 << u"bad_request"_s;
-    QTest::newRow("401") << u"anonymous"_s << raw("GET /api/v1/me", {}) << 401
-                         << u"unauthorized"_s;
-    QTest::newRow("403") << u"student"_s << raw("GET /api/v1/classes", {}) << 403
-                         << u"forbidden"_s;
+    QTest::newRow("400") << u"anonymous"_s << raw("POST /api/v1/session", {}, R"({"x":)") << 400
+                         << u"bad_request"_s;
+    QTest::newRow("401") << u"anonymous"_s << raw("GET /api/v1/me", {}) << 401 << u"unauthorized"_s;
+    QTest::newRow("403") << u"student"_s << raw("GET /api/v1/classes", {}) << 403 << u"forbidden"_s;
     QTest::newRow("404") << u"anonymous"_s << raw("GET /api/v1/nothing", {}) << 404
                          << u"not_found"_s;
     QTest::newRow("405") << u"anonymous"_s << raw("DELETE /api/v1/status", {}) << 405
                          << u"method_not_allowed"_s;
-    QTest::newRow("409") << u"admin"_s
-                         << raw("POST /api/v1/classes", {}, R"({"name":"Class 6c"})") << 409
-                         << u"exists"_s;
+    QTest::newRow("409") << u"admin"_s << raw("POST /api/v1/classes", {}, R"({"name":"Class 6c"})")
+                         << 409 << u"exists"_s;
     QTest::newRow("411") << u"student"_s
                          << raw("POST /api/v1/projects?title=x",
                                 "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n")
@@ -438,13 +441,13 @@ void TestServiceApi::everyErrorBodyIsJson_data()
     QTest::newRow("415") << u"anonymous"_s
                          << raw("POST /api/v1/session",
                                 "Content-Type: text/plain\r\nContent-Length: 2\r\n")
-            + "{}"
-                         << 415 << u"unsupported_media_type"_s;
+            + "{}" << 415 << u"unsupported_media_type"_s;
     QTest::newRow("422") << u"student"_s
                          << raw("POST /api/v1/projects?title=x", {}, R"({"targets":7})") << 422
                          << u"unprocessable"_s;
     QTest::newRow("431") << u"anonymous"_s
-                         << raw("GET /api/v1/status", "X-Big: " + QByteArray(20 * 1024, 'a') + "\r\n")
+                         << raw("GET /api/v1/status",
+                                "X-Big: " + QByteArray(20 * 1024, 'a') + "\r\n")
                          << 431 << u"headers_too_large"_s;
 }
 

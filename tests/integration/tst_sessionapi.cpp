@@ -102,9 +102,9 @@ void TestSessionApi::initTestCase()
 {
     m_server = std::make_unique<TestServer>();
     QVERIFY2(m_server->start(), m_server->output().constData());
-    m_classroom = makeClassroom(m_server->port(), m_server->adminPassword(), u"Class 5b"_s,
-                                {u"Anna M."_s, u"Ben K."_s, u"Cem O."_s, u"Dana L."_s,
-                                 u"Emil R."_s, u"Fatma S."_s});
+    m_classroom = makeClassroom(
+        m_server->port(), m_server->adminPassword(), u"Class 5b"_s,
+        {u"Anna M."_s, u"Ben K."_s, u"Cem O."_s, u"Dana L."_s, u"Emil R."_s, u"Fatma S."_s});
     QVERIFY(m_classroom.classId > 0);
     QCOMPARE(m_classroom.students.size(), 6);
     for (const auto &student : std::as_const(m_classroom.students))
@@ -149,9 +149,9 @@ void TestSessionApi::loginReturnsTokenExpiryUserAndCookie()
     QVERIFY2(lifetime > 12 * 3600 - 300 && lifetime <= 12 * 3600 + 300,
              qPrintable(QString::number(lifetime)));
 
-    QVERIFY2(isUser(body.value(u"user"_s).toObject(), anna.username, u"student"_s,
-                    m_classroom.classId),
-             reply.body.constData());
+    QVERIFY2(
+        isUser(body.value(u"user"_s).toObject(), anna.username, u"student"_s, m_classroom.classId),
+        reply.body.constData());
     QCOMPARE(body.value(u"user"_s).toObject().value(u"id"_s).toInt(), anna.id);
 
     // Set-Cookie: bh_session=TOKEN; HttpOnly; SameSite=Strict; Path=/
@@ -190,8 +190,8 @@ void TestSessionApi::loginRejectsWrongCredentials()
     QFETCH(QString, username);
     QFETCH(bool, rightPassword);
     Client client(m_server->port());
-    const QString password
-        = rightPassword ? m_classroom.students.at(1).password : u"definitely-not-it"_s;
+    const QString password =
+        rightPassword ? m_classroom.students.at(1).password : u"definitely-not-it"_s;
     const HttpReply reply = client.login(username, password);
     QVERIFY(statusIs(reply, 401));
     QVERIFY(isErrorBody(reply, u"unauthorized"_s));
@@ -244,8 +244,8 @@ void TestSessionApi::loginRejectsWrongContentType()
     QFETCH(QByteArray, contentType);
     const auto &anna = m_classroom.students.at(0);
     Client client(m_server->port());
-    const HttpReply reply
-        = client.post("/api/v1/session"_ba, loginBody(anna.username, anna.password), contentType);
+    const HttpReply reply =
+        client.post("/api/v1/session"_ba, loginBody(anna.username, anna.password), contentType);
     QVERIFY(statusIs(reply, 415));
     QVERIFY(isErrorBody(reply, u"unsupported_media_type"_s));
 }
@@ -270,9 +270,9 @@ void TestSessionApi::sessionDescribesCaller()
     QVERIFY(statusIs(reply, 200));
     const QJsonObject body = reply.object();
     QVERIFY2(parseTime(body.value(u"expires_at"_s)).isValid(), reply.body.constData());
-    QVERIFY2(isUser(body.value(u"user"_s).toObject(), ben.username, u"student"_s,
-                    m_classroom.classId),
-             reply.body.constData());
+    QVERIFY2(
+        isUser(body.value(u"user"_s).toObject(), ben.username, u"student"_s, m_classroom.classId),
+        reply.body.constData());
     QVERIFY(!body.contains(u"token"_s)); // the token is shown at login only
 }
 
@@ -358,9 +358,10 @@ void TestSessionApi::csrfCookieWritesNeedOwnOrigin_data()
     QTest::newRow("https instead of http") << QByteArray() << "https://SELF"_ba << false;
     QTest::newRow("null origin") << QByteArray() << "null"_ba << false;
     QTest::newRow("own origin") << QByteArray() << "SELF"_ba << true;
-    QTest::newRow("own origin via another host name") << "localhost:PORT"_ba << "SELF"_ba << true;
-    QTest::newRow("origin of another host name")
-        << "localhost:PORT"_ba << "http://127.0.0.1:PORT"_ba << false;
+    QTest::newRow("own origin via another host name") << "localhost:PORT"_ba
+                                                      << "SELF"_ba << true;
+    QTest::newRow("origin of another host name") << "localhost:PORT"_ba
+                                                 << "http://127.0.0.1:PORT"_ba << false;
 }
 
 void TestSessionApi::csrfCookieWritesNeedOwnOrigin()
@@ -580,8 +581,8 @@ void TestSessionApi::throttlingSpareClassOfThirtyMistypingTwice()
     QStringList names;
     for (int i = 1; i <= 30; ++i)
         names.append(u"Kid %1"_s.arg(i));
-    const Classroom classroom
-        = makeClassroom(server.port(), server.adminPassword(), u"Class 3a"_s, names);
+    const Classroom classroom =
+        makeClassroom(server.port(), server.adminPassword(), u"Class 3a"_s, names);
     QCOMPARE(classroom.students.size(), 30);
 
     // All thirty at once, as in a classroom: two typos each, then the right password.
@@ -623,9 +624,9 @@ void TestSessionApi::throttlingStopsAddressAfterHundredFailures()
     QVERIFY2(firstThrottled > 60 && firstThrottled <= 101,
              qPrintable(u"first 429 at attempt %1"_s.arg(firstThrottled)));
     // X-Forwarded-For never counts: it does not give the client a new address.
-    const HttpReply forwarded = client.post("/api/v1/session"_ba, loginBody(u"guess-x"_s, u"pw"_s),
-                                            "application/json"_ba,
-                                            {{"X-Forwarded-For"_ba, "10.1.2.3"_ba}});
+    const HttpReply forwarded =
+        client.post("/api/v1/session"_ba, loginBody(u"guess-x"_s, u"pw"_s), "application/json"_ba,
+                    {{"X-Forwarded-For"_ba, "10.1.2.3"_ba}});
     QVERIFY(statusIs(forwarded, 429));
     QVERIFY(server.stop());
 }

@@ -92,18 +92,16 @@ void TestGuaranteesAccounts::g8_concurrentBulkAddsNeverDuplicateUsernames()
 
     // Ten teachers' browsers paste the same ten names into one class at the same moment.
     QStringList names;
-    for (const QString &name : {u"Anna M."_s, u"Ben K."_s, u"Cem O."_s, u"Dana L."_s,
-                                u"Emil R."_s, u"Fatma S."_s, u"Gustav T."_s, u"Hana U."_s,
-                                u"Ida V."_s, u"Jonas W."_s})
+    for (const QString &name :
+         {u"Anna M."_s, u"Ben K."_s, u"Cem O."_s, u"Dana L."_s, u"Emil R."_s, u"Fatma S."_s,
+          u"Gustav T."_s, u"Hana U."_s, u"Ida V."_s, u"Jonas W."_s})
         names.append(name);
     QList<HttpRequest> requests;
     for (int i = 0; i < 10; ++i) {
-        requests.append({"POST"_ba,
-                         "/api/v1/classes/" + QByteArray::number(classId) + "/students",
+        requests.append({"POST"_ba, "/api/v1/classes/" + QByteArray::number(classId) + "/students",
                          HeaderList{{"Content-Type"_ba, "application/json"_ba}}
                              + bearerHeader(m_classroom.adminToken),
-                         json({{u"names"_s, QJsonArray::fromStringList(names)}}),
-                         true});
+                         json({{u"names"_s, QJsonArray::fromStringList(names)}}), true});
     }
     const QList<HttpReply> replies = runConcurrently(m_server->port(), requests, 120000);
 
@@ -164,9 +162,9 @@ void TestGuaranteesAccounts::g8_concurrentBulkAddsNeverDuplicateUsernames()
     const QList<HttpReply> loginReplies = runConcurrently(m_server->port(), logins, 180000);
     for (qsizetype i = 0; i < loginReplies.size(); ++i) {
         QVERIFY(statusIs(loginReplies.at(i), 201));
-        QCOMPARE(loginReplies.at(i).object().value(u"user"_s).toObject().value(u"username"_s)
-                     .toString(),
-                 accounts.at(i).first);
+        QCOMPARE(
+            loginReplies.at(i).object().value(u"user"_s).toObject().value(u"username"_s).toString(),
+            accounts.at(i).first);
     }
 }
 
@@ -177,8 +175,8 @@ void TestGuaranteesAccounts::g8_concurrentLoginsOfOneUserCreateSessionsNotUsers(
     const qint64 usersBefore = count(database, u"SELECT COUNT(*) FROM users"_s);
     const qint64 groupsBefore = count(database, u"SELECT COUNT(*) FROM groups"_s);
     const qint64 membershipsBefore = count(database, u"SELECT COUNT(*) FROM memberships"_s);
-    const qint64 sessionsBefore
-        = count(database, u"SELECT COUNT(*) FROM sessions WHERE user_id = %1"_s.arg(anna.id));
+    const qint64 sessionsBefore =
+        count(database, u"SELECT COUNT(*) FROM sessions WHERE user_id = %1"_s.arg(anna.id));
     QVERIFY(usersBefore > 0 && groupsBefore > 0 && membershipsBefore > 0 && sessionsBefore > 0);
 
     // The same child double-clicks "log in" on thirty tabs.
@@ -209,8 +207,9 @@ void TestGuaranteesAccounts::g8_concurrentLoginsOfOneUserCreateSessionsNotUsers(
     QCOMPARE(count(database, u"SELECT COUNT(*) FROM memberships"_s), membershipsBefore);
     QCOMPARE(count(database, u"SELECT COUNT(*) FROM sessions WHERE user_id = %1"_s.arg(anna.id)),
              sessionsBefore + 30);
-    QCOMPARE(count(database, u"SELECT COUNT(*) FROM users WHERE lower(username) = lower('%1')"_s
-                                 .arg(anna.username)),
+    QCOMPARE(count(database,
+                   u"SELECT COUNT(*) FROM users WHERE lower(username) = lower('%1')"_s.arg(
+                       anna.username)),
              qint64(1));
 }
 
@@ -223,30 +222,34 @@ void TestGuaranteesAccounts::g9_concurrentRequestsWithOneTokenKeepOneSession()
     QVERIFY(statusIs(login, 201));
     const QByteArray token = client.bearer();
     const QByteArray hash = sha256Hex(token);
-    const qint64 sessionsBefore
-        = count(database, u"SELECT COUNT(*) FROM sessions WHERE user_id = %1"_s.arg(ben.id));
-    QCOMPARE(count(database, u"SELECT COUNT(*) FROM sessions WHERE token_hash = '%1'"_s.arg(
-                                 QString::fromLatin1(hash))),
+    const qint64 sessionsBefore =
+        count(database, u"SELECT COUNT(*) FROM sessions WHERE user_id = %1"_s.arg(ben.id));
+    QCOMPARE(count(database,
+                   u"SELECT COUNT(*) FROM sessions WHERE token_hash = '%1'"_s.arg(
+                       QString::fromLatin1(hash))),
              qint64(1));
 
     // Fifty tabs of one browser refresh at once.
     QList<HttpRequest> requests;
     for (int i = 0; i < 50; ++i) {
-        requests.append({"GET"_ba, i % 2 == 0 ? "/api/v1/session"_ba : "/api/v1/me"_ba,
-                         bearerHeader(token), {}, true});
+        requests.append({"GET"_ba,
+                         i % 2 == 0 ? "/api/v1/session"_ba : "/api/v1/me"_ba,
+                         bearerHeader(token),
+                         {},
+                         true});
     }
     const QList<HttpReply> replies = runConcurrently(m_server->port(), requests);
     for (qsizetype i = 0; i < replies.size(); ++i) {
         QVERIFY(statusIs(replies.at(i), 200));
-        const QJsonObject user = i % 2 == 0
-            ? replies.at(i).object().value(u"user"_s).toObject()
-            : replies.at(i).object();
+        const QJsonObject user = i % 2 == 0 ? replies.at(i).object().value(u"user"_s).toObject()
+                                            : replies.at(i).object();
         QCOMPARE(user.value(u"id"_s).toInt(), ben.id);
     }
 
     // Still exactly one row for this token and no new session for the user.
-    QCOMPARE(count(database, u"SELECT COUNT(*) FROM sessions WHERE token_hash = '%1'"_s.arg(
-                                 QString::fromLatin1(hash))),
+    QCOMPARE(count(database,
+                   u"SELECT COUNT(*) FROM sessions WHERE token_hash = '%1'"_s.arg(
+                       QString::fromLatin1(hash))),
              qint64(1));
     QCOMPARE(count(database, u"SELECT COUNT(*) FROM sessions WHERE user_id = %1"_s.arg(ben.id)),
              sessionsBefore);
@@ -290,15 +293,16 @@ void TestGuaranteesAccounts::g9_tokensAreRandom256BitAndStoredOnlyAsHashes()
         QVERIFY2(!stored.contains(token), "a session token is stored in plain text");
         QVERIFY2(!stored.contains(decoded.decoded), "a session token's bytes are stored");
         const QString hash = QString::fromLatin1(sha256Hex(token));
-        QCOMPARE(count(database,
-                       u"SELECT COUNT(*) FROM sessions WHERE token_hash = '%1'"_s.arg(hash)),
-                 qint64(1));
+        QCOMPARE(
+            count(database, u"SELECT COUNT(*) FROM sessions WHERE token_hash = '%1'"_s.arg(hash)),
+            qint64(1));
         QVERIFY(!m_server->output().contains(token)); // nor logged
     }
     QCOMPARE(distinct.size(), tokens.size());
     // Every stored token_hash looks like a SHA-256 hex digest.
-    QCOMPARE(count(database, u"SELECT COUNT(*) FROM sessions WHERE length(token_hash) != 64 "
-                             "OR token_hash GLOB '*[^0-9a-f]*'"_s),
+    QCOMPARE(count(database,
+                   u"SELECT COUNT(*) FROM sessions WHERE length(token_hash) != 64 "
+                   "OR token_hash GLOB '*[^0-9a-f]*'"_s),
              qint64(0));
 }
 

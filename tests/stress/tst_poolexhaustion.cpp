@@ -39,8 +39,8 @@ void TestPoolExhaustion::g10_exhaustedPoolAnswers503InsteadOfHanging()
     QStringList names;
     for (int i = 1; i <= 20; ++i)
         names.append(u"Pupil %1"_s.arg(i));
-    const Classroom classroom
-        = makeClassroom(server.port(), server.adminPassword(), u"Class 10g"_s, names);
+    const Classroom classroom =
+        makeClassroom(server.port(), server.adminPassword(), u"Class 10g"_s, names);
     QCOMPARE(classroom.students.size(), 20);
     for (const auto &student : classroom.students)
         QVERIFY(!student.token.isEmpty());
@@ -51,14 +51,13 @@ void TestPoolExhaustion::g10_exhaustedPoolAnswers503InsteadOfHanging()
     for (int i = 0; i < 200; ++i) {
         const auto &student = classroom.students.at(i % classroom.students.size());
         if (i % 2 == 0) {
-            requests.append({"GET"_ba, "/api/v1/projects"_ba, bearerHeader(student.token), {}, true});
+            requests.append(
+                {"GET"_ba, "/api/v1/projects"_ba, bearerHeader(student.token), {}, true});
         } else {
-            requests.append({"POST"_ba,
-                             "/api/v1/projects?title=burst" + QByteArray::number(i),
+            requests.append({"POST"_ba, "/api/v1/projects?title=burst" + QByteArray::number(i),
                              HeaderList{{"Content-Type"_ba, "application/json"_ba}}
                                  + bearerHeader(student.token),
-                             scratchProject({}, 100 * 1024, u"burst %1"_s.arg(i)),
-                             true});
+                             scratchProject({}, 100 * 1024, u"burst %1"_s.arg(i)), true});
         }
     }
     QElapsedTimer clock;
@@ -103,9 +102,9 @@ void TestPoolExhaustion::g10_exhaustedPoolAnswers503InsteadOfHanging()
         QCOMPARE(listed.object().value(u"projects"_s).toArray().size(),
                  savedPerStudent.value(int(s)));
     }
-    QVERIFY(statusIs(client.login(classroom.students.first().username,
-                                  classroom.students.first().password),
-                     201));
+    QVERIFY(statusIs(
+        client.login(classroom.students.first().username, classroom.students.first().password),
+        201));
     QVERIFY(server.stop());
 }
 
@@ -118,8 +117,8 @@ void TestPoolExhaustion::g10_presenceIsKeptInMemoryAndFlushedInBatches()
     // the column up to the API's value.
     TestServer server;
     QVERIFY2(server.start(), server.output().constData());
-    const Classroom classroom
-        = makeClassroom(server.port(), server.adminPassword(), u"Class 10h"_s, {u"Anna M."_s});
+    const Classroom classroom =
+        makeClassroom(server.port(), server.adminPassword(), u"Class 10h"_s, {u"Anna M."_s});
     QCOMPARE(classroom.students.size(), 1);
     const auto &anna = classroom.students.first();
     QVERIFY(!anna.token.isEmpty());
@@ -132,8 +131,8 @@ void TestPoolExhaustion::g10_presenceIsKeptInMemoryAndFlushedInBatches()
     Client teacher(server.port());
     teacher.setBearer(classroom.adminToken);
     const auto reported = [&] {
-        const QJsonArray students
-            = teacher.get("/api/v1/teacher/students"_ba).object().value(u"students"_s).toArray();
+        const QJsonArray students =
+            teacher.get("/api/v1/teacher/students"_ba).object().value(u"students"_s).toArray();
         for (const QJsonValue &value : students) {
             if (value.toObject().value(u"id"_s).toInt() == anna.id)
                 return value.toObject();
@@ -157,8 +156,8 @@ void TestPoolExhaustion::g10_presenceIsKeptInMemoryAndFlushedInBatches()
     QVERIFY(parseTime(flushed).isValid());
 
     // 2. Right after that flush: a burst of 200 requests.
-    QTRY_VERIFY_WITH_TIMEOUT(
-        QDateTime::currentSecsSinceEpoch() > firstRequest.toSecsSinceEpoch(), 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentSecsSinceEpoch() > firstRequest.toSecsSinceEpoch(),
+                             2000);
     QList<HttpRequest> burst;
     for (int i = 0; i < 200; ++i)
         burst.append({"GET"_ba, "/api/v1/me"_ba, bearerHeader(anna.token), {}, true});

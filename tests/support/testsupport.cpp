@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "tests/support/testsupport.h"
 
+#include <csignal>
 #include <functional>
 
 #include <QCoreApplication>
@@ -16,7 +17,6 @@
 #include <QTcpSocket>
 #include <QTimer>
 
-#include <csignal>
 #include <sqlite3.h>
 #include <sys/types.h>
 #include <zip.h>
@@ -31,8 +31,7 @@ constexpr int connectTimeoutMs = 10000;
 
 QString randomPassword(int length)
 {
-    static const QString alphabet
-        = u"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"_s;
+    static const QString alphabet = u"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"_s;
     QString result;
     result.reserve(length);
     for (int i = 0; i < length; ++i)
@@ -227,6 +226,8 @@ ReadOutcome readResponse(QTcpSocket *socket, QByteArray &buffer, bool headReques
     ReadOutcome outcome;
     ParseResult result = ParseResult::Incomplete;
     const auto step = [&] {
+        if (result != ParseResult::Incomplete)
+            return true; // parsed already (a complete response was taken out of the buffer)
         buffer += socket->readAll();
         if (!buffer.isEmpty())
             outcome.receivedNothing = false;
@@ -546,8 +547,8 @@ HttpReply Client::postJson(const QByteArray &path, const QJsonObject &body)
 
 HttpReply Client::login(const QString &username, const QString &password)
 {
-    const HttpReply reply
-        = postJson("/api/v1/session"_ba, {{u"username"_s, username}, {u"password"_s, password}});
+    const HttpReply reply =
+        postJson("/api/v1/session"_ba, {{u"username"_s, username}, {u"password"_s, password}});
     if (reply.status == 201)
         m_bearer = reply.object().value(u"token"_s).toString().toUtf8();
     return reply;
@@ -698,8 +699,7 @@ QList<HttpReply> runConcurrently(quint16 port, const QList<HttpRequest> &request
         HttpReply reply;
         bool closeAfter = false;
         const bool closed = socketGone(slot.socket.get());
-        const ParseResult result
-            = parseResponse(slot.buffer, slot.head, closed, reply, closeAfter);
+        const ParseResult result = parseResponse(slot.buffer, slot.head, closed, reply, closeAfter);
         if (result == ParseResult::Complete) {
             finish(slot, std::move(reply));
         } else if (result == ParseResult::Failed || closed) {
@@ -717,7 +717,8 @@ QList<HttpReply> runConcurrently(quint16 port, const QList<HttpRequest> &request
         QTcpSocket *socket = slot.socket.get();
         QObject::connect(socket, &QTcpSocket::connected, &loop,
                          [socket, &slot] { socket->write(slot.bytes); });
-        QObject::connect(socket, &QTcpSocket::readyRead, &loop, [&consume, &slot] { consume(slot); });
+        QObject::connect(socket, &QTcpSocket::readyRead, &loop,
+                         [&consume, &slot] { consume(slot); });
         QObject::connect(socket, &QTcpSocket::disconnected, &loop,
                          [&consume, &slot] { consume(slot); });
         QObject::connect(socket, &QTcpSocket::errorOccurred, &loop,
@@ -805,16 +806,17 @@ QString md5ext(const QByteArray &bytes, const QString &format)
 
 QByteArray svgAsset(int seed)
 {
-    const QByteArray colour = QCryptographicHash::hash(QByteArray::number(seed),
-                                                       QCryptographicHash::Sha1)
-                                  .toHex()
-                                  .left(6);
+    const QByteArray colour =
+        QCryptographicHash::hash(QByteArray::number(seed), QCryptographicHash::Sha1)
+            .toHex()
+            .left(6);
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"96\" height=\"96\" "
            "viewBox=\"0 0 96 96\"><rect x=\"8\" y=\"8\" width=\"80\" height=\"80\" fill=\"#"
         + colour + "\"/><!-- blockhaus test asset " + QByteArray::number(seed) + " --></svg>\n";
 }
 
-QByteArray scratchProject(const QStringList &costumeMd5exts, int paddingBytes, const QString &marker)
+QByteArray scratchProject(const QStringList &costumeMd5exts, int paddingBytes,
+                          const QString &marker)
 {
     const auto costumes = [&](bool stage, qsizetype count) {
         QJsonArray list;
@@ -908,8 +910,8 @@ QByteArray makeSb3(const QByteArray &projectJson, const QList<QPair<QString, QBy
         entries.append({name.toUtf8(), bytes});
     bool ok = true;
     for (const auto &[name, bytes] : std::as_const(entries)) {
-        zip_source_t *entry = zip_source_buffer(archive, bytes.constData(),
-                                                zip_uint64_t(bytes.size()), 0);
+        zip_source_t *entry =
+            zip_source_buffer(archive, bytes.constData(), zip_uint64_t(bytes.size()), 0);
         if (!entry
             || zip_file_add(archive, name.constData(), entry, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8)
                 < 0) {
@@ -937,8 +939,8 @@ QByteArray makeSb3(const QByteArray &projectJson, const QList<QPair<QString, QBy
             zip_source_seek(archiveSource, 0, SEEK_SET);
             if (size > 0) {
                 result.resize(qsizetype(size));
-                const zip_int64_t read
-                    = zip_source_read(archiveSource, result.data(), zip_uint64_t(size));
+                const zip_int64_t read =
+                    zip_source_read(archiveSource, result.data(), zip_uint64_t(size));
                 if (read != size)
                     result.clear();
             }
@@ -972,9 +974,9 @@ Classroom makeClassroom(quint16 port, const QString &adminPassword, const QStrin
     if (studentNames.isEmpty())
         return classroom;
 
-    const HttpReply added
-        = admin.postJson("/api/v1/classes/" + QByteArray::number(classroom.classId) + "/students",
-                         {{u"names"_s, QJsonArray::fromStringList(studentNames)}});
+    const HttpReply added =
+        admin.postJson("/api/v1/classes/" + QByteArray::number(classroom.classId) + "/students",
+                       {{u"names"_s, QJsonArray::fromStringList(studentNames)}});
     if (added.status != 201) {
         qWarning("makeClassroom: POST students -> %d %s", added.status, added.body.constData());
         return classroom;
@@ -1004,12 +1006,12 @@ Classroom::Account createUser(quint16 port, const QByteArray &adminToken, const 
     Classroom::Account account;
     Client admin(port);
     admin.setBearer(adminToken);
-    const HttpReply created = admin.postJson("/api/v1/users"_ba, {{u"username"_s, username},
-                                                                  {u"display_name"_s, username},
-                                                                  {u"role"_s, role}});
+    const HttpReply created = admin.postJson(
+        "/api/v1/users"_ba,
+        {{u"username"_s, username}, {u"display_name"_s, username}, {u"role"_s, role}});
     if (created.status != 201) {
-        qWarning("createUser: POST /api/v1/users %s -> %d %s", qPrintable(username),
-                 created.status, created.body.constData());
+        qWarning("createUser: POST /api/v1/users %s -> %d %s", qPrintable(username), created.status,
+                 created.body.constData());
         return account;
     }
     account.id = created.object().value(u"id"_s).toInt();
@@ -1040,20 +1042,21 @@ std::optional<QList<QStringList>> queryDatabase(const QString &databasePath, con
     const auto resolve = [](const char *name) { return library.resolve(name); };
     const auto open = reinterpret_cast<decltype(&sqlite3_open_v2)>(resolve("sqlite3_open_v2"));
     const auto close = reinterpret_cast<decltype(&sqlite3_close_v2)>(resolve("sqlite3_close_v2"));
-    const auto prepare
-        = reinterpret_cast<decltype(&sqlite3_prepare_v2)>(resolve("sqlite3_prepare_v2"));
+    const auto prepare =
+        reinterpret_cast<decltype(&sqlite3_prepare_v2)>(resolve("sqlite3_prepare_v2"));
     const auto step = reinterpret_cast<decltype(&sqlite3_step)>(resolve("sqlite3_step"));
-    const auto finalize = reinterpret_cast<decltype(&sqlite3_finalize)>(resolve("sqlite3_finalize"));
-    const auto columnCount
-        = reinterpret_cast<decltype(&sqlite3_column_count)>(resolve("sqlite3_column_count"));
-    const auto columnType
-        = reinterpret_cast<decltype(&sqlite3_column_type)>(resolve("sqlite3_column_type"));
-    const auto columnText
-        = reinterpret_cast<decltype(&sqlite3_column_text)>(resolve("sqlite3_column_text"));
-    const auto columnBytes
-        = reinterpret_cast<decltype(&sqlite3_column_bytes)>(resolve("sqlite3_column_bytes"));
-    const auto busyTimeout
-        = reinterpret_cast<decltype(&sqlite3_busy_timeout)>(resolve("sqlite3_busy_timeout"));
+    const auto finalize =
+        reinterpret_cast<decltype(&sqlite3_finalize)>(resolve("sqlite3_finalize"));
+    const auto columnCount =
+        reinterpret_cast<decltype(&sqlite3_column_count)>(resolve("sqlite3_column_count"));
+    const auto columnType =
+        reinterpret_cast<decltype(&sqlite3_column_type)>(resolve("sqlite3_column_type"));
+    const auto columnText =
+        reinterpret_cast<decltype(&sqlite3_column_text)>(resolve("sqlite3_column_text"));
+    const auto columnBytes =
+        reinterpret_cast<decltype(&sqlite3_column_bytes)>(resolve("sqlite3_column_bytes"));
+    const auto busyTimeout =
+        reinterpret_cast<decltype(&sqlite3_busy_timeout)>(resolve("sqlite3_busy_timeout"));
     const auto errmsg = reinterpret_cast<decltype(&sqlite3_errmsg)>(resolve("sqlite3_errmsg"));
     if (!open || !close || !prepare || !step || !finalize || !columnCount || !columnType
         || !columnText || !columnBytes || !busyTimeout || !errmsg) {

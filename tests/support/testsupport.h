@@ -3,6 +3,9 @@
 // HTTP/1.1 client, a concurrent request runner and fixtures. Every wait is bounded.
 #pragma once
 
+#include <memory>
+#include <optional>
+
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,9 +17,6 @@
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
-
-#include <memory>
-#include <optional>
 
 class QTcpSocket;
 
