@@ -11,10 +11,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Result<Sb3::AssetName> assetNameParam(const RequestContext &context)
+// zipAllowed: sprite bodies from the backpack are zip assets that can be read, not uploaded here.
+Result<Sb3::AssetName> assetNameParam(const RequestContext &context, bool zipAllowed)
 {
     Sb3::AssetName name;
-    switch (Sb3::parseAssetName(context.params.value(u"md5ext"_s), &name)) {
+    switch (Sb3::parseAssetName(context.params.value(u"md5ext"_s), &name, zipAllowed)) {
     case Sb3::AssetNameProblem::None:
         return name;
     case Sb3::AssetNameProblem::UnknownFormat:
@@ -46,7 +47,7 @@ Result<Reply> AssetsHandler::put(const RequestContext &context, const Store::Cal
                                  Db::Connection &db) const
 {
     // The format comes from the name; the request's Content-Type is ignored (API.md).
-    auto name = assetNameParam(context);
+    auto name = assetNameParam(context, false);
     if (!name)
         return name.error();
     const QByteArray &body = context.request.body;
@@ -66,7 +67,7 @@ Result<Reply> AssetsHandler::put(const RequestContext &context, const Store::Cal
 Result<Reply> AssetsHandler::get(const RequestContext &context, const Store::Caller &,
                                  Db::Connection &db) const
 {
-    auto name = assetNameParam(context);
+    auto name = assetNameParam(context, true);
     if (!name)
         return name.error();
     const QByteArray etag = '"' + name->md5.toLatin1() + '"';

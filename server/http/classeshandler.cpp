@@ -63,15 +63,15 @@ void ClassesHandler::registerRoutes(Router &router) const
     router.add("GET", u"/api/v1/teacher/students"_s, teacher, 0, bind(&ClassesHandler::students));
     router.add("GET", u"/api/v1/teacher/students/{id}/projects"_s, teacher, 0,
                bind(&ClassesHandler::studentProjects));
-    router.add("GET", u"/api/v1/classes"_s, teacher, 0, bind(&ClassesHandler::listClasses));
-    router.add("POST", u"/api/v1/classes"_s, teacher, 0, bind(&ClassesHandler::createClass));
-    router.add("PATCH", u"/api/v1/classes/{id}"_s, teacher, 0, bind(&ClassesHandler::patchClass));
-    router.add("POST", u"/api/v1/classes/{id}/members"_s, teacher, 0, bind(&ClassesHandler::addMembers));
+    router.add("GET", u"/api/v1/classes"_s, teacher, Router::jsonBodyLimit, bind(&ClassesHandler::listClasses));
+    router.add("POST", u"/api/v1/classes"_s, teacher, Router::jsonBodyLimit, bind(&ClassesHandler::createClass));
+    router.add("PATCH", u"/api/v1/classes/{id}"_s, teacher, Router::jsonBodyLimit, bind(&ClassesHandler::patchClass));
+    router.add("POST", u"/api/v1/classes/{id}/members"_s, teacher, Router::jsonBodyLimit, bind(&ClassesHandler::addMembers));
     router.add("DELETE", u"/api/v1/classes/{id}/members/{user_id}"_s, teacher, 0,
                bind(&ClassesHandler::removeMember));
-    router.add("POST", u"/api/v1/classes/{id}/students"_s, teacher, 0, bind(&ClassesHandler::addStudents));
+    router.add("POST", u"/api/v1/classes/{id}/students"_s, teacher, Router::jsonBodyLimit, bind(&ClassesHandler::addStudents));
     router.add("POST", u"/api/v1/users/{id}/password"_s, teacher, 0, bind(&ClassesHandler::resetPassword));
-    router.add("POST", u"/api/v1/users"_s, Access::Admin, 0, bind(&ClassesHandler::createUser));
+    router.add("POST", u"/api/v1/users"_s, Access::Admin, Router::jsonBodyLimit, bind(&ClassesHandler::createUser));
 }
 
 QJsonObject ClassesHandler::studentJson(const Store::StudentRow &row) const

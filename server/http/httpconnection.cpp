@@ -26,6 +26,8 @@ constexpr qint64 socketReadBuffer = 64 * 1024;
 constexpr int maxHeaderLines = 100;
 constexpr qsizetype maxTargetLength = 8 * 1024;
 constexpr int lingerMs = 2000;
+constexpr int maxEmptyLines = 2;
+constexpr qsizetype maxMethodLength = 32;
 constexpr qint64 maxDiscardBytes = 8 * 1024 * 1024;
 
 bool isTokenChar(char c)
@@ -172,9 +174,15 @@ void HttpConnection::process()
         const qint64 room = headerLimit + 4 - m_buffer.size();
         if (room > 0 && m_socket->bytesAvailable() > 0)
             m_buffer += m_socket->read(room);
-        // Empty lines between requests are allowed (RFC 9112, 2.2).
-        while (m_buffer.startsWith("\r\n") || m_buffer.startsWith('\n'))
+        // A stray empty line before a request is allowed (RFC 9112, 2.2); a stream of them is
+        // not a request at all.
+        while (m_buffer.startsWith("\r\n") || m_buffer.startsWith('\n')) {
             m_buffer.remove(0, m_buffer.startsWith('\n') ? 1 : 2);
+            if (++m_emptyLines > maxEmptyLines) {
+                fail(badRequest(u"This is not an HTTP request."_s));
+                return;
+            }
+        }
         if (m_buffer.isEmpty())
             return;
         qsizetype end = m_buffer.indexOf("\r\n\r\n");
@@ -229,7 +237,7 @@ bool HttpConnection::parseHead(qsizetype headEnd, qsizetype separatorLength)
             line.chop(1);
     }
     const QList<QByteArray> parts = lines.first().split(' ');
-    if (parts.size() != 3 || !isToken(parts[0])) {
+    if (parts.size() != 3 || !isToken(parts[0]) || parts[0].size() > maxMethodLength) {
         fail(badRequest(u"The request line is malformed."_s));
         return false;
     }
@@ -275,6 +283,10 @@ bool HttpConnection::parseHead(qsizetype headEnd, qsizetype separatorLength)
         }
         const QByteArray name = line.left(colon).toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
+        if (hasControlChars(QByteArray(value).replace('\t', ' '))) {
+            fail(badRequest(u"A request header holds control characters."_s));
+            return false;
+        }
         if (name == "content-length") {
             if (!contentLength.isEmpty() && contentLength != value) {
                 fail(badRequest(u"Conflicting Content-Length headers."_s));
@@ -310,8 +322,11 @@ bool HttpConnection::parseHead(qsizetype headEnd, qsizetype separatorLength)
 void HttpConnection::startBody()
 {
     const qint64 length = std::max<qint64>(0, m_request.contentLength);
-    const qint64 limit = m_server->dispatcher().router().bodyLimit(m_request.method, m_request.path);
-    if (m_request.hasHeader("transfer-encoding")) {
+    const Router::BodyRule rule =
+        m_server->dispatcher().router().bodyRule(m_request.method, m_request.path);
+    const qint64 limit = rule.limit;
+    if (m_request.hasHeader("transfer-encoding")
+        || (rule.required && m_request.contentLength < 0)) {
         m_request.bodyRefusedStatus = 411;
         return;
     }
@@ -389,6 +404,7 @@ void HttpConnection::sendReply(Reply reply)
         return;
     }
     m_request = Request();
+    m_emptyLines = 0;
     m_state = State::ReadingHead;
     restartIdleTimer();
     QMetaObject::invokeMethod(this, &HttpConnection::process, Qt::QueuedConnection);

@@ -54,6 +54,7 @@ private:
     bool m_closed = false;
     bool m_halfClosed = false;
     qint64 m_discarded = 0;
+    int m_emptyLines = 0; // empty lines seen before the current request line
     QTimer m_idleTimer;
 };
 

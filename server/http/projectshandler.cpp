@@ -39,18 +39,21 @@ Reply listReply(const QList<Store::ProjectMeta> &projects)
     return Reply::json(200, QJsonObject{{u"projects"_s, toJson(projects)}});
 }
 
-// "attachment; filename=..." with an ASCII fallback and the UTF-8 name (RFC 6266).
+// attachment; filename="T.sb3" as API.md spells it; a title with characters outside printable
+// ASCII also gets the UTF-8 form (RFC 6266) and an ASCII fallback.
 QByteArray attachmentDisposition(const QString &title)
 {
     QString ascii;
+    bool plain = true;
     for (QChar c : title) {
-        if (c.unicode() >= 0x20 && c.unicode() < 0x7f && c != u'"' && c != u'\\' && c != u'/')
-            ascii += c;
-        else
-            ascii += u'_';
+        const bool printable = c.unicode() >= 0x20 && c.unicode() < 0x7f && c != u'"' && c != u'\\';
+        ascii += printable ? c : u'_';
+        plain = plain && printable;
     }
-    return "attachment; filename=\"" + ascii.toLatin1() + ".sb3\"; filename*=UTF-8''"
-        + QUrl::toPercentEncoding(title + u".sb3"_s);
+    QByteArray value = "attachment; filename=\"" + ascii.toLatin1() + ".sb3\"";
+    if (!plain)
+        value += "; filename*=UTF-8''" + QUrl::toPercentEncoding(title + u".sb3"_s);
+    return value;
 }
 
 // The project.json of a request: media type (415), then Scratch validation (422).
@@ -82,11 +85,11 @@ void ProjectsHandler::registerRoutes(Router &router) const
     router.add("GET", u"/api/v1/projects/{id}"_s, in, 0, bind(&ProjectsHandler::content));
     router.add("GET", u"/api/v1/projects/{id}/meta"_s, in, 0, bind(&ProjectsHandler::meta));
     router.add("PUT", u"/api/v1/projects/{id}"_s, in, projectLimit, bind(&ProjectsHandler::save));
-    router.add("PATCH", u"/api/v1/projects/{id}"_s, in, 0, bind(&ProjectsHandler::rename));
+    router.add("PATCH", u"/api/v1/projects/{id}"_s, in, Router::jsonBodyLimit, bind(&ProjectsHandler::rename));
     router.add("DELETE", u"/api/v1/projects/{id}"_s, in, 0, bind(&ProjectsHandler::trash));
     router.add("POST", u"/api/v1/projects/{id}/restore"_s, in, 0, bind(&ProjectsHandler::restore));
     router.add("POST", u"/api/v1/projects/{id}/copy"_s, in, 0, bind(&ProjectsHandler::copy));
-    router.add("PUT", u"/api/v1/projects/{id}/share"_s, in, 0, bind(&ProjectsHandler::share));
+    router.add("PUT", u"/api/v1/projects/{id}/share"_s, in, Router::jsonBodyLimit, bind(&ProjectsHandler::share));
     router.add("GET", u"/api/v1/projects/{id}/sb3"_s, in, 0, bind(&ProjectsHandler::exportSb3));
     router.add("PUT", u"/api/v1/projects/{id}/thumbnail"_s, in, thumbnailLimit,
                bind(&ProjectsHandler::putThumbnail));

@@ -80,12 +80,12 @@ Router::Match Router::match(const QByteArray &method, const QString &path) const
     return result;
 }
 
-qint64 Router::bodyLimit(const QByteArray &method, const QString &path) const
+Router::BodyRule Router::bodyRule(const QByteArray &method, const QString &path) const
 {
     const Match found = match(method, path);
     if (found.route && found.route->bodyLimit > 0)
-        return found.route->bodyLimit;
-    return defaultBodyLimit;
+        return {found.route->bodyLimit, true};
+    return {};
 }
 
 } // namespace Blockhaus::Http

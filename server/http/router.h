@@ -37,7 +37,7 @@ struct Route
     QString pattern;
     QStringList segments;
     Access access = Access::Public;
-    qint64 bodyLimit = 0;
+    qint64 bodyLimit = 0; // 0: the route takes no body
     DbHandler dbHandler;
     InlineHandler inlineHandler;
 };
@@ -48,6 +48,8 @@ public:
     // Bodies of routes that take none may still be sent (e.g. "{}"); up to this size they are
     // read and ignored so the connection stays in step.
     static constexpr qint64 defaultBodyLimit = 64 * 1024;
+    // Limit of the small JSON bodies of control routes (login, classes, sharing, ...).
+    static constexpr qint64 jsonBodyLimit = 1024 * 1024;
 
     void add(const QByteArray &method, const QString &pattern, Access access, qint64 bodyLimit,
              DbHandler handler);
@@ -63,7 +65,12 @@ public:
         bool fallback = false;
     };
     Match match(const QByteArray &method, const QString &path) const;
-    qint64 bodyLimit(const QByteArray &method, const QString &path) const;
+    struct BodyRule
+    {
+        qint64 limit = defaultBodyLimit;
+        bool required = false; // the route takes a body, so it must announce its length (411)
+    };
+    BodyRule bodyRule(const QByteArray &method, const QString &path) const;
     const InlineHandler &fallback() const { return m_fallback; }
 
 private:

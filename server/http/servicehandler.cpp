@@ -17,14 +17,6 @@ bool databaseAnswers(Db::Connection &db)
     return q.exec() && q.next();
 }
 
-int studentsOnline(const Live::LiveSnapshot &snapshot)
-{
-    int count = 0;
-    for (const Live::PresenceEntry &entry : snapshot.online)
-        count += entry.role == u"student"_s ? 1 : 0;
-    return count;
-}
-
 } // namespace
 
 void ServiceHandler::registerRoutes(Router &router) const
@@ -71,7 +63,7 @@ Result<Reply> ServiceHandler::health(const RequestContext &, Db::Connection &db)
                                 {u"recycled"_s, static_cast<double>(pool.recycled)}}},
         {u"requests"_s, QJsonObject{{u"total"_s, static_cast<double>(snapshot->requests.total)},
                                     {u"errors_5xx"_s, static_cast<double>(snapshot->requests.errors5xx)}}},
-        {u"students_online"_s, studentsOnline(*snapshot)},
+        {u"students_online"_s, snapshot->studentsOnline},
         {u"database_bytes"_s, static_cast<double>(snapshot->databaseBytes)},
         {u"free_disk_bytes"_s, static_cast<double>(snapshot->freeDiskBytes)},
         {u"uptime_s"_s, snapshot->uptimeSeconds},

@@ -26,7 +26,7 @@ void SessionHandler::registerRoutes(Router &router) const
             return (this->*member)(c, db);
         };
     };
-    router.add("POST", u"/api/v1/session"_s, Access::Public, 0, bindPublic(&SessionHandler::login));
+    router.add("POST", u"/api/v1/session"_s, Access::Public, Router::jsonBodyLimit, bindPublic(&SessionHandler::login));
     router.add("GET", u"/api/v1/session"_s, Access::LoggedIn, 0, bind(&SessionHandler::session));
     router.add("DELETE", u"/api/v1/session"_s, Access::LoggedIn, 0, bind(&SessionHandler::logout));
     router.add("GET", u"/api/v1/join/{code}"_s, Access::Public, 0, bindPublic(&SessionHandler::join));

@@ -26,6 +26,8 @@ LiveSnapshotPtr LiveHub::snapshot() const
     snapshot->takenAt = QDateTime::currentDateTimeUtc();
     snapshot->uptimeSeconds = uptimeSeconds();
     snapshot->online = m_presence.online(snapshot->takenAt);
+    for (const PresenceEntry &entry : std::as_const(snapshot->online))
+        snapshot->studentsOnline += entry.role == u"student"_s ? 1 : 0;
     snapshot->recentConflicts = m_conflicts.recent(200);
     snapshot->pool = m_pool.stats();
     snapshot->requests = m_requests.figures();
@@ -102,8 +104,8 @@ QByteArray prometheusText(const LiveSnapshot &s)
            static_cast<double>(s.requests.saves));
     metric("blockhaus_conflicts_total", "counter", "Saves refused as stale (412).",
            static_cast<double>(s.requests.conflicts));
-    metric("blockhaus_students_online", "gauge", "Users seen in the last two minutes.",
-           static_cast<double>(s.online.size()));
+    metric("blockhaus_students_online", "gauge", "Students seen in the last two minutes.",
+           static_cast<double>(s.studentsOnline));
     metric("blockhaus_database_bytes", "gauge", "Size of the database files.",
            static_cast<double>(s.databaseBytes));
     metric("blockhaus_free_disk_bytes", "gauge", "Free space where the database lives.",

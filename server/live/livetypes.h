@@ -53,7 +53,8 @@ struct LiveSnapshot
 {
     QDateTime takenAt;
     qint64 uptimeSeconds = 0;
-    QList<PresenceEntry> online; // seen within the online window
+    QList<PresenceEntry> online; // seen within the online window, any role
+    int studentsOnline = 0; // the students among them
     QList<ConflictEntry> recentConflicts; // newest first
     Db::PoolStats pool;
     RequestFigures requests;
