@@ -812,7 +812,7 @@ void TestClassesApi::teacherStudentProjectsFollowVisibility()
     const int annaProject = createProject(anna.token, u"Anna's story"_s);
     const int emilProject = createProject(emil.token, u"Emil's pong"_s);
     QVERIFY(annaProject > 0 && emilProject > 0);
-    const auto projectsPath = [](int student) {
+    const auto projectsPath = [](int student) -> QByteArray {
         return "/api/v1/teacher/students/" + QByteArray::number(student) + "/projects";
     };
 

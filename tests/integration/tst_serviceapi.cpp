@@ -412,7 +412,7 @@ void TestServiceApi::everyErrorBodyIsJson_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("code");
     const auto raw = [](const QByteArray &requestLine, const QByteArray &headers,
-                        const QByteArray &body = {}) {
+                        const QByteArray &body = {}) -> QByteArray {
         QByteArray bytes = requestLine + " HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n" + headers;
         if (!body.isEmpty())
             bytes += "Content-Type: application/json\r\nContent-Length: "
