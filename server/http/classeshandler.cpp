@@ -63,7 +63,7 @@ void ClassesHandler::registerRoutes(Router &router) const
     router.add("GET", u"/api/v1/teacher/students"_s, teacher, 0, bind(&ClassesHandler::students));
     router.add("GET", u"/api/v1/teacher/students/{id}/projects"_s, teacher, 0,
                bind(&ClassesHandler::studentProjects));
-    router.add("GET", u"/api/v1/classes"_s, teacher, Router::jsonBodyLimit, bind(&ClassesHandler::listClasses));
+    router.add("GET", u"/api/v1/classes"_s, teacher, 0, bind(&ClassesHandler::listClasses));
     router.add("POST", u"/api/v1/classes"_s, teacher, Router::jsonBodyLimit, bind(&ClassesHandler::createClass));
     router.add("PATCH", u"/api/v1/classes/{id}"_s, teacher, Router::jsonBodyLimit, bind(&ClassesHandler::patchClass));
     router.add("POST", u"/api/v1/classes/{id}/members"_s, teacher, Router::jsonBodyLimit, bind(&ClassesHandler::addMembers));
