@@ -58,10 +58,19 @@ Result<CallerSession> AuthService::resolve(Db::Connection &db, const QString &to
 {
     if (token.isEmpty() || token.size() > 256)
         return makeError(ErrorKind::Unauthorized);
+    const QString tokenHash = Tokens::hashToken(token);
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    const QString nowText = Store::toText(now);
+    {
+        QMutexLocker lock(&m_cacheMutex);
+        const auto it = m_cache.constFind(tokenHash);
+        if (it != m_cache.constEnd() && it->validUntilMs > nowMs
+            && it->session.session.expiresAt > nowText)
+            return it->session;
+    }
     auto session = Store::SessionStore::resolve(
-        db, Tokens::hashToken(token), Store::toText(now),
-        Store::toText(now.addSecs(refreshWhenBelowSeconds)),
+        db, tokenHash, nowText, Store::toText(now.addSecs(refreshWhenBelowSeconds)),
         Store::toText(now.addSecs(sessionLifetimeSeconds)));
     if (!session)
         return session.error();
@@ -72,12 +81,22 @@ Result<CallerSession> AuthService::resolve(Db::Connection &db, const QString &to
     caller.username = user.username;
     caller.displayName = user.displayName;
     caller.sessionExpiresAt = session->expiresAt;
-    return CallerSession{caller, *session};
+    CallerSession resolved{caller, *session};
+    QMutexLocker lock(&m_cacheMutex);
+    if (m_cache.size() >= cacheMaxEntries)
+        m_cache.clear();
+    m_cache.insert(tokenHash, {resolved, nowMs + cacheTtlMs});
+    return resolved;
 }
 
 Result<Ok> AuthService::logout(Db::Connection &db, const QString &token)
 {
-    return Store::SessionStore::remove(db, Tokens::hashToken(token));
+    const QString tokenHash = Tokens::hashToken(token);
+    {
+        QMutexLocker lock(&m_cacheMutex);
+        m_cache.remove(tokenHash);
+    }
+    return Store::SessionStore::remove(db, tokenHash);
 }
 
 } // namespace Blockhaus::Auth

@@ -2,6 +2,9 @@
 // AuthService: login, session resolution and logout on top of the user and session stores.
 #pragma once
 
+#include <QHash>
+#include <QMutex>
+
 #include "server/auth/loginthrottle.h"
 #include "server/db/connection.h"
 #include "server/db/result.h"
@@ -36,7 +39,19 @@ public:
     LoginThrottle &throttle() { return m_throttle; }
 
 private:
+    // Every request resolves its session; a short-lived in-memory cache saves the three reads.
+    // Logout removes the entry at once, so a deleted token never outlives its DELETE here.
+    struct CachedSession
+    {
+        CallerSession session;
+        qint64 validUntilMs = 0;
+    };
+    static constexpr qint64 cacheTtlMs = 30'000;
+    static constexpr int cacheMaxEntries = 20'000;
+
     LoginThrottle m_throttle;
+    QMutex m_cacheMutex;
+    QHash<QString, CachedSession> m_cache; // by token hash
 };
 
 } // namespace Blockhaus::Auth

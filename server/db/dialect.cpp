@@ -41,6 +41,8 @@ QStringList Dialect::connectionSetup(const DbConfig &config) const
         u"PRAGMA foreign_keys=ON"_s,
         u"PRAGMA busy_timeout=%1"_s.arg(config.busyTimeoutMs),
         u"PRAGMA temp_store=MEMORY"_s,
+        // 8 MiB of page cache per connection (the default is 2 MiB).
+        u"PRAGMA cache_size=-8192"_s,
         // Bodies are large; keep the WAL from growing without bound between checkpoints.
         u"PRAGMA journal_size_limit=67108864"_s,
     };
