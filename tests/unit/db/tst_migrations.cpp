@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// Db::Migrations on SQLite: from an empty file to the latest schema, idempotence, the
+// schema_meta record, foreign keys, and refusal of a database written by a newer build.
+#include <memory>
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "server/db/connection.h"
+#include "server/db/migrations.h"
+#include "server/db/poolcounters.h"
+#include "server/db/sql.h"
+#include "server/db/writegate.h"
+
+using namespace Qt::StringLiterals;
+using namespace Blockhaus;
+
+namespace {
+
+// One connection on the test thread to a fresh database file in its own temporary directory.
+class TestDatabase
+{
+public:
+    TestDatabase()
+        : m_gate(true)
+    {
+        m_config.driver = Db::Driver::Sqlite;
+        m_config.sqlitePath = m_dir.filePath(u"blockhaus.sqlite"_s);
+        static int serial = 0;
+        m_connection = std::make_unique<Db::Connection>(u"tst_migrations-%1"_s.arg(++serial),
+                                                        m_config, &m_counters, &m_gate);
+        QString error;
+        m_opened = m_dir.isValid() && m_connection->open(&error);
+        if (!m_opened)
+            qWarning() << "cannot open the test database:" << error;
+    }
+
+    bool opened() const { return m_opened; }
+    Db::Connection &connection() { return *m_connection; }
+
+    // Table names, sorted, as SQLite lists them (internal sqlite_ tables left out).
+    QStringList tables()
+    {
+        return strings(u"SELECT name FROM sqlite_master WHERE type = 'table' "
+                       "AND name NOT LIKE 'sqlite_%' ORDER BY name"_s);
+    }
+    // Every schema object with its SQL, to compare the schema before and after.
+    QStringList schema()
+    {
+        return strings(u"SELECT type || ' ' || name || ' ' || coalesce(sql, '') "
+                       "FROM sqlite_master ORDER BY type, name"_s);
+    }
+    QStringList strings(const QString &sql)
+    {
+        QStringList out;
+        Db::Sql query(*m_connection, sql);
+        if (!query.exec())
+            return {u"<error>"_s};
+        while (query.next())
+            out << query.value(0).toString();
+        return out;
+    }
+    QVariant scalar(const QString &sql)
+    {
+        Db::Sql query(*m_connection, sql);
+        if (!query.exec() || !query.next())
+            return {};
+        return query.value(0);
+    }
+    bool exec(const QString &sql) { return m_connection->execRaw(sql); }
+
+private:
+    QTemporaryDir m_dir;
+    Db::DbConfig m_config;
+    Db::PoolCounters m_counters;
+    Db::WriteGate m_gate;
+    std::unique_ptr<Db::Connection> m_connection;
+    bool m_opened = false;
+};
+
+const QStringList schemaTables{
+    u"assets"_s,           u"backpack_items"_s, u"groups"_s,
+    u"memberships"_s,      u"project_shares"_s, u"project_thumbnails"_s,
+    u"project_versions"_s, u"projects"_s,       u"schema_meta"_s,
+    u"sessions"_s,         u"users"_s,
+};
+
+} // namespace
+
+class TestMigrations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void buildKnowsAtLeastOneVersion();
+    void emptyDatabaseIsVersionZero();
+    void migratesEmptyDatabaseToLatest();
+    void recordsVersionInSchemaMeta();
+    void migratingTwiceIsANoOp();
+    void migratesFromEveryOlderVersion_data();
+    void migratesFromEveryOlderVersion();
+    void everySchemaTableExists_data();
+    void everySchemaTableExists();
+    void createsNoUnexpectedTables();
+    void foreignKeysAreOnAndEnforced();
+    void refusesNewerSchemaAndLeavesItUntouched();
+};
+
+void TestMigrations::buildKnowsAtLeastOneVersion()
+{
+    QVERIFY(Db::Migrations::latestVersion(Db::Driver::Sqlite) >= 1);
+}
+
+void TestMigrations::emptyDatabaseIsVersionZero()
+{
+    TestDatabase db;
+    QVERIFY(db.opened());
+    const auto version = Db::Migrations::currentVersion(db.connection());
+    QVERIFY(version.ok());
+    QCOMPARE(*version, 0);
+}
+
+void TestMigrations::migratesEmptyDatabaseToLatest()
+{
+    TestDatabase db;
+    QVERIFY(db.opened());
+    const int latest = Db::Migrations::latestVersion(Db::Driver::Sqlite);
+    const auto migrated = Db::Migrations::migrate(db.connection());
+    QVERIFY2(migrated.ok(), qPrintable(migrated.ok() ? QString() : migrated.error().message));
+    QCOMPARE(*migrated, latest);
+    const auto current = Db::Migrations::currentVersion(db.connection());
+    QVERIFY(current.ok());
+    QCOMPARE(*current, latest);
+}
+
+void TestMigrations::recordsVersionInSchemaMeta()
+{
+    TestDatabase db;
+    QVERIFY(db.opened());
+    QVERIFY(Db::Migrations::migrate(db.connection()).ok());
+    QCOMPARE(
+        db.strings(u"SELECT key || '=' || value FROM schema_meta"_s),
+        QStringList{u"schema_version=%1"_s.arg(Db::Migrations::latestVersion(Db::Driver::Sqlite))});
+}
+
+void TestMigrations::migratingTwiceIsANoOp()
+{
+    TestDatabase db;
+    QVERIFY(db.opened());
+    QVERIFY(Db::Migrations::migrate(db.connection()).ok());
+    const QStringList schemaBefore = db.schema();
+    const QStringList metaBefore = db.strings(u"SELECT key || '=' || value FROM schema_meta"_s);
+    // SQLite's schema cookie changes with every schema change, even one that leaves the
+    // same text behind.
+    const QVariant cookieBefore = db.scalar(u"PRAGMA schema_version"_s);
+
+    const auto again = Db::Migrations::migrate(db.connection());
+    QVERIFY(again.ok());
+    QCOMPARE(*again, Db::Migrations::latestVersion(Db::Driver::Sqlite));
+    QCOMPARE(db.schema(), schemaBefore);
+    QCOMPARE(db.strings(u"SELECT key || '=' || value FROM schema_meta"_s), metaBefore);
+    QCOMPARE(db.scalar(u"PRAGMA schema_version"_s), cookieBefore);
+}
+
+void TestMigrations::migratesFromEveryOlderVersion_data()
+{
+    QTest::addColumn<int>("from");
+    const int latest = Db::Migrations::latestVersion(Db::Driver::Sqlite);
+    for (int version = 0; version < latest; ++version)
+        QTest::addRow("from %d", version) << version;
+}
+
+void TestMigrations::migratesFromEveryOlderVersion()
+{
+    QFETCH(int, from);
+    const int latest = Db::Migrations::latestVersion(Db::Driver::Sqlite);
+    TestDatabase db;
+    QVERIFY(db.opened());
+    const auto partial = Db::Migrations::migrate(db.connection(), from);
+    QVERIFY(partial.ok());
+    QCOMPARE(*partial, from);
+    QCOMPARE(*Db::Migrations::currentVersion(db.connection()), from);
+
+    const auto migrated = Db::Migrations::migrate(db.connection());
+    QVERIFY(migrated.ok());
+    QCOMPARE(*migrated, latest);
+    QCOMPARE(*Db::Migrations::currentVersion(db.connection()), latest);
+    QCOMPARE(db.tables(), schemaTables);
+}
+
+void TestMigrations::everySchemaTableExists_data()
+{
+    QTest::addColumn<QString>("table");
+    for (const QString &table : schemaTables)
+        QTest::addRow("%s", qPrintable(table)) << table;
+}
+
+void TestMigrations::everySchemaTableExists()
+{
+    QFETCH(QString, table);
+    TestDatabase db;
+    QVERIFY(db.opened());
+    QVERIFY(Db::Migrations::migrate(db.connection()).ok());
+    QVERIFY2(db.tables().contains(table), qPrintable(db.tables().join(u", "_s)));
+    // The table is usable, not only listed.
+    QVERIFY(db.scalar(u"SELECT count(*) FROM "_s + table).isValid());
+}
+
+void TestMigrations::createsNoUnexpectedTables()
+{
+    TestDatabase db;
+    QVERIFY(db.opened());
+    QVERIFY(Db::Migrations::migrate(db.connection()).ok());
+    QCOMPARE(db.tables(), schemaTables);
+}
+
+void TestMigrations::foreignKeysAreOnAndEnforced()
+{
+    TestDatabase db;
+    QVERIFY(db.opened());
+    QVERIFY(Db::Migrations::migrate(db.connection()).ok());
+    QCOMPARE(db.scalar(u"PRAGMA foreign_keys"_s).toInt(), 1);
+    QVERIFY(db.strings(u"PRAGMA foreign_key_check"_s).isEmpty());
+    // A membership of a user and class that do not exist violates both references.
+    QVERIFY(!db.exec(u"INSERT INTO memberships (group_id, user_id) VALUES (4711, 4712)"_s));
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM memberships"_s).toInt(), 0);
+}
+
+void TestMigrations::refusesNewerSchemaAndLeavesItUntouched()
+{
+    TestDatabase db;
+    QVERIFY(db.opened());
+    const int latest = Db::Migrations::latestVersion(Db::Driver::Sqlite);
+    const int newer = latest + 1;
+    // A database from a future build: only its schema_meta is here, claiming a newer version.
+    QVERIFY(db.exec(u"CREATE TABLE schema_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s));
+    QVERIFY(db.exec(
+        u"INSERT INTO schema_meta (key, value) VALUES ('schema_version', '%1')"_s.arg(newer)));
+    const QStringList schemaBefore = db.schema();
+
+    const auto migrated = Db::Migrations::migrate(db.connection());
+    QVERIFY(!migrated.ok());
+    const QString message = migrated.error().message;
+    QVERIFY2(message.contains(u"newer"_s), qPrintable(message));
+    QVERIFY2(message.contains(QString::number(newer)), qPrintable(message));
+    QVERIFY2(message.contains(QString::number(latest)), qPrintable(message));
+    QVERIFY2(message.contains(u"update"_s, Qt::CaseInsensitive), qPrintable(message));
+
+    QCOMPARE(db.schema(), schemaBefore);
+    QCOMPARE(db.tables(), QStringList{u"schema_meta"_s});
+    QCOMPARE(*Db::Migrations::currentVersion(db.connection()), newer);
+}
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "tst_migrations.moc"
