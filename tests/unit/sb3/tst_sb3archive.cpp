@@ -117,6 +117,7 @@ private slots:
     void entryCountIsCapped();
     void entrySizeIsCappedOnInflatedBytes_data();
     void entrySizeIsCappedOnInflatedBytes();
+    void entrySizeIsCappedWhateverTheHeadersClaim();
     void totalSizeIsCappedOnInflatedBytes_data();
     void totalSizeIsCappedOnInflatedBytes();
 
@@ -361,6 +362,31 @@ void TestSb3Archive::entrySizeIsCappedOnInflatedBytes()
         QCOMPARE(read.error().kind, ErrorKind::Unprocessable);
         QVERIFY2(read.error().message.contains(u"too large"_s), qPrintable(read.error().message));
     }
+}
+
+void TestSb3Archive::entrySizeIsCappedWhateverTheHeadersClaim()
+{
+    // A zip bomb that lies: both headers of its first entry claim 100 bytes while the entry
+    // inflates to 1 MiB. The cap must count what is inflated.
+    Sb3::ArchiveLimits limits;
+    limits.maxEntrySize = 256 * kib;
+    const QByteArray zeros(mib, '\0');
+    QByteArray zip =
+        buildZip({{(md5a + u".wav"_s).toLatin1(), zeros}, {"project.json", projectJson}});
+    QVERIFY(zip.startsWith("PK\x03\x04"));
+    const auto claim = [&zip](qsizetype at) {
+        const quint32 claimed = 100;
+        for (int i = 0; i < 4; ++i)
+            zip[at + i] = static_cast<char>((claimed >> (8 * i)) & 0xff);
+    };
+    claim(22); // uncompressed size in the local file header
+    const qsizetype central = zip.indexOf("PK\x01\x02");
+    QVERIFY(central > 0);
+    claim(central + 24); // and in the central directory
+    const auto read = Sb3::readSb3(zip, limits);
+    QVERIFY(!read.ok());
+    QCOMPARE(read.error().kind, ErrorKind::Unprocessable);
+    QVERIFY2(read.error().message.contains(u"too large"_s), qPrintable(read.error().message));
 }
 
 void TestSb3Archive::totalSizeIsCappedOnInflatedBytes_data()
