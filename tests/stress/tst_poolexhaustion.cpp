@@ -70,7 +70,9 @@ void TestPoolExhaustion::g10_exhaustedPoolAnswers503InsteadOfHanging()
     for (qsizetype i = 0; i < replies.size(); ++i) {
         const HttpReply &reply = replies.at(i);
         QVERIFY2(!reply.timedOut && reply.status != 0,
-                 qPrintable(u"request %1 got no answer within the bounded wait"_s.arg(i)));
+                 qPrintable(u"request %1 got no answer (%2; received: %3)"_s.arg(i).arg(
+                     reply.timedOut ? u"timed out"_s : reply.transportError,
+                     QString::fromLatin1(reply.body.left(300)))));
         const int success = i % 2 == 0 ? 200 : 201;
         QVERIFY(statusIsOneOf(reply, {success, 503}));
         if (reply.status == 503) {

@@ -242,6 +242,8 @@ ReadOutcome readResponse(QTcpSocket *socket, QByteArray &buffer, bool headReques
     }
     outcome.reply = HttpReply{};
     outcome.reply.timedOut = result == ParseResult::Incomplete;
+    outcome.reply.transportError =
+        buffer.isEmpty() ? socket->errorString() : u"incomplete or malformed response"_s;
     outcome.reply.body = buffer; // whatever arrived, for diagnostics
     return outcome;
 }
@@ -705,6 +707,8 @@ QList<HttpReply> runConcurrently(quint16 port, const QList<HttpRequest> &request
         } else if (result == ParseResult::Failed || closed) {
             HttpReply failed;
             failed.body = slot.buffer;
+            failed.transportError = slot.buffer.isEmpty() ? slot.socket->errorString()
+                                                          : u"incomplete or malformed response"_s;
             finish(slot, std::move(failed));
         }
     };

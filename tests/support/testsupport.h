@@ -37,6 +37,7 @@ struct HttpReply
 {
     int status = 0; // 0: no reply (connection closed or timed out)
     bool timedOut = false;
+    QString transportError; // with status 0: what the socket reported, if anything
     QByteArray body;
     HeaderList headers; // names lower-cased
     QByteArray header(const QByteArray &lowerCaseName) const; // first value or empty
