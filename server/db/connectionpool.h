@@ -5,7 +5,10 @@
 #include <functional>
 #include <memory>
 
+#include <optional>
+
 #include <QElapsedTimer>
+#include <QSemaphore>
 #include <QFuture>
 #include <QThreadPool>
 #include <QThreadStorage>
@@ -46,37 +49,54 @@ public:
         m_counters.addWaiting(1);
         QElapsedTimer queued;
         queued.start();
-        return QtConcurrent::run(&m_threads, [this, queued, job = std::move(job)]() -> Result<T> {
-            m_counters.addWaiting(-1);
-            const double waitedMs = static_cast<double>(queued.nsecsElapsed()) / 1e6;
-            m_counters.recordAcquire(waitedMs);
-            if (waitedMs > m_config.acquireTimeoutMs) {
-                m_counters.addTimeout();
-                return unavailable();
-            }
-            Connection *connection = connectionForCurrentThread();
-            if (!connection)
-                return unavailable();
-            m_counters.addInUse(1);
-            Result<T> result = job(*connection);
-            m_counters.addInUse(-1);
-            return result;
+        return QtConcurrent::run(&m_threads, [this, queued, job = std::move(job)]() {
+            return execute<T>(job, queued);
         });
     }
 
-    // Runs a job and waits for it; for start-up work (migrations) and tests, never on a hot path.
+    // Runs a job on a worker and waits for it; for start-up and shutdown work, never on a hot
+    // path. (QFuture::waitForFinished() would run a still-queued job in the waiting thread, with
+    // a connection of that thread; a semaphore keeps the job on a worker.)
     template<typename T>
     Result<T> runSync(std::function<Result<T>(Connection &)> job)
     {
-        auto future = run<T>(std::move(job));
-        future.waitForFinished();
-        return future.result();
+        std::optional<Result<T>> result;
+        QSemaphore done;
+        m_counters.addWaiting(1);
+        QElapsedTimer queued;
+        queued.start();
+        m_threads.start([&]() {
+            result.emplace(execute<T>(job, queued));
+            done.release();
+        });
+        done.acquire();
+        return std::move(*result);
     }
 
     // Waits for running jobs and closes every connection.
     void shutdown();
 
 private:
+    // The acquire step and the job, on a worker thread: refuses jobs that waited too long (G10).
+    template<typename T>
+    Result<T> execute(const std::function<Result<T>(Connection &)> &job, const QElapsedTimer &queued)
+    {
+        m_counters.addWaiting(-1);
+        const double waitedMs = static_cast<double>(queued.nsecsElapsed()) / 1e6;
+        m_counters.recordAcquire(waitedMs);
+        if (waitedMs > m_config.acquireTimeoutMs) {
+            m_counters.addTimeout();
+            return unavailable();
+        }
+        Connection *connection = connectionForCurrentThread();
+        if (!connection)
+            return unavailable();
+        m_counters.addInUse(1);
+        Result<T> result = job(*connection);
+        m_counters.addInUse(-1);
+        return result;
+    }
+
     Error unavailable() const;
     Connection *connectionForCurrentThread();
 

@@ -3,6 +3,8 @@
 
 #include <memory>
 
+#include <QStringDecoder>
+
 #include <zip.h>
 
 namespace Blockhaus::Sb3 {
@@ -25,16 +27,22 @@ struct ZipFileCloser
     void operator()(zip_file_t *file) const { zip_fclose(file); }
 };
 
-// A flat file name: no directories, no parent references, no absolute paths, printable.
-bool isSafeEntryName(const QString &name)
+// A flat file name: no directories, no parent references, no absolute paths, no control
+// characters, valid UTF-8. Checked on the raw bytes: libzip's encoding guess would turn control
+// bytes into printable CP437 symbols.
+bool safeEntryName(const char *raw, QString *name)
 {
-    if (name.isEmpty() || name.size() > 255 || name == u"."_s || name == u".."_s)
+    const QByteArray bytes(raw);
+    if (bytes.isEmpty() || bytes.size() > 255 || bytes == "." || bytes == "..")
         return false;
-    for (QChar c : name) {
-        if (c == u'/' || c == u'\\' || c == u':' || c.unicode() < 0x20 || c.unicode() == 0x7f)
+    for (char c : bytes) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '/' || c == '\\' || c == ':' || u < 0x20 || u == 0x7f)
             return false;
     }
-    return true;
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    *name = decoder(bytes);
+    return !decoder.hasError();
 }
 
 } // namespace
@@ -63,14 +71,16 @@ Result<Sb3Content> readSb3(const QByteArray &zipBytes, const ArchiveLimits &limi
     QByteArray chunk(64 * 1024, Qt::Uninitialized);
     for (zip_int64_t i = 0; i < count; ++i) {
         const auto index = static_cast<zip_uint64_t>(i);
-        const char *rawName = zip_get_name(archive.get(), index, ZIP_FL_ENC_GUESS);
+        const char *rawName = zip_get_name(archive.get(), index, ZIP_FL_ENC_RAW);
         if (!rawName)
             return broken(u"an entry has no name."_s);
-        const QString name = QString::fromUtf8(rawName);
-        if (name.endsWith(u'/'))
+        if (QByteArrayView(rawName).endsWith('/'))
             continue; // directory entries carry no data
-        if (!isSafeEntryName(name))
-            return broken(u"the entry name \u201c%1\u201d is not allowed."_s.arg(name.left(80)));
+        QString name;
+        if (!safeEntryName(rawName, &name)) {
+            return broken(u"the entry name \u201c%1\u201d is not allowed."_s.arg(
+                QString::fromLatin1(QByteArray(rawName).toPercentEncoding().left(80))));
+        }
         std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(archive.get(), index, 0));
         if (!file)
             return broken(u"the entry \u201c%1\u201d cannot be read."_s.arg(name));
