@@ -17,6 +17,22 @@ bool databaseAnswers(Db::Connection &db)
     return q.exec() && q.next();
 }
 
+// The effective durability settings of a pool connection, so that they can be checked from
+// outside (they live per connection, not in the database file).
+QString pragmaText(Db::Connection &db, const QString &pragma)
+{
+    if (db.dialect().driver() != Db::Driver::Sqlite)
+        return {};
+    Db::Sql q(db, u"PRAGMA "_s + pragma);
+    if (!q.exec() || !q.next())
+        return {};
+    if (pragma == u"synchronous"_s) {
+        static const QStringList levels{u"off"_s, u"normal"_s, u"full"_s, u"extra"_s};
+        return levels.value(q.value(0).toInt());
+    }
+    return q.value(0).toString().toLower();
+}
+
 } // namespace
 
 void ServiceHandler::registerRoutes(Router &router) const
@@ -50,7 +66,9 @@ Result<Reply> ServiceHandler::health(const RequestContext &, Db::Connection &db)
         {u"db"_s, QJsonObject{{u"driver"_s, m_services.pool.driver() == Db::Driver::Sqlite
                                                 ? u"sqlite"_s
                                                 : u"postgresql"_s},
-                              {u"ok"_s, ok}}},
+                              {u"ok"_s, ok},
+                              {u"journal_mode"_s, pragmaText(db, u"journal_mode"_s)},
+                              {u"synchronous"_s, pragmaText(db, u"synchronous"_s)}}},
         {u"pool"_s, QJsonObject{{u"size"_s, pool.size},
                                 {u"open"_s, pool.open},
                                 {u"in_use"_s, pool.inUse},
