@@ -35,6 +35,9 @@ QStringList Dialect::connectionSetup(const DbConfig &config) const
     if (m_driver == Driver::Postgres)
         return {u"SET TIME ZONE 'UTC'"_s};
     QStringList setup{
+        // Project bodies are ~150 KB: 16 KiB pages write a save in a quarter of the WAL frames
+        // (and syscalls) that 4 KiB pages need. Only takes effect on a new, empty database.
+        u"PRAGMA page_size=16384"_s,
         u"PRAGMA journal_mode=WAL"_s,
         // FULL: a save is acknowledged only when it is on disk, also across power loss.
         u"PRAGMA synchronous=FULL"_s,
