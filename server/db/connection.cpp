@@ -9,12 +9,12 @@
 namespace Blockhaus::Db {
 
 Connection::Connection(const QString &name, const DbConfig &config, PoolCounters *counters,
-                       WriteGate *writeGate)
+                       GroupCommitter *committer)
     : m_name(name)
     , m_config(config)
     , m_dialect(config.driver)
     , m_counters(counters)
-    , m_writeGate(writeGate)
+    , m_committer(committer)
     , m_maxBusyRetries(config.maxBusyRetries)
 {
 }

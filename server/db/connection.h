@@ -13,7 +13,7 @@
 namespace Blockhaus::Db {
 
 class PoolCounters;
-class WriteGate;
+class GroupCommitter;
 
 // A QSqlDatabase may only be used from the thread that created it, so a Connection never
 // leaves its worker thread. Stores receive it as a parameter for the length of one operation.
@@ -21,7 +21,7 @@ class Connection
 {
 public:
     Connection(const QString &name, const DbConfig &config, PoolCounters *counters,
-               WriteGate *writeGate);
+               GroupCommitter *committer);
     ~Connection();
     Connection(const Connection &) = delete;
     Connection &operator=(const Connection &) = delete;
@@ -31,7 +31,7 @@ public:
     const Dialect &dialect() const { return m_dialect; }
     QSqlDatabase &database() { return m_db; }
     PoolCounters *counters() const { return m_counters; }
-    WriteGate *writeGate() const { return m_writeGate; }
+    GroupCommitter *committer() const { return m_committer; }
     int maxBusyRetries() const { return m_maxBusyRetries; }
 
     // A prepared statement for this SQL text, prepared once per connection.
@@ -48,7 +48,7 @@ private:
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery *> m_statements;
     PoolCounters *m_counters;
-    WriteGate *m_writeGate;
+    GroupCommitter *m_committer;
     int m_maxBusyRetries;
 };
 

@@ -13,7 +13,7 @@ Q_LOGGING_CATEGORY(lcDb, "blockhaus.db")
 
 ConnectionPool::ConnectionPool(const DbConfig &config)
     : m_config(config)
-    , m_writeGate(config.driver == Driver::Sqlite)
+    , m_committer(config.maxBatch)
 {
     m_threads.setMaxThreadCount(std::max(1, config.poolSize));
     m_threads.setExpiryTimeout(-1); // threads, and with them connections, live as long as the pool
@@ -50,7 +50,7 @@ Connection *ConnectionPool::connectionForCurrentThread()
     }
     const QString name = u"blockhaus-%1-%2"_s.arg(reinterpret_cast<quintptr>(this), 0, 16)
                              .arg(m_serial.fetch_add(1));
-    auto connection = new Connection(name, m_config, &m_counters, &m_writeGate);
+    auto connection = new Connection(name, m_config, &m_counters, &m_committer);
     QString error;
     if (!connection->open(&error))
         qCCritical(lcDb) << "cannot open database:" << error;

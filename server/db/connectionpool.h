@@ -18,7 +18,7 @@
 #include "server/db/dbconfig.h"
 #include "server/db/poolcounters.h"
 #include "server/db/result.h"
-#include "server/db/writegate.h"
+#include "server/db/groupcommitter.h"
 
 namespace Blockhaus::Db {
 
@@ -102,7 +102,7 @@ private:
 
     DbConfig m_config;
     PoolCounters m_counters;
-    WriteGate m_writeGate;
+    GroupCommitter m_committer;
     std::atomic<int> m_serial{0};
     // Declared before m_threads: the pool's threads (and with them the per-thread connections)
     // must end before the storage object goes away.

@@ -89,7 +89,7 @@ Result<int> Migrations::migrate(Connection &connection, int targetVersion)
         if (!file.open(QIODevice::ReadOnly))
             return makeError(ErrorKind::Internal, u"Missing migration %1."_s.arg(version));
         const QStringList statements = statementsOf(QString::fromUtf8(file.readAll()));
-        auto applied = writeTransaction<int>(connection, [&]() -> Result<int> {
+        auto applied = writeTransaction<int>(connection, [&](Connection &connection) -> Result<int> {
             for (const QString &statement : statements) {
                 QSqlError error;
                 if (!connection.execRaw(statement, &error))

@@ -3,13 +3,12 @@
 #pragma once
 
 #include <functional>
-
-#include <QMutexLocker>
+#include <optional>
 
 #include "server/db/connection.h"
+#include "server/db/groupcommitter.h"
 #include "server/db/poolcounters.h"
 #include "server/db/result.h"
-#include "server/db/writegate.h"
 
 namespace Blockhaus::Db {
 
@@ -36,41 +35,39 @@ private:
     Error m_error;
 };
 
-// Runs body inside one write transaction and commits it. Retries the whole transaction a
-// bounded number of times when the database reports busy / serialization failure; any other
-// failure rolls back and is returned. A result is acknowledged only after commit() returned true.
-template<typename T>
-Result<T> writeTransaction(Connection &connection, const std::function<Result<T>()> &body)
+// Errors that mean the database itself failed (as opposed to a refusal such as a conflict):
+// they undo a whole group-commit batch.
+inline bool isDatabaseFailure(const Error &error)
 {
-    Error last = makeError(ErrorKind::Unavailable);
-    for (int attempt = 0; attempt <= connection.maxBusyRetries(); ++attempt) {
-        if (attempt > 0)
-            connection.counters()->addBusyRetry();
-        // In-process writers queue on a mutex instead of spinning in SQLite's busy handler,
-        // whose sleeps would add tens of milliseconds under load.
-        WriteGate::Locker gate(connection.writeGate());
-        Transaction tx(connection, Transaction::Mode::Write);
-        if (!tx.active()) {
-            last = tx.beginError();
-            if (last.transient)
-                continue;
-            return last;
-        }
-        Result<T> result = body();
-        if (!result.ok()) {
-            last = result.error();
-            tx.rollback();
-            if (last.transient)
-                continue;
-            return result;
-        }
-        if (tx.commit())
-            return result;
-        last = tx.commitError();
-        if (!last.transient)
-            return last;
+    return error.transient || error.kind == ErrorKind::Internal
+        || error.kind == ErrorKind::StorageFull || error.kind == ErrorKind::Unavailable;
+}
+
+// Runs body inside a write transaction and commits it; the result is returned only after the
+// COMMIT succeeded (no write-behind). Bodies of several workers may share one transaction and
+// one COMMIT (group commit, see GroupCommitter), each isolated by a savepoint, so body must use
+// the connection it is given, not one of its own. On a database failure the body may run a
+// second time, alone.
+template<typename T>
+Result<T> writeTransaction(Connection &connection,
+                           const std::function<Result<T>(Connection &)> &body)
+{
+    std::optional<Result<T>> outcome;
+    const Result<Ok> status = connection.committer()->run(connection, [&](Connection &db) {
+        outcome.emplace(body(db));
+        if (outcome->ok())
+            return GroupCommitter::TaskOutcome::Success;
+        if (outcome->error().transient)
+            return GroupCommitter::TaskOutcome::Retry;
+        return isDatabaseFailure(outcome->error()) ? GroupCommitter::TaskOutcome::Failure
+                                                   : GroupCommitter::TaskOutcome::DomainError;
+    });
+    if (!status) {
+        if (outcome && !outcome->ok())
+            return outcome->error(); // the body's own failure, e.g. disk full
+        return status.error(); // the COMMIT failed
     }
-    return last;
+    return std::move(*outcome);
 }
 
 // Runs body inside one read transaction: one consistent snapshot for all its reads (G4).

@@ -43,8 +43,7 @@ Result<AssetPutResult> AssetStore::put(Db::Connection &db, qint64 userId, const 
         if (existing.next())
             return AssetPutResult{existing.value(0).toLongLong(), false};
     }
-    return Db::writeTransaction<AssetPutResult>(
-        db, [&]() { return insertInTransaction(db, userId, asset); });
+    return Db::writeTransaction<AssetPutResult>(db, [&](Db::Connection &db) { return insertInTransaction(db, userId, asset); });
 }
 
 Result<AssetData> AssetStore::get(Db::Connection &db, const QString &md5, const QString &format)

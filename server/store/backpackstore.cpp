@@ -35,7 +35,7 @@ Result<BackpackItem> BackpackStore::add(Db::Connection &db, qint64 userId, const
                                         const QString &name, const QString &mime,
                                         const AssetData &body, const AssetData &thumbnail)
 {
-    return Db::writeTransaction<BackpackItem>(db, [&]() -> Result<BackpackItem> {
+    return Db::writeTransaction<BackpackItem>(db, [&](Db::Connection &db) -> Result<BackpackItem> {
         auto bodyAsset = AssetStore::insertInTransaction(db, userId, body);
         if (!bodyAsset)
             return bodyAsset.error();
@@ -57,7 +57,7 @@ Result<BackpackItem> BackpackStore::add(Db::Connection &db, qint64 userId, const
 
 Result<Ok> BackpackStore::remove(Db::Connection &db, qint64 userId, const QString &id)
 {
-    return Db::writeTransaction<Ok>(db, [&]() -> Result<Ok> {
+    return Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
         Sql q(db, u"DELETE FROM backpack_items WHERE id = ? AND user_id = ?"_s);
         q.bind(id).bind(userId);
         if (!q.exec())

@@ -159,7 +159,7 @@ Result<QList<ClassInfo>> ClassStore::list(Db::Connection &db, const Caller &call
 
 Result<ClassInfo> ClassStore::create(Db::Connection &db, const Caller &caller, const QString &name)
 {
-    return Db::writeTransaction<ClassInfo>(db, [&]() -> Result<ClassInfo> {
+    return Db::writeTransaction<ClassInfo>(db, [&](Db::Connection &db) -> Result<ClassInfo> {
         auto taken = nameInUse(db, name, 0);
         if (!taken)
             return taken.error();
@@ -186,7 +186,7 @@ Result<ClassInfo> ClassStore::create(Db::Connection &db, const Caller &caller, c
 Result<ClassInfo> ClassStore::patch(Db::Connection &db, const Caller &caller, qint64 id,
                                     const ClassPatch &patch)
 {
-    return Db::writeTransaction<ClassInfo>(db, [&]() -> Result<ClassInfo> {
+    return Db::writeTransaction<ClassInfo>(db, [&](Db::Connection &db) -> Result<ClassInfo> {
         auto info = requireTeaches(db, caller, id);
         if (!info)
             return info;
@@ -228,7 +228,7 @@ Result<ClassInfo> ClassStore::patch(Db::Connection &db, const Caller &caller, qi
 Result<ClassInfo> ClassStore::addMembers(Db::Connection &db, const Caller &caller, qint64 id,
                                          const QList<qint64> &userIds)
 {
-    return Db::writeTransaction<ClassInfo>(db, [&]() -> Result<ClassInfo> {
+    return Db::writeTransaction<ClassInfo>(db, [&](Db::Connection &db) -> Result<ClassInfo> {
         auto info = requireTeaches(db, caller, id);
         if (!info)
             return info;
@@ -253,7 +253,7 @@ Result<ClassInfo> ClassStore::addMembers(Db::Connection &db, const Caller &calle
 Result<Ok> ClassStore::removeMember(Db::Connection &db, const Caller &caller, qint64 id,
                                     qint64 userId)
 {
-    return Db::writeTransaction<Ok>(db, [&]() -> Result<Ok> {
+    return Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
         auto info = requireTeaches(db, caller, id);
         if (!info)
             return info.error();
@@ -275,7 +275,7 @@ Result<Ok> ClassStore::removeMember(Db::Connection &db, const Caller &caller, qi
 Result<QList<NewAccount>> ClassStore::addStudents(Db::Connection &db, const Caller &caller,
                                                   qint64 id, const QList<NewStudent> &students)
 {
-    return Db::writeTransaction<QList<NewAccount>>(db, [&]() -> Result<QList<NewAccount>> {
+    return Db::writeTransaction<QList<NewAccount>>(db, [&](Db::Connection &db) -> Result<QList<NewAccount>> {
         auto info = requireTeaches(db, caller, id);
         if (!info)
             return info.error();

@@ -243,8 +243,7 @@ Result<ProjectMeta> ProjectStore::create(Db::Connection &db, const Caller &calle
     auto assets = requireAssets(db, assetRefs);
     if (!assets)
         return assets.error();
-    return Db::writeTransaction<ProjectMeta>(
-        db, [&]() { return insertProject(db, caller, title, body); });
+    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) { return insertProject(db, caller, title, body); });
 }
 
 Result<ProjectMeta> ProjectStore::createWithAssets(Db::Connection &db, const Caller &caller,
@@ -252,7 +251,7 @@ Result<ProjectMeta> ProjectStore::createWithAssets(Db::Connection &db, const Cal
                                                    const QStringList &assetRefs,
                                                    const QList<AssetData> &assets)
 {
-    return Db::writeTransaction<ProjectMeta>(db, [&]() -> Result<ProjectMeta> {
+    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) -> Result<ProjectMeta> {
         for (const AssetData &asset : assets) {
             auto stored = AssetStore::insertInTransaction(db, caller.userId, asset);
             if (!stored)
@@ -351,7 +350,7 @@ Result<ProjectMeta> ProjectStore::save(Db::Connection &db, const Caller &caller,
     auto assets = requireAssets(db, assetRefs);
     if (!assets)
         return assets.error();
-    return Db::writeTransaction<ProjectMeta>(db, [&]() -> Result<ProjectMeta> {
+    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) -> Result<ProjectMeta> {
         auto access = requireOwner(db, caller, id, false);
         if (!access)
             return access.error();
@@ -369,7 +368,7 @@ Result<ProjectMeta> ProjectStore::save(Db::Connection &db, const Caller &caller,
 Result<ProjectMeta> ProjectStore::rename(Db::Connection &db, const Caller &caller, qint64 id,
                                          int expectedVersion, const QString &title)
 {
-    return Db::writeTransaction<ProjectMeta>(db, [&]() -> Result<ProjectMeta> {
+    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) -> Result<ProjectMeta> {
         auto access = requireOwner(db, caller, id, false);
         if (!access)
             return access.error();
@@ -394,7 +393,7 @@ Result<ProjectMeta> ProjectStore::rename(Db::Connection &db, const Caller &calle
 
 Result<Ok> ProjectStore::trash(Db::Connection &db, const Caller &caller, qint64 id)
 {
-    return Db::writeTransaction<Ok>(db, [&]() -> Result<Ok> {
+    return Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
         auto access = requireOwner(db, caller, id, false);
         if (!access)
             return access.error();
@@ -408,7 +407,7 @@ Result<Ok> ProjectStore::trash(Db::Connection &db, const Caller &caller, qint64 
 
 Result<ProjectMeta> ProjectStore::restore(Db::Connection &db, const Caller &caller, qint64 id)
 {
-    return Db::writeTransaction<ProjectMeta>(db, [&]() -> Result<ProjectMeta> {
+    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) -> Result<ProjectMeta> {
         auto access = requireOwner(db, caller, id, true);
         if (!access)
             return access.error();
@@ -422,7 +421,7 @@ Result<ProjectMeta> ProjectStore::restore(Db::Connection &db, const Caller &call
 
 Result<ProjectMeta> ProjectStore::copy(Db::Connection &db, const Caller &caller, qint64 id)
 {
-    return Db::writeTransaction<ProjectMeta>(db, [&]() -> Result<ProjectMeta> {
+    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) -> Result<ProjectMeta> {
         auto access = requireRead(db, caller, id);
         if (!access)
             return access.error();
@@ -455,7 +454,7 @@ Result<ProjectMeta> ProjectStore::copy(Db::Connection &db, const Caller &caller,
 Result<ProjectMeta> ProjectStore::share(Db::Connection &db, const Caller &caller, qint64 id,
                                         const QList<qint64> &groupIds)
 {
-    return Db::writeTransaction<ProjectMeta>(db, [&]() -> Result<ProjectMeta> {
+    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) -> Result<ProjectMeta> {
         auto access = requireOwner(db, caller, id, false);
         if (!access)
             return access.error();
@@ -488,7 +487,7 @@ Result<ProjectMeta> ProjectStore::share(Db::Connection &db, const Caller &caller
 Result<Ok> ProjectStore::putThumbnail(Db::Connection &db, const Caller &caller, qint64 id,
                                       const Thumbnail &thumbnail)
 {
-    return Db::writeTransaction<Ok>(db, [&]() -> Result<Ok> {
+    return Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
         auto access = requireOwner(db, caller, id, false);
         if (!access)
             return access.error();
@@ -561,7 +560,7 @@ Result<QByteArray> ProjectStore::versionContent(Db::Connection &db, const Caller
 Result<ProjectMeta> ProjectStore::restoreVersion(Db::Connection &db, const Caller &caller,
                                                  qint64 id, int version, int expectedVersion)
 {
-    return Db::writeTransaction<ProjectMeta>(db, [&]() -> Result<ProjectMeta> {
+    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) -> Result<ProjectMeta> {
         auto access = requireOwner(db, caller, id, false);
         if (!access)
             return access.error();

@@ -22,7 +22,7 @@ Result<NewAccount> UserStore::create(Db::Connection &db, const QString &username
                                      const QString &displayName, Role role,
                                      const QString &passwordHash)
 {
-    return Db::writeTransaction<NewAccount>(db, [&]() -> Result<NewAccount> {
+    return Db::writeTransaction<NewAccount>(db, [&](Db::Connection &db) -> Result<NewAccount> {
         Sql insert(db, u"INSERT INTO users (username, display_name, role, password_hash, created_at) "
                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING"_s);
         insert.bind(username).bind(displayName).bind(roleToString(role)).bind(passwordHash)
@@ -70,7 +70,7 @@ Result<User> UserStore::user(Db::Connection &db, qint64 id)
 
 Result<Ok> UserStore::setPasswordHash(Db::Connection &db, qint64 id, const QString &passwordHash)
 {
-    return Db::writeTransaction<Ok>(db, [&]() -> Result<Ok> {
+    return Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
         Sql q(db, u"UPDATE users SET password_hash = ? WHERE id = ?"_s);
         q.bind(passwordHash).bind(id);
         if (!q.exec())
@@ -85,7 +85,7 @@ Result<int> UserStore::flushLastSeen(Db::Connection &db, const QHash<qint64, QSt
 {
     if (lastSeen.isEmpty())
         return 0;
-    return Db::writeTransaction<int>(db, [&]() -> Result<int> {
+    return Db::writeTransaction<int>(db, [&](Db::Connection &db) -> Result<int> {
         int written = 0;
         for (auto it = lastSeen.cbegin(); it != lastSeen.cend(); ++it) {
             Sql q(db, u"UPDATE users SET last_seen = ? WHERE id = ? "
@@ -102,7 +102,7 @@ Result<int> UserStore::flushLastSeen(Db::Connection &db, const QHash<qint64, QSt
 Result<Ok> SessionStore::create(Db::Connection &db, qint64 userId, const QString &tokenHash,
                                 const QString &expiresAt)
 {
-    return Db::writeTransaction<Ok>(db, [&]() -> Result<Ok> {
+    return Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
         Sql q(db, u"INSERT INTO sessions (token_hash, user_id, created_at, expires_at) "
                   "VALUES (?, ?, ?, ?)"_s);
         q.bind(tokenHash).bind(userId).bind(nowText()).bind(expiresAt);
@@ -126,7 +126,7 @@ Result<SessionInfo> SessionStore::resolve(Db::Connection &db, const QString &tok
     QString expiresAt = q.value(1).toString();
     if (expiresAt < refreshBefore) {
         // One guarded write: it never revives an expired or deleted session.
-        auto refreshed = Db::writeTransaction<Ok>(db, [&]() -> Result<Ok> {
+        auto refreshed = Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
             Sql update(db, u"UPDATE sessions SET expires_at = ? WHERE token_hash = ? "
                            "AND expires_at > ? AND expires_at < ?"_s);
             update.bind(newExpiry).bind(tokenHash).bind(now).bind(newExpiry);
@@ -149,7 +149,7 @@ Result<SessionInfo> SessionStore::resolve(Db::Connection &db, const QString &tok
 
 Result<Ok> SessionStore::remove(Db::Connection &db, const QString &tokenHash)
 {
-    return Db::writeTransaction<Ok>(db, [&]() -> Result<Ok> {
+    return Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
         Sql q(db, u"DELETE FROM sessions WHERE token_hash = ?"_s);
         q.bind(tokenHash);
         if (!q.exec())
@@ -160,7 +160,7 @@ Result<Ok> SessionStore::remove(Db::Connection &db, const QString &tokenHash)
 
 Result<int> SessionStore::purgeExpired(Db::Connection &db, const QString &now)
 {
-    return Db::writeTransaction<int>(db, [&]() -> Result<int> {
+    return Db::writeTransaction<int>(db, [&](Db::Connection &db) -> Result<int> {
         Sql q(db, u"DELETE FROM sessions WHERE expires_at <= ?"_s);
         q.bind(now);
         if (!q.exec())

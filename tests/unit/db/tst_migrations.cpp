@@ -12,7 +12,7 @@
 #include "server/db/migrations.h"
 #include "server/db/poolcounters.h"
 #include "server/db/sql.h"
-#include "server/db/writegate.h"
+#include "server/db/groupcommitter.h"
 
 using namespace Qt::StringLiterals;
 using namespace Blockhaus;
@@ -24,7 +24,7 @@ class TestDatabase
 {
 public:
     TestDatabase()
-        : m_gate(true)
+        : m_gate(1)
     {
         m_config.driver = Db::Driver::Sqlite;
         m_config.sqlitePath = m_dir.filePath(u"blockhaus.sqlite"_s);
@@ -75,7 +75,7 @@ private:
     QTemporaryDir m_dir;
     Db::DbConfig m_config;
     Db::PoolCounters m_counters;
-    Db::WriteGate m_gate;
+    Db::GroupCommitter m_gate;
     std::unique_ptr<Db::Connection> m_connection;
     bool m_opened = false;
 };

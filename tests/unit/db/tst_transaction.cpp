@@ -178,7 +178,7 @@ void TestTransaction::failedBodyRollsBackEveryRow()
     TestPool test(1);
     QVERIFY(test.ready());
     const auto result = onWorker<int>(test.pool(), [](Db::Connection &c) {
-        return Db::writeTransaction<int>(c, [&c]() -> Result<int> {
+        return Db::writeTransaction<int>(c, [](Db::Connection &c) -> Result<int> {
             for (const QString &label : {u"first"_s, u"second"_s}) {
                 if (auto inserted = insertItem(c, label); !inserted)
                     return inserted.error();
@@ -202,7 +202,7 @@ void TestTransaction::committedWriteIsVisibleFromAnotherConnection()
     const Db::Connection *writer = nullptr;
     const auto seen = onWorker<int>(pool, [&](Db::Connection &c) -> Result<int> {
         writer = &c;
-        auto written = Db::writeTransaction<Ok>(c, [&c] { return insertItem(c, u"saved"_s); });
+        auto written = Db::writeTransaction<Ok>(c, [](Db::Connection &c) { return insertItem(c, u"saved"_s); });
         if (!written)
             return written.error();
         // This worker is busy until the read returns, so the read runs on the pool's other
@@ -233,7 +233,7 @@ void TestTransaction::transientErrorIsRetriedExactlyMaxBusyRetriesPlusOne()
     QVERIFY(test.ready());
     int attempts = 0;
     const auto result = onWorker<Ok>(test.pool(), [&attempts](Db::Connection &c) {
-        return Db::writeTransaction<Ok>(c, [&]() -> Result<Ok> {
+        return Db::writeTransaction<Ok>(c, [&](Db::Connection &c) -> Result<Ok> {
             ++attempts;
             if (auto inserted = insertItem(c, u"attempt"_s); !inserted)
                 return inserted.error();
@@ -254,7 +254,7 @@ void TestTransaction::transientErrorThenSuccessCommitsOnce()
     QVERIFY(test.ready());
     int attempts = 0;
     const auto result = onWorker<Ok>(test.pool(), [&attempts](Db::Connection &c) {
-        return Db::writeTransaction<Ok>(c, [&]() -> Result<Ok> {
+        return Db::writeTransaction<Ok>(c, [&](Db::Connection &c) -> Result<Ok> {
             ++attempts;
             if (auto inserted = insertItem(c, u"attempt"_s); !inserted)
                 return inserted.error();
@@ -278,18 +278,18 @@ void TestTransaction::writeLockHeldElsewhereIsRetriedThenUnavailable()
         c.busyTimeoutMs = 0; // SQLite reports BUSY at once instead of waiting
     });
     QVERIFY(test.ready());
-    // Another process's writer, played by a connection outside the pool (no shared gate).
+    // Another process's writer, played by a connection outside the pool (its own committer).
     Db::DbConfig otherConfig = configIn(test.dir(), 1);
     Db::PoolCounters otherCounters;
-    Db::WriteGate noGate(false);
-    Db::Connection other(u"tst_transaction-other"_s, otherConfig, &otherCounters, &noGate);
+    Db::GroupCommitter otherCommitter(1);
+    Db::Connection other(u"tst_transaction-other"_s, otherConfig, &otherCounters, &otherCommitter);
     QString openError;
     QVERIFY2(other.open(&openError), qPrintable(openError));
     QVERIFY(other.execRaw(u"BEGIN IMMEDIATE"_s));
 
     int attempts = 0;
     const auto result = onWorker<Ok>(test.pool(), [&attempts](Db::Connection &c) {
-        return Db::writeTransaction<Ok>(c, [&]() -> Result<Ok> {
+        return Db::writeTransaction<Ok>(c, [&](Db::Connection &c) -> Result<Ok> {
             ++attempts;
             return insertItem(c, u"blocked"_s);
         });
@@ -319,7 +319,7 @@ void TestTransaction::readTransactionSeesOneSnapshot()
             // A writer on the other connection commits while this snapshot is open.
             const auto written = onWorker<Ok>(pool, [](Db::Connection &writer) {
                 return Db::writeTransaction<Ok>(
-                    writer, [&writer] { return insertItem(writer, u"concurrent"_s); });
+                    writer, [](Db::Connection &writer) { return insertItem(writer, u"concurrent"_s); });
             });
             if (!written)
                 return written.error();
@@ -352,7 +352,7 @@ void TestTransaction::readOutsideTransactionSeesNewCommits()
         counts.before = *before;
         const auto written = onWorker<Ok>(pool, [](Db::Connection &writer) {
             return Db::writeTransaction<Ok>(
-                writer, [&writer] { return insertItem(writer, u"concurrent"_s); });
+                writer, [](Db::Connection &writer) { return insertItem(writer, u"concurrent"_s); });
         });
         if (!written)
             return written.error();

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "server/db/groupcommitter.h"
+
+#include "server/db/connection.h"
+#include "server/db/dblog.h"
+#include "server/db/poolcounters.h"
+
+namespace Blockhaus::Db {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Set while this thread runs a batch: a write transaction started from inside a task joins the
+// batch's transaction instead of waiting for itself.
+thread_local bool insideBatch = false;
+
+struct BatchScope
+{
+    BatchScope() { insideBatch = true; }
+    ~BatchScope() { insideBatch = false; }
+};
+
+} // namespace
+
+Result<Ok> GroupCommitter::run(Connection &own, Task task)
+{
+    if (insideBatch) {
+        const TaskOutcome outcome = task(own);
+        if (outcome == TaskOutcome::Failure || outcome == TaskOutcome::Retry)
+            return makeError(ErrorKind::Internal, u"A nested write failed."_s);
+        return Ok{};
+    }
+    Pending pending{std::move(task)};
+    QMutexLocker lock(&m_mutex);
+    m_queue.append(&pending);
+    while (!pending.finished) {
+        if (m_leaderActive) {
+            m_finished.wait(&m_mutex);
+            continue;
+        }
+        // Lead: take what is queued now (our own task among it) and run it as one batch.
+        m_leaderActive = true;
+        const qsizetype count = std::min<qsizetype>(m_queue.size(), m_maxBatch);
+        const QList<Pending *> batch = m_queue.mid(0, count);
+        m_queue.remove(0, count);
+        lock.unlock();
+        runBatch(own, batch);
+        lock.relock();
+        for (Pending *done : batch)
+            done->finished = true;
+        m_leaderActive = false;
+        m_finished.wakeAll();
+    }
+    return pending.status;
+}
+
+Result<Ok> GroupCommitter::runAlone(Connection &connection, Pending &pending)
+{
+    const Dialect &dialect = connection.dialect();
+    Error last = makeError(ErrorKind::Unavailable);
+    for (int attempt = 0; attempt <= connection.maxBusyRetries(); ++attempt) {
+        if (attempt > 0)
+            connection.counters()->addBusyRetry();
+        QSqlError error;
+        if (!connection.execRaw(dialect.beginWrite(), &error)) {
+            last = dialect.toError(error, dialect.beginWrite());
+            if (last.transient)
+                continue;
+            return last;
+        }
+        const TaskOutcome outcome = pending.task(connection);
+        if (outcome != TaskOutcome::Success) {
+            connection.execRaw(u"ROLLBACK"_s);
+            if (outcome == TaskOutcome::DomainError)
+                return Ok{};
+            last = makeError(ErrorKind::Internal, u"The write failed."_s); // task holds details
+            if (outcome == TaskOutcome::Retry) {
+                last.transient = true;
+                continue;
+            }
+            return last;
+        }
+        if (connection.execRaw(u"COMMIT"_s, &error))
+            return Ok{};
+        last = dialect.toError(error, u"COMMIT"_s);
+        connection.execRaw(u"ROLLBACK"_s);
+        if (!last.transient)
+            return last;
+    }
+    return last;
+}
+
+void GroupCommitter::runBatch(Connection &connection, const QList<Pending *> &batch)
+{
+    const BatchScope scope;
+    if (batch.size() == 1) {
+        batch.first()->status = runAlone(connection, *batch.first());
+        return;
+    }
+    const Dialect &dialect = connection.dialect();
+    QSqlError error;
+    bool together = connection.execRaw(dialect.beginWrite(), &error);
+    for (qsizetype i = 0; together && i < batch.size(); ++i) {
+        together = connection.execRaw(u"SAVEPOINT task"_s);
+        if (!together)
+            break;
+        switch (batch[i]->task(connection)) {
+        case TaskOutcome::Success:
+            together = connection.execRaw(u"RELEASE task"_s);
+            break;
+        case TaskOutcome::DomainError:
+            together = connection.execRaw(u"ROLLBACK TO task"_s)
+                && connection.execRaw(u"RELEASE task"_s);
+            break;
+        case TaskOutcome::Failure:
+        case TaskOutcome::Retry:
+            together = false;
+            break;
+        }
+    }
+    if (together && connection.execRaw(u"COMMIT"_s, &error)) {
+        for (Pending *pending : batch)
+            pending->status = Ok{};
+        return;
+    }
+    // Something failed for the batch as a whole: nothing of it is kept, and every task runs
+    // again on its own so that each gets its own answer.
+    connection.execRaw(u"ROLLBACK"_s);
+    qCDebug(lcDb) << "group commit of" << batch.size() << "tasks fell back to single commits";
+    for (Pending *pending : batch)
+        pending->status = runAlone(connection, *pending);
+}
+
+} // namespace Blockhaus::Db

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// Group commit: write transactions of several workers share one COMMIT (and one fsync).
+#pragma once
+
+#include <functional>
+
+#include <QList>
+#include <QMutex>
+#include <QWaitCondition>
+
+#include "server/db/result.h"
+
+namespace Blockhaus::Db {
+
+class Connection;
+
+// Writers queue their work; whoever finds no batch running becomes the leader, takes up to
+// maxBatch queued tasks and runs them in ONE write transaction on its own connection, each task
+// inside a savepoint. A task that fails with a domain error (conflict, not found, ...) is rolled
+// back to its savepoint alone; the others commit together and every task is answered only after
+// that COMMIT returned (a save is acknowledged only when it is durable). If a task hits a
+// database failure (disk full, I/O) or the COMMIT fails, the batch is rolled back and each task
+// runs again in a transaction of its own, so one task's failure never becomes another's.
+//
+// With SQLite there is one writer at a time anyway; batching turns N fsyncs into one.
+class GroupCommitter
+{
+public:
+    enum class TaskOutcome {
+        Success, // keep the task's writes
+        DomainError, // undo the task's writes, the task reports its own error
+        Failure, // a database failure: undo the whole batch
+        Retry, // busy / serialization failure: undo, and run again (bounded)
+    };
+    using Task = std::function<TaskOutcome(Connection &)>;
+
+    explicit GroupCommitter(int maxBatch) : m_maxBatch(maxBatch) { }
+
+    // Runs task inside a write transaction and returns when that transaction is committed or
+    // rolled back. The error is set only when the task's writes could not be committed.
+    Result<Ok> run(Connection &own, Task task);
+
+private:
+    struct Pending
+    {
+        Task task;
+        Result<Ok> status = Ok{};
+        bool finished = false;
+    };
+
+    void runBatch(Connection &connection, const QList<Pending *> &batch);
+    Result<Ok> runAlone(Connection &connection, Pending &pending);
+
+    const int m_maxBatch;
+    QMutex m_mutex;
+    QWaitCondition m_finished;
+    QList<Pending *> m_queue;
+    bool m_leaderActive = false;
+};
+
+} // namespace Blockhaus::Db
