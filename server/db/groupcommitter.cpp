@@ -55,6 +55,12 @@ Result<Ok> GroupCommitter::run(Connection &own, Task task)
     return pending.status;
 }
 
+int GroupCommitter::queued()
+{
+    QMutexLocker lock(&m_mutex);
+    return static_cast<int>(m_queue.size());
+}
+
 Result<Ok> GroupCommitter::runAlone(Connection &connection, Pending &pending)
 {
     const Dialect &dialect = connection.dialect();
@@ -122,6 +128,8 @@ void GroupCommitter::runBatch(Connection &connection, const QList<Pending *> &ba
     if (together && connection.execRaw(u"COMMIT"_s, &error)) {
         for (Pending *pending : batch)
             pending->status = Ok{};
+        m_sharedCommits.fetch_add(1, std::memory_order_relaxed);
+        m_sharedTasks.fetch_add(static_cast<quint64>(batch.size()), std::memory_order_relaxed);
         return;
     }
     // Something failed for the batch as a whole: nothing of it is kept, and every task runs

@@ -2,6 +2,7 @@
 // Group commit: write transactions of several workers share one COMMIT (and one fsync).
 #pragma once
 
+#include <atomic>
 #include <functional>
 
 #include <QList>
@@ -39,6 +40,11 @@ public:
     // Runs task inside a write transaction and returns when that transaction is committed or
     // rolled back. The error is set only when the task's writes could not be committed.
     Result<Ok> run(Connection &own, Task task);
+    // Tasks waiting for a leader (for tests and metrics).
+    int queued();
+    // Batches of more than one task committed together, and the tasks in them.
+    quint64 sharedCommits() const { return m_sharedCommits.load(std::memory_order_relaxed); }
+    quint64 sharedTasks() const { return m_sharedTasks.load(std::memory_order_relaxed); }
 
 private:
     struct Pending
@@ -56,6 +62,8 @@ private:
     QWaitCondition m_finished;
     QList<Pending *> m_queue;
     bool m_leaderActive = false;
+    std::atomic<quint64> m_sharedCommits{0};
+    std::atomic<quint64> m_sharedTasks{0};
 };
 
 } // namespace Blockhaus::Db
