@@ -34,7 +34,8 @@ void ConnectionPool::shutdown()
 
 Error ConnectionPool::unavailable() const
 {
-    Error error = makeError(ErrorKind::Unavailable);
+    Error error = makeError(ErrorKind::Unavailable,
+                            u"The server is very busy right now. Please try again in a moment."_s);
     error.retryAfterSeconds = 2;
     return error;
 }

@@ -50,12 +50,12 @@ public:
         QElapsedTimer queued;
         queued.start();
         return QtConcurrent::run(&m_threads, [this, queued, job = std::move(job)]() {
-            return execute<T>(job, queued);
+            return execute<T>(job, queued, m_config.acquireTimeoutMs);
         });
     }
 
-    // Runs a job on a worker and waits for it; for start-up and shutdown work, never on a hot
-    // path. (QFuture::waitForFinished() would run a still-queued job in the waiting thread, with
+    // Runs a job on a worker and waits for it, however long the queue; for start-up and
+    // shutdown work, never on a hot path. (QFuture::waitForFinished() would run a still-queued job in the waiting thread, with
     // a connection of that thread; a semaphore keeps the job on a worker.)
     template<typename T>
     Result<T> runSync(std::function<Result<T>(Connection &)> job)
@@ -66,7 +66,7 @@ public:
         QElapsedTimer queued;
         queued.start();
         m_threads.start([&]() {
-            result.emplace(execute<T>(job, queued));
+            result.emplace(execute<T>(job, queued, -1));
             done.release();
         });
         done.acquire();
@@ -79,12 +79,13 @@ public:
 private:
     // The acquire step and the job, on a worker thread: refuses jobs that waited too long (G10).
     template<typename T>
-    Result<T> execute(const std::function<Result<T>(Connection &)> &job, const QElapsedTimer &queued)
+    Result<T> execute(const std::function<Result<T>(Connection &)> &job, const QElapsedTimer &queued,
+                      int timeoutMs)
     {
         m_counters.addWaiting(-1);
         const double waitedMs = static_cast<double>(queued.nsecsElapsed()) / 1e6;
         m_counters.recordAcquire(waitedMs);
-        if (waitedMs > m_config.acquireTimeoutMs) {
+        if (timeoutMs >= 0 && waitedMs > timeoutMs) {
             m_counters.addTimeout();
             return unavailable();
         }

@@ -41,6 +41,9 @@ ApiServer::~ApiServer() = default;
 quint16 ApiServer::listen(QString *errorText)
 {
     m_server->setMaxPendingConnections(m_services.config.maxConnections);
+    // The default backlog of 50 overflows when a whole class saves at once (dropped
+    // connections, SYN cookies); the kernel caps this at net.core.somaxconn.
+    m_server->setListenBacklogSize(1024);
     if (!m_server->listen(m_services.config.listenAddress, m_services.config.port)) {
         if (errorText)
             *errorText = m_server->errorString();
