@@ -93,6 +93,7 @@ private slots:
     void g6_concurrentUploadsOfSameBytesStoreOneRow();
     void g6_concurrentMismatchedUploadsAreRejected();
     void g7_backpackSaveOnFullDiskLeavesNothing();
+    void g7_backpackSaveWithOversizedThumbnailOnFullDiskLeavesNothing();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -119,14 +120,19 @@ void TestGuaranteesAssets::cleanupTestCase()
     }
 }
 
-// G6. Catches: check-then-insert without UNIQUE(md5, data_format) (duplicate rows), a unique
-// violation surfacing as 409/500 to the slower uploader, several uploaders told "stored" (201),
-// and uploaders receiving different asset ids for the same content.
+// G6. Catches: check-then-insert without UNIQUE(md5, data_format) (duplicate rows), a plain
+// INSERT whose unique violation surfaces as 409/500 to a slower uploader, several uploaders told
+// "stored" (201), and uploaders receiving different asset ids for the same content. The race only
+// shows when several uploads of one content are processed at the same time, so there are six
+// rounds of 50 uploads with fresh bytes each; all requests of a round are written at once, and
+// every other round uses small bodies, which arrive whole before the server starts on them.
 void TestGuaranteesAssets::g6_concurrentUploadsOfSameBytesStoreOneRow()
 {
     constexpr int uploaders = 50;
-    for (int round = 0; round < 3; ++round) {
-        const QByteArray bytes = wavBytes("g6-round-"_ba + QByteArray::number(round), 200000);
+    constexpr int rounds = 6;
+    for (int round = 0; round < rounds; ++round) {
+        const int size = round % 2 ? 200000 : 8000;
+        const QByteArray bytes = wavBytes("g6-round-"_ba + QByteArray::number(round), size);
         const QString name = md5ext(bytes, u"wav"_s);
         QList<HttpRequest> requests;
         for (int i = 0; i < uploaders; ++i) {
@@ -137,7 +143,8 @@ void TestGuaranteesAssets::g6_concurrentUploadsOfSameBytesStoreOneRow()
         int created = 0;
         QSet<QString> ids;
         for (const HttpReply &reply : replies) {
-            QVERIFY2(reply.status == 200 || reply.status == 201, qPrintable(describe(reply)));
+            QVERIFY2(reply.status == 200 || reply.status == 201,
+                     qPrintable(u"round %1: "_s.arg(round) + describe(reply)));
             if (reply.status == 201)
                 ++created;
             QCOMPARE(reply.object().value("md5ext"_L1).toString(), name);
@@ -210,45 +217,90 @@ void TestGuaranteesAssets::g6_concurrentMismatchedUploadsAreRejected()
              0);
 }
 
+namespace {
+
+// The page-ceiling setup shared by the G7 cases: a server with one student who has one backpack
+// item, stopped, measured, and started again with max_page_count a few pages above what the
+// database uses, so that a write of more than `fitsBytes` cannot be committed.
+struct FullDisk
+{
+    Classroom::Account student;
+    QByteArray existingBodyPath; // GET path of the stored item's body
+    QString databasePath;
+    qint64 fitsBytes = 0; // free pages plus headroom, in bytes (an upper bound of what fits)
+    int itemRows = 0;
+    int assetRows = 0;
+};
+
+void startWithFullDisk(TestServer &server, FullDisk &disk, const QString &studentName)
+{
+    QVERIFY2(server.start(), server.output().constData());
+    const Classroom classroom =
+        makeClassroom(server.port(), server.adminPassword(), u"G7 class"_s, {studentName});
+    QCOMPARE(classroom.students.size(), 1);
+    disk.student = classroom.students.first();
+    {
+        Client client(server.port());
+        client.setBearer(disk.student.token);
+        const HttpReply item = client.post(
+            "/api/v1/backpack"_ba, backpackItem(wavBytes("g7-existing"_ba, 1000), pngThumbnail));
+        QVERIFY2(item.status == 201, qPrintable(describe(item)));
+        const QString bodyUrl = item.object().value("bodyUrl"_L1).toString();
+        const QString origin = u"http://127.0.0.1:%1"_s.arg(server.port());
+        disk.existingBodyPath =
+            (bodyUrl.startsWith(origin) ? bodyUrl.mid(origin.size()) : bodyUrl).toUtf8();
+    }
+    QVERIFY(server.stop());
+
+    disk.databasePath = server.databasePath();
+    const qint64 pageCount = sqlValue(disk.databasePath, u"PRAGMA page_count"_s).toLongLong();
+    const qint64 freePages = sqlValue(disk.databasePath, u"PRAGMA freelist_count"_s).toLongLong();
+    const qint64 pageSize = sqlValue(disk.databasePath, u"PRAGMA page_size"_s).toLongLong();
+    disk.itemRows = sqlValue(disk.databasePath, u"SELECT count(*) FROM backpack_items"_s).toInt();
+    disk.assetRows = sqlValue(disk.databasePath, u"SELECT count(*) FROM assets"_s).toInt();
+    QVERIFY(pageCount > 0);
+    QVERIFY(pageSize >= 512);
+    constexpr qint64 headroomPages = 24; // room for a login and small writes, not for a big asset
+    disk.fitsBytes = (freePages + headroomPages) * pageSize;
+
+    server.options().sqliteMaxPageCount = pageCount + headroomPages;
+    QVERIFY2(server.start(), server.output().constData());
+}
+
+// After a failed backpack save: nothing of it in the file, and the file is sound.
+void verifyNothingLeft(const FullDisk &disk, const QByteArray &body, const QByteArray &thumbnail)
+{
+    const QString &path = disk.databasePath;
+    QCOMPARE(sqlValue(path, u"SELECT count(*) FROM backpack_items"_s).toInt(), disk.itemRows);
+    QCOMPARE(sqlValue(path, u"SELECT count(*) FROM assets"_s).toInt(), disk.assetRows);
+    QCOMPARE(
+        sqlValue(path,
+                 u"SELECT count(*) FROM assets WHERE md5 IN ('%1', '%2')"_s.arg(
+                     QString::fromLatin1(md5Hex(body)), QString::fromLatin1(md5Hex(thumbnail))))
+            .toInt(),
+        0);
+    QCOMPARE(sqlValue(path, u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+}
+
+} // namespace
+
 // G7. The thumbnail is small enough to fit under the ceiling, the body is not. Catches: the item
 // or its thumbnail asset committed in a separate transaction before the body, assets left behind
 // by a failed item, 500 or a crash instead of 507, and reads that stop working on a full disk.
 void TestGuaranteesAssets::g7_backpackSaveOnFullDiskLeavesNothing()
 {
     TestServer server;
-    QVERIFY2(server.start(), server.output().constData());
-    const Classroom classroom =
-        makeClassroom(server.port(), server.adminPassword(), u"G7 class"_s, {u"Gus G."_s});
-    QCOMPARE(classroom.students.size(), 1);
-    const Classroom::Account student = classroom.students.first();
-    QString existingBodyUrl;
-    {
-        Client client(server.port());
-        client.setBearer(student.token);
-        const HttpReply item = client.post(
-            "/api/v1/backpack"_ba, backpackItem(wavBytes("g7-existing"_ba, 1000), pngThumbnail));
-        QVERIFY2(item.status == 201, qPrintable(describe(item)));
-        existingBodyUrl = item.object().value("bodyUrl"_L1).toString();
-    }
-    QVERIFY(server.stop());
-
-    const QString path = server.databasePath();
-    const qint64 pageCount = sqlValue(path, u"PRAGMA page_count"_s).toLongLong();
-    const qint64 freePages = sqlValue(path, u"PRAGMA freelist_count"_s).toLongLong();
-    const int itemRows = sqlValue(path, u"SELECT count(*) FROM backpack_items"_s).toInt();
-    const int assetRows = sqlValue(path, u"SELECT count(*) FROM assets"_s).toInt();
-    QVERIFY(pageCount > 0);
-    constexpr qint64 headroomPages = 24;
-    const int bodySize = int((freePages + headroomPages) * 4096 + 2 * 1024 * 1024);
+    FullDisk disk;
+    startWithFullDisk(server, disk, u"Gus G."_s);
+    if (QTest::currentTestFailed())
+        return;
+    const int bodySize = int(disk.fitsBytes + 2 * 1024 * 1024);
     QVERIFY(bodySize < 5 * 1024 * 1024); // base64 in JSON stays well under 10 MiB
-
     const QByteArray body = wavBytes("g7-too-big"_ba, bodySize);
     const QByteArray thumbnail = pngThumbnail + "g7 unique thumbnail"_ba;
-    server.options().sqliteMaxPageCount = pageCount + headroomPages;
-    QVERIFY2(server.start(), server.output().constData());
-    Client client(server.port());
-    QCOMPARE(client.login(student.username, student.password).status, 201);
 
+    Client client(server.port());
+    QCOMPARE(client.login(disk.student.username, disk.student.password).status, 201);
     const HttpReply full = client.post("/api/v1/backpack"_ba, backpackItem(body, thumbnail));
     QVERIFY2(full.status == 507, qPrintable(describe(full)));
     QCOMPARE(full.errorCode(), u"insufficient_storage"_s);
@@ -258,30 +310,69 @@ void TestGuaranteesAssets::g7_backpackSaveOnFullDiskLeavesNothing()
     QCOMPARE(list.array().size(), 1);
     QCOMPARE(client.get("/api/v1/assets/"_ba + md5ext(body, u"wav"_s).toUtf8()).status, 404);
     QCOMPARE(client.get("/api/v1/assets/"_ba + md5ext(thumbnail, u"png"_s).toUtf8()).status, 404);
-    const QString origin = u"http://127.0.0.1:%1"_s.arg(server.port());
-    const QByteArray existingPath =
-        (existingBodyUrl.startsWith(origin) ? existingBodyUrl.mid(origin.size()) : existingBodyUrl)
-            .toUtf8();
-    QCOMPARE(client.get(existingPath).status, 200);
+    QCOMPARE(client.get(disk.existingBodyPath).status, 200);
     QCOMPARE(client.get("/api/v1/status"_ba).status, 200);
     QVERIFY(server.stop());
-
-    QCOMPARE(sqlValue(path, u"SELECT count(*) FROM backpack_items"_s).toInt(), itemRows);
-    QCOMPARE(sqlValue(path, u"SELECT count(*) FROM assets"_s).toInt(), assetRows);
-    QCOMPARE(
-        sqlValue(path,
-                 u"SELECT count(*) FROM assets WHERE md5 IN ('%1', '%2')"_s.arg(
-                     QString::fromLatin1(md5Hex(body)), QString::fromLatin1(md5Hex(thumbnail))))
-            .toInt(),
-        0);
-    QCOMPARE(sqlValue(path, u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+    verifyNothingLeft(disk, body, thumbnail);
+    if (QTest::currentTestFailed())
+        return;
 
     // Without the ceiling the same item is stored: the 507 came from the full disk.
     server.options().sqliteMaxPageCount = 0;
     QVERIFY2(server.start(), server.output().constData());
     Client after(server.port());
-    QCOMPARE(after.login(student.username, student.password).status, 201);
+    QCOMPARE(after.login(disk.student.username, disk.student.password).status, 201);
     QCOMPARE(after.post("/api/v1/backpack"_ba, backpackItem(body, thumbnail)).status, 201);
+    QVERIFY(server.stop());
+}
+
+// G7, the mirror case: the body is small enough to fit under the ceiling, the thumbnail (a PNG
+// signature and filler; thumbnails are bounded only by the request limit) is not. Catches: the
+// body asset committed in its own transaction before the thumbnail and the item (an orphaned
+// asset nobody's backpack points at), an item listed without its thumbnail, 500 instead of 507.
+void TestGuaranteesAssets::g7_backpackSaveWithOversizedThumbnailOnFullDiskLeavesNothing()
+{
+    TestServer server;
+    FullDisk disk;
+    startWithFullDisk(server, disk, u"Greta G."_s);
+    if (QTest::currentTestFailed())
+        return;
+    const int thumbnailSize = int(disk.fitsBytes + 2 * 1024 * 1024);
+    QVERIFY(thumbnailSize < 5 * 1024 * 1024); // base64 in JSON stays well under the limit
+    const QByteArray body = wavBytes("g7-small-body"_ba, 1500);
+    QByteArray thumbnail = pngThumbnail.left(8) + "g7 oversized thumbnail"_ba;
+    thumbnail.append(QByteArray(thumbnailSize - thumbnail.size(), '\x02'));
+    const QString bodyName = md5ext(body, u"wav"_s);
+
+    Client client(server.port());
+    QCOMPARE(client.login(disk.student.username, disk.student.password).status, 201);
+    const HttpReply full = client.post("/api/v1/backpack"_ba, backpackItem(body, thumbnail));
+    QVERIFY2(full.status == 507, qPrintable(describe(full)));
+    QCOMPARE(full.errorCode(), u"insufficient_storage"_s);
+
+    const HttpReply orphan = client.get("/api/v1/assets/"_ba + bodyName.toUtf8());
+    QVERIFY2(orphan.status == 404,
+             qPrintable(u"the body of a failed backpack save is stored: "_s + describe(orphan)));
+    QCOMPARE(client.get("/api/v1/assets/"_ba + md5ext(thumbnail, u"png"_s).toUtf8()).status, 404);
+    const HttpReply list = client.get("/api/v1/backpack"_ba);
+    QCOMPARE(list.status, 200);
+    QCOMPARE(list.array().size(), 1);
+    for (const QJsonValue &item : list.array())
+        QVERIFY(!item.toObject().value("bodyUrl"_L1).toString().contains(bodyName));
+    QCOMPARE(client.get(disk.existingBodyPath).status, 200);
+    QCOMPARE(client.get("/api/v1/status"_ba).status, 200);
+    QVERIFY(server.stop());
+    verifyNothingLeft(disk, body, thumbnail);
+    if (QTest::currentTestFailed())
+        return;
+
+    // Without the ceiling the same item is stored: the 507 came from the full disk.
+    server.options().sqliteMaxPageCount = 0;
+    QVERIFY2(server.start(), server.output().constData());
+    Client after(server.port());
+    QCOMPARE(after.login(disk.student.username, disk.student.password).status, 201);
+    QCOMPARE(after.post("/api/v1/backpack"_ba, backpackItem(body, thumbnail)).status, 201);
+    QCOMPARE(after.get("/api/v1/assets/"_ba + bodyName.toUtf8()).body, body);
     QVERIFY(server.stop());
 }
 

@@ -3,6 +3,7 @@
 // simultaneous requests against one server on 127.0.0.1, checked through the API and then against
 // the SQLite file itself.
 
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,8 +12,13 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 #include <QUrl>
 #include <QVariant>
+
+#include <atomic>
+#include <memory>
+#include <vector>
 
 #include "tests/support/testsupport.h"
 
@@ -103,10 +109,12 @@ private slots:
 
     void g1_exactlyOneOfNConcurrentSavesWins();
     void g1_everyAcknowledgedConcurrentSaveIsRetrievable();
+    void g1_acknowledgedSaveIsVisibleAtOnceOnAFreshConnection();
     void g2_concurrentShareReplacementsNeverMix();
     void g3_saveRacingDeleteNeverResurrects();
     void g4_copyRacingSavesReadsOneVersion();
     void g5_failedCreateOnFullDiskLeavesNothing();
+    void durabilitySettingsAreWalAndFull();
 
 private:
     int createProject(const QByteArray &token, const QString &title, const QString &marker,
@@ -252,6 +260,120 @@ void TestGuaranteesProjects::g1_everyAcknowledgedConcurrentSaveIsRetrievable()
             QVERIFY2(reply.status == 200, qPrintable(describe(reply)));
             QVERIFY2(reply.body.contains(marker("g1own", p, v).toUtf8()),
                      qPrintable(u"project %1 version %2 has the wrong content"_s.arg(p).arg(v)));
+        }
+    }
+}
+
+// G1. Every 200 of a save is followed at once by a read of the project's metadata on a new
+// connection, which must show the acknowledged version (each project has one writer, so exactly
+// that version). Sixteen writers keep the write lock busy, so a save that is still queued or
+// waiting for the lock is visible as an older version. Catches: a save answered before it is
+// committed (write-behind), a commit that new connections do not see yet, and an acknowledged
+// version number that is not the one stored.
+void TestGuaranteesProjects::g1_acknowledgedSaveIsVisibleAtOnceOnAFreshConnection()
+{
+    constexpr int writers = 16;
+    constexpr int projectsPerWriter = 3;
+    constexpr int rounds = 6;
+    constexpr int padding = 60000;
+    constexpr int requestTimeoutMs = 20000;
+    struct Writer
+    {
+        QByteArray token;
+        QList<int> ids;
+        QList<int> versions;
+        QStringList failures;
+        int checked = 0;
+    };
+    std::vector<Writer> state(writers);
+    for (int w = 0; w < writers; ++w) {
+        state[w].token = m_classroom.students.at(w % m_classroom.students.size()).token;
+        for (int k = 0; k < projectsPerWriter; ++k) {
+            const int id = createProject(state[w].token, u"G1 seen %1-%2"_s.arg(w).arg(k),
+                                         marker("g1seen", w * projectsPerWriter + k, 1), padding);
+            QVERIFY(id);
+            state[w].ids.append(id);
+            state[w].versions.append(1);
+        }
+    }
+
+    const quint16 port = m_server->port();
+    std::atomic<bool> stop = false;
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int w = 0; w < writers; ++w) {
+        Writer &writer = state[w];
+        threads.emplace_back(QThread::create([&writer, &stop, port, w] {
+            Client client(port); // keep-alive connection for this writer's saves
+            client.setBearer(writer.token);
+            for (int round = 0; round < rounds && writer.failures.isEmpty() && !stop; ++round) {
+                for (int k = 0; k < writer.ids.size() && !stop; ++k) {
+                    const int id = writer.ids.at(k);
+                    const int base = writer.versions.at(k);
+                    HttpRequest save;
+                    save.method = "PUT"_ba;
+                    save.path = projectPath(id);
+                    save.body = scratchProject({}, padding,
+                                               marker("g1seen", w * projectsPerWriter + k, base + 1));
+                    save.headers = {{"Content-Type"_ba, "application/json"_ba},
+                                    {"If-Match"_ba, ifMatch(base)}};
+                    const HttpReply saved = client.request(save, requestTimeoutMs);
+                    const int acknowledged = saved.object().value("version"_L1).toInt();
+                    if (saved.status != 200 || acknowledged != base + 1) {
+                        writer.failures.append(u"project %1 save on version %2: %3"_s.arg(id)
+                                                   .arg(base)
+                                                   .arg(describe(saved)));
+                        return;
+                    }
+                    writer.versions[k] = acknowledged;
+
+                    Client fresh(port); // a new connection, opened only after the 200 arrived
+                    fresh.setBearer(writer.token);
+                    const HttpReply meta = fresh.request(
+                        {"GET"_ba, projectPath(id, "/meta"_ba), {}, {}, true}, requestTimeoutMs);
+                    if (meta.status != 200 || meta.header("etag"_ba) != ifMatch(acknowledged)
+                        || meta.object().value("version"_L1).toInt() != acknowledged) {
+                        writer.failures.append(
+                            u"project %1: save acknowledged version %2, a new connection then "
+                            "read ETag %3: %4"_s.arg(id)
+                                .arg(acknowledged)
+                                .arg(QString::fromLatin1(meta.header("etag"_ba)))
+                                .arg(describe(meta)));
+                    }
+                    ++writer.checked;
+                }
+            }
+        }));
+    }
+    for (const std::unique_ptr<QThread> &thread : threads)
+        thread->start();
+    bool finished = true;
+    const QDeadlineTimer deadline(240000);
+    for (const std::unique_ptr<QThread> &thread : threads)
+        finished = thread->wait(deadline) && finished;
+    if (!finished) {
+        // Every request has its own timeout, so the writers end soon after being told to stop.
+        stop = true;
+        const QDeadlineTimer grace(3 * requestTimeoutMs);
+        for (std::unique_ptr<QThread> &thread : threads) {
+            if (!thread->wait(grace))
+                thread.release(); // never destroy a running QThread; the test fails below
+        }
+    }
+    QVERIFY2(finished, "the writers did not finish within four minutes");
+
+    int checked = 0;
+    for (const Writer &writer : state) {
+        QVERIFY2(writer.failures.isEmpty(), qPrintable(writer.failures.join(u'\n')));
+        checked += writer.checked;
+    }
+    QCOMPARE(checked, writers * projectsPerWriter * rounds);
+    for (int w = 0; w < writers; ++w) {
+        for (int k = 0; k < projectsPerWriter; ++k) {
+            const HttpReply content = get(state[w].token, projectPath(state[w].ids.at(k)));
+            QCOMPARE(content.status, 200);
+            QCOMPARE(content.header("etag"_ba), ifMatch(rounds + 1));
+            QVERIFY(content.body.contains(
+                marker("g1seen", w * projectsPerWriter + k, rounds + 1).toUtf8()));
         }
     }
 }
@@ -463,9 +585,11 @@ void TestGuaranteesProjects::g5_failedCreateOnFullDiskLeavesNothing()
     const qint64 freePages = sqlValue(path, u"PRAGMA freelist_count"_s).toLongLong();
     const int projectRows = sqlValue(path, u"SELECT count(*) FROM projects"_s).toInt();
     const int versionRows = sqlValue(path, u"SELECT count(*) FROM project_versions"_s).toInt();
+    const qint64 pageSize = sqlValue(path, u"PRAGMA page_size"_s).toLongLong();
     QVERIFY(pageCount > 0);
+    QVERIFY(pageSize >= 512);
     constexpr qint64 headroomPages = 24; // room for a login and small writes, not for a big body
-    const int bigPadding = int((freePages + headroomPages) * 4096 + 1024 * 1024);
+    const int bigPadding = int((freePages + headroomPages) * pageSize + 1024 * 1024);
     QVERIFY(bigPadding < 9 * 1024 * 1024);
 
     server.options().sqliteMaxPageCount = pageCount + headroomPages;
@@ -517,6 +641,28 @@ void TestGuaranteesProjects::g5_failedCreateOnFullDiskLeavesNothing()
             .status,
         201);
     QVERIFY(server.stop());
+}
+
+// Durability: every pool connection runs in WAL mode with synchronous=FULL, so that an
+// acknowledged save survives a power cut. Sixteen health requests at once reach several pool
+// connections. Catches: synchronous=OFF or NORMAL, a rollback journal, and a setting applied to
+// only some connections.
+void TestGuaranteesProjects::durabilitySettingsAreWalAndFull()
+{
+    QList<HttpRequest> requests;
+    for (int i = 0; i < 16; ++i)
+        requests.append(HttpRequest{"GET"_ba, "/api/v1/health"_ba, {}, {}, true});
+    const QList<HttpReply> replies = runConcurrently(m_server->port(), requests);
+    for (const HttpReply &health : replies) {
+        QVERIFY2(health.status == 200, qPrintable(describe(health)));
+        const QJsonObject db = health.object().value("db"_L1).toObject();
+        QCOMPARE(db.value("driver"_L1).toString(), u"sqlite"_s);
+        QCOMPARE(db.value("journal_mode"_L1).toString(), u"wal"_s);
+        QCOMPARE(db.value("synchronous"_L1).toString(), u"full"_s);
+    }
+    // WAL is a property of the file: a new connection sees it too.
+    QCOMPARE(sqlValue(m_server->databasePath(), u"PRAGMA journal_mode"_s).toString().toLower(),
+             u"wal"_s);
 }
 
 QTEST_GUILESS_MAIN(TestGuaranteesProjects)
