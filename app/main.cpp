@@ -22,6 +22,7 @@ using namespace Blockhaus;
 
 namespace {
 
+#ifdef BLOCKHAUS_WITH_UI
 bool hasDisplay()
 {
 #if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
@@ -31,6 +32,7 @@ bool hasDisplay()
     return true;
 #endif
 }
+#endif
 
 void printStartBanner(const App::ServerController &server)
 {
