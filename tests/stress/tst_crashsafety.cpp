@@ -43,32 +43,6 @@ QString marker(int project, int version)
     return u"crash-p%1-v%2-end"_s.arg(project, 4, 10, QChar(u'0')).arg(version, 4, 10, QChar(u'0'));
 }
 
-QString describe(const HttpReply &reply)
-{
-    return u"%1 %2"_s.arg(reply.status).arg(QString::fromUtf8(reply.body.left(200)));
-}
-
-QVariant sqlValue(const QString &databasePath, const QString &sql)
-{
-    static int counter = 0;
-    const QString name = u"crash-probe-%1"_s.arg(++counter);
-    QVariant result;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(databasePath);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(sql) && query.next())
-                result = query.value(0);
-            else
-                qWarning("query failed: %s", qPrintable(sql));
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return result;
-}
-
 // Parses one complete HTTP/1.1 response from buffer; false while it is incomplete.
 bool parseResponse(const QByteArray &buffer, HttpReply *reply)
 {

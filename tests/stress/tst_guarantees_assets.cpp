@@ -24,32 +24,6 @@ const QByteArray pngThumbnail =
     "\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\x0b\x49\x44\x41\x54\x78\x9c\x63\x60\x00"
     "\x02\x00\x00\x05\x00\x01\x7a\x5e\xab\x3f\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82"_ba;
 
-QString describe(const HttpReply &reply)
-{
-    return u"%1 %2"_s.arg(reply.status).arg(QString::fromUtf8(reply.body.left(200)));
-}
-
-QVariant sqlValue(const QString &databasePath, const QString &sql)
-{
-    static int counter = 0;
-    const QString name = u"g-assets-probe-%1"_s.arg(++counter);
-    QVariant result;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(databasePath);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(sql) && query.next())
-                result = query.value(0);
-            else
-                qWarning("query failed: %s", qPrintable(sql));
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return result;
-}
-
 // Bytes of a WAV-like asset of about `size` bytes, unique per seed.
 QByteArray wavBytes(const QByteArray &seed, int size)
 {

@@ -53,34 +53,8 @@ HttpRequest saveRequest(const QByteArray &token, int id, int baseVersion, const 
                        {{"If-Match"_ba, ifMatch(baseVersion)}});
 }
 
-QString describe(const HttpReply &reply)
-{
-    return u"%1 %2"_s.arg(reply.status).arg(QString::fromUtf8(reply.body.left(200)));
-}
-
 // Runs one query on a private connection to the server's SQLite file and returns the
 // first column of the first row (invalid QVariant on any error).
-QVariant sqlValue(const QString &databasePath, const QString &sql)
-{
-    static int counter = 0;
-    const QString name = u"g-probe-%1"_s.arg(++counter);
-    QVariant result;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(databasePath);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(sql) && query.next())
-                result = query.value(0);
-            else
-                qWarning("query failed: %s", qPrintable(sql));
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return result;
-}
-
 QSet<int> groupIdsOf(const QJsonObject &meta)
 {
     QSet<int> ids;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "tests/support/testsupport.h"
 
+#include <atomic>
 #include <csignal>
 #include <functional>
 
@@ -14,6 +15,8 @@
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -1121,6 +1124,32 @@ qint64 residentSetKiB(qint64 pid)
         }
     }
     return -1;
+}
+
+QVariant sqlValue(const QString &databasePath, const QString &sql)
+{
+    static std::atomic<int> counter{0};
+    const QString name = u"testsupport-probe-%1"_s.arg(++counter);
+    QVariant result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(databasePath);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(sql) && query.next())
+                result = query.value(0);
+            else
+                qWarning("query failed: %s", qPrintable(sql));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+QString describe(const HttpReply &reply)
+{
+    return u"%1 %2"_s.arg(reply.status).arg(QString::fromUtf8(reply.body.left(200)));
 }
 
 } // namespace Blockhaus::Test

@@ -17,6 +17,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QVariant>
 
 class QTcpSocket;
 
@@ -219,6 +220,11 @@ Classroom::Account createUser(quint16 port, const QByteArray &adminToken, const 
 // WAL readers never block it) and returns the rows as text (NULL -> null QString). nullopt when
 // the file cannot be opened or the statement fails. Uses the system libsqlite3, loaded at run time.
 std::optional<QList<QStringList>> queryDatabase(const QString &databasePath, const QString &sql);
+// The first column of the first row of a query on the database file (its own short-lived
+// QSqlDatabase connection), or an invalid QVariant when the query fails.
+QVariant sqlValue(const QString &databasePath, const QString &sql);
+// "STATUS BODY…" for failure messages.
+QString describe(const HttpReply &reply);
 
 // Resident set size (VmRSS of /proc/PID/status) in KiB; -1 when unavailable.
 qint64 residentSetKiB(qint64 pid);
