@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// The blockhaus executable itself: --help, --version, one server per data folder, a clean stop
+// on SIGTERM, and no default credentials (a generated admin password is shown once).
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "tests/support/testsupport.h"
+
+using namespace Qt::StringLiterals;
+using namespace Blockhaus::Test;
+
+namespace {
+
+struct Finished
+{
+    int exitCode = -1;
+    QByteArray output;
+};
+
+// Runs the binary to completion (bounded) and returns its exit code and merged output.
+Finished runToEnd(const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(BLOCKHAUS_BINARY), arguments);
+    if (!process.waitForFinished(60'000)) {
+        process.kill();
+        process.waitForFinished(10'000);
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAll()};
+}
+
+QProcessEnvironment withoutAdminPassword()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"BLOCKHAUS_ADMIN_PASSWORD"_s);
+    return environment;
+}
+
+} // namespace
+
+class TestAppCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void versionPrintsTheVersion();
+    void helpListsTheOptions();
+    void unknownArgumentIsRefused();
+    void secondServerOnTheSameDataFolderRefusesToStart();
+    void sigtermStopsCleanlyAndReleasesTheFolder();
+    void firstStartWithoutPasswordPrintsAGeneratedOneThatWorks();
+};
+
+void TestAppCli::versionPrintsTheVersion()
+{
+    const Finished run = runToEnd({u"--version"_s}, withoutAdminPassword());
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.output.contains(BLOCKHAUS_VERSION), run.output.constData());
+}
+
+void TestAppCli::helpListsTheOptions()
+{
+    const Finished run = runToEnd({u"--help"_s}, withoutAdminPassword());
+    QCOMPARE(run.exitCode, 0);
+    for (const char *option : {"--headless", "--port", "--listen", "--data-dir", "--pool-size",
+                               "--acquire-timeout-ms"})
+        QVERIFY2(run.output.contains(option), option);
+}
+
+void TestAppCli::unknownArgumentIsRefused()
+{
+    QTemporaryDir dir;
+    const Finished run =
+        runToEnd({u"--headless"_s, u"--port"_s, u"notaport"_s, u"--data-dir"_s, dir.path()},
+                 withoutAdminPassword());
+    QVERIFY(run.exitCode != 0);
+    QVERIFY2(run.output.contains("--port"), run.output.constData());
+}
+
+void TestAppCli::secondServerOnTheSameDataFolderRefusesToStart()
+{
+    TestServer first;
+    QVERIFY2(first.start(), first.output().constData());
+    const Finished second = runToEnd({u"--headless"_s, u"--listen"_s, u"127.0.0.1"_s, u"--port"_s,
+                                      u"0"_s, u"--data-dir"_s, first.dataDir()},
+                                     withoutAdminPassword());
+    QVERIFY(second.exitCode != 0);
+    QVERIFY2(second.output.contains("already"), second.output.constData());
+    // The first server is unharmed.
+    Client client(first.port());
+    QCOMPARE(client.get("/api/v1/status").status, 200);
+    QVERIFY(client.login(u"admin"_s, first.adminPassword()).status == 201);
+}
+
+void TestAppCli::sigtermStopsCleanlyAndReleasesTheFolder()
+{
+    TestServer server;
+    QVERIFY2(server.start(), server.output().constData());
+    QVERIFY2(server.stop(), server.output().constData()); // SIGTERM, exit code 0
+    QVERIFY(server.output().contains("Blockhaus stopped."));
+    // The lock is gone: the same folder starts again and keeps its data.
+    QVERIFY2(server.start(), server.output().constData());
+    Client client(server.port());
+    QCOMPARE(client.login(u"admin"_s, server.adminPassword()).status, 201);
+}
+
+void TestAppCli::firstStartWithoutPasswordPrintsAGeneratedOneThatWorks()
+{
+    QTemporaryDir dir;
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.setProcessEnvironment(withoutAdminPassword());
+    process.start(QStringLiteral(BLOCKHAUS_BINARY),
+                  {u"--headless"_s, u"--listen"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
+                   u"--data-dir"_s, dir.path()});
+    QByteArray output;
+    const QRegularExpression ready(u"listening on port (\\d+)"_s);
+    QRegularExpressionMatch match;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (output += process.readAll(), match = ready.match(QString::fromUtf8(output)), match.hasMatch()),
+        30'000);
+    const QRegularExpression shown(u"password\\s+(\\S{12,})\\s"_s);
+    const QRegularExpressionMatch password = shown.match(QString::fromUtf8(output));
+    QVERIFY2(password.hasMatch(), output.constData());
+    Client client(static_cast<quint16>(match.captured(1).toUInt()));
+    QCOMPARE(client.login(u"admin"_s, password.captured(1)).status, 201);
+    QCOMPARE(client.login(u"admin"_s, u"admin"_s).status, 401); // no default credentials
+    process.terminate();
+    QVERIFY(process.waitForFinished(30'000));
+    QCOMPARE(process.exitCode(), 0);
+    // Shown once: a second start of the same folder prints no password.
+    QProcess again;
+    again.setProcessChannelMode(QProcess::MergedChannels);
+    again.setProcessEnvironment(withoutAdminPassword());
+    again.start(QStringLiteral(BLOCKHAUS_BINARY),
+                {u"--headless"_s, u"--listen"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
+                 u"--data-dir"_s, dir.path()});
+    QByteArray secondOutput;
+    QTRY_VERIFY_WITH_TIMEOUT((secondOutput += again.readAll(), secondOutput.contains("listening on port")),
+                             30'000);
+    QVERIFY2(!secondOutput.contains(password.captured(1).toUtf8()), secondOutput.constData());
+    again.terminate();
+    QVERIFY(again.waitForFinished(30'000));
+}
+
+QTEST_GUILESS_MAIN(TestAppCli)
+#include "tst_appcli.moc"
