@@ -116,14 +116,20 @@ Result<SessionInfo> SessionStore::resolve(Db::Connection &db, const QString &tok
                                           const QString &now, const QString &refreshBefore,
                                           const QString &newExpiry)
 {
-    Sql q(db, u"SELECT user_id, expires_at FROM sessions WHERE token_hash = ?"_s);
-    q.bind(tokenHash);
-    if (!q.exec())
-        return q.error();
-    if (!q.next() || q.value(1).toString() <= now)
-        return makeError(ErrorKind::Unauthorized);
-    const qint64 userId = q.value(0).toLongLong();
-    QString expiresAt = q.value(1).toString();
+    qint64 userId = 0;
+    QString expiresAt;
+    {
+        // Scoped: an unfinished SELECT would keep a read snapshot open on this connection, and
+        // a write transaction started on top of a stale snapshot fails as busy.
+        Sql q(db, u"SELECT user_id, expires_at FROM sessions WHERE token_hash = ?"_s);
+        q.bind(tokenHash);
+        if (!q.exec())
+            return q.error();
+        if (!q.next() || q.value(1).toString() <= now)
+            return makeError(ErrorKind::Unauthorized);
+        userId = q.value(0).toLongLong();
+        expiresAt = q.value(1).toString();
+    }
     if (expiresAt < refreshBefore) {
         // One guarded write: it never revives an expired or deleted session.
         auto refreshed = Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {

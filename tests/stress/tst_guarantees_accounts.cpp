@@ -3,9 +3,12 @@
 // tokens: one row per session under concurrent use, random 256-bit, stored only as hashes),
 // under real concurrency against a real server. The database file is read read-only.
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 #include "tests/support/testsupport.h"
@@ -60,6 +63,7 @@ private slots:
     void g8_concurrentBulkAddsNeverDuplicateUsernames();
     void g8_concurrentLoginsOfOneUserCreateSessionsNotUsers();
     void g9_concurrentRequestsWithOneTokenKeepOneSession();
+    void g9_concurrentRefreshesKeepOneSessionAndExtendIt();
     void g9_tokensAreRandom256BitAndStoredOnlyAsHashes();
 };
 
@@ -257,6 +261,55 @@ void TestGuaranteesAccounts::g9_concurrentRequestsWithOneTokenKeepOneSession()
              qint64(1));
     QCOMPARE(count(database, u"SELECT COUNT(*) FROM sessions WHERE user_id = %1"_s.arg(ben.id)),
              sessionsBefore);
+    QVERIFY(statusIs(client.get("/api/v1/session"_ba), 200));
+}
+
+// G9, the refresh path itself: a session close to its end is extended by the next request, in one
+// write. Fifty requests racing to refresh it must all succeed and leave one, extended row; a
+// refresh written as "delete, then insert" in two transactions lets some of them see no session.
+void TestGuaranteesAccounts::g9_concurrentRefreshesKeepOneSessionAndExtendIt()
+{
+    const QString database = m_server->databasePath();
+    const auto &student = m_classroom.students.at(0);
+    Client client(m_server->port());
+    QVERIFY(statusIs(client.login(student.username, student.password), 201));
+    const QByteArray token = client.bearer();
+    const QString hash = QString::fromLatin1(sha256Hex(token));
+    // Age the session (as if the school day were nearly over) before the token is used, so that
+    // the server has not cached it yet and the next requests take the refresh path.
+    const QString nearEnd = QDateTime::currentDateTimeUtc().addSecs(3600).toString(
+        u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"g9-age"_s);
+        db.setDatabaseName(database);
+        QVERIFY(db.open());
+        QSqlQuery age(db);
+        QVERIFY(age.exec(u"PRAGMA busy_timeout=10000"_s));
+        QVERIFY(age.prepare(u"UPDATE sessions SET expires_at = ? WHERE token_hash = ?"_s));
+        age.addBindValue(nearEnd);
+        age.addBindValue(hash);
+        QVERIFY(age.exec());
+        QCOMPARE(age.numRowsAffected(), 1);
+        age.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"g9-age"_s);
+
+    QList<HttpRequest> requests;
+    for (int i = 0; i < 50; ++i)
+        requests.append({"GET"_ba, "/api/v1/session"_ba, bearerHeader(token), {}, true});
+    const QList<HttpReply> replies = runConcurrently(m_server->port(), requests);
+    for (const HttpReply &reply : replies)
+        QVERIFY(statusIs(reply, 200));
+
+    QCOMPARE(count(database, u"SELECT COUNT(*) FROM sessions WHERE token_hash = '%1'"_s.arg(hash)),
+             qint64(1));
+    // Extended to a full school day again (12 h), not left at one hour.
+    const QString elevenHours = QDateTime::currentDateTimeUtc().addSecs(11 * 3600).toString(
+        u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+    QCOMPARE(count(database, u"SELECT COUNT(*) FROM sessions WHERE token_hash = '%1' "
+                             "AND expires_at > '%2'"_s.arg(hash, elevenHours)),
+             qint64(1));
     QVERIFY(statusIs(client.get("/api/v1/session"_ba), 200));
 }
 
