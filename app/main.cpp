@@ -26,7 +26,8 @@ namespace {
 bool hasDisplay()
 {
 #if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
-    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+    return !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
         || qEnvironmentVariable("QT_QPA_PLATFORM") == u"offscreen"_s;
 #else
     return true;
@@ -39,9 +40,10 @@ void printStartBanner(const App::ServerController &server)
     std::printf("Blockhaus %s\n", BLOCKHAUS_VERSION);
     std::printf("Data folder: %s\n", qPrintable(server.dataDir()));
     if (!server.generatedAdminPassword().isEmpty()) {
-        std::printf("\nFirst start: the account \"admin\" was created with the password\n\n    %s\n\n"
-                    "Write it down now; it is shown only this once.\n\n",
-                    qPrintable(server.generatedAdminPassword()));
+        std::printf(
+            "\nFirst start: the account \"admin\" was created with the password\n\n    %s\n\n"
+            "Write it down now; it is shown only this once.\n\n",
+            qPrintable(server.generatedAdminPassword()));
     }
     std::printf("Students open one of these addresses in their browser:\n");
     for (const QString &url : server.joinUrls())

@@ -66,19 +66,27 @@ Options parseOptions(const QStringList &arguments)
     parser.addVersionOption();
     parser.addOptions({
         {u"headless"_s, u"Run without the dashboard window (for servers)."_s},
-        {u"port"_s, u"TCP port to listen on (default 8601; 0 picks a free one)."_s, u"port"_s, u"8601"_s},
+        {u"port"_s, u"TCP port to listen on (default 8601; 0 picks a free one)."_s, u"port"_s,
+         u"8601"_s},
         {u"listen"_s, u"Address to listen on (default: all interfaces)."_s, u"address"_s},
-        {u"data-dir"_s, u"Folder for the database (default: the user's application data)."_s, u"dir"_s},
+        {u"data-dir"_s, u"Folder for the database (default: the user's application data)."_s,
+         u"dir"_s},
         {u"web-root"_s, u"Folder with the students' web pages."_s, u"dir"_s},
-        {u"public-origin"_s, u"Origin the students use when behind a TLS proxy, e.g. https://scratch.school.example."_s, u"origin"_s},
+        {u"public-origin"_s,
+         u"Origin the students use when behind a TLS proxy, e.g. https://scratch.school.example."_s,
+         u"origin"_s},
         {u"pool-size"_s, u"Database worker threads (default 8)."_s, u"n"_s, u"8"_s},
-        {u"acquire-timeout-ms"_s, u"Longest wait for a database connection before answering 503 (default 5000)."_s, u"ms"_s, u"5000"_s},
-        {u"idle-timeout-s"_s, u"Close idle connections after this many seconds (default 30)."_s, u"s"_s, u"30"_s},
+        {u"acquire-timeout-ms"_s,
+         u"Longest wait for a database connection before answering 503 (default 5000)."_s, u"ms"_s,
+         u"5000"_s},
+        {u"idle-timeout-s"_s, u"Close idle connections after this many seconds (default 30)."_s,
+         u"s"_s, u"30"_s},
         {u"max-connections"_s, u"Most simultaneous connections (default 512)."_s, u"n"_s, u"512"_s},
     });
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty())
-        fail(u"unexpected argument \u201c%1\u201d (see --help)."_s.arg(parser.positionalArguments().first()));
+        fail(u"unexpected argument \u201c%1\u201d (see --help)."_s.arg(
+            parser.positionalArguments().first()));
 
     Options options;
     options.headless = parser.isSet(u"headless"_s);

@@ -47,7 +47,8 @@ bool ServerController::start(QString *errorText)
         QString host, app;
         m_lock->getLockInfo(&pid, &host, &app);
         *errorText = u"Blockhaus is already running with the data folder %1 (process %2). "
-                     "Close the other Blockhaus first."_s.arg(m_options.dataDir).arg(pid);
+                     "Close the other Blockhaus first."_s.arg(m_options.dataDir)
+                         .arg(pid);
         m_lock.reset();
         return false;
     }
@@ -61,7 +62,8 @@ bool ServerController::start(QString *errorText)
     dbConfig.acquireTimeoutMs = m_options.acquireTimeoutMs;
     dbConfig.sqliteMaxPageCount = m_options.sqliteMaxPageCount;
     m_pool = std::make_unique<Db::ConnectionPool>(dbConfig);
-    auto migrated = m_pool->runSync<int>([](Db::Connection &db) { return Db::Migrations::migrate(db); });
+    auto migrated =
+        m_pool->runSync<int>([](Db::Connection &db) { return Db::Migrations::migrate(db); });
     if (!migrated) {
         *errorText = u"The database %1 cannot be opened: %2"_s.arg(dbConfig.sqlitePath,
                                                                    migrated.error().message);
@@ -77,7 +79,8 @@ bool ServerController::start(QString *errorText)
     m_httpConfig.idleTimeoutMs = m_options.idleTimeoutSeconds * 1000;
     m_httpConfig.maxConnections = m_options.maxConnections;
     m_live = std::make_unique<Live::LiveHub>(*m_pool, dbConfig.sqlitePath);
-    m_services = std::make_unique<Http::Services>(Http::Services{*m_pool, m_auth, *m_live, m_httpConfig});
+    m_services =
+        std::make_unique<Http::Services>(Http::Services{*m_pool, m_auth, *m_live, m_httpConfig});
 
     m_serverThread.start();
     m_live->moveToThread(&m_serverThread);
@@ -95,7 +98,8 @@ bool ServerController::start(QString *errorText)
         Qt::BlockingQueuedConnection);
     if (m_port == 0) {
         *errorText = u"Blockhaus cannot listen on port %1: %2. Is another program using it? "
-                     "Try another port with --port."_s.arg(m_options.port).arg(listenError);
+                     "Try another port with --port."_s.arg(m_options.port)
+                         .arg(listenError);
         stop();
         return false;
     }
@@ -105,7 +109,8 @@ bool ServerController::start(QString *errorText)
 
 bool ServerController::ensureAdmin(QString *errorText)
 {
-    auto hasAdmin = m_pool->runSync<bool>([](Db::Connection &db) { return Store::UserStore::hasAdmin(db); });
+    auto hasAdmin =
+        m_pool->runSync<bool>([](Db::Connection &db) { return Store::UserStore::hasAdmin(db); });
     if (!hasAdmin) {
         *errorText = hasAdmin.error().message;
         return false;
@@ -121,10 +126,12 @@ bool ServerController::ensureAdmin(QString *errorText)
     }
     const QString hash = Auth::PasswordHasher::hash(password);
     auto created = m_pool->runSync<Store::NewAccount>([hash](Db::Connection &db) {
-        return Store::UserStore::create(db, u"admin"_s, u"Administrator"_s, Store::Role::Admin, hash);
+        return Store::UserStore::create(db, u"admin"_s, u"Administrator"_s, Store::Role::Admin,
+                                        hash);
     });
     if (!created) {
-        *errorText = u"The administrator account could not be created: "_s + created.error().message;
+        *errorText =
+            u"The administrator account could not be created: "_s + created.error().message;
         return false;
     }
     return true;
@@ -176,8 +183,9 @@ void ServerController::stop()
         if (m_live) {
             const QHash<qint64, QString> dirty = m_live->presence().takeDirty();
             if (!dirty.isEmpty()) {
-                auto flushed = m_pool->runSync<int>(
-                    [dirty](Db::Connection &db) { return Store::UserStore::flushLastSeen(db, dirty); });
+                auto flushed = m_pool->runSync<int>([dirty](Db::Connection &db) {
+                    return Store::UserStore::flushLastSeen(db, dirty);
+                });
                 Q_UNUSED(flushed);
             }
         }
@@ -195,8 +203,8 @@ void ServerController::stop()
 QStringList ServerController::joinUrls() const
 {
     QStringList urls;
-    const bool any = m_options.listen == QHostAddress::Any || m_options.listen == QHostAddress::AnyIPv4
-        || m_options.listen == QHostAddress::AnyIPv6;
+    const bool any = m_options.listen == QHostAddress::Any
+        || m_options.listen == QHostAddress::AnyIPv4 || m_options.listen == QHostAddress::AnyIPv6;
     if (!any) {
         urls << u"http://%1:%2/"_s.arg(m_options.listen.toString()).arg(m_port);
         return urls;

@@ -5,6 +5,7 @@
 
 #ifdef Q_OS_UNIX
 #include <csignal>
+
 #include <sys/socket.h>
 #include <unistd.h>
 #endif

@@ -63,12 +63,17 @@ void DashboardWindow::showSnapshot(Live::LiveSnapshotPtr snapshot)
     const Db::PoolStats &pool = snapshot->pool;
     const bool healthy = pool.timeouts == 0 && snapshot->requests.errors5xx == 0;
     // Words, not colour alone, carry the state.
-    m_status->setText(healthy ? tr("Running \u2013 all good") : tr("Running \u2013 some requests failed"));
+    m_status->setText(healthy ? tr("Running \u2013 all good")
+                              : tr("Running \u2013 some requests failed"));
     m_online->setText(QString::number(snapshot->studentsOnline));
-    m_pool->setText(tr("%1 of %2 connections busy, %3 waiting, wait p50 %4 ms / p99 %5 ms, %6 timeouts")
-                        .arg(pool.inUse).arg(pool.size).arg(pool.waiting)
-                        .arg(pool.acquireP50Ms, 0, 'f', 1).arg(pool.acquireP99Ms, 0, 'f', 1)
-                        .arg(pool.timeouts));
+    m_pool->setText(
+        tr("%1 of %2 connections busy, %3 waiting, wait p50 %4 ms / p99 %5 ms, %6 timeouts")
+            .arg(pool.inUse)
+            .arg(pool.size)
+            .arg(pool.waiting)
+            .arg(pool.acquireP50Ms, 0, 'f', 1)
+            .arg(pool.acquireP99Ms, 0, 'f', 1)
+            .arg(pool.timeouts));
     m_requests->setText(tr("%1 per second, %2 in total, %3 server errors")
                             .arg(snapshot->requests.requestsPerSecond, 0, 'f', 1)
                             .arg(snapshot->requests.total)

@@ -69,9 +69,9 @@ Result<CallerSession> AuthService::resolve(Db::Connection &db, const QString &to
             && it->session.session.expiresAt > nowText)
             return it->session;
     }
-    auto session = Store::SessionStore::resolve(
-        db, tokenHash, nowText, Store::toText(now.addSecs(refreshWhenBelowSeconds)),
-        Store::toText(now.addSecs(sessionLifetimeSeconds)));
+    auto session = Store::SessionStore::resolve(db, tokenHash, nowText,
+                                                Store::toText(now.addSecs(refreshWhenBelowSeconds)),
+                                                Store::toText(now.addSecs(sessionLifetimeSeconds)));
     if (!session)
         return session.error();
     const Store::User &user = session->user;

@@ -32,8 +32,8 @@ public:
     static constexpr qint64 sessionLifetimeSeconds = 12 * 3600; // a school day
     static constexpr qint64 refreshWhenBelowSeconds = 6 * 3600;
 
-    Result<LoginResult> login(Db::Connection &db, const QString &username,
-                              const QString &password, const QString &clientAddress);
+    Result<LoginResult> login(Db::Connection &db, const QString &username, const QString &password,
+                              const QString &clientAddress);
     Result<CallerSession> resolve(Db::Connection &db, const QString &token);
     Result<Ok> logout(Db::Connection &db, const QString &token);
     LoginThrottle &throttle() { return m_throttle; }

@@ -26,7 +26,10 @@ public:
     };
 
     LoginThrottle() = default;
-    explicit LoginThrottle(Limits limits) : m_limits(limits) { }
+    explicit LoginThrottle(Limits limits)
+        : m_limits(limits)
+    {
+    }
 
     // 0 when a login attempt may proceed, otherwise the seconds to wait (Retry-After).
     int retryAfterSeconds(const QString &username, const QString &address, qint64 nowMs);

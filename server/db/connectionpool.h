@@ -4,21 +4,20 @@
 
 #include <functional>
 #include <memory>
-
 #include <optional>
 
 #include <QElapsedTimer>
-#include <QSemaphore>
 #include <QFuture>
+#include <QSemaphore>
 #include <QThreadPool>
 #include <QThreadStorage>
 #include <QtConcurrent>
 
 #include "server/db/connection.h"
 #include "server/db/dbconfig.h"
+#include "server/db/groupcommitter.h"
 #include "server/db/poolcounters.h"
 #include "server/db/result.h"
-#include "server/db/groupcommitter.h"
 
 namespace Blockhaus::Db {
 
@@ -55,8 +54,9 @@ public:
     }
 
     // Runs a job on a worker and waits for it, however long the queue; for start-up and
-    // shutdown work, never on a hot path. (QFuture::waitForFinished() would run a still-queued job in the waiting thread, with
-    // a connection of that thread; a semaphore keeps the job on a worker.)
+    // shutdown work, never on a hot path. (QFuture::waitForFinished() would run a still-queued job
+    // in the waiting thread, with a connection of that thread; a semaphore keeps the job on a
+    // worker.)
     template<typename T>
     Result<T> runSync(std::function<Result<T>(Connection &)> job)
     {
@@ -79,8 +79,8 @@ public:
 private:
     // The acquire step and the job, on a worker thread: refuses jobs that waited too long (G10).
     template<typename T>
-    Result<T> execute(const std::function<Result<T>(Connection &)> &job, const QElapsedTimer &queued,
-                      int timeoutMs)
+    Result<T> execute(const std::function<Result<T>(Connection &)> &job,
+                      const QElapsedTimer &queued, int timeoutMs)
     {
         m_counters.addWaiting(-1);
         const double waitedMs = static_cast<double>(queued.nsecsElapsed()) / 1e6;

@@ -19,7 +19,8 @@ struct DbConfig
     int maxWaiting = 2048; // queued requests beyond this get 503 at once
     int busyTimeoutMs = 5000; // SQLite busy_timeout for locks held by other processes
     int maxBusyRetries = 5;
-    int maxBatch = 64; // write transactions that may share one COMMIT (group commit); 1 disables // bounded retry of a write transaction on BUSY / serialization failure
+    int maxBatch = 64; // write transactions that may share one COMMIT (group commit); 1 disables //
+                       // bounded retry of a write transaction on BUSY / serialization failure
     qint64 sqliteMaxPageCount = 0; // >0: PRAGMA max_page_count, to test disk-full handling (G5/G7)
 };
 

@@ -14,7 +14,10 @@ namespace Blockhaus::Db {
 class Dialect
 {
 public:
-    explicit Dialect(Driver driver) : m_driver(driver) { }
+    explicit Dialect(Driver driver)
+        : m_driver(driver)
+    {
+    }
 
     Driver driver() const { return m_driver; }
     QString qtDriverName() const;

@@ -116,8 +116,8 @@ void GroupCommitter::runBatch(Connection &connection, const QList<Pending *> &ba
             together = connection.execRaw(u"RELEASE task"_s);
             break;
         case TaskOutcome::DomainError:
-            together = connection.execRaw(u"ROLLBACK TO task"_s)
-                && connection.execRaw(u"RELEASE task"_s);
+            together =
+                connection.execRaw(u"ROLLBACK TO task"_s) && connection.execRaw(u"RELEASE task"_s);
             break;
         case TaskOutcome::Failure:
         case TaskOutcome::Retry:

@@ -35,7 +35,10 @@ public:
     };
     using Task = std::function<TaskOutcome(Connection &)>;
 
-    explicit GroupCommitter(int maxBatch) : m_maxBatch(maxBatch) { }
+    explicit GroupCommitter(int maxBatch)
+        : m_maxBatch(maxBatch)
+    {
+    }
 
     // Runs task inside a write transaction and returns when that transaction is committed or
     // rolled back. The error is set only when the task's writes could not be committed.

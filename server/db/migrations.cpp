@@ -60,7 +60,8 @@ int Migrations::latestVersion(Driver driver)
 
 Result<int> Migrations::currentVersion(Connection &connection)
 {
-    if (!connection.execRaw(u"CREATE TABLE IF NOT EXISTS schema_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s))
+    if (!connection.execRaw(
+            u"CREATE TABLE IF NOT EXISTS schema_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s))
         return makeError(ErrorKind::Internal, u"Cannot create the schema_meta table."_s);
     Sql query(connection, u"SELECT value FROM schema_meta WHERE key = 'schema_version'"_s);
     if (!query.exec())
@@ -82,27 +83,29 @@ Result<int> Migrations::migrate(Connection &connection, int targetVersion)
     if (*current > latest) {
         return makeError(ErrorKind::Internal,
                          u"The database was written by a newer Blockhaus (schema %1, this build "
-                         "knows %2). Please update Blockhaus."_s.arg(*current).arg(latest));
+                         "knows %2). Please update Blockhaus."_s.arg(*current)
+                             .arg(latest));
     }
     for (int version = *current + 1; version <= targetVersion; ++version) {
         QFile file(files.at(version - 1));
         if (!file.open(QIODevice::ReadOnly))
             return makeError(ErrorKind::Internal, u"Missing migration %1."_s.arg(version));
         const QStringList statements = statementsOf(QString::fromUtf8(file.readAll()));
-        auto applied = writeTransaction<int>(connection, [&](Connection &connection) -> Result<int> {
-            for (const QString &statement : statements) {
-                QSqlError error;
-                if (!connection.execRaw(statement, &error))
-                    return connection.dialect().toError(error, u"migration"_s);
-            }
-            Sql record(connection,
-                       u"INSERT INTO schema_meta (key, value) VALUES ('schema_version', ?) "
-                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
-            record.bind(QString::number(version));
-            if (!record.exec())
-                return record.error();
-            return version;
-        });
+        auto applied =
+            writeTransaction<int>(connection, [&](Connection &connection) -> Result<int> {
+                for (const QString &statement : statements) {
+                    QSqlError error;
+                    if (!connection.execRaw(statement, &error))
+                        return connection.dialect().toError(error, u"migration"_s);
+                }
+                Sql record(connection,
+                           u"INSERT INTO schema_meta (key, value) VALUES ('schema_version', ?) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+                record.bind(QString::number(version));
+                if (!record.exec())
+                    return record.error();
+                return version;
+            });
         if (!applied)
             return applied.error();
         qCInfo(lcDb) << "database schema migrated to version" << version;

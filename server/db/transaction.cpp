@@ -11,8 +11,8 @@ Transaction::Transaction(Connection &connection, Mode mode)
     : m_connection(connection)
 {
     QSqlError error;
-    const QString begin = mode == Mode::Write ? connection.dialect().beginWrite()
-                                              : connection.dialect().beginRead();
+    const QString begin =
+        mode == Mode::Write ? connection.dialect().beginWrite() : connection.dialect().beginRead();
     if (connection.execRaw(begin, &error))
         m_active = true;
     else

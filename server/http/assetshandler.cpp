@@ -19,9 +19,10 @@ Result<Sb3::AssetName> assetNameParam(const RequestContext &context, bool zipAll
     case Sb3::AssetNameProblem::None:
         return name;
     case Sb3::AssetNameProblem::UnknownFormat:
-        return makeError(ErrorKind::UnsupportedMediaType,
-                         u"This file type is not accepted (svg, png, jpg, jpeg, gif, bmp, wav, mp3, "
-                         "ogg, json)."_s);
+        return makeError(
+            ErrorKind::UnsupportedMediaType,
+            u"This file type is not accepted (svg, png, jpg, jpeg, gif, bmp, wav, mp3, "
+            "ogg, json)."_s);
     case Sb3::AssetNameProblem::Malformed:
         break;
     }
@@ -38,8 +39,10 @@ void AssetsHandler::registerRoutes(Router &router) const
         return [this, member](const RequestContext &c, const Store::Caller *caller,
                               Db::Connection &db) { return (this->*member)(c, *caller, db); };
     };
-    router.add("PUT", u"/api/v1/assets/{md5ext}"_s, Access::LoggedIn, limit, bind(&AssetsHandler::put));
-    router.add("POST", u"/api/v1/assets/{md5ext}"_s, Access::LoggedIn, limit, bind(&AssetsHandler::put));
+    router.add("PUT", u"/api/v1/assets/{md5ext}"_s, Access::LoggedIn, limit,
+               bind(&AssetsHandler::put));
+    router.add("POST", u"/api/v1/assets/{md5ext}"_s, Access::LoggedIn, limit,
+               bind(&AssetsHandler::put));
     router.add("GET", u"/api/v1/assets/{md5ext}"_s, Access::LoggedIn, 0, bind(&AssetsHandler::get));
 }
 

@@ -10,12 +10,17 @@ namespace Blockhaus::Http {
 class AssetsHandler
 {
 public:
-    explicit AssetsHandler(const Services &services) : m_services(services) { }
+    explicit AssetsHandler(const Services &services)
+        : m_services(services)
+    {
+    }
     void registerRoutes(Router &router) const;
 
 private:
-    Result<Reply> put(const RequestContext &context, const Store::Caller &caller, Db::Connection &db) const;
-    Result<Reply> get(const RequestContext &context, const Store::Caller &caller, Db::Connection &db) const;
+    Result<Reply> put(const RequestContext &context, const Store::Caller &caller,
+                      Db::Connection &db) const;
+    Result<Reply> get(const RequestContext &context, const Store::Caller &caller,
+                      Db::Connection &db) const;
 
     const Services &m_services;
 };

@@ -18,12 +18,12 @@ namespace {
 QString formatForMime(const QString &mime)
 {
     static const QHash<QString, QString> formats{
-        {u"image/svg+xml"_s, u"svg"_s}, {u"image/png"_s, u"png"_s},
-        {u"image/jpeg"_s, u"jpg"_s},    {u"image/gif"_s, u"gif"_s},
-        {u"image/bmp"_s, u"bmp"_s},     {u"audio/wav"_s, u"wav"_s},
-        {u"audio/x-wav"_s, u"wav"_s},   {u"audio/wave"_s, u"wav"_s},
-        {u"audio/mpeg"_s, u"mp3"_s},    {u"audio/mp3"_s, u"mp3"_s},
-        {u"audio/ogg"_s, u"ogg"_s},     {u"application/json"_s, u"json"_s},
+        {u"image/svg+xml"_s, u"svg"_s},   {u"image/png"_s, u"png"_s},
+        {u"image/jpeg"_s, u"jpg"_s},      {u"image/gif"_s, u"gif"_s},
+        {u"image/bmp"_s, u"bmp"_s},       {u"audio/wav"_s, u"wav"_s},
+        {u"audio/x-wav"_s, u"wav"_s},     {u"audio/wave"_s, u"wav"_s},
+        {u"audio/mpeg"_s, u"mp3"_s},      {u"audio/mp3"_s, u"mp3"_s},
+        {u"audio/ogg"_s, u"ogg"_s},       {u"application/json"_s, u"json"_s},
         {u"application/zip"_s, u"zip"_s},
     };
     return formats.value(mime.toLower());
@@ -56,7 +56,8 @@ void BackpackHandler::registerRoutes(Router &router) const
     router.add("GET", u"/api/v1/backpack"_s, Access::LoggedIn, 0, bind(&BackpackHandler::list));
     router.add("POST", u"/api/v1/backpack"_s, Access::LoggedIn, m_services.config.backpackLimit,
                bind(&BackpackHandler::add));
-    router.add("DELETE", u"/api/v1/backpack/{id}"_s, Access::LoggedIn, 0, bind(&BackpackHandler::remove));
+    router.add("DELETE", u"/api/v1/backpack/{id}"_s, Access::LoggedIn, 0,
+               bind(&BackpackHandler::remove));
 }
 
 Result<Reply> BackpackHandler::list(const RequestContext &context, const Store::Caller &caller,
@@ -65,7 +66,8 @@ Result<Reply> BackpackHandler::list(const RequestContext &context, const Store::
     bool limitOk = true;
     bool offsetOk = true;
     const QUrlQuery &query = context.request.query;
-    int limit = query.hasQueryItem(u"limit"_s) ? query.queryItemValue(u"limit"_s).toInt(&limitOk) : 20;
+    int limit =
+        query.hasQueryItem(u"limit"_s) ? query.queryItemValue(u"limit"_s).toInt(&limitOk) : 20;
     const int offset =
         query.hasQueryItem(u"offset"_s) ? query.queryItemValue(u"offset"_s).toInt(&offsetOk) : 0;
     if (!limitOk || !offsetOk || limit < 0 || offset < 0)
@@ -93,8 +95,9 @@ Result<Reply> BackpackHandler::add(const RequestContext &context, const Store::C
     const QString mime = body->value(u"mime"_s).toString();
     const QString format = formatForMime(mime);
     if (format.isEmpty())
-        return makeError(ErrorKind::UnsupportedMediaType,
-                         u"The backpack does not accept items of type \u201c%1\u201d."_s.arg(mime.left(60)));
+        return makeError(
+            ErrorKind::UnsupportedMediaType,
+            u"The backpack does not accept items of type \u201c%1\u201d."_s.arg(mime.left(60)));
     const QString name = cleanTitle(body->value(u"name"_s).toString(), type);
     auto data = decodeBase64(body->value(u"body"_s), u"body"_s);
     if (!data)
@@ -109,8 +112,7 @@ Result<Reply> BackpackHandler::add(const RequestContext &context, const Store::C
         return makeError(ErrorKind::UnsupportedMediaType,
                          u"A backpack thumbnail must be a PNG or JPEG picture."_s);
     auto item = Store::BackpackStore::add(
-        db, caller.userId, type, name, mime,
-        {Sb3::md5Hex(*data), format, *data},
+        db, caller.userId, type, name, mime, {Sb3::md5Hex(*data), format, *data},
         {Sb3::md5Hex(*thumbnail), Sb3::formatForThumbnail(thumbnailMime), *thumbnail});
     if (!item)
         return item.error();

@@ -10,13 +10,19 @@ namespace Blockhaus::Http {
 class BackpackHandler
 {
 public:
-    explicit BackpackHandler(const Services &services) : m_services(services) { }
+    explicit BackpackHandler(const Services &services)
+        : m_services(services)
+    {
+    }
     void registerRoutes(Router &router) const;
 
 private:
-    Result<Reply> list(const RequestContext &context, const Store::Caller &caller, Db::Connection &db) const;
-    Result<Reply> add(const RequestContext &context, const Store::Caller &caller, Db::Connection &db) const;
-    Result<Reply> remove(const RequestContext &context, const Store::Caller &caller, Db::Connection &db) const;
+    Result<Reply> list(const RequestContext &context, const Store::Caller &caller,
+                       Db::Connection &db) const;
+    Result<Reply> add(const RequestContext &context, const Store::Caller &caller,
+                      Db::Connection &db) const;
+    Result<Reply> remove(const RequestContext &context, const Store::Caller &caller,
+                         Db::Connection &db) const;
 
     const Services &m_services;
 };

@@ -35,8 +35,10 @@ Result<QList<qint64>> idList(const QJsonValue &value, const QString &field)
     QList<qint64> ids;
     for (const QJsonValue &item : value.toArray()) {
         const double number = item.toDouble(-1);
-        if (!item.isDouble() || number < 1 || number != static_cast<double>(static_cast<qint64>(number)))
-            return badRequest(u"Numbers in \u201c%1\u201d must be positive whole numbers."_s.arg(field));
+        if (!item.isDouble() || number < 1
+            || number != static_cast<double>(static_cast<qint64>(number)))
+            return badRequest(
+                u"Numbers in \u201c%1\u201d must be positive whole numbers."_s.arg(field));
         ids.append(static_cast<qint64>(number));
     }
     return ids;
@@ -64,14 +66,20 @@ void ClassesHandler::registerRoutes(Router &router) const
     router.add("GET", u"/api/v1/teacher/students/{id}/projects"_s, teacher, 0,
                bind(&ClassesHandler::studentProjects));
     router.add("GET", u"/api/v1/classes"_s, teacher, 0, bind(&ClassesHandler::listClasses));
-    router.add("POST", u"/api/v1/classes"_s, teacher, Router::jsonBodyLimit, bind(&ClassesHandler::createClass));
-    router.add("PATCH", u"/api/v1/classes/{id}"_s, teacher, Router::jsonBodyLimit, bind(&ClassesHandler::patchClass));
-    router.add("POST", u"/api/v1/classes/{id}/members"_s, teacher, Router::jsonBodyLimit, bind(&ClassesHandler::addMembers));
+    router.add("POST", u"/api/v1/classes"_s, teacher, Router::jsonBodyLimit,
+               bind(&ClassesHandler::createClass));
+    router.add("PATCH", u"/api/v1/classes/{id}"_s, teacher, Router::jsonBodyLimit,
+               bind(&ClassesHandler::patchClass));
+    router.add("POST", u"/api/v1/classes/{id}/members"_s, teacher, Router::jsonBodyLimit,
+               bind(&ClassesHandler::addMembers));
     router.add("DELETE", u"/api/v1/classes/{id}/members/{user_id}"_s, teacher, 0,
                bind(&ClassesHandler::removeMember));
-    router.add("POST", u"/api/v1/classes/{id}/students"_s, teacher, Router::jsonBodyLimit, bind(&ClassesHandler::addStudents));
-    router.add("POST", u"/api/v1/users/{id}/password"_s, teacher, 0, bind(&ClassesHandler::resetPassword));
-    router.add("POST", u"/api/v1/users"_s, Access::Admin, Router::jsonBodyLimit, bind(&ClassesHandler::createUser));
+    router.add("POST", u"/api/v1/classes/{id}/students"_s, teacher, Router::jsonBodyLimit,
+               bind(&ClassesHandler::addStudents));
+    router.add("POST", u"/api/v1/users/{id}/password"_s, teacher, 0,
+               bind(&ClassesHandler::resetPassword));
+    router.add("POST", u"/api/v1/users"_s, Access::Admin, Router::jsonBodyLimit,
+               bind(&ClassesHandler::createUser));
 }
 
 QJsonObject ClassesHandler::studentJson(const Store::StudentRow &row) const
@@ -92,8 +100,9 @@ QJsonObject ClassesHandler::studentJson(const Store::StudentRow &row) const
             {u"groups"_s, toJson(row.groups)},
             {u"project_count"_s, row.projectCount},
             {u"online"_s, presence.isOnline(row.user.id, now)},
-            {u"last_seen"_s, lastSeen.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                : QJsonValue(Store::toApiTime(lastSeen))}};
+            {u"last_seen"_s,
+             lastSeen.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                : QJsonValue(Store::toApiTime(lastSeen))}};
 }
 
 Result<Reply> ClassesHandler::students(const RequestContext &, const Caller &caller,
@@ -120,8 +129,8 @@ Result<Reply> ClassesHandler::studentProjects(const RequestContext &context, con
     auto projects = Store::ProjectStore::listOwnedBy(db, id);
     if (!projects)
         return projects.error();
-    return Reply::json(200, QJsonObject{{u"student"_s, studentJson(*row)},
-                                        {u"projects"_s, toJson(*projects)}});
+    return Reply::json(
+        200, QJsonObject{{u"student"_s, studentJson(*row)}, {u"projects"_s, toJson(*projects)}});
 }
 
 Result<Reply> ClassesHandler::listClasses(const RequestContext &, const Caller &caller,
@@ -226,13 +235,15 @@ Result<Reply> ClassesHandler::addStudents(const RequestContext &context, const C
     if (!body)
         return body.error();
     const QJsonValue names = body->value(u"names"_s);
-    if (!names.isArray() || names.toArray().isEmpty() || names.toArray().size() > maxNamesPerRequest)
+    if (!names.isArray() || names.toArray().isEmpty()
+        || names.toArray().size() > maxNamesPerRequest)
         return badRequest(u"The body needs a list of 1 to %1 names."_s.arg(maxNamesPerRequest));
     QList<Store::NewStudent> students;
     for (const QJsonValue &value : names.toArray()) {
         const QString name = value.isString() ? cleanTitle(value.toString(), {}) : QString();
         if (name.isEmpty() || name.size() > maxNameLength)
-            return badRequest(u"Every name must be text of 1 to %1 characters."_s.arg(maxNameLength));
+            return badRequest(
+                u"Every name must be text of 1 to %1 characters."_s.arg(maxNameLength));
         const QString password = Auth::PasswordGenerator::childFriendly();
         // Hashing happens before the write transaction, so the write lock is held briefly.
         students.append({name, password, Auth::PasswordHasher::hash(password)});
@@ -283,7 +294,8 @@ Result<Reply> ClassesHandler::createUser(const RequestContext &context, const Ca
                 || c == u'.' || c == u'-' || c == u'_');
     }
     if (!usernameOk)
-        return badRequest(u"A username has 1 to 40 letters, digits, dots, dashes or underscores."_s);
+        return badRequest(
+            u"A username has 1 to 40 letters, digits, dots, dashes or underscores."_s);
     const QString displayName =
         cleanTitle(body->value(u"display_name"_s).toString(), username).left(maxNameLength);
     bool roleOk = false;
@@ -291,7 +303,8 @@ Result<Reply> ClassesHandler::createUser(const RequestContext &context, const Ca
     if (!roleOk)
         return badRequest(u"role must be student, teacher or admin."_s);
     QString password = body->value(u"password"_s).toString();
-    if (body->contains(u"password"_s) && (!body->value(u"password"_s).isString() || password.size() < 8))
+    if (body->contains(u"password"_s)
+        && (!body->value(u"password"_s).isString() || password.size() < 8))
         return badRequest(u"A chosen password needs at least 8 characters."_s);
     if (password.isEmpty())
         password = role == Store::Role::Student ? Auth::PasswordGenerator::childFriendly()
@@ -300,11 +313,12 @@ Result<Reply> ClassesHandler::createUser(const RequestContext &context, const Ca
                                             Auth::PasswordHasher::hash(password));
     if (!account)
         return account.error();
-    return Reply::json(201, QJsonObject{{u"id"_s, account->id},
-                                        {u"username"_s, account->username},
-                                        {u"display_name"_s, account->displayName},
-                                        {u"role"_s, Store::roleToString(role)},
-                                        {u"password"_s, password}});
+    return Reply::json(201,
+                       QJsonObject{{u"id"_s, account->id},
+                                   {u"username"_s, account->username},
+                                   {u"display_name"_s, account->displayName},
+                                   {u"role"_s, Store::roleToString(role)},
+                                   {u"password"_s, password}});
 }
 
 } // namespace Blockhaus::Http

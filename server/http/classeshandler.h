@@ -10,21 +10,34 @@ namespace Blockhaus::Http {
 class ClassesHandler
 {
 public:
-    explicit ClassesHandler(const Services &services) : m_services(services) { }
+    explicit ClassesHandler(const Services &services)
+        : m_services(services)
+    {
+    }
     void registerRoutes(Router &router) const;
 
 private:
     using Caller = Store::Caller;
-    Result<Reply> students(const RequestContext &context, const Caller &caller, Db::Connection &db) const;
-    Result<Reply> studentProjects(const RequestContext &context, const Caller &caller, Db::Connection &db) const;
-    Result<Reply> listClasses(const RequestContext &context, const Caller &caller, Db::Connection &db) const;
-    Result<Reply> createClass(const RequestContext &context, const Caller &caller, Db::Connection &db) const;
-    Result<Reply> patchClass(const RequestContext &context, const Caller &caller, Db::Connection &db) const;
-    Result<Reply> addMembers(const RequestContext &context, const Caller &caller, Db::Connection &db) const;
-    Result<Reply> removeMember(const RequestContext &context, const Caller &caller, Db::Connection &db) const;
-    Result<Reply> addStudents(const RequestContext &context, const Caller &caller, Db::Connection &db) const;
-    Result<Reply> resetPassword(const RequestContext &context, const Caller &caller, Db::Connection &db) const;
-    Result<Reply> createUser(const RequestContext &context, const Caller &caller, Db::Connection &db) const;
+    Result<Reply> students(const RequestContext &context, const Caller &caller,
+                           Db::Connection &db) const;
+    Result<Reply> studentProjects(const RequestContext &context, const Caller &caller,
+                                  Db::Connection &db) const;
+    Result<Reply> listClasses(const RequestContext &context, const Caller &caller,
+                              Db::Connection &db) const;
+    Result<Reply> createClass(const RequestContext &context, const Caller &caller,
+                              Db::Connection &db) const;
+    Result<Reply> patchClass(const RequestContext &context, const Caller &caller,
+                             Db::Connection &db) const;
+    Result<Reply> addMembers(const RequestContext &context, const Caller &caller,
+                             Db::Connection &db) const;
+    Result<Reply> removeMember(const RequestContext &context, const Caller &caller,
+                               Db::Connection &db) const;
+    Result<Reply> addStudents(const RequestContext &context, const Caller &caller,
+                              Db::Connection &db) const;
+    Result<Reply> resetPassword(const RequestContext &context, const Caller &caller,
+                                Db::Connection &db) const;
+    Result<Reply> createUser(const RequestContext &context, const Caller &caller,
+                             Db::Connection &db) const;
 
     QJsonObject studentJson(const Store::StudentRow &row) const;
 

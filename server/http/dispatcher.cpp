@@ -63,8 +63,8 @@ QFuture<Reply> Dispatcher::dispatch(Request request) const
     if (found.fallback || (found.route && found.route->inlineHandler)) {
         if (refused)
             return QtFuture::makeReadyFuture(refusedBody(refused, requestId));
-        const InlineHandler &handler = found.fallback ? m_router.fallback()
-                                                      : found.route->inlineHandler;
+        const InlineHandler &handler =
+            found.fallback ? m_router.fallback() : found.route->inlineHandler;
         return QtFuture::makeReadyFuture(handler(context));
     }
     if (!found.route) {
@@ -79,13 +79,14 @@ QFuture<Reply> Dispatcher::dispatch(Request request) const
         [this, route, context = std::move(context)](Db::Connection &db) -> Result<Reply> {
         return runDbRoute(*route, context, db);
     };
-    return m_services.pool.run<Reply>(std::move(job)).then([requestId, refused](Result<Reply> result) {
-        if (result)
-            return result.value();
-        Reply reply = errorReply(result.error(), requestId);
-        reply.closeConnection = refused != 0;
-        return reply;
-    });
+    return m_services.pool.run<Reply>(std::move(job))
+        .then([requestId, refused](Result<Reply> result) {
+            if (result)
+                return result.value();
+            Reply reply = errorReply(result.error(), requestId);
+            reply.closeConnection = refused != 0;
+            return reply;
+        });
 }
 
 Result<Reply> Dispatcher::runDbRoute(const Route &route, const RequestContext &context,
@@ -110,12 +111,11 @@ Result<Reply> Dispatcher::runDbRoute(const Route &route, const RequestContext &c
             return makeError(ErrorKind::Forbidden, u"This is only for teachers."_s);
         caller = session->caller;
         caller->sessionExpiresAt = session->session.expiresAt;
-        const qint64 projectId = request.path.startsWith(u"/api/v1/projects/"_s)
-            ? context.idParam(u"id"_s)
-            : 0;
+        const qint64 projectId =
+            request.path.startsWith(u"/api/v1/projects/"_s) ? context.idParam(u"id"_s) : 0;
         m_services.live.presence().touch(caller->userId, caller->username, caller->displayName,
-                                         Store::roleToString(caller->role),
-                                         request.peer.toString(), projectId);
+                                         Store::roleToString(caller->role), request.peer.toString(),
+                                         projectId);
     }
     if (request.bodyRefusedStatus)
         return refusedBody(request.bodyRefusedStatus, request.requestId);

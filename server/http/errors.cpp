@@ -24,8 +24,7 @@ constexpr Mapping mappings[] = {
     {ErrorKind::Unauthorized, 401, "unauthorized", u"Please log in first."},
     {ErrorKind::Forbidden, 403, "forbidden", u"You are not allowed to do this."},
     {ErrorKind::NotFound, 404, "not_found", u"This was not found."},
-    {ErrorKind::Conflict, 412, "conflict",
-     u"Someone saved a newer version in the meantime."},
+    {ErrorKind::Conflict, 412, "conflict", u"Someone saved a newer version in the meantime."},
     {ErrorKind::Exists, 409, "exists", u"This name is already taken."},
     {ErrorKind::PayloadTooLarge, 413, "payload_too_large", u"This is too large to upload."},
     {ErrorKind::UnsupportedMediaType, 415, "unsupported_media_type",
@@ -54,8 +53,8 @@ const Mapping &mappingFor(ErrorKind kind)
 
 Reply transportError(int status, const char *code, const QString &message)
 {
-    Reply reply = Reply::json(status, QJsonObject{{u"error"_s, QString::fromLatin1(code)},
-                                                  {u"message"_s, message}});
+    Reply reply = Reply::json(
+        status, QJsonObject{{u"error"_s, QString::fromLatin1(code)}, {u"message"_s, message}});
     return reply;
 }
 

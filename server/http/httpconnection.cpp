@@ -207,7 +207,8 @@ void HttpConnection::process()
     if (m_state != State::ReadingBody)
         return;
     if (!m_buffer.isEmpty()) {
-        const qsizetype take = static_cast<qsizetype>(std::min<qint64>(m_buffer.size(), m_bodyRemaining));
+        const qsizetype take =
+            static_cast<qsizetype>(std::min<qint64>(m_buffer.size(), m_bodyRemaining));
         m_request.body.append(m_buffer.constData(), take);
         m_buffer.remove(0, take);
         m_bodyRemaining -= take;
@@ -377,8 +378,8 @@ void HttpConnection::sendReply(Reply reply)
         return;
     m_server->recordStatus(reply.status);
     const bool closeAfter = reply.closeConnection || !m_keepAlive || m_draining;
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(reply.status) + ' '
-        + reasonPhrase(reply.status) + "\r\n";
+    QByteArray head =
+        "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n";
     const bool bodyAllowed = reply.status != 204 && reply.status != 304;
     if (bodyAllowed) {
         if (!reply.contentType.isEmpty())
@@ -388,7 +389,8 @@ void HttpConnection::sendReply(Reply reply)
     bool hasCacheControl = false;
     for (const auto &header : reply.headers) {
         head += header.first + ": " + header.second + "\r\n";
-        hasCacheControl = hasCacheControl || header.first.compare("Cache-Control", Qt::CaseInsensitive) == 0;
+        hasCacheControl =
+            hasCacheControl || header.first.compare("Cache-Control", Qt::CaseInsensitive) == 0;
     }
     if (!hasCacheControl)
         head += "Cache-Control: no-store\r\n";

@@ -47,10 +47,12 @@ void HttpServer::incomingConnection(qintptr descriptor)
     }
     if (m_connections.size() >= m_config.maxConnections) {
         // Over the limit: a short, complete answer and a close, never a silent hang.
-        const QByteArray body = QJsonDocument(QJsonObject{
-            {u"error"_s, u"unavailable"_s},
-            {u"message"_s, u"Too many connections right now. Please try again in a moment."_s}})
-                                    .toJson(QJsonDocument::Compact);
+        const QByteArray body =
+            QJsonDocument(
+                QJsonObject{{u"error"_s, u"unavailable"_s},
+                            {u"message"_s,
+                             u"Too many connections right now. Please try again in a moment."_s}})
+                .toJson(QJsonDocument::Compact);
         socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
                       "Retry-After: 2\r\nConnection: close\r\nContent-Length: "
                       + QByteArray::number(body.size()) + "\r\n\r\n" + body);

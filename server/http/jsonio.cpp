@@ -11,7 +11,8 @@ using namespace Qt::StringLiterals;
 
 QJsonObject toJson(const Store::UserRef &user)
 {
-    return {{u"id"_s, user.id}, {u"username"_s, user.username}, {u"display_name"_s, user.displayName}};
+    return {
+        {u"id"_s, user.id}, {u"username"_s, user.username}, {u"display_name"_s, user.displayName}};
 }
 
 QJsonArray toJson(const QList<Store::GroupRef> &groups)
@@ -40,9 +41,9 @@ QJsonObject toJson(const Store::ProjectMeta &meta)
         {u"version"_s, meta.version},
         {u"created_at"_s, Store::toApiTime(meta.createdAt)},
         {u"updated_at"_s, Store::toApiTime(meta.updatedAt)},
-        {u"thumbnail_url"_s, meta.hasThumbnail
-                                 ? QJsonValue(u"/api/v1/projects/%1/thumbnail"_s.arg(meta.id))
-                                 : QJsonValue(QJsonValue::Null)},
+        {u"thumbnail_url"_s,
+         meta.hasThumbnail ? QJsonValue(u"/api/v1/projects/%1/thumbnail"_s.arg(meta.id))
+                           : QJsonValue(QJsonValue::Null)},
         {u"shared_with"_s, toJson(meta.sharedWith)},
     };
     if (!meta.deletedAt.isEmpty())

@@ -40,8 +40,8 @@ bool passesCsrfCheck(const Request &request, const Credentials &credentials,
 
 QByteArray sessionCookie(const QString &token, qint64 maxAgeSeconds)
 {
-    return "bh_session=" + token.toLatin1() + "; HttpOnly; SameSite=Strict; Path=/; Max-Age="
-        + QByteArray::number(maxAgeSeconds);
+    return "bh_session=" + token.toLatin1()
+        + "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" + QByteArray::number(maxAgeSeconds);
 }
 
 } // namespace Blockhaus::Http

@@ -85,17 +85,21 @@ void ProjectsHandler::registerRoutes(Router &router) const
     router.add("GET", u"/api/v1/projects/{id}"_s, in, 0, bind(&ProjectsHandler::content));
     router.add("GET", u"/api/v1/projects/{id}/meta"_s, in, 0, bind(&ProjectsHandler::meta));
     router.add("PUT", u"/api/v1/projects/{id}"_s, in, projectLimit, bind(&ProjectsHandler::save));
-    router.add("PATCH", u"/api/v1/projects/{id}"_s, in, Router::jsonBodyLimit, bind(&ProjectsHandler::rename));
+    router.add("PATCH", u"/api/v1/projects/{id}"_s, in, Router::jsonBodyLimit,
+               bind(&ProjectsHandler::rename));
     router.add("DELETE", u"/api/v1/projects/{id}"_s, in, 0, bind(&ProjectsHandler::trash));
     router.add("POST", u"/api/v1/projects/{id}/restore"_s, in, 0, bind(&ProjectsHandler::restore));
     router.add("POST", u"/api/v1/projects/{id}/copy"_s, in, 0, bind(&ProjectsHandler::copy));
-    router.add("PUT", u"/api/v1/projects/{id}/share"_s, in, Router::jsonBodyLimit, bind(&ProjectsHandler::share));
+    router.add("PUT", u"/api/v1/projects/{id}/share"_s, in, Router::jsonBodyLimit,
+               bind(&ProjectsHandler::share));
     router.add("GET", u"/api/v1/projects/{id}/sb3"_s, in, 0, bind(&ProjectsHandler::exportSb3));
     router.add("PUT", u"/api/v1/projects/{id}/thumbnail"_s, in, thumbnailLimit,
                bind(&ProjectsHandler::putThumbnail));
-    router.add("GET", u"/api/v1/projects/{id}/thumbnail"_s, in, 0, bind(&ProjectsHandler::thumbnail));
+    router.add("GET", u"/api/v1/projects/{id}/thumbnail"_s, in, 0,
+               bind(&ProjectsHandler::thumbnail));
     router.add("GET", u"/api/v1/projects/{id}/versions"_s, in, 0, bind(&ProjectsHandler::versions));
-    router.add("GET", u"/api/v1/projects/{id}/versions/{v}"_s, in, 0, bind(&ProjectsHandler::version));
+    router.add("GET", u"/api/v1/projects/{id}/versions/{v}"_s, in, 0,
+               bind(&ProjectsHandler::version));
     router.add("POST", u"/api/v1/projects/{id}/versions/{v}/restore"_s, in, 0,
                bind(&ProjectsHandler::restoreVersion));
 }
@@ -324,7 +328,8 @@ Result<Reply> ProjectsHandler::share(const RequestContext &context, const Caller
     QList<qint64> groupIds;
     for (const QJsonValue &value : groups.toArray()) {
         const double number = value.toDouble(-1);
-        if (!value.isDouble() || number < 1 || number != static_cast<double>(static_cast<qint64>(number)))
+        if (!value.isDouble() || number < 1
+            || number != static_cast<double>(static_cast<qint64>(number)))
             return badRequest(u"Class numbers must be positive whole numbers."_s);
         if (!groupIds.contains(static_cast<qint64>(number)))
             groupIds.append(static_cast<qint64>(number));
@@ -373,7 +378,8 @@ Result<Reply> ProjectsHandler::putThumbnail(const RequestContext &context, const
         return noSuchProject();
     const QString mime = Sb3::sniffThumbnail(context.request.body);
     if (mime.isEmpty())
-        return makeError(ErrorKind::UnsupportedMediaType, u"A thumbnail must be a PNG or JPEG picture."_s);
+        return makeError(ErrorKind::UnsupportedMediaType,
+                         u"A thumbnail must be a PNG or JPEG picture."_s);
     auto done = ProjectStore::putThumbnail(db, caller, id, {mime, context.request.body});
     if (!done)
         return done.error();

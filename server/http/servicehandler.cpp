@@ -51,9 +51,10 @@ void ServiceHandler::registerRoutes(Router &router) const
 
 Reply ServiceHandler::status(const RequestContext &) const
 {
-    return Reply::json(200, QJsonObject{{u"status"_s, u"ok"_s},
-                                        {u"version"_s, QStringLiteral(BLOCKHAUS_VERSION)},
-                                        {u"uptime_s"_s, m_services.live.uptimeSeconds()}});
+    return Reply::json(200,
+                       QJsonObject{{u"status"_s, u"ok"_s},
+                                   {u"version"_s, QStringLiteral(BLOCKHAUS_VERSION)},
+                                   {u"uptime_s"_s, m_services.live.uptimeSeconds()}});
 }
 
 Result<Reply> ServiceHandler::health(const RequestContext &, Db::Connection &db) const
@@ -63,24 +64,27 @@ Result<Reply> ServiceHandler::health(const RequestContext &, Db::Connection &db)
     const Db::PoolStats &pool = snapshot->pool;
     QJsonObject body{
         {u"status"_s, ok ? u"ok"_s : u"degraded"_s},
-        {u"db"_s, QJsonObject{{u"driver"_s, m_services.pool.driver() == Db::Driver::Sqlite
-                                                ? u"sqlite"_s
-                                                : u"postgresql"_s},
-                              {u"ok"_s, ok},
-                              {u"journal_mode"_s, pragmaText(db, u"journal_mode"_s)},
-                              {u"synchronous"_s, pragmaText(db, u"synchronous"_s)}}},
-        {u"pool"_s, QJsonObject{{u"size"_s, pool.size},
-                                {u"open"_s, pool.open},
-                                {u"in_use"_s, pool.inUse},
-                                {u"idle"_s, pool.idle},
-                                {u"waiting"_s, pool.waiting},
-                                {u"acquire_p50_ms"_s, pool.acquireP50Ms},
-                                {u"acquire_p99_ms"_s, pool.acquireP99Ms},
-                                {u"timeouts"_s, static_cast<double>(pool.timeouts)},
-                                {u"busy_retries"_s, static_cast<double>(pool.busyRetries)},
-                                {u"recycled"_s, static_cast<double>(pool.recycled)}}},
-        {u"requests"_s, QJsonObject{{u"total"_s, static_cast<double>(snapshot->requests.total)},
-                                    {u"errors_5xx"_s, static_cast<double>(snapshot->requests.errors5xx)}}},
+        {u"db"_s,
+         QJsonObject{
+             {u"driver"_s,
+              m_services.pool.driver() == Db::Driver::Sqlite ? u"sqlite"_s : u"postgresql"_s},
+             {u"ok"_s, ok},
+             {u"journal_mode"_s, pragmaText(db, u"journal_mode"_s)},
+             {u"synchronous"_s, pragmaText(db, u"synchronous"_s)}}},
+        {u"pool"_s,
+         QJsonObject{{u"size"_s, pool.size},
+                     {u"open"_s, pool.open},
+                     {u"in_use"_s, pool.inUse},
+                     {u"idle"_s, pool.idle},
+                     {u"waiting"_s, pool.waiting},
+                     {u"acquire_p50_ms"_s, pool.acquireP50Ms},
+                     {u"acquire_p99_ms"_s, pool.acquireP99Ms},
+                     {u"timeouts"_s, static_cast<double>(pool.timeouts)},
+                     {u"busy_retries"_s, static_cast<double>(pool.busyRetries)},
+                     {u"recycled"_s, static_cast<double>(pool.recycled)}}},
+        {u"requests"_s,
+         QJsonObject{{u"total"_s, static_cast<double>(snapshot->requests.total)},
+                     {u"errors_5xx"_s, static_cast<double>(snapshot->requests.errors5xx)}}},
         {u"students_online"_s, snapshot->studentsOnline},
         {u"database_bytes"_s, static_cast<double>(snapshot->databaseBytes)},
         {u"free_disk_bytes"_s, static_cast<double>(snapshot->freeDiskBytes)},

@@ -10,7 +10,10 @@ namespace Blockhaus::Http {
 class ServiceHandler
 {
 public:
-    explicit ServiceHandler(const Services &services) : m_services(services) { }
+    explicit ServiceHandler(const Services &services)
+        : m_services(services)
+    {
+    }
     void registerRoutes(Router &router) const;
 
 private:

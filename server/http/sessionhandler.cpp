@@ -26,10 +26,12 @@ void SessionHandler::registerRoutes(Router &router) const
             return (this->*member)(c, db);
         };
     };
-    router.add("POST", u"/api/v1/session"_s, Access::Public, Router::jsonBodyLimit, bindPublic(&SessionHandler::login));
+    router.add("POST", u"/api/v1/session"_s, Access::Public, Router::jsonBodyLimit,
+               bindPublic(&SessionHandler::login));
     router.add("GET", u"/api/v1/session"_s, Access::LoggedIn, 0, bind(&SessionHandler::session));
     router.add("DELETE", u"/api/v1/session"_s, Access::LoggedIn, 0, bind(&SessionHandler::logout));
-    router.add("GET", u"/api/v1/join/{code}"_s, Access::Public, 0, bindPublic(&SessionHandler::join));
+    router.add("GET", u"/api/v1/join/{code}"_s, Access::Public, 0,
+               bindPublic(&SessionHandler::join));
     router.add("GET", u"/api/v1/me"_s, Access::LoggedIn, 0, bind(&SessionHandler::me));
 }
 
@@ -47,9 +49,10 @@ Result<Reply> SessionHandler::login(const RequestContext &context, Db::Connectio
                                         context.request.peer.toString());
     if (!result)
         return result.error();
-    Reply reply = Reply::json(201, QJsonObject{{u"token"_s, result->token},
-                                               {u"expires_at"_s, Store::toApiTime(result->expiresAt)},
-                                               {u"user"_s, toJson(result->user)}});
+    Reply reply = Reply::json(201,
+                              QJsonObject{{u"token"_s, result->token},
+                                          {u"expires_at"_s, Store::toApiTime(result->expiresAt)},
+                                          {u"user"_s, toJson(result->user)}});
     reply.addHeader("Set-Cookie",
                     sessionCookie(result->token, Auth::AuthService::sessionLifetimeSeconds));
     return reply;
@@ -61,8 +64,9 @@ Result<Reply> SessionHandler::session(const RequestContext &, const Store::Calle
     auto user = Store::UserStore::user(db, caller.userId);
     if (!user)
         return user.error();
-    return Reply::json(200, QJsonObject{{u"expires_at"_s, Store::toApiTime(caller.sessionExpiresAt)},
-                                        {u"user"_s, toJson(*user)}});
+    return Reply::json(200,
+                       QJsonObject{{u"expires_at"_s, Store::toApiTime(caller.sessionExpiresAt)},
+                                   {u"user"_s, toJson(*user)}});
 }
 
 Result<Reply> SessionHandler::logout(const RequestContext &context, const Store::Caller &,
@@ -98,9 +102,11 @@ Result<Reply> SessionHandler::join(const RequestContext &context, Db::Connection
         students.append(QJsonObject{{u"username"_s, student.username},
                                     {u"display_name"_s, student.displayName}});
     }
-    return Reply::json(200, QJsonObject{{u"class"_s, QJsonObject{{u"id"_s, info->group.id},
-                                                                 {u"name"_s, info->group.name}}},
-                                        {u"students"_s, students}});
+    return Reply::json(
+        200,
+        QJsonObject{
+            {u"class"_s, QJsonObject{{u"id"_s, info->group.id}, {u"name"_s, info->group.name}}},
+            {u"students"_s, students}});
 }
 
 } // namespace Blockhaus::Http

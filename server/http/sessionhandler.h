@@ -10,14 +10,20 @@ namespace Blockhaus::Http {
 class SessionHandler
 {
 public:
-    explicit SessionHandler(const Services &services) : m_services(services) { }
+    explicit SessionHandler(const Services &services)
+        : m_services(services)
+    {
+    }
     void registerRoutes(Router &router) const;
 
 private:
     Result<Reply> login(const RequestContext &context, Db::Connection &db) const;
-    Result<Reply> session(const RequestContext &context, const Store::Caller &caller, Db::Connection &db) const;
-    Result<Reply> logout(const RequestContext &context, const Store::Caller &caller, Db::Connection &db) const;
-    Result<Reply> me(const RequestContext &context, const Store::Caller &caller, Db::Connection &db) const;
+    Result<Reply> session(const RequestContext &context, const Store::Caller &caller,
+                          Db::Connection &db) const;
+    Result<Reply> logout(const RequestContext &context, const Store::Caller &caller,
+                         Db::Connection &db) const;
+    Result<Reply> me(const RequestContext &context, const Store::Caller &caller,
+                     Db::Connection &db) const;
     Result<Reply> join(const RequestContext &context, Db::Connection &db) const;
 
     const Services &m_services;

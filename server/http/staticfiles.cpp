@@ -20,12 +20,18 @@ constexpr qint64 maxStaticFile = 64LL * 1024 * 1024;
 QByteArray contentTypeOf(const QString &suffix)
 {
     static const QHash<QString, QByteArray> types{
-        {u"html"_s, "text/html; charset=utf-8"},  {u"css"_s, "text/css; charset=utf-8"},
-        {u"js"_s, "text/javascript; charset=utf-8"}, {u"mjs"_s, "text/javascript; charset=utf-8"},
-        {u"json"_s, "application/json"},            {u"svg"_s, "image/svg+xml"},
-        {u"png"_s, "image/png"},                    {u"jpg"_s, "image/jpeg"},
-        {u"ico"_s, "image/x-icon"},                 {u"woff2"_s, "font/woff2"},
-        {u"txt"_s, "text/plain; charset=utf-8"},    {u"wasm"_s, "application/wasm"},
+        {u"html"_s, "text/html; charset=utf-8"},
+        {u"css"_s, "text/css; charset=utf-8"},
+        {u"js"_s, "text/javascript; charset=utf-8"},
+        {u"mjs"_s, "text/javascript; charset=utf-8"},
+        {u"json"_s, "application/json"},
+        {u"svg"_s, "image/svg+xml"},
+        {u"png"_s, "image/png"},
+        {u"jpg"_s, "image/jpeg"},
+        {u"ico"_s, "image/x-icon"},
+        {u"woff2"_s, "font/woff2"},
+        {u"txt"_s, "text/plain; charset=utf-8"},
+        {u"wasm"_s, "application/wasm"},
     };
     return types.value(suffix.toLower(), "application/octet-stream");
 }
@@ -41,8 +47,8 @@ StaticFiles::StaticFiles(QString webRoot)
 Reply StaticFiles::serve(const RequestContext &context) const
 {
     const Request &request = context.request;
-    const Reply notFound = errorReply(ErrorKind::NotFound, u"There is nothing at this address."_s,
-                                      request.requestId);
+    const Reply notFound =
+        errorReply(ErrorKind::NotFound, u"There is nothing at this address."_s, request.requestId);
     if (m_root.isEmpty())
         return notFound;
     QString relative = request.path;
@@ -58,9 +64,10 @@ Reply StaticFiles::serve(const RequestContext &context) const
         || info.size() > maxStaticFile)
         return notFound;
     const QByteArray etag = '"'
-        + QCryptographicHash::hash(QByteArray(canonical.toUtf8() + QByteArray::number(info.size())
-                                       + QByteArray::number(info.lastModified().toMSecsSinceEpoch())),
-                                   QCryptographicHash::Sha1)
+        + QCryptographicHash::hash(
+              QByteArray(canonical.toUtf8() + QByteArray::number(info.size())
+                         + QByteArray::number(info.lastModified().toMSecsSinceEpoch())),
+              QCryptographicHash::Sha1)
               .toHex()
               .left(20)
         + '"';

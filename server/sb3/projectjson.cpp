@@ -15,8 +15,7 @@ namespace {
 
 Error invalid(const QString &why)
 {
-    return makeError(ErrorKind::Unprocessable,
-                     u"This is not a Scratch 3 project: "_s + why);
+    return makeError(ErrorKind::Unprocessable, u"This is not a Scratch 3 project: "_s + why);
 }
 
 // The md5ext an asset entry names, or an empty string when it names none.
@@ -66,8 +65,8 @@ Result<ProjectInfo> validateProject(const QByteArray &body)
                 const QString ref = assetRefOf(assetValue.toObject());
                 AssetName name;
                 if (parseAssetName(ref, &name) != AssetNameProblem::None)
-                    return invalid(u"an entry in %1 names no valid asset (\u201c%2\u201d)."_s
-                                       .arg(kind, ref.left(80)));
+                    return invalid(u"an entry in %1 names no valid asset (\u201c%2\u201d)."_s.arg(
+                        kind, ref.left(80)));
                 info.assetRefs << name.md5ext();
             }
         }

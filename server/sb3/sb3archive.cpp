@@ -51,12 +51,12 @@ Result<Sb3Content> readSb3(const QByteArray &zipBytes, const ArchiveLimits &limi
 {
     zip_error_t error;
     zip_error_init(&error);
-    zip_source_t *source = zip_source_buffer_create(zipBytes.constData(),
-                                                    static_cast<zip_uint64_t>(zipBytes.size()), 0,
-                                                    &error);
+    zip_source_t *source = zip_source_buffer_create(
+        zipBytes.constData(), static_cast<zip_uint64_t>(zipBytes.size()), 0, &error);
     if (!source)
         return broken(u"it could not be opened."_s);
-    std::unique_ptr<zip_t, ZipCloser> archive(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
+    std::unique_ptr<zip_t, ZipCloser> archive(
+        zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
     if (!archive) {
         zip_source_free(source);
         zip_error_fini(&error);
@@ -86,8 +86,8 @@ Result<Sb3Content> readSb3(const QByteArray &zipBytes, const ArchiveLimits &limi
             return broken(u"the entry \u201c%1\u201d cannot be read."_s.arg(name));
         QByteArray data;
         for (;;) {
-            const zip_int64_t got = zip_fread(file.get(), chunk.data(),
-                                              static_cast<zip_uint64_t>(chunk.size()));
+            const zip_int64_t got =
+                zip_fread(file.get(), chunk.data(), static_cast<zip_uint64_t>(chunk.size()));
             if (got < 0)
                 return broken(u"the entry \u201c%1\u201d is damaged."_s.arg(name));
             if (got == 0)
@@ -96,8 +96,8 @@ Result<Sb3Content> readSb3(const QByteArray &zipBytes, const ArchiveLimits &limi
             if (data.size() + got > limits.maxEntrySize)
                 return broken(u"the entry \u201c%1\u201d is too large."_s.arg(name));
             if (total > limits.maxTotalUncompressed)
-                return broken(u"it unpacks to more than %1 MiB."_s
-                                  .arg(limits.maxTotalUncompressed / (1024 * 1024)));
+                return broken(u"it unpacks to more than %1 MiB."_s.arg(limits.maxTotalUncompressed
+                                                                       / (1024 * 1024)));
             data.append(chunk.constData(), got);
         }
         if (name == u"project.json"_s) {
@@ -127,8 +127,8 @@ Result<QByteArray> writeSb3(const QByteArray &projectJson, const QList<ArchiveFi
     }
     auto add = [archive](const QString &name, const QByteArray &data) {
         // The QByteArrays outlive zip_close (they are owned by the caller), so no copy is made.
-        zip_source_t *source = zip_source_buffer(archive, data.constData(),
-                                                 static_cast<zip_uint64_t>(data.size()), 0);
+        zip_source_t *source =
+            zip_source_buffer(archive, data.constData(), static_cast<zip_uint64_t>(data.size()), 0);
         if (!source)
             return false;
         if (zip_file_add(archive, name.toUtf8().constData(), source, ZIP_FL_ENC_UTF_8) < 0) {

@@ -15,10 +15,15 @@ using Db::Sql;
 Result<AssetPutResult> AssetStore::insertInTransaction(Db::Connection &db, qint64 userId,
                                                        const AssetData &asset)
 {
-    Sql insert(db, u"INSERT INTO assets (md5, data_format, data, size, created_at, created_by) "
-                   "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (md5, data_format) DO NOTHING"_s);
-    insert.bind(asset.md5).bind(asset.format).bind(asset.data).bind(asset.data.size())
-        .bind(nowText()).bind(userId > 0 ? QVariant(userId) : QVariant(QMetaType(QMetaType::LongLong)));
+    Sql insert(db,
+               u"INSERT INTO assets (md5, data_format, data, size, created_at, created_by) "
+               "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (md5, data_format) DO NOTHING"_s);
+    insert.bind(asset.md5)
+        .bind(asset.format)
+        .bind(asset.data)
+        .bind(asset.data.size())
+        .bind(nowText())
+        .bind(userId > 0 ? QVariant(userId) : QVariant(QMetaType(QMetaType::LongLong)));
     if (!insert.exec())
         return insert.error();
     const bool created = insert.rowsAffected() == 1;
@@ -43,7 +48,8 @@ Result<AssetPutResult> AssetStore::put(Db::Connection &db, qint64 userId, const 
         if (existing.next())
             return AssetPutResult{existing.value(0).toLongLong(), false};
     }
-    return Db::writeTransaction<AssetPutResult>(db, [&](Db::Connection &db) { return insertInTransaction(db, userId, asset); });
+    return Db::writeTransaction<AssetPutResult>(
+        db, [&](Db::Connection &db) { return insertInTransaction(db, userId, asset); });
 }
 
 Result<AssetData> AssetStore::get(Db::Connection &db, const QString &md5, const QString &format)

@@ -16,10 +16,11 @@ using Db::Sql;
 Result<QList<BackpackItem>> BackpackStore::list(Db::Connection &db, qint64 userId, int limit,
                                                 int offset)
 {
-    Sql q(db, u"SELECT b.id, b.type, b.name, b.mime, a.md5 || '.' || a.data_format, "
-              "t.md5 || '.' || t.data_format FROM backpack_items b "
-              "JOIN assets a ON a.id = b.body_asset_id JOIN assets t ON t.id = b.thumbnail_asset_id "
-              "WHERE b.user_id = ? ORDER BY b.seq DESC LIMIT ? OFFSET ?"_s);
+    Sql q(db,
+          u"SELECT b.id, b.type, b.name, b.mime, a.md5 || '.' || a.data_format, "
+          "t.md5 || '.' || t.data_format FROM backpack_items b "
+          "JOIN assets a ON a.id = b.body_asset_id JOIN assets t ON t.id = b.thumbnail_asset_id "
+          "WHERE b.user_id = ? ORDER BY b.seq DESC LIMIT ? OFFSET ?"_s);
     q.bind(userId).bind(limit).bind(offset);
     if (!q.exec())
         return q.error();
@@ -43,14 +44,26 @@ Result<BackpackItem> BackpackStore::add(Db::Connection &db, qint64 userId, const
         if (!thumbAsset)
             return thumbAsset.error();
         const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        Sql insert(db, u"INSERT INTO backpack_items (id, user_id, type, name, mime, body_asset_id, "
-                       "thumbnail_asset_id, created_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                       "(SELECT COALESCE(MAX(seq), 0) + 1 FROM backpack_items WHERE user_id = ?))"_s);
-        insert.bind(id).bind(userId).bind(type).bind(name).bind(mime).bind(bodyAsset->assetId)
-            .bind(thumbAsset->assetId).bind(nowText()).bind(userId);
+        Sql insert(db,
+                   u"INSERT INTO backpack_items (id, user_id, type, name, mime, body_asset_id, "
+                   "thumbnail_asset_id, created_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                   "(SELECT COALESCE(MAX(seq), 0) + 1 FROM backpack_items WHERE user_id = ?))"_s);
+        insert.bind(id)
+            .bind(userId)
+            .bind(type)
+            .bind(name)
+            .bind(mime)
+            .bind(bodyAsset->assetId)
+            .bind(thumbAsset->assetId)
+            .bind(nowText())
+            .bind(userId);
         if (!insert.exec())
             return insert.error();
-        return BackpackItem{id, type, name, mime, body.md5 + u'.' + body.format,
+        return BackpackItem{id,
+                            type,
+                            name,
+                            mime,
+                            body.md5 + u'.' + body.format,
                             thumbnail.md5 + u'.' + thumbnail.format};
     });
 }

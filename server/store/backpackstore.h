@@ -15,8 +15,8 @@ public:
                                             int offset);
     // G7: the item, its body asset and its thumbnail asset commit together or not at all.
     static Result<BackpackItem> add(Db::Connection &db, qint64 userId, const QString &type,
-                                    const QString &name, const QString &mime,
-                                    const AssetData &body, const AssetData &thumbnail);
+                                    const QString &name, const QString &mime, const AssetData &body,
+                                    const AssetData &thumbnail);
     static Result<Ok> remove(Db::Connection &db, qint64 userId, const QString &id);
 };
 

@@ -21,9 +21,10 @@ constexpr int maxUsernameSuffix = 10000;
 
 Result<ClassInfo> loadClass(Db::Connection &db, qint64 id)
 {
-    Sql q(db, u"SELECT g.id, g.name, g.join_code, g.join_open, "
-              "(SELECT COUNT(*) FROM memberships m JOIN users u ON u.id = m.user_id "
-              " WHERE m.group_id = g.id AND u.role = 'student') FROM groups g WHERE g.id = ?"_s);
+    Sql q(db,
+          u"SELECT g.id, g.name, g.join_code, g.join_open, "
+          "(SELECT COUNT(*) FROM memberships m JOIN users u ON u.id = m.user_id "
+          " WHERE m.group_id = g.id AND u.role = 'student') FROM groups g WHERE g.id = ?"_s);
     q.bind(id);
     if (!q.exec())
         return q.error();
@@ -50,7 +51,8 @@ Result<ClassInfo> requireTeaches(Db::Connection &db, const Caller &caller, qint6
 
 Error nameTaken(const QString &name)
 {
-    return makeError(ErrorKind::Exists, u"There is already a class called \u201c%1\u201d."_s.arg(name),
+    return makeError(ErrorKind::Exists,
+                     u"There is already a class called \u201c%1\u201d."_s.arg(name),
                      {{u"field"_s, u"name"_s}});
 }
 
@@ -66,8 +68,10 @@ Result<bool> nameInUse(Db::Connection &db, const QString &name, qint64 exceptId)
 // Inserts a membership; teachers and admins added to a class teach it.
 Result<Ok> addMembership(Db::Connection &db, qint64 groupId, qint64 userId, bool teaches)
 {
-    Sql q(db, u"INSERT INTO memberships (group_id, user_id, teaches) VALUES (?, ?, ?) "
-              "ON CONFLICT (group_id, user_id) DO UPDATE SET teaches = MAX(teaches, excluded.teaches)"_s);
+    Sql q(
+        db,
+        u"INSERT INTO memberships (group_id, user_id, teaches) VALUES (?, ?, ?) "
+        "ON CONFLICT (group_id, user_id) DO UPDATE SET teaches = MAX(teaches, excluded.teaches)"_s);
     q.bind(groupId).bind(userId).bind(teaches ? 1 : 0);
     if (!q.exec())
         return q.error();
@@ -83,15 +87,17 @@ QString visibleStudentCondition(const Caller &caller)
 {
     if (caller.isAdmin())
         return u"u.role = 'student'"_s;
-    return u"u.role = 'student' AND u.id IN (SELECT o.user_id FROM memberships o JOIN memberships t "
+    return u"u.role = 'student' AND u.id IN (SELECT o.user_id FROM memberships o JOIN memberships "
+           u"t "
            "ON t.group_id = o.group_id WHERE t.user_id = ? AND t.teaches = 1)"_s;
 }
 
 Result<Ok> attachGroups(Db::Connection &db, QList<StudentRow> &rows)
 {
     for (StudentRow &row : rows) {
-        Sql q(db, u"SELECT g.id, g.name FROM memberships m JOIN groups g ON g.id = m.group_id "
-                  "WHERE m.user_id = ? ORDER BY g.name"_s);
+        Sql q(db,
+              u"SELECT g.id, g.name FROM memberships m JOIN groups g ON g.id = m.group_id "
+              "WHERE m.user_id = ? ORDER BY g.name"_s);
         q.bind(row.user.id);
         if (!q.exec())
             return q.error();
@@ -136,10 +142,10 @@ QString ClassStore::usernameFor(const QString &displayName)
 
 Result<QList<ClassInfo>> ClassStore::list(Db::Connection &db, const Caller &caller)
 {
-    Sql q(db, caller.isAdmin()
-                  ? u"SELECT id FROM groups ORDER BY name"_s
-                  : u"SELECT g.id FROM groups g JOIN memberships m ON m.group_id = g.id "
-                    "WHERE m.user_id = ? AND m.teaches = 1 ORDER BY g.name"_s);
+    Sql q(db,
+          caller.isAdmin() ? u"SELECT id FROM groups ORDER BY name"_s
+                           : u"SELECT g.id FROM groups g JOIN memberships m ON m.group_id = g.id "
+                             "WHERE m.user_id = ? AND m.teaches = 1 ORDER BY g.name"_s);
     if (!caller.isAdmin())
         q.bind(caller.userId);
     if (!q.exec())
@@ -166,8 +172,9 @@ Result<ClassInfo> ClassStore::create(Db::Connection &db, const Caller &caller, c
         if (*taken)
             return nameTaken(name);
         for (int attempt = 0; attempt < 20; ++attempt) {
-            Sql insert(db, u"INSERT INTO groups (name, join_code, join_open, created_by, created_at) "
-                           "VALUES (?, ?, 1, ?, ?) ON CONFLICT (join_code) DO NOTHING"_s);
+            Sql insert(db,
+                       u"INSERT INTO groups (name, join_code, join_open, created_by, created_at) "
+                       "VALUES (?, ?, 1, ?, ?) ON CONFLICT (join_code) DO NOTHING"_s);
             insert.bind(name).bind(newJoinCode()).bind(caller.userId).bind(nowText());
             if (!insert.exec())
                 return insert.error();
@@ -210,8 +217,9 @@ Result<ClassInfo> ClassStore::patch(Db::Connection &db, const Caller &caller, qi
         if (patch.newJoinCode) {
             bool changed = false;
             for (int attempt = 0; attempt < 20 && !changed; ++attempt) {
-                Sql q(db, u"UPDATE groups SET join_code = ? WHERE id = ? AND NOT EXISTS "
-                          "(SELECT 1 FROM groups WHERE join_code = ?)"_s);
+                Sql q(db,
+                      u"UPDATE groups SET join_code = ? WHERE id = ? AND NOT EXISTS "
+                      "(SELECT 1 FROM groups WHERE join_code = ?)"_s);
                 const QString code = newJoinCode();
                 q.bind(code).bind(id).bind(code);
                 if (!q.exec())
@@ -238,7 +246,8 @@ Result<ClassInfo> ClassStore::addMembers(Db::Connection &db, const Caller &calle
             if (!q.exec())
                 return q.error();
             if (!q.next()) {
-                return makeError(ErrorKind::Unprocessable, u"There is no user number %1."_s.arg(userId),
+                return makeError(ErrorKind::Unprocessable,
+                                 u"There is no user number %1."_s.arg(userId),
                                  {{u"user_id"_s, userId}});
             }
             const bool teaches = roleFromString(q.value(0).toString()) != Role::Student;
@@ -263,8 +272,9 @@ Result<Ok> ClassStore::removeMember(Db::Connection &db, const Caller &caller, qi
             return remove.error();
         if (remove.rowsAffected() != 1)
             return makeError(ErrorKind::NotFound, u"This person is not in the class."_s);
-        Sql unshare(db, u"DELETE FROM project_shares WHERE group_id = ? AND project_id IN "
-                        "(SELECT id FROM projects WHERE owner_id = ?)"_s);
+        Sql unshare(db,
+                    u"DELETE FROM project_shares WHERE group_id = ? AND project_id IN "
+                    "(SELECT id FROM projects WHERE owner_id = ?)"_s);
         unshare.bind(id).bind(userId);
         if (!unshare.exec())
             return unshare.error();
@@ -275,38 +285,43 @@ Result<Ok> ClassStore::removeMember(Db::Connection &db, const Caller &caller, qi
 Result<QList<NewAccount>> ClassStore::addStudents(Db::Connection &db, const Caller &caller,
                                                   qint64 id, const QList<NewStudent> &students)
 {
-    return Db::writeTransaction<QList<NewAccount>>(db, [&](Db::Connection &db) -> Result<QList<NewAccount>> {
-        auto info = requireTeaches(db, caller, id);
-        if (!info)
-            return info.error();
-        QList<NewAccount> created;
-        const QString now = nowText();
-        for (const NewStudent &student : students) {
-            const QString base = usernameFor(student.displayName);
-            NewAccount account;
-            // The insert itself decides uniqueness (UNIQUE + DO NOTHING), so two teachers adding
-            // the same names at once get different usernames, never duplicates.
-            for (int suffix = 1; suffix < maxUsernameSuffix && account.id == 0; ++suffix) {
-                const QString candidate = suffix == 1 ? base : base + QString::number(suffix);
-                Sql insert(db, u"INSERT INTO users (username, display_name, role, password_hash, "
+    return Db::writeTransaction<QList<NewAccount>>(
+        db, [&](Db::Connection &db) -> Result<QList<NewAccount>> {
+            auto info = requireTeaches(db, caller, id);
+            if (!info)
+                return info.error();
+            QList<NewAccount> created;
+            const QString now = nowText();
+            for (const NewStudent &student : students) {
+                const QString base = usernameFor(student.displayName);
+                NewAccount account;
+                // The insert itself decides uniqueness (UNIQUE + DO NOTHING), so two teachers
+                // adding the same names at once get different usernames, never duplicates.
+                for (int suffix = 1; suffix < maxUsernameSuffix && account.id == 0; ++suffix) {
+                    const QString candidate = suffix == 1 ? base : base + QString::number(suffix);
+                    Sql insert(db,
+                               u"INSERT INTO users (username, display_name, role, password_hash, "
                                "created_at) VALUES (?, ?, 'student', ?, ?) "
                                "ON CONFLICT (username) DO NOTHING"_s);
-                insert.bind(candidate).bind(student.displayName).bind(student.passwordHash).bind(now);
-                if (!insert.exec())
-                    return insert.error();
-                if (insert.rowsAffected() == 1)
-                    account = {insert.lastInsertId(), candidate, student.displayName,
-                               student.password, Role::Student};
+                    insert.bind(candidate)
+                        .bind(student.displayName)
+                        .bind(student.passwordHash)
+                        .bind(now);
+                    if (!insert.exec())
+                        return insert.error();
+                    if (insert.rowsAffected() == 1)
+                        account = {insert.lastInsertId(), candidate, student.displayName,
+                                   student.password, Role::Student};
+                }
+                if (account.id == 0)
+                    return makeError(ErrorKind::Exists, u"No free username was found."_s);
+                auto member = addMembership(db, id, account.id, false);
+                if (!member)
+                    return member.error();
+                created.append(account);
             }
-            if (account.id == 0)
-                return makeError(ErrorKind::Exists, u"No free username was found."_s);
-            auto member = addMembership(db, id, account.id, false);
-            if (!member)
-                return member.error();
-            created.append(account);
-        }
-        return created;
-    });
+            return created;
+        });
 }
 
 Result<JoinInfo> ClassStore::join(Db::Connection &db, const QString &code)
@@ -319,9 +334,11 @@ Result<JoinInfo> ClassStore::join(Db::Connection &db, const QString &code)
         if (!q.next())
             return makeError(ErrorKind::NotFound, u"This class code is not known or not open."_s);
         JoinInfo info{{q.value(0).toLongLong(), q.value(1).toString()}, {}};
-        Sql members(db, u"SELECT u.id, u.username, u.display_name FROM memberships m "
-                        "JOIN users u ON u.id = m.user_id WHERE m.group_id = ? "
-                        "AND u.role = 'student' AND u.disabled = 0 ORDER BY u.display_name, u.username"_s);
+        Sql members(
+            db,
+            u"SELECT u.id, u.username, u.display_name FROM memberships m "
+            "JOIN users u ON u.id = m.user_id WHERE m.group_id = ? "
+            "AND u.role = 'student' AND u.disabled = 0 ORDER BY u.display_name, u.username"_s);
         members.bind(info.group.id);
         if (!members.exec())
             return members.error();
@@ -336,8 +353,9 @@ Result<JoinInfo> ClassStore::join(Db::Connection &db, const QString &code)
 Result<QList<StudentRow>> ClassStore::students(Db::Connection &db, const Caller &caller)
 {
     return Db::readTransaction<QList<StudentRow>>(db, [&]() -> Result<QList<StudentRow>> {
-        Sql q(db, u"SELECT "_s + studentColumns + u"WHERE "_s + visibleStudentCondition(caller)
-                      + u" ORDER BY u.display_name, u.username"_s);
+        Sql q(db,
+              u"SELECT "_s + studentColumns + u"WHERE "_s + visibleStudentCondition(caller)
+                  + u" ORDER BY u.display_name, u.username"_s);
         if (!caller.isAdmin())
             q.bind(caller.userId);
         if (!q.exec())
@@ -359,8 +377,9 @@ Result<QList<StudentRow>> ClassStore::students(Db::Connection &db, const Caller 
 
 Result<StudentRow> ClassStore::student(Db::Connection &db, const Caller &caller, qint64 userId)
 {
-    Sql q(db, u"SELECT "_s + studentColumns + u"WHERE u.id = ? AND "_s
-                  + visibleStudentCondition(caller));
+    Sql q(db,
+          u"SELECT "_s + studentColumns + u"WHERE u.id = ? AND "_s
+              + visibleStudentCondition(caller));
     q.bind(userId);
     if (!caller.isAdmin())
         q.bind(caller.userId);

@@ -46,9 +46,10 @@ Result<Ok> attachShares(Db::Connection &db, QList<ProjectMeta> &projects, const 
     QHash<qint64, int> index;
     for (int i = 0; i < projects.size(); ++i)
         index.insert(projects[i].id, i);
-    Sql q(db, u"SELECT s.project_id, g.id, g.name FROM project_shares s "
-              "JOIN groups g ON g.id = s.group_id JOIN projects p ON p.id = s.project_id WHERE "_s
-                  + filter + u" ORDER BY g.name"_s);
+    Sql q(db,
+          u"SELECT s.project_id, g.id, g.name FROM project_shares s "
+          "JOIN groups g ON g.id = s.group_id JOIN projects p ON p.id = s.project_id WHERE "_s
+              + filter + u" ORDER BY g.name"_s);
     q.bind(filterValue);
     if (!q.exec())
         return q.error();
@@ -86,12 +87,13 @@ struct Access
 
 Result<Access> loadAccess(Db::Connection &db, const Caller &caller, qint64 id)
 {
-    Sql q(db, u"SELECT p.owner_id, p.deleted_at IS NOT NULL, p.version, "
-              "EXISTS (SELECT 1 FROM project_shares s JOIN memberships m ON m.group_id = s.group_id "
-              "        WHERE s.project_id = p.id AND m.user_id = ?), "
-              "EXISTS (SELECT 1 FROM memberships t JOIN memberships o ON o.group_id = t.group_id "
-              "        WHERE t.user_id = ? AND t.teaches = 1 AND o.user_id = p.owner_id) "
-              "FROM projects p WHERE p.id = ?"_s);
+    Sql q(db,
+          u"SELECT p.owner_id, p.deleted_at IS NOT NULL, p.version, "
+          "EXISTS (SELECT 1 FROM project_shares s JOIN memberships m ON m.group_id = s.group_id "
+          "        WHERE s.project_id = p.id AND m.user_id = ?), "
+          "EXISTS (SELECT 1 FROM memberships t JOIN memberships o ON o.group_id = t.group_id "
+          "        WHERE t.user_id = ? AND t.teaches = 1 AND o.user_id = p.owner_id) "
+          "FROM projects p WHERE p.id = ?"_s);
     q.bind(caller.userId).bind(caller.userId).bind(id);
     if (!q.exec())
         return q.error();
@@ -114,8 +116,8 @@ Result<Access> requireRead(Db::Connection &db, const Caller &caller, qint64 id)
         return access;
     if (access->deleted)
         return trashedError();
-    const bool teacherSees = caller.isAdmin()
-        || (caller.role == Role::Teacher && access->callerTeachesOwner);
+    const bool teacherSees =
+        caller.isAdmin() || (caller.role == Role::Teacher && access->callerTeachesOwner);
     if (access->ownerId != caller.userId && !teacherSees && !access->sharedWithCaller)
         return makeError(ErrorKind::Forbidden, u"This project belongs to someone else."_s);
     return access;
@@ -136,16 +138,18 @@ Result<Access> requireOwner(Db::Connection &db, const Caller &caller, qint64 id,
 
 Error conflictError(Db::Connection &db, qint64 id, int staleVersion)
 {
-    Sql q(db, u"SELECT p.version, p.updated_at, u.id, u.username, u.display_name "
-              "FROM projects p JOIN users u ON u.id = p.updated_by WHERE p.id = ?"_s);
+    Sql q(db,
+          u"SELECT p.version, p.updated_at, u.id, u.username, u.display_name "
+          "FROM projects p JOIN users u ON u.id = p.updated_by WHERE p.id = ?"_s);
     q.bind(id);
     QJsonObject extra;
     if (q.exec() && q.next()) {
         extra.insert(u"current_version"_s, q.value(0).toInt());
         extra.insert(u"updated_at"_s, toApiTime(q.value(1).toString()));
-        extra.insert(u"updated_by"_s, QJsonObject{{u"id"_s, q.value(2).toLongLong()},
-                                                  {u"username"_s, q.value(3).toString()},
-                                                  {u"display_name"_s, q.value(4).toString()}});
+        extra.insert(u"updated_by"_s,
+                     QJsonObject{{u"id"_s, q.value(2).toLongLong()},
+                                 {u"username"_s, q.value(3).toString()},
+                                 {u"display_name"_s, q.value(4).toString()}});
     }
     extra.insert(u"your_version"_s, staleVersion);
     return makeError(ErrorKind::Conflict,
@@ -155,8 +159,9 @@ Error conflictError(Db::Connection &db, qint64 id, int staleVersion)
 Result<Ok> insertVersion(Db::Connection &db, qint64 id, int version, const QByteArray &body,
                          qint64 savedBy, const QString &now)
 {
-    Sql insert(db, u"INSERT INTO project_versions (project_id, version, body, size, saved_at, "
-                   "saved_by) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    Sql insert(db,
+               u"INSERT INTO project_versions (project_id, version, body, size, saved_at, "
+               "saved_by) VALUES (?, ?, ?, ?, ?, ?)"_s);
     insert.bind(id).bind(version).bind(body).bind(body.size()).bind(now).bind(savedBy);
     if (!insert.exec())
         return insert.error();
@@ -172,12 +177,15 @@ Result<Ok> insertVersion(Db::Connection &db, qint64 id, int version, const QByte
 Result<int> bumpVersion(Db::Connection &db, const Caller &caller, qint64 id, int expected,
                         const std::optional<QString> &title, const QString &now)
 {
-    Sql update(db, u"UPDATE projects SET version = version + 1, updated_at = ?, updated_by = ?, "
-                   "title = COALESCE(?, title) "
-                   "WHERE id = ? AND version = ? AND deleted_at IS NULL"_s);
-    update.bind(now).bind(caller.userId)
+    Sql update(db,
+               u"UPDATE projects SET version = version + 1, updated_at = ?, updated_by = ?, "
+               "title = COALESCE(?, title) "
+               "WHERE id = ? AND version = ? AND deleted_at IS NULL"_s);
+    update.bind(now)
+        .bind(caller.userId)
         .bind(title ? QVariant(*title) : QVariant(QMetaType(QMetaType::QString)))
-        .bind(id).bind(expected);
+        .bind(id)
+        .bind(expected);
     if (!update.exec())
         return update.error();
     if (update.rowsAffected() != 1)
@@ -189,8 +197,9 @@ Result<ProjectMeta> insertProject(Db::Connection &db, const Caller &caller, cons
                                   const QByteArray &body)
 {
     const QString now = nowText();
-    Sql insert(db, u"INSERT INTO projects (owner_id, title, version, created_at, updated_at, "
-                   "updated_by) VALUES (?, ?, 1, ?, ?, ?)"_s);
+    Sql insert(db,
+               u"INSERT INTO projects (owner_id, title, version, created_at, updated_at, "
+               "updated_by) VALUES (?, ?, 1, ?, ?, ?)"_s);
     insert.bind(caller.userId).bind(title).bind(now).bind(now).bind(caller.userId);
     if (!insert.exec())
         return insert.error();
@@ -243,7 +252,8 @@ Result<ProjectMeta> ProjectStore::create(Db::Connection &db, const Caller &calle
     auto assets = requireAssets(db, assetRefs);
     if (!assets)
         return assets.error();
-    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) { return insertProject(db, caller, title, body); });
+    return Db::writeTransaction<ProjectMeta>(
+        db, [&](Db::Connection &db) { return insertProject(db, caller, title, body); });
 }
 
 Result<ProjectMeta> ProjectStore::createWithAssets(Db::Connection &db, const Caller &caller,
@@ -268,9 +278,10 @@ Result<QList<ProjectMeta>> ProjectStore::listOwn(Db::Connection &db, const Calle
                                                  bool trash)
 {
     return Db::readTransaction<QList<ProjectMeta>>(db, [&]() -> Result<QList<ProjectMeta>> {
-        Sql q(db, u"SELECT "_s + metaColumns + u"WHERE p.owner_id = ? AND p.deleted_at IS "_s
-                      + (trash ? u"NOT NULL"_s : u"NULL"_s)
-                      + u" ORDER BY p.updated_at DESC, p.id DESC"_s);
+        Sql q(db,
+              u"SELECT "_s + metaColumns + u"WHERE p.owner_id = ? AND p.deleted_at IS "_s
+                  + (trash ? u"NOT NULL"_s : u"NULL"_s)
+                  + u" ORDER BY p.updated_at DESC, p.id DESC"_s);
         q.bind(caller.userId);
         if (!q.exec())
             return q.error();
@@ -294,11 +305,12 @@ Result<QList<ProjectMeta>> ProjectStore::listOwnedBy(Db::Connection &db, qint64 
 Result<QList<ProjectMeta>> ProjectStore::listShared(Db::Connection &db, const Caller &caller)
 {
     return Db::readTransaction<QList<ProjectMeta>>(db, [&]() -> Result<QList<ProjectMeta>> {
-        Sql q(db, u"SELECT "_s + metaColumns
-                      + u"WHERE p.deleted_at IS NULL AND p.owner_id <> ? AND p.id IN ("
-                        "SELECT s.project_id FROM project_shares s JOIN memberships m "
-                        "ON m.group_id = s.group_id WHERE m.user_id = ?) "
-                        "ORDER BY p.updated_at DESC, p.id DESC"_s);
+        Sql q(db,
+              u"SELECT "_s + metaColumns
+                  + u"WHERE p.deleted_at IS NULL AND p.owner_id <> ? AND p.id IN ("
+                    "SELECT s.project_id FROM project_shares s JOIN memberships m "
+                    "ON m.group_id = s.group_id WHERE m.user_id = ?) "
+                    "ORDER BY p.updated_at DESC, p.id DESC"_s);
         q.bind(caller.userId).bind(caller.userId);
         if (!q.exec())
             return q.error();
@@ -377,9 +389,10 @@ Result<ProjectMeta> ProjectStore::rename(Db::Connection &db, const Caller &calle
         if (!version)
             return version.error();
         // The new version carries the same body; the history stays one row per version.
-        Sql copyBody(db, u"INSERT INTO project_versions (project_id, version, body, size, saved_at, "
-                         "saved_by) SELECT project_id, ?, body, size, ?, ? FROM project_versions "
-                         "WHERE project_id = ? AND version = ?"_s);
+        Sql copyBody(db,
+                     u"INSERT INTO project_versions (project_id, version, body, size, saved_at, "
+                     "saved_by) SELECT project_id, ?, body, size, ?, ? FROM project_versions "
+                     "WHERE project_id = ? AND version = ?"_s);
         copyBody.bind(*version).bind(now).bind(caller.userId).bind(id).bind(expectedVersion);
         if (!copyBody.exec())
             return copyBody.error();
@@ -426,24 +439,27 @@ Result<ProjectMeta> ProjectStore::copy(Db::Connection &db, const Caller &caller,
         if (!access)
             return access.error();
         const QString now = nowText();
-        Sql insert(db, u"INSERT INTO projects (owner_id, title, version, created_at, updated_at, "
-                       "updated_by) SELECT ?, 'Copy of ' || title, 1, ?, ?, ? FROM projects "
-                       "WHERE id = ?"_s);
+        Sql insert(db,
+                   u"INSERT INTO projects (owner_id, title, version, created_at, updated_at, "
+                   "updated_by) SELECT ?, 'Copy of ' || title, 1, ?, ?, ? FROM projects "
+                   "WHERE id = ?"_s);
         insert.bind(caller.userId).bind(now).bind(now).bind(caller.userId).bind(id);
         if (!insert.exec())
             return insert.error();
         const qint64 newId = insert.lastInsertId();
         // Same transaction, same snapshot: the body is exactly the version read above (G4).
-        Sql body(db, u"INSERT INTO project_versions (project_id, version, body, size, saved_at, "
-                     "saved_by) SELECT ?, 1, body, size, ?, ? FROM project_versions "
-                     "WHERE project_id = ? AND version = ?"_s);
+        Sql body(db,
+                 u"INSERT INTO project_versions (project_id, version, body, size, saved_at, "
+                 "saved_by) SELECT ?, 1, body, size, ?, ? FROM project_versions "
+                 "WHERE project_id = ? AND version = ?"_s);
         body.bind(newId).bind(now).bind(caller.userId).bind(id).bind(access->version);
         if (!body.exec())
             return body.error();
         if (body.rowsAffected() != 1)
             return makeError(ErrorKind::Internal, u"The current version is missing."_s);
-        Sql thumb(db, u"INSERT INTO project_thumbnails (project_id, mime, data, updated_at) "
-                      "SELECT ?, mime, data, ? FROM project_thumbnails WHERE project_id = ?"_s);
+        Sql thumb(db,
+                  u"INSERT INTO project_thumbnails (project_id, mime, data, updated_at) "
+                  "SELECT ?, mime, data, ? FROM project_thumbnails WHERE project_id = ?"_s);
         thumb.bind(newId).bind(now).bind(id);
         if (!thumb.exec())
             return thumb.error();
@@ -474,8 +490,9 @@ Result<ProjectMeta> ProjectStore::share(Db::Connection &db, const Caller &caller
         if (!clear.exec())
             return clear.error();
         for (qint64 groupId : groupIds) {
-            Sql add(db, u"INSERT INTO project_shares (project_id, group_id) VALUES (?, ?) "
-                        "ON CONFLICT DO NOTHING"_s);
+            Sql add(db,
+                    u"INSERT INTO project_shares (project_id, group_id) VALUES (?, ?) "
+                    "ON CONFLICT DO NOTHING"_s);
             add.bind(id).bind(groupId);
             if (!add.exec())
                 return add.error();
@@ -491,9 +508,10 @@ Result<Ok> ProjectStore::putThumbnail(Db::Connection &db, const Caller &caller, 
         auto access = requireOwner(db, caller, id, false);
         if (!access)
             return access.error();
-        Sql q(db, u"INSERT INTO project_thumbnails (project_id, mime, data, updated_at) "
-                  "VALUES (?, ?, ?, ?) ON CONFLICT (project_id) DO UPDATE SET "
-                  "mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at"_s);
+        Sql q(db,
+              u"INSERT INTO project_thumbnails (project_id, mime, data, updated_at) "
+              "VALUES (?, ?, ?, ?) ON CONFLICT (project_id) DO UPDATE SET "
+              "mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at"_s);
         q.bind(id).bind(thumbnail.mime).bind(thumbnail.data).bind(nowText());
         if (!q.exec())
             return q.error();
@@ -524,15 +542,17 @@ Result<QList<VersionInfo>> ProjectStore::versions(Db::Connection &db, const Call
         auto access = requireRead(db, caller, id);
         if (!access)
             return access.error();
-        Sql q(db, u"SELECT v.version, v.saved_at, u.id, u.username, u.display_name, v.size "
-                  "FROM project_versions v JOIN users u ON u.id = v.saved_by "
-                  "WHERE v.project_id = ? ORDER BY v.version DESC"_s);
+        Sql q(db,
+              u"SELECT v.version, v.saved_at, u.id, u.username, u.display_name, v.size "
+              "FROM project_versions v JOIN users u ON u.id = v.saved_by "
+              "WHERE v.project_id = ? ORDER BY v.version DESC"_s);
         q.bind(id);
         if (!q.exec())
             return q.error();
         QList<VersionInfo> list;
         while (q.next()) {
-            list.append({q.value(0).toInt(), q.value(1).toString(),
+            list.append({q.value(0).toInt(),
+                         q.value(1).toString(),
                          {q.value(2).toLongLong(), q.value(3).toString(), q.value(4).toString()},
                          q.value(5).toLongLong()});
         }
@@ -540,8 +560,8 @@ Result<QList<VersionInfo>> ProjectStore::versions(Db::Connection &db, const Call
     });
 }
 
-Result<QByteArray> ProjectStore::versionContent(Db::Connection &db, const Caller &caller,
-                                                qint64 id, int version)
+Result<QByteArray> ProjectStore::versionContent(Db::Connection &db, const Caller &caller, qint64 id,
+                                                int version)
 {
     return Db::readTransaction<QByteArray>(db, [&]() -> Result<QByteArray> {
         auto access = requireRead(db, caller, id);

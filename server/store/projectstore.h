@@ -18,8 +18,9 @@ public:
     static constexpr int historyLength = 20; // versions kept, including the current one
 
     // G5: metadata and first version commit together or not at all.
-    static Result<ProjectMeta> create(Db::Connection &db, const Caller &caller, const QString &title,
-                                      const QByteArray &body, const QStringList &assetRefs);
+    static Result<ProjectMeta> create(Db::Connection &db, const Caller &caller,
+                                      const QString &title, const QByteArray &body,
+                                      const QStringList &assetRefs);
     // G5 for imports: the archive's assets, the project and its first version in one transaction.
     static Result<ProjectMeta> createWithAssets(Db::Connection &db, const Caller &caller,
                                                 const QString &title, const QByteArray &body,

@@ -23,14 +23,19 @@ Result<NewAccount> UserStore::create(Db::Connection &db, const QString &username
                                      const QString &passwordHash)
 {
     return Db::writeTransaction<NewAccount>(db, [&](Db::Connection &db) -> Result<NewAccount> {
-        Sql insert(db, u"INSERT INTO users (username, display_name, role, password_hash, created_at) "
-                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING"_s);
-        insert.bind(username).bind(displayName).bind(roleToString(role)).bind(passwordHash)
+        Sql insert(db,
+                   u"INSERT INTO users (username, display_name, role, password_hash, created_at) "
+                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING"_s);
+        insert.bind(username)
+            .bind(displayName)
+            .bind(roleToString(role))
+            .bind(passwordHash)
             .bind(nowText());
         if (!insert.exec())
             return insert.error();
         if (insert.rowsAffected() != 1) {
-            return makeError(ErrorKind::Exists, u"The username \u201c%1\u201d is taken."_s.arg(username),
+            return makeError(ErrorKind::Exists,
+                             u"The username \u201c%1\u201d is taken."_s.arg(username),
                              {{u"field"_s, u"username"_s}});
         }
         return NewAccount{insert.lastInsertId(), username, displayName, {}, role};
@@ -50,16 +55,21 @@ Result<LoginRecord> UserStore::loginRecord(Db::Connection &db, const QString &us
 
 Result<User> UserStore::user(Db::Connection &db, qint64 id)
 {
-    Sql q(db, u"SELECT id, username, display_name, role FROM users WHERE id = ? AND disabled = 0"_s);
+    Sql q(db,
+          u"SELECT id, username, display_name, role FROM users WHERE id = ? AND disabled = 0"_s);
     q.bind(id);
     if (!q.exec())
         return q.error();
     if (!q.next())
         return makeError(ErrorKind::NotFound, u"There is no such user."_s);
-    User user{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-              roleFromString(q.value(3).toString()), {}};
-    Sql groups(db, u"SELECT g.id, g.name FROM memberships m JOIN groups g ON g.id = m.group_id "
-                   "WHERE m.user_id = ? ORDER BY g.name"_s);
+    User user{q.value(0).toLongLong(),
+              q.value(1).toString(),
+              q.value(2).toString(),
+              roleFromString(q.value(3).toString()),
+              {}};
+    Sql groups(db,
+               u"SELECT g.id, g.name FROM memberships m JOIN groups g ON g.id = m.group_id "
+               "WHERE m.user_id = ? ORDER BY g.name"_s);
     groups.bind(id);
     if (!groups.exec())
         return groups.error();
@@ -88,8 +98,9 @@ Result<int> UserStore::flushLastSeen(Db::Connection &db, const QHash<qint64, QSt
     return Db::writeTransaction<int>(db, [&](Db::Connection &db) -> Result<int> {
         int written = 0;
         for (auto it = lastSeen.cbegin(); it != lastSeen.cend(); ++it) {
-            Sql q(db, u"UPDATE users SET last_seen = ? WHERE id = ? "
-                      "AND (last_seen IS NULL OR last_seen < ?)"_s);
+            Sql q(db,
+                  u"UPDATE users SET last_seen = ? WHERE id = ? "
+                  "AND (last_seen IS NULL OR last_seen < ?)"_s);
             q.bind(it.value()).bind(it.key()).bind(it.value());
             if (!q.exec())
                 return q.error();
@@ -103,8 +114,9 @@ Result<Ok> SessionStore::create(Db::Connection &db, qint64 userId, const QString
                                 const QString &expiresAt)
 {
     return Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
-        Sql q(db, u"INSERT INTO sessions (token_hash, user_id, created_at, expires_at) "
-                  "VALUES (?, ?, ?, ?)"_s);
+        Sql q(db,
+              u"INSERT INTO sessions (token_hash, user_id, created_at, expires_at) "
+              "VALUES (?, ?, ?, ?)"_s);
         q.bind(tokenHash).bind(userId).bind(nowText()).bind(expiresAt);
         if (!q.exec())
             return q.error();
@@ -133,8 +145,9 @@ Result<SessionInfo> SessionStore::resolve(Db::Connection &db, const QString &tok
     if (expiresAt < refreshBefore) {
         // One guarded write: it never revives an expired or deleted session.
         auto refreshed = Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
-            Sql update(db, u"UPDATE sessions SET expires_at = ? WHERE token_hash = ? "
-                           "AND expires_at > ? AND expires_at < ?"_s);
+            Sql update(db,
+                       u"UPDATE sessions SET expires_at = ? WHERE token_hash = ? "
+                       "AND expires_at > ? AND expires_at < ?"_s);
             update.bind(newExpiry).bind(tokenHash).bind(now).bind(newExpiry);
             if (!update.exec())
                 return update.error();

@@ -69,8 +69,8 @@ void TestAppCli::helpListsTheOptions()
 {
     const Finished run = runToEnd({u"--help"_s}, withoutAdminPassword());
     QCOMPARE(run.exitCode, 0);
-    for (const char *option : {"--headless", "--port", "--listen", "--data-dir", "--pool-size",
-                               "--acquire-timeout-ms"})
+    for (const char *option :
+         {"--headless", "--port", "--listen", "--data-dir", "--pool-size", "--acquire-timeout-ms"})
         QVERIFY2(run.output.contains(option), option);
 }
 
@@ -123,9 +123,9 @@ void TestAppCli::firstStartWithoutPasswordPrintsAGeneratedOneThatWorks()
     QByteArray output;
     const QRegularExpression ready(u"listening on port (\\d+)"_s);
     QRegularExpressionMatch match;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (output += process.readAll(), match = ready.match(QString::fromUtf8(output)), match.hasMatch()),
-        30'000);
+    QTRY_VERIFY_WITH_TIMEOUT((output += process.readAll(),
+                              match = ready.match(QString::fromUtf8(output)), match.hasMatch()),
+                             30'000);
     const QRegularExpression shown(u"password\\s+(\\S{12,})\\s"_s);
     const QRegularExpressionMatch password = shown.match(QString::fromUtf8(output));
     QVERIFY2(password.hasMatch(), output.constData());
@@ -143,8 +143,8 @@ void TestAppCli::firstStartWithoutPasswordPrintsAGeneratedOneThatWorks()
                 {u"--headless"_s, u"--listen"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
                  u"--data-dir"_s, dir.path()});
     QByteArray secondOutput;
-    QTRY_VERIFY_WITH_TIMEOUT((secondOutput += again.readAll(), secondOutput.contains("listening on port")),
-                             30'000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (secondOutput += again.readAll(), secondOutput.contains("listening on port")), 30'000);
     QVERIFY2(!secondOutput.contains(password.captured(1).toUtf8()), secondOutput.constData());
     again.terminate();
     QVERIFY(again.waitForFinished(30'000));

@@ -277,8 +277,8 @@ void TestGuaranteesAccounts::g9_concurrentRefreshesKeepOneSessionAndExtendIt()
     const QString hash = QString::fromLatin1(sha256Hex(token));
     // Age the session (as if the school day were nearly over) before the token is used, so that
     // the server has not cached it yet and the next requests take the refresh path.
-    const QString nearEnd = QDateTime::currentDateTimeUtc().addSecs(3600).toString(
-        u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+    const QString nearEnd =
+        QDateTime::currentDateTimeUtc().addSecs(3600).toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"g9-age"_s);
         db.setDatabaseName(database);
@@ -305,10 +305,11 @@ void TestGuaranteesAccounts::g9_concurrentRefreshesKeepOneSessionAndExtendIt()
     QCOMPARE(count(database, u"SELECT COUNT(*) FROM sessions WHERE token_hash = '%1'"_s.arg(hash)),
              qint64(1));
     // Extended to a full school day again (12 h), not left at one hour.
-    const QString elevenHours = QDateTime::currentDateTimeUtc().addSecs(11 * 3600).toString(
-        u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
-    QCOMPARE(count(database, u"SELECT COUNT(*) FROM sessions WHERE token_hash = '%1' "
-                             "AND expires_at > '%2'"_s.arg(hash, elevenHours)),
+    const QString elevenHours =
+        QDateTime::currentDateTimeUtc().addSecs(11 * 3600).toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+    QCOMPARE(count(database,
+                   u"SELECT COUNT(*) FROM sessions WHERE token_hash = '%1' "
+                   "AND expires_at > '%2'"_s.arg(hash, elevenHours)),
              qint64(1));
     QVERIFY(statusIs(client.get("/api/v1/session"_ba), 200));
 }

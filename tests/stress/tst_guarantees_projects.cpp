@@ -3,6 +3,10 @@
 // simultaneous requests against one server on 127.0.0.1, checked through the API and then against
 // the SQLite file itself.
 
+#include <atomic>
+#include <memory>
+#include <vector>
+
 #include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,10 +19,6 @@
 #include <QThread>
 #include <QUrl>
 #include <QVariant>
-
-#include <atomic>
-#include <memory>
-#include <vector>
 
 #include "tests/support/testsupport.h"
 
@@ -286,16 +286,16 @@ void TestGuaranteesProjects::g1_acknowledgedSaveIsVisibleAtOnceOnAFreshConnectio
                     HttpRequest save;
                     save.method = "PUT"_ba;
                     save.path = projectPath(id);
-                    save.body = scratchProject({}, padding,
-                                               marker("g1seen", w * projectsPerWriter + k, base + 1));
+                    save.body = scratchProject(
+                        {}, padding, marker("g1seen", w * projectsPerWriter + k, base + 1));
                     save.headers = {{"Content-Type"_ba, "application/json"_ba},
                                     {"If-Match"_ba, ifMatch(base)}};
                     const HttpReply saved = client.request(save, requestTimeoutMs);
                     const int acknowledged = saved.object().value("version"_L1).toInt();
                     if (saved.status != 200 || acknowledged != base + 1) {
-                        writer.failures.append(u"project %1 save on version %2: %3"_s.arg(id)
-                                                   .arg(base)
-                                                   .arg(describe(saved)));
+                        writer.failures.append(
+                            u"project %1 save on version %2: %3"_s.arg(id).arg(base).arg(
+                                describe(saved)));
                         return;
                     }
                     writer.versions[k] = acknowledged;

@@ -89,10 +89,10 @@ void TestGroupCommitter::cleanup()
 
 std::unique_ptr<Db::Connection> TestGroupCommitter::connection(int index)
 {
-    auto db = std::make_unique<Db::Connection>(u"tst_groupcommitter-%1-%2"_s
-                                                   .arg(reinterpret_cast<quintptr>(QThread::currentThread()))
-                                                   .arg(index),
-                                               m_config, &m_counters, m_committer.get());
+    auto db = std::make_unique<Db::Connection>(
+        u"tst_groupcommitter-%1-%2"_s.arg(reinterpret_cast<quintptr>(QThread::currentThread()))
+            .arg(index),
+        m_config, &m_counters, m_committer.get());
     QString error;
     if (!db->open(&error))
         qWarning() << error;
@@ -118,8 +118,8 @@ QList<Result<Ok>> TestGroupCommitter::runQueuedBehindLeader(int writers, const B
     for (int i = 1; i < writers; ++i) {
         threads.emplace_back([&, i]() {
             auto db = connection(i);
-            results[i] = Db::writeTransaction<Ok>(
-                *db, [&body, i](Db::Connection &c) { return body(c, i); });
+            results[i] =
+                Db::writeTransaction<Ok>(*db, [&body, i](Db::Connection &c) { return body(c, i); });
         });
     }
     const bool queued = waitForQueued(*m_committer, writers - 1);

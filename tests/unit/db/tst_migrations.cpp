@@ -9,10 +9,10 @@
 #include <QTest>
 
 #include "server/db/connection.h"
+#include "server/db/groupcommitter.h"
 #include "server/db/migrations.h"
 #include "server/db/poolcounters.h"
 #include "server/db/sql.h"
-#include "server/db/groupcommitter.h"
 
 using namespace Qt::StringLiterals;
 using namespace Blockhaus;

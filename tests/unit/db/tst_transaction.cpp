@@ -202,7 +202,8 @@ void TestTransaction::committedWriteIsVisibleFromAnotherConnection()
     const Db::Connection *writer = nullptr;
     const auto seen = onWorker<int>(pool, [&](Db::Connection &c) -> Result<int> {
         writer = &c;
-        auto written = Db::writeTransaction<Ok>(c, [](Db::Connection &c) { return insertItem(c, u"saved"_s); });
+        auto written = Db::writeTransaction<Ok>(
+            c, [](Db::Connection &c) { return insertItem(c, u"saved"_s); });
         if (!written)
             return written.error();
         // This worker is busy until the read returns, so the read runs on the pool's other
@@ -318,8 +319,9 @@ void TestTransaction::readTransactionSeesOneSnapshot()
             counts.before = *before;
             // A writer on the other connection commits while this snapshot is open.
             const auto written = onWorker<Ok>(pool, [](Db::Connection &writer) {
-                return Db::writeTransaction<Ok>(
-                    writer, [](Db::Connection &writer) { return insertItem(writer, u"concurrent"_s); });
+                return Db::writeTransaction<Ok>(writer, [](Db::Connection &writer) {
+                    return insertItem(writer, u"concurrent"_s);
+                });
             });
             if (!written)
                 return written.error();
