@@ -28,6 +28,7 @@ packages=(
     xvfb
     xauth
     procps
+    clang-format
 )
 
 missing=()

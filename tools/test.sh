@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # Sets up the machine, builds and runs every test suite:
+#   0. lint:        clang-format --dry-run --Werror over the C++ sources
 #   1. build/       full build, -Werror, QT_FORCE_ASSERTS; unit+integration (-j2), then stress (serial)
 #   2. build-asan/  ASan+UBSan, no UI, -Werror, QT_FORCE_ASSERTS; unit+integration
 # Exits non-zero if any build or test failed and ends with the plain line
@@ -95,6 +96,14 @@ run_ctest() {
 section "setup"
 if ! bash tools/setup.sh; then
     note_failure "setup"
+fi
+
+# 0. Formatting: every tracked C++ file as .clang-format (STYLE.md) would write it.
+section "lint (clang-format)"
+if git ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run --Werror; then
+    passed=$((passed + 1))
+else
+    note_failure "lint: clang-format would change the files named above (run clang-format -i)"
 fi
 
 # 1. Full build with warnings as errors and Qt asserts on in release code.
