@@ -156,6 +156,17 @@ Error conflictError(Db::Connection &db, qint64 id, int staleVersion)
                      u"Someone saved a newer version of this project in the meantime."_s, extra);
 }
 
+// Keeps the last historyLength versions up to `newest`. A cheap delete, because the versions
+// table holds the bodies (no copies elsewhere).
+Result<Ok> trimHistory(Db::Connection &db, qint64 id, int newest)
+{
+    Sql trim(db, u"DELETE FROM project_versions WHERE project_id = ? AND version <= ?"_s);
+    trim.bind(id).bind(newest - ProjectStore::historyLength);
+    if (!trim.exec())
+        return trim.error();
+    return Ok{};
+}
+
 Result<Ok> insertVersion(Db::Connection &db, qint64 id, int version, const QByteArray &body,
                          qint64 savedBy, const QString &now)
 {
@@ -165,12 +176,7 @@ Result<Ok> insertVersion(Db::Connection &db, qint64 id, int version, const QByte
     insert.bind(id).bind(version).bind(body).bind(body.size()).bind(now).bind(savedBy);
     if (!insert.exec())
         return insert.error();
-    // Trimming the history is a cheap delete because the versions table holds the bodies.
-    Sql trim(db, u"DELETE FROM project_versions WHERE project_id = ? AND version <= ?"_s);
-    trim.bind(id).bind(version - ProjectStore::historyLength);
-    if (!trim.exec())
-        return trim.error();
-    return Ok{};
+    return trimHistory(db, id, version);
 }
 
 // The guarded write of G1: succeeds only when the stored version is still the expected one.
@@ -396,10 +402,9 @@ Result<ProjectMeta> ProjectStore::rename(Db::Connection &db, const Caller &calle
         copyBody.bind(*version).bind(now).bind(caller.userId).bind(id).bind(expectedVersion);
         if (!copyBody.exec())
             return copyBody.error();
-        Sql trim(db, u"DELETE FROM project_versions WHERE project_id = ? AND version <= ?"_s);
-        trim.bind(id).bind(*version - historyLength);
-        if (!trim.exec())
-            return trim.error();
+        auto trimmed = trimHistory(db, id, *version);
+        if (!trimmed)
+            return trimmed.error();
         return loadMeta(db, id);
     });
 }
