@@ -29,7 +29,15 @@ packages=(
     xauth
     procps
     clang-format
+    # Browser tests and the editor's precompression (issue #4)
+    chromium
+    fonts-dejavu-core
+    brotli
 )
+# Node and npm fetch the pinned editor and playwright-core. A machine may already
+# have a newer Node from elsewhere; Debian's packages are only added when none is there.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for pkg in "${packages[@]}"; do
@@ -39,8 +47,19 @@ for pkg in "${packages[@]}"; do
     fi
 done
 
+# The npm parts (pinned, integrity-checked) come after the Debian packages, as the
+# calling user when we were started through sudo so the files in the checkout stay theirs.
+fetch_npm_parts() {
+    if [[ -n "${SUDO_USER:-}" && "$SUDO_USER" != root ]]; then
+        sudo -u "$SUDO_USER" -- bash "$(dirname "${BASH_SOURCE[0]}")/fetch-editor.sh"
+    else
+        bash "$(dirname "${BASH_SOURCE[0]}")/fetch-editor.sh"
+    fi
+}
+
 if [[ ${#missing[@]} -eq 0 ]]; then
     echo "setup: all ${#packages[@]} packages are installed"
+    fetch_npm_parts
     exit 0
 fi
 
@@ -56,4 +75,5 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
 apt-get install -y --no-install-recommends "${missing[@]}"
+fetch_npm_parts
 echo "setup: done"

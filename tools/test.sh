@@ -116,7 +116,7 @@ fi
 # detection is off unless the caller asks for it.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-if build asan build-asan -DBLOCKHAUS_SANITIZE=ON -DBLOCKHAUS_BUILD_UI=OFF \
+if build asan build-asan -DBLOCKHAUS_SANITIZE=ON -DBLOCKHAUS_BUILD_UI=OFF -DBLOCKHAUS_STAGE_EDITOR=OFF \
     -DBLOCKHAUS_WERROR=ON -DCMAKE_CXX_FLAGS=-DQT_FORCE_ASSERTS; then
     run_ctest "asan unit+integration" build-asan -L 'unit|integration' -j 2
 fi
