@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
+#include <QUrl>
 
 namespace Blockhaus::App {
 
@@ -41,6 +42,18 @@ QString defaultWebRoot()
             return QDir(candidate).canonicalPath();
     }
     return {};
+}
+
+// "none" means offline; anything else must be an http(s) URL with the {md5ext} placeholder.
+QString libraryUpstreamOption(const QString &value)
+{
+    if (value == u"none"_s)
+        return {};
+    const QUrl url(QString(value).replace(u"{md5ext}"_s, u"0.svg"_s), QUrl::StrictMode);
+    if (!value.contains(u"{md5ext}"_s) || !url.isValid()
+        || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty())
+        fail(u"--library-upstream needs an http(s) address containing {md5ext}, or none."_s);
+    return value;
 }
 
 } // namespace
@@ -82,6 +95,15 @@ Options parseOptions(const QStringList &arguments)
         {u"idle-timeout-s"_s, u"Close idle connections after this many seconds (default 30)."_s,
          u"s"_s, u"30"_s},
         {u"max-connections"_s, u"Most simultaneous connections (default 512)."_s, u"n"_s, u"512"_s},
+        {u"library-upstream"_s,
+         u"Where Scratch library pictures and sounds missing from the local library cache are "
+         "downloaded from; {md5ext} is replaced by the file name. \"none\": offline, never "
+         "download (default: the Scratch CDN, %1)."_s.arg(
+             QString::fromLatin1(defaultLibraryUpstream)),
+         u"url"_s},
+        {u"library-timeout-ms"_s,
+         u"Longest wait for one library download before answering 503 (default 15000)."_s, u"ms"_s,
+         u"15000"_s},
     });
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty())
@@ -104,6 +126,10 @@ Options parseOptions(const QStringList &arguments)
     options.acquireTimeoutMs = intOption(parser, u"acquire-timeout-ms"_s, 1, 600000);
     options.idleTimeoutSeconds = intOption(parser, u"idle-timeout-s"_s, 1, 3600);
     options.maxConnections = intOption(parser, u"max-connections"_s, 1, 100000);
+    options.libraryUpstream = parser.isSet(u"library-upstream"_s)
+        ? libraryUpstreamOption(parser.value(u"library-upstream"_s))
+        : QString::fromLatin1(defaultLibraryUpstream);
+    options.libraryTimeoutMs = intOption(parser, u"library-timeout-ms"_s, 1, 600000);
     const QByteArray maxPages = qgetenv("BLOCKHAUS_SQLITE_MAX_PAGE_COUNT");
     if (!maxPages.isEmpty())
         options.sqliteMaxPageCount = maxPages.toLongLong();

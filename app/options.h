@@ -21,7 +21,15 @@ struct Options
     int idleTimeoutSeconds = 30;
     int maxConnections = 512;
     qint64 sqliteMaxPageCount = 0; // environment BLOCKHAUS_SQLITE_MAX_PAGE_COUNT (tests)
+    // Where missing Scratch library items are downloaded from ({md5ext} is replaced); empty:
+    // offline (--library-upstream none). parseOptions() defaults to the Scratch CDN.
+    QString libraryUpstream;
+    int libraryTimeoutMs = 15'000;
 };
+
+// The Scratch CDN the editor itself would use for library items.
+inline constexpr char defaultLibraryUpstream[] =
+    "https://cdn.assets.scratch.mit.edu/internalapi/asset/{md5ext}/get/";
 
 // True when the arguments ask for headless mode (checked before any QApplication exists).
 bool wantsHeadless(int argc, char **argv);

@@ -10,6 +10,7 @@
 #include "server/auth/passwordhasher.h"
 #include "server/db/migrations.h"
 #include "server/http/apiserver.h"
+#include "server/library/librarycache.h"
 #include "server/store/userstore.h"
 
 namespace Blockhaus::App {
@@ -79,11 +80,20 @@ bool ServerController::start(QString *errorText)
     m_httpConfig.idleTimeoutMs = m_options.idleTimeoutSeconds * 1000;
     m_httpConfig.maxConnections = m_options.maxConnections;
     m_live = std::make_unique<Live::LiveHub>(*m_pool, dbConfig.sqlitePath);
-    m_services =
-        std::make_unique<Http::Services>(Http::Services{*m_pool, m_auth, *m_live, m_httpConfig});
+    Library::LibraryConfig libraryConfig;
+    libraryConfig.directory = m_options.dataDir + u"/library"_s;
+    libraryConfig.upstreamTemplate = m_options.libraryUpstream;
+    libraryConfig.catalogueRoot = m_options.webRoot;
+    libraryConfig.timeoutMs = m_options.libraryTimeoutMs;
+    // Created here, moved to the server thread below: its network client must live in a thread
+    // with an event loop that never waits on the database.
+    m_library = new Library::LibraryCache(libraryConfig);
+    m_services = std::make_unique<Http::Services>(
+        Http::Services{*m_pool, m_auth, *m_live, m_httpConfig, m_library});
 
     m_serverThread.start();
     m_live->moveToThread(&m_serverThread);
+    m_library->moveToThread(&m_serverThread);
     QString listenError;
     QMetaObject::invokeMethod(
         m_live.get(),
@@ -171,6 +181,10 @@ void ServerController::stop()
                     delete m_api;
                     m_api = nullptr;
                 }
+                // After the API: no request can reach the cache any more. Deleted in its own
+                // thread, with its network client.
+                delete m_library;
+                m_library = nullptr;
                 m_live->stop();
                 m_live->moveToThread(QCoreApplication::instance()->thread());
             },
@@ -178,6 +192,8 @@ void ServerController::stop()
         m_serverThread.quit();
         m_serverThread.wait();
     }
+    delete m_library; // only when the server thread never ran
+    m_library = nullptr;
     if (m_pool) {
         m_pool->shutdown();
         if (m_live) {

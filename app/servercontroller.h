@@ -18,6 +18,9 @@
 namespace Blockhaus::Http {
 class ApiServer;
 }
+namespace Blockhaus::Library {
+class LibraryCache;
+}
 
 namespace Blockhaus::App {
 
@@ -39,6 +42,9 @@ public:
     QString dataDir() const { return m_options.dataDir; }
     QStringList joinUrls() const;
     Live::LiveHub *liveHub() const { return m_live.get(); }
+    // Lives in the server thread; connect to its fill signals with queued connections. Null
+    // before start() and after stop().
+    Library::LibraryCache *libraryCache() const { return m_library; }
     // Set when start() created the admin account with a generated password (shown once).
     QString generatedAdminPassword() const { return m_generatedAdminPassword; }
 
@@ -54,6 +60,7 @@ private:
     std::unique_ptr<Live::LiveHub> m_live;
     std::unique_ptr<Http::Services> m_services;
     Http::ApiServer *m_api = nullptr; // lives in m_serverThread
+    Library::LibraryCache *m_library = nullptr; // lives in m_serverThread, outlives m_api
     QThread m_serverThread;
     quint16 m_port = 0;
     QString m_generatedAdminPassword;

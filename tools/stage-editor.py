@@ -62,8 +62,8 @@ def compress(path: pathlib.Path, have_brotli: bool) -> tuple[str, int, int, int]
         br = path.with_name(path.name + ".br")
         subprocess.run(["brotli", "--quality=11", "--force", f"--output={br}", str(path)],
                        check=True)
-        if br.stat().st_size > len(raw) * (1 - MIN_SAVING):
-            br.unlink()
+        if not br.is_file() or br.stat().st_size > len(raw) * (1 - MIN_SAVING):
+            br.unlink(missing_ok=True)
         else:
             sizes[2] = br.stat().st_size
     return str(path), *sizes

@@ -5,6 +5,7 @@
 #include "server/http/backpackhandler.h"
 #include "server/http/classeshandler.h"
 #include "server/http/httpserver.h"
+#include "server/http/libraryhandler.h"
 #include "server/http/projectshandler.h"
 #include "server/http/servicehandler.h"
 #include "server/http/sessionhandler.h"
@@ -17,6 +18,7 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
     , m_services(services)
     , m_projects(std::make_unique<ProjectsHandler>(m_services))
     , m_assets(std::make_unique<AssetsHandler>(m_services))
+    , m_library(std::make_unique<LibraryHandler>(m_services))
     , m_backpack(std::make_unique<BackpackHandler>(m_services))
     , m_session(std::make_unique<SessionHandler>(m_services))
     , m_classes(std::make_unique<ClassesHandler>(m_services))
@@ -24,11 +26,13 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
     , m_static(std::make_unique<StaticFiles>(services.config.webRoot))
     , m_dispatcher(m_services)
 {
-    // API.md order: authentication, projects, assets, backpack, teachers, service.
+    // API.md order: authentication, projects, assets (and the library behind them), backpack,
+    // teachers, service.
     Router &router = m_dispatcher.router();
     m_session->registerRoutes(router);
     m_projects->registerRoutes(router);
     m_assets->registerRoutes(router);
+    m_library->registerRoutes(router);
     m_backpack->registerRoutes(router);
     m_classes->registerRoutes(router);
     m_service->registerRoutes(router);

@@ -15,6 +15,7 @@ namespace Blockhaus::Http {
 class HttpServer;
 class ProjectsHandler;
 class AssetsHandler;
+class LibraryHandler;
 class BackpackHandler;
 class SessionHandler;
 class ClassesHandler;
@@ -39,6 +40,7 @@ private:
     Services m_services;
     std::unique_ptr<ProjectsHandler> m_projects;
     std::unique_ptr<AssetsHandler> m_assets;
+    std::unique_ptr<LibraryHandler> m_library;
     std::unique_ptr<BackpackHandler> m_backpack;
     std::unique_ptr<SessionHandler> m_session;
     std::unique_ptr<ClassesHandler> m_classes;

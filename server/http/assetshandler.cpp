@@ -1,36 +1,13 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "server/http/assetshandler.h"
 
-#include "server/http/handlerutil.h"
-#include "server/sb3/assetname.h"
+#include "server/http/assetreply.h"
+#include "server/http/errors.h"
 #include "server/store/assetstore.h"
 
 namespace Blockhaus::Http {
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// zipAllowed: sprite bodies from the backpack are zip assets that can be read, not uploaded here.
-Result<Sb3::AssetName> assetNameParam(const RequestContext &context, bool zipAllowed)
-{
-    Sb3::AssetName name;
-    switch (Sb3::parseAssetName(context.params.value(u"md5ext"_s), &name, zipAllowed)) {
-    case Sb3::AssetNameProblem::None:
-        return name;
-    case Sb3::AssetNameProblem::UnknownFormat:
-        return makeError(
-            ErrorKind::UnsupportedMediaType,
-            u"This file type is not accepted (svg, png, jpg, jpeg, gif, bmp, wav, mp3, "
-            "ogg, json)."_s);
-    case Sb3::AssetNameProblem::Malformed:
-        break;
-    }
-    return badRequest(u"An asset name is the MD5 of its bytes and a file type, like "
-                      "83a9787d4cb6f3b7632b4ddfebf74367.wav."_s);
-}
-
-} // namespace
 
 void AssetsHandler::registerRoutes(Router &router) const
 {
@@ -43,7 +20,9 @@ void AssetsHandler::registerRoutes(Router &router) const
                bind(&AssetsHandler::put));
     router.add("POST", u"/api/v1/assets/{md5ext}"_s, Access::LoggedIn, limit,
                bind(&AssetsHandler::put));
-    router.add("GET", u"/api/v1/assets/{md5ext}"_s, Access::LoggedIn, 0, bind(&AssetsHandler::get));
+    router.addAsync("GET", u"/api/v1/assets/{md5ext}"_s, Access::LoggedIn,
+                    [this](const RequestContext &c, const Store::Caller *caller,
+                           Db::Connection &db) { return get(c, *caller, db); });
 }
 
 Result<Reply> AssetsHandler::put(const RequestContext &context, const Store::Caller &caller,
@@ -67,27 +46,24 @@ Result<Reply> AssetsHandler::put(const RequestContext &context, const Store::Cal
                                    {u"md5ext"_s, name->md5ext()}});
 }
 
-Result<Reply> AssetsHandler::get(const RequestContext &context, const Store::Caller &,
-                                 Db::Connection &db) const
+QFuture<Reply> AssetsHandler::get(const RequestContext &context, const Store::Caller &,
+                                  Db::Connection &db) const
 {
+    const QByteArray &requestId = context.request.requestId;
     auto name = assetNameParam(context, true);
     if (!name)
-        return name.error();
-    const QByteArray etag = '"' + name->md5.toLatin1() + '"';
+        return QtFuture::makeReadyFuture(errorReply(name.error(), requestId));
     const QByteArray cacheControl = "private, max-age=31536000, immutable";
-    const QByteArray ifNoneMatch = context.request.header("if-none-match");
     auto asset = Store::AssetStore::get(db, name->md5, name->format);
-    if (!asset)
-        return asset.error();
-    if (!ifNoneMatch.isEmpty() && (ifNoneMatch.contains(etag) || ifNoneMatch.trimmed() == "*")) {
-        Reply reply;
-        reply.status = 304;
-        reply.addHeader("ETag", etag).addHeader("Cache-Control", cacheControl);
-        return reply;
-    }
-    Reply reply = Reply::bytes(200, Sb3::contentTypeFor(name->format), asset->data);
-    reply.addHeader("ETag", etag).addHeader("Cache-Control", cacheControl);
-    return reply;
+    if (asset)
+        return QtFuture::makeReadyFuture(
+            assetReply(*name, asset->data, context.request, cacheControl));
+    if (asset.error().kind != ErrorKind::NotFound || name->format == u"zip"_s)
+        return QtFuture::makeReadyFuture(errorReply(asset.error(), requestId));
+    // Not uploaded by anyone: a library item the editor's picker just chose, served from the
+    // library cache (downloaded once when needed). Read-only towards the database: the assets
+    // table and its guarantees (G6, G7) are untouched.
+    return libraryAssetReply(m_services.library, *name, context.request, cacheControl);
 }
 
 } // namespace Blockhaus::Http

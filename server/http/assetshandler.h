@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// AssetsHandler serves /api/v1/assets: content-addressed costumes and sounds.
+// AssetsHandler serves /api/v1/assets: content-addressed costumes and sounds, and library items
+// nobody has uploaded yet.
 #pragma once
 
 #include "server/http/router.h"
@@ -19,8 +20,9 @@ public:
 private:
     Result<Reply> put(const RequestContext &context, const Store::Caller &caller,
                       Db::Connection &db) const;
-    Result<Reply> get(const RequestContext &context, const Store::Caller &caller,
-                      Db::Connection &db) const;
+    // Falls back to the library cache for assets no one has uploaded (the editor's pickers).
+    QFuture<Reply> get(const RequestContext &context, const Store::Caller &caller,
+                       Db::Connection &db) const;
 
     const Services &m_services;
 };

@@ -75,6 +75,8 @@ QFuture<Reply> Dispatcher::dispatch(Request request) const
         return QtFuture::makeReadyFuture(reply);
     }
     const Route *route = found.route;
+    if (route->asyncHandler)
+        return dispatchAsync(*route, std::move(context));
     std::function<Result<Reply>(Db::Connection &)> job =
         [this, route, context = std::move(context)](Db::Connection &db) -> Result<Reply> {
         return runDbRoute(*route, context, db);
@@ -89,37 +91,85 @@ QFuture<Reply> Dispatcher::dispatch(Request request) const
         });
 }
 
+QFuture<Reply> Dispatcher::dispatchAsync(const Route &route, RequestContext context) const
+{
+    const QByteArray requestId = context.request.requestId;
+    const bool refused = context.request.bodyRefusedStatus != 0;
+    std::function<Result<QFuture<Reply>>(Db::Connection &)> job =
+        [this, route = &route,
+         context = std::move(context)](Db::Connection &db) -> Result<QFuture<Reply>> {
+        return runAsyncRoute(*route, context, db);
+    };
+    // Authentication runs on a pool worker; the handler's own future (a download, say) carries
+    // the answer from wherever it finishes. No worker waits for it.
+    return m_services.pool.run<QFuture<Reply>>(std::move(job))
+        .then([requestId, refused](Result<QFuture<Reply>> result) {
+            if (result)
+                return result.value();
+            Reply reply = errorReply(result.error(), requestId);
+            reply.closeConnection = refused;
+            return QtFuture::makeReadyFuture(reply);
+        })
+        .unwrap()
+        .onCanceled(
+            [requestId]() { return errorReply(ErrorKind::Unavailable, QString(), requestId); });
+}
+
+Result<std::optional<Store::Caller>>
+Dispatcher::authorise(const Route &route, const RequestContext &context, Db::Connection &db) const
+{
+    const Request &request = context.request;
+    const bool loopbackHealth =
+        route.access == Access::LoopbackOrTeacher && isLoopback(request.peer);
+    if (route.access == Access::Public || loopbackHealth)
+        return std::optional<Store::Caller>();
+    const Credentials credentials = credentialsOf(request);
+    if (credentials.token.isEmpty())
+        return makeError(ErrorKind::Unauthorized);
+    auto session = m_services.auth.resolve(db, credentials.token);
+    if (!session)
+        return session.error();
+    if (!passesCsrfCheck(request, credentials, m_services.config.publicOrigin)) {
+        return makeError(ErrorKind::Forbidden,
+                         u"This request came from another web site and was refused."_s);
+    }
+    if (!roleAllows(route.access, session->caller))
+        return makeError(ErrorKind::Forbidden, u"This is only for teachers."_s);
+    Store::Caller caller = session->caller;
+    caller.sessionExpiresAt = session->session.expiresAt;
+    const qint64 projectId =
+        request.path.startsWith(u"/api/v1/projects/"_s) ? context.idParam(u"id"_s) : 0;
+    m_services.live.presence().touch(caller.userId, caller.username, caller.displayName,
+                                     Store::roleToString(caller.role), request.peer.toString(),
+                                     projectId);
+    return std::optional<Store::Caller>(std::move(caller));
+}
+
 Result<Reply> Dispatcher::runDbRoute(const Route &route, const RequestContext &context,
                                      Db::Connection &db) const
 {
-    const Request &request = context.request;
-    std::optional<Store::Caller> caller;
-    const bool loopbackHealth =
-        route.access == Access::LoopbackOrTeacher && isLoopback(request.peer);
-    if (route.access != Access::Public && !loopbackHealth) {
-        const Credentials credentials = credentialsOf(request);
-        if (credentials.token.isEmpty())
-            return makeError(ErrorKind::Unauthorized);
-        auto session = m_services.auth.resolve(db, credentials.token);
-        if (!session)
-            return session.error();
-        if (!passesCsrfCheck(request, credentials, m_services.config.publicOrigin)) {
-            return makeError(ErrorKind::Forbidden,
-                             u"This request came from another web site and was refused."_s);
-        }
-        if (!roleAllows(route.access, session->caller))
-            return makeError(ErrorKind::Forbidden, u"This is only for teachers."_s);
-        caller = session->caller;
-        caller->sessionExpiresAt = session->session.expiresAt;
-        const qint64 projectId =
-            request.path.startsWith(u"/api/v1/projects/"_s) ? context.idParam(u"id"_s) : 0;
-        m_services.live.presence().touch(caller->userId, caller->username, caller->displayName,
-                                         Store::roleToString(caller->role), request.peer.toString(),
-                                         projectId);
+    auto caller = authorise(route, context, db);
+    if (!caller)
+        return caller.error();
+    if (context.request.bodyRefusedStatus)
+        return refusedBody(context.request.bodyRefusedStatus, context.request.requestId);
+    return route.dbHandler(context, *caller ? &**caller : nullptr, db);
+}
+
+QFuture<Reply> Dispatcher::runAsyncRoute(const Route &route, const RequestContext &context,
+                                         Db::Connection &db) const
+{
+    auto caller = authorise(route, context, db);
+    if (!caller) {
+        Reply reply = errorReply(caller.error(), context.request.requestId);
+        reply.closeConnection = context.request.bodyRefusedStatus != 0;
+        return QtFuture::makeReadyFuture(reply);
     }
-    if (request.bodyRefusedStatus)
-        return refusedBody(request.bodyRefusedStatus, request.requestId);
-    return route.dbHandler(context, caller ? &*caller : nullptr, db);
+    if (context.request.bodyRefusedStatus) {
+        return QtFuture::makeReadyFuture(
+            refusedBody(context.request.bodyRefusedStatus, context.request.requestId));
+    }
+    return route.asyncHandler(context, *caller ? &**caller : nullptr, db);
 }
 
 } // namespace Blockhaus::Http

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // Dispatcher: matches a request to its route and runs it — inline, or as one job on the database
-// pool that authenticates, checks role and CSRF, records presence and calls the handler.
+// pool that authenticates, checks role and CSRF, records presence and calls the handler (whose
+// answer may also arrive later, for asynchronous routes).
 #pragma once
+
+#include <optional>
 
 #include <QFuture>
 
@@ -25,8 +28,15 @@ public:
     QFuture<Reply> dispatch(Request request) const;
 
 private:
+    QFuture<Reply> dispatchAsync(const Route &route, RequestContext context) const;
+    // The caller of a route that passed authentication, role and CSRF checks (nullopt for public
+    // routes and loopback health requests), or the error to answer.
+    Result<std::optional<Store::Caller>>
+    authorise(const Route &route, const RequestContext &context, Db::Connection &db) const;
     Result<Reply> runDbRoute(const Route &route, const RequestContext &context,
                              Db::Connection &db) const;
+    QFuture<Reply> runAsyncRoute(const Route &route, const RequestContext &context,
+                                 Db::Connection &db) const;
 
     Services m_services;
     Router m_router;

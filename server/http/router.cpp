@@ -44,6 +44,18 @@ void Router::add(const QByteArray &method, const QString &pattern, Access access
     m_routes.append(std::move(route));
 }
 
+void Router::addAsync(const QByteArray &method, const QString &pattern, Access access,
+                      AsyncHandler handler)
+{
+    Route route;
+    route.method = method;
+    route.pattern = pattern;
+    route.segments = segmentsOf(pattern);
+    route.access = access;
+    route.asyncHandler = std::move(handler);
+    m_routes.append(std::move(route));
+}
+
 void Router::addInline(const QByteArray &method, const QString &pattern, InlineHandler handler)
 {
     Route route;

@@ -5,6 +5,7 @@
 #include <functional>
 
 #include <QByteArrayList>
+#include <QFuture>
 #include <QList>
 #include <QStringList>
 
@@ -28,6 +29,11 @@ enum class Access {
 // loopback health requests.
 using DbHandler =
     std::function<Result<Reply>(const RequestContext &, const Store::Caller *, Db::Connection &)>;
+// Like DbHandler, but the answer may come later (a download): the connection may only be used
+// during the call, and the caller pointer only until it returns. The future may finish on any
+// thread; a cancelled future is answered 503.
+using AsyncHandler =
+    std::function<QFuture<Reply>(const RequestContext &, const Store::Caller *, Db::Connection &)>;
 // Runs on the server thread; for routes that never touch the database.
 using InlineHandler = std::function<Reply(const RequestContext &)>;
 
@@ -39,6 +45,7 @@ struct Route
     Access access = Access::Public;
     qint64 bodyLimit = 0; // 0: the route takes no body
     DbHandler dbHandler;
+    AsyncHandler asyncHandler;
     InlineHandler inlineHandler;
 };
 
@@ -53,6 +60,8 @@ public:
 
     void add(const QByteArray &method, const QString &pattern, Access access, qint64 bodyLimit,
              DbHandler handler);
+    void addAsync(const QByteArray &method, const QString &pattern, Access access,
+                  AsyncHandler handler);
     void addInline(const QByteArray &method, const QString &pattern, InlineHandler handler);
     // GET requests for paths outside /api/ and /metrics that match no route (static files).
     void setFallback(InlineHandler handler) { m_fallback = std::move(handler); }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// What handlers are given: the pool, authentication, live figures and the HTTP settings.
+// What handlers are given: the pool, authentication, live figures, the library cache and the HTTP
+// settings.
 #pragma once
 
 #include <QHostAddress>
@@ -13,6 +14,9 @@ class AuthService;
 }
 namespace Blockhaus::Live {
 class LiveHub;
+}
+namespace Blockhaus::Library {
+class LibraryCache;
 }
 
 namespace Blockhaus::Http {
@@ -39,6 +43,8 @@ struct Services
     Auth::AuthService &auth;
     Live::LiveHub &live;
     const HttpConfig &config;
+    // Thread-safe; lives in the server thread. Null: no library (unknown assets answer 404).
+    Library::LibraryCache *library = nullptr;
 };
 
 } // namespace Blockhaus::Http

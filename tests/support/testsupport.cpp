@@ -326,6 +326,9 @@ bool TestServer::start(int timeoutMs)
                           u"--acquire-timeout-ms"_s,
                           QString::number(m_options.acquireTimeoutMs)};
     arguments += m_options.extraArgs;
+    // Tests never reach the internet: without an explicit upstream the library cache is offline.
+    if (!m_options.extraArgs.contains(u"--library-upstream"_s))
+        arguments << u"--library-upstream"_s << u"none"_s;
 
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"BLOCKHAUS_ADMIN_PASSWORD"_s, m_adminPassword);

@@ -50,7 +50,8 @@ struct HttpReply
 
 // Starts the real `blockhaus --headless` binary (path from the BLOCKHAUS_BINARY compile
 // definition) with --listen 127.0.0.1 --port 0, waits for the line
-// "Blockhaus is listening on port N" on its standard output.
+// "Blockhaus is listening on port N" on its standard output. Unless extraArgs name
+// --library-upstream, the server runs with --library-upstream none (tests stay offline).
 class TestServer
 {
 public:

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "server/http/libraryhandler.h"
+
+#include "server/http/assetreply.h"
+#include "server/http/errors.h"
+#include "server/library/librarycache.h"
+
+namespace Blockhaus::Http {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QJsonObject summaryJson(const Library::LibrarySummary &summary)
+{
+    return QJsonObject{{u"cached"_s, summary.cached},        {u"total"_s, summary.total},
+                       {u"filling"_s, summary.fill.running}, {u"done"_s, summary.fill.done},
+                       {u"failed"_s, summary.fill.failed},   {u"upstream"_s, summary.upstream}};
+}
+
+} // namespace
+
+void LibraryHandler::registerRoutes(Router &router) const
+{
+    auto bind = [this](auto member) {
+        return [this, member](const RequestContext &c, const Store::Caller *caller,
+                              Db::Connection &db) { return (this->*member)(c, *caller, db); };
+    };
+    // The pickers' thumbnails are <img> requests: they carry the session cookie.
+    router.addAsync("GET", u"/library/{md5ext}"_s, Access::LoggedIn, bind(&LibraryHandler::asset));
+    router.add("GET", u"/api/v1/library"_s, Access::Teacher, 0, bind(&LibraryHandler::status));
+    router.add("POST", u"/api/v1/library/fill"_s, Access::Teacher, 0, bind(&LibraryHandler::fill));
+}
+
+QFuture<Reply> LibraryHandler::asset(const RequestContext &context, const Store::Caller &,
+                                     Db::Connection &) const
+{
+    auto name = assetNameParam(context, false);
+    if (!name)
+        return QtFuture::makeReadyFuture(errorReply(name.error(), context.request.requestId));
+    // The same bytes for everyone (unlike uploaded assets), so shared caches may keep them.
+    return libraryAssetReply(m_services.library, *name, context.request,
+                             "public, max-age=31536000, immutable");
+}
+
+Result<Reply> LibraryHandler::status(const RequestContext &, const Store::Caller &,
+                                     Db::Connection &) const
+{
+    if (!m_services.library)
+        return makeError(ErrorKind::NotFound, u"This server has no Scratch library cache."_s);
+    return Reply::json(200, summaryJson(m_services.library->summary()));
+}
+
+Result<Reply> LibraryHandler::fill(const RequestContext &, const Store::Caller &,
+                                   Db::Connection &) const
+{
+    if (!m_services.library)
+        return makeError(ErrorKind::NotFound, u"This server has no Scratch library cache."_s);
+    // Idempotent: while a fill runs, this only reports it.
+    m_services.library->fillCatalogue();
+    return Reply::json(202, summaryJson(m_services.library->summary()));
+}
+
+} // namespace Blockhaus::Http

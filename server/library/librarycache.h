@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// server/library owns the local copy of the Scratch library (the costume, sprite, sound and
+// backdrop pickers' pictures and sounds): files on disk, downloads from the upstream CDN with one
+// download per asset however many ask, and the "download the whole library" fill.
+#pragma once
+
+#include <functional>
+#include <optional>
+
+#include <QDeadlineTimer>
+#include <QFuture>
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QQueue>
+#include <QStringList>
+#include <QUrl>
+
+#include "server/library/libraryfiles.h"
+#include "server/library/librarytypes.h"
+#include "server/sb3/assetname.h"
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Blockhaus::Library {
+
+struct FetchOutcome;
+
+// Thread affinity: the object lives in a thread with an event loop (the server thread); its
+// network client and all download bookkeeping stay there. The public methods below are
+// thread-safe: they read the disk on the calling thread and post everything else.
+class LibraryCache : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit LibraryCache(LibraryConfig config, QObject *parent = nullptr);
+    ~LibraryCache() override; // waiters still pending get Unavailable
+
+    const LibraryConfig &config() const { return m_config; }
+    bool hasUpstream() const { return !m_config.upstreamTemplate.isEmpty(); }
+
+    // The asset by md5ext: from disk, else downloaded (single-flight), verified and stored.
+    // The future finishes on the cache's thread, or at once for hits, misses without an upstream
+    // and invalid names (NotFound).
+    QFuture<LibraryAsset> get(const QString &md5ext);
+
+    // Downloads every missing asset of the list with bounded concurrency; progress by
+    // fillProgressed/fillFinished. False (and nothing changes) while a fill is running.
+    bool fillAll(const QStringList &md5exts);
+    // fillAll() over the editor's catalogue.
+    bool fillCatalogue() { return fillAll(catalogue()); }
+    void cancelFill();
+
+    // The editor's catalogue from the web root, read once.
+    QStringList catalogue() const;
+    LibrarySummary summary() const;
+
+signals:
+    void fillProgressed(int done, int total, int failed);
+    void fillFinished(int done, int total, int failed, bool cancelled);
+
+private:
+    using Waiter = std::function<void(const LibraryAsset &)>;
+    struct Flight
+    {
+        Sb3::AssetName name;
+        QList<Waiter> waiters;
+        QNetworkReply *reply = nullptr; // null while queued
+    };
+    struct Fill
+    {
+        quint64 generation = 0;
+        QList<Sb3::AssetName> pending;
+        int inFlight = 0;
+        bool pumping = false;
+    };
+
+    // Cache thread only.
+    void request(const Sb3::AssetName &name, Waiter waiter);
+    void startQueued();
+    void startFetch(const QString &md5ext);
+    void onFetched(const QString &md5ext, const FetchOutcome &outcome);
+    void complete(const QString &md5ext, const LibraryAsset &asset);
+    void tripBackoff();
+    LibraryAsset unavailable(const Sb3::AssetName &name) const;
+    void startFill(const QStringList &md5exts);
+    void pumpFill();
+    void onFillItemDone(quint64 generation, Availability availability);
+    void finishFill(bool cancelled);
+    void publish(); // copies fill progress to m_progress and emits fillProgressed
+    QNetworkAccessManager &network();
+
+    const LibraryConfig m_config;
+    const LibraryFiles m_files;
+
+    QNetworkAccessManager *m_network = nullptr; // created on first use, in the cache's thread
+    QHash<QString, Flight> m_flights; // by md5ext: one download per asset (single-flight)
+    QQueue<QString> m_queue; // flights waiting for a download slot
+    int m_active = 0;
+    QDeadlineTimer m_backoff; // expired unless the upstream was just unreachable
+    Fill m_fill;
+    bool m_shuttingDown = false;
+
+    mutable QMutex m_mutex; // guards the members below
+    FillProgress m_progress;
+    mutable std::optional<QStringList> m_catalogue;
+};
+
+} // namespace Blockhaus::Library
