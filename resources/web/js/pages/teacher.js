@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// The teacher view (/teacher): my classes and their join codes, the students
+// I teach (online or not, last seen, project count) and, for a chosen
+// student, their projects to open read-only. Refreshes every 15 seconds and
+// updates rows in place, so focus and screen reader position stay put.
+
+import { api, ApiError, requireLogin } from '../api.js';
+import { t, lang, applyTranslations, formatDate, formatRelative } from '../i18n.js';
+import { renderHeader } from '../nav.js';
+import { h, reportError, rememberFocus, restoreFocus } from '../ui.js';
+import { projectCard, cardButton, timeLine, sharedTags, editorUrl } from '../projectcard.js';
+
+const byId = (id) => document.getElementById(id);
+const refreshMs = 15000;
+
+const state = {
+  students: new Map(), // id → student
+  rows: new Map(), // id → {row, cells}
+  selected: null, // id of the student whose projects are shown
+  projectsJson: '', // what the project cards were drawn from, to skip identical redraws
+  timer: null,
+};
+
+const nameOf = (person) => person.display_name || person.username;
+
+// ---- Classes ---------------------------------------------------------------
+
+/** On the teacher's own computer the address is localhost, which students cannot use. */
+function isLoopback() {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(location.hostname);
+}
+
+async function loadClasses() {
+  const { data } = await api('GET', '/api/v1/classes');
+  const classes = data.classes || [];
+  byId('class-list').replaceChildren(...classes.map((item) => h('li', { class: 'card class-card' },
+    h('h3', {}, item.name),
+    h('p', { class: 'class-code-line' },
+      h('span', { class: 'muted' }, t('teacher.joinCode')), ' ',
+      h('strong', { class: 'join-code' }, item.join_code || '—')),
+    h('p', { class: 'muted' },
+      t('teacher.studentCount', { count: item.student_count || 0 }), ' · ',
+      item.join_open ? t('teacher.joinOpen') : t('teacher.joinClosed')),
+    item.join_code && item.join_open && !isLoopback()
+      ? h('p', { class: 'join-link' }, t('teacher.joinLink'), ' ',
+        h('code', {}, `${location.origin}/join/${item.join_code}`))
+      : null)));
+  byId('class-list').hidden = classes.length === 0;
+  byId('classes-empty').hidden = classes.length > 0;
+}
+
+// ---- Students table ----------------------------------------------------------
+
+function presence(online) {
+  return h('span', { class: `presence ${online ? 'online' : 'offline'}` },
+    online ? t('teacher.online') : t('teacher.offline'));
+}
+
+function setText(cell, text) {
+  if (cell.textContent !== text) cell.textContent = text;
+}
+
+function fillRow(entry, student) {
+  const { cells } = entry;
+  const button = cells.name.querySelector('button');
+  setText(button.querySelector('.student-name'), nameOf(student));
+  setText(cells.username, student.username);
+  setText(cells.groups, (student.groups || []).map((group) => group.name).join(', ') || '—');
+  if (cells.online.dataset.online !== String(Boolean(student.online))) {
+    cells.online.dataset.online = String(Boolean(student.online));
+    cells.online.replaceChildren(presence(student.online));
+  }
+  const seen = student.last_seen ? formatRelative(student.last_seen) : t('teacher.never');
+  setText(cells.lastSeen, seen);
+  cells.lastSeen.title = student.last_seen ? formatDate(student.last_seen) : '';
+  setText(cells.projects, String(student.project_count ?? 0));
+  markSelected(entry, state.selected === student.id);
+}
+
+function markSelected(entry, selected) {
+  const button = entry.cells.name.querySelector('button');
+  entry.row.classList.toggle('selected', selected);
+  button.setAttribute('aria-pressed', selected ? 'true' : 'false');
+  entry.cells.name.querySelector('.shown-below').hidden = !selected;
+}
+
+function makeRow(student) {
+  const cell = () => h('td');
+  const cells = {
+    name: h('th', { scope: 'row' },
+      h('button', {
+        type: 'button',
+        class: 'button small student-button',
+        'aria-pressed': 'false',
+        'aria-controls': 'student-projects',
+        dataset: { studentId: String(student.id) },
+        onclick: () => selectStudent(student.id, true),
+      }, h('span', { class: 'student-name' })),
+      h('span', { class: 'tag shown-below', hidden: true }, t('teacher.shownBelow'))),
+    username: cell(),
+    groups: cell(),
+    online: cell(),
+    lastSeen: cell(),
+    projects: h('td', { class: 'number' }),
+  };
+  const row = h('tr', { dataset: { studentId: String(student.id) } }, Object.values(cells));
+  return { row, cells };
+}
+
+function sortKey(student) {
+  return nameOf(student);
+}
+
+async function loadStudents() {
+  const { data } = await api('GET', '/api/v1/teacher/students');
+  const students = (data.students || []).slice()
+    .sort((a, b) => sortKey(a).localeCompare(sortKey(b), lang, { sensitivity: 'base' }));
+  const body = byId('student-rows');
+  const seen = new Set();
+  let previousRow = null;
+  for (const student of students) {
+    seen.add(student.id);
+    state.students.set(student.id, student);
+    let entry = state.rows.get(student.id);
+    if (!entry) {
+      // New rows are inserted after the previous one; existing rows are never
+      // moved, because moving a row would take focus away from its button.
+      entry = makeRow(student);
+      state.rows.set(student.id, entry);
+      body.insertBefore(entry.row, previousRow ? previousRow.nextSibling : body.firstChild);
+    }
+    fillRow(entry, student);
+    previousRow = entry.row;
+  }
+  for (const [id, entry] of state.rows) {
+    if (!seen.has(id)) {
+      entry.row.remove();
+      state.rows.delete(id);
+      state.students.delete(id);
+    }
+  }
+  byId('students-empty').hidden = students.length > 0;
+  applyFilter();
+  byId('updated-at').textContent = t('teacher.updatedAt', {
+    time: new Intl.DateTimeFormat(lang, { timeStyle: 'medium' }).format(new Date()),
+  });
+}
+
+function applyFilter() {
+  const query = byId('student-filter').value.trim().toLowerCase();
+  for (const [id, entry] of state.rows) {
+    const student = state.students.get(id);
+    const text = `${nameOf(student)} ${student.username} ${(student.groups || []).map((g) => g.name).join(' ')}`;
+    entry.row.hidden = Boolean(query) && !text.toLowerCase().includes(query);
+  }
+}
+
+// ---- One student's projects ----------------------------------------------------
+
+async function selectStudent(id, moveFocus) {
+  state.selected = id;
+  state.projectsJson = '';
+  for (const [rowId, entry] of state.rows) markSelected(entry, rowId === id);
+  const student = state.students.get(id);
+  const section = byId('student-projects');
+  byId('student-projects-title').textContent = t('teacher.projectsOf', { name: nameOf(student) });
+  byId('student-project-list').replaceChildren();
+  byId('student-projects-empty').hidden = true;
+  section.hidden = false;
+  if (moveFocus) {
+    byId('student-projects-title').focus();
+    section.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }
+  await loadStudentProjects();
+}
+
+async function loadStudentProjects() {
+  const id = state.selected;
+  if (id == null) return;
+  let data;
+  try {
+    ({ data } = await api('GET', `/api/v1/teacher/students/${encodeURIComponent(id)}/projects`));
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
+      closeStudent();
+      return;
+    }
+    throw error;
+  }
+  if (state.selected !== id) return; // another student was chosen meanwhile
+  const projects = data.projects || [];
+  const json = JSON.stringify(projects);
+  if (json === state.projectsJson) return;
+  state.projectsJson = json;
+  const list = byId('student-project-list');
+  const focusKey = rememberFocus(list);
+  list.replaceChildren(...projects.map((project) => projectCard(project, {
+    headingLevel: 3,
+    lines: [timeLine('card.lastSaved', project.updated_at), sharedTags(project)],
+    actions: [cardButton({
+      label: t('teacher.openReadOnly'), title: project.title, href: editorUrl(project.id),
+      className: 'button primary', icon: 'play', focusKey: `open-${project.id}`,
+    })],
+  })));
+  list.hidden = projects.length === 0;
+  const empty = byId('student-projects-empty');
+  empty.textContent = t('teacher.noProjects', { name: nameOf(data.student || state.students.get(id) || {}) });
+  empty.hidden = projects.length > 0;
+  restoreFocus(list, focusKey, byId('student-projects-title'));
+}
+
+function closeStudent() {
+  const id = state.selected;
+  state.selected = null;
+  state.projectsJson = '';
+  byId('student-projects').hidden = true;
+  for (const entry of state.rows.values()) markSelected(entry, false);
+  state.rows.get(id)?.cells.name.querySelector('button').focus();
+}
+
+// ---- Refresh ---------------------------------------------------------------
+
+async function refreshAll() {
+  try {
+    await Promise.all([loadStudents(), loadStudentProjects()]);
+  } catch (error) {
+    reportError(error);
+  }
+}
+
+function schedule() {
+  clearInterval(state.timer);
+  state.timer = setInterval(() => {
+    if (!document.hidden) refreshAll();
+  }, refreshMs);
+}
+
+async function start() {
+  applyTranslations();
+  let user;
+  try {
+    user = await requireLogin();
+  } catch (error) {
+    renderHeader(null);
+    reportError(error);
+    return;
+  }
+  if (!user) return;
+  renderHeader(user);
+  if (user.role !== 'teacher' && user.role !== 'admin') {
+    byId('not-teacher').hidden = false;
+    return;
+  }
+  byId('teacher-content').hidden = false;
+  byId('student-filter').addEventListener('input', applyFilter);
+  byId('close-student').addEventListener('click', closeStudent);
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden) refreshAll();
+  });
+  try {
+    await Promise.all([loadClasses(), loadStudents()]);
+  } catch (error) {
+    reportError(error);
+  }
+  schedule();
+}
+
+start();
