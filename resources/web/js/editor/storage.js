@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// The editor's GUIStorage (see the package's dist/types/gui-config.d.ts): where the official
+// Scratch editor loads projects and assets from, and where library pictures come from.
+// Saving itself is SaveController's job (saver.js); this file only wires the stores.
+//
+// Every URL is absolute: asset requests run inside the editor's fetch worker, whose base URL is
+// its chunk file, not this page (SCRATCH_GUI.md).
+import { createBackpackStorage } from '/js/editor/backpack.js';
+
+export function createStorage(GUI, { saveProject, onBackpack = true }) {
+  const origin = location.origin;
+  const scratchStorage = new GUI.ScratchStorage();
+  const { AssetType } = scratchStorage;
+  const assetUrl = (asset) => `${origin}/api/v1/assets/${asset.assetId}.${asset.dataFormat}`;
+
+  const cacheDefaultProject = (translator) => {
+    // The built-in new project's assets exist only in the browser; the GUI needs them in
+    // builtinHelper, again with localised names once it hands over its translator.
+    for (const asset of GUI.buildDefaultProject(translator)) {
+      scratchStorage.builtinHelper._store(
+        AssetType[asset.assetType], scratchStorage.DataFormat[asset.dataFormat], asset.data, asset.id);
+    }
+  };
+  cacheDefaultProject(undefined);
+
+  scratchStorage.addWebStore([AssetType.Project], (asset) => `${origin}/api/v1/projects/${asset.assetId}`);
+  // Asset uploads: the GUI stores only assets it marked dirty, before it hands over the project
+  // JSON, and the server deduplicates by MD5; PUT is idempotent, so a retry is harmless.
+  const storeConfig = (asset) => ({ method: 'put', url: assetUrl(asset), withCredentials: true });
+  scratchStorage.addWebStore([AssetType.ImageVector, AssetType.ImageBitmap, AssetType.Sound],
+    assetUrl, storeConfig, storeConfig);
+  // The music extension's drum and instrument samples ship with the editor.
+  scratchStorage.addWebStore([AssetType.Sound],
+    (asset) => `${origin}/static/extension-assets/scratch3_music/${asset.assetId}.${asset.dataFormat}`);
+
+  const storage = {
+    scratchStorage,
+    saveProject,
+    // Library thumbnails come from Blockhaus's library cache, never from the internet directly.
+    getLibraryAssetUrl: (assetId, dataFormat) => `${origin}/library/${assetId}.${dataFormat}`,
+    setTranslatorFunction: cacheDefaultProject,
+    setProjectHost() {},
+    setProjectToken() {},
+    setAssetHost() {},
+    setBackpackHost() {},
+    setProjectMetadata(projectId) {
+      const { RequestMetadata, setMetadata, unsetMetadata } = scratchStorage.scratchFetch;
+      if (projectId && projectId !== '0') setMetadata(RequestMetadata.ProjectId, projectId);
+      else unsetMetadata(RequestMetadata.ProjectId);
+    },
+  };
+  if (onBackpack) storage.backpackStorage = createBackpackStorage(origin);
+  return storage;
+}
