@@ -77,6 +77,13 @@ int main(int argc, char **argv)
     App::Options options = App::parseOptions(QCoreApplication::arguments());
     options.headless = headless;
 
+    // Before anything is printed: a script may send SIGTERM as soon as it reads the banner, and
+    // the signal must then end in a clean stop, not in the default action (found by the CLI test
+    // under load). A signal that arrives before exec() waits in the watcher's socket.
+    App::SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &App::SignalWatcher::terminationRequested, app.get(),
+                     &QCoreApplication::quit, Qt::QueuedConnection);
+
     App::ServerController server(options);
     QString error;
     if (!server.start(&error)) {
@@ -84,10 +91,6 @@ int main(int argc, char **argv)
         return 1;
     }
     printStartBanner(server);
-
-    App::SignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &App::SignalWatcher::terminationRequested, app.get(),
-                     &QCoreApplication::quit);
 #ifdef BLOCKHAUS_WITH_UI
     std::unique_ptr<Ui::DashboardWindow> window;
     if (!headless) {
