@@ -58,6 +58,10 @@ export class SaveController {
     this.retryTimer = null;
     this.titleTimer = null;
     this.wasUpdating = false;
+    this.wasChanged = false;
+    // Our own record of unsaved edits: the editor clears its projectChanged flag when a save
+    // fails, so after a failure only this remembers that the work still has to reach the server.
+    this.dirty = false;
     this.cycleSucceeded = false;
     this.inFlight = 0;
     this.leaving = false; // navigating away on purpose after a conflict choice
@@ -115,7 +119,8 @@ export class SaveController {
 
   hasUnsavedWork() {
     const gui = this.gui();
-    return Boolean(this.canSave && gui && (gui.projectChanged || this.titleChanged() || this.inFlight > 0));
+    return Boolean(this.canSave && gui
+      && (this.dirty || gui.projectChanged || this.titleChanged() || this.inFlight > 0));
   }
 
   /** "Save now", Ctrl+S, autosave and retries all end here. */
@@ -126,8 +131,10 @@ export class SaveController {
     this.clearRetry();
     if (gui.projectChanged && this.guiSaver) {
       this.guiSaver(); // stores the dirty assets, then calls saveProject below
-    } else if (this.titleChanged()) {
-      this.enqueue(() => this.saveTitle()).catch(() => {});
+    } else if (this.dirty || this.titleChanged()) {
+      // A retry after a failure, or a new title: we send the VM's current state ourselves;
+      // assets the server lacks come back as 422 missing_assets and are uploaded first.
+      this.enqueue(() => this.saveCurrent()).catch(() => {});
     }
   }
 
@@ -211,7 +218,7 @@ export class SaveController {
     }
   }
 
-  async saveTitle() {
+  async saveCurrent() {
     const vm = this.gui()?.vm;
     if (!vm || this.projectId === null) return;
     await this.update(this.projectId, vm.toJSON());
@@ -244,12 +251,12 @@ export class SaveController {
 
   async resolveConflict(body) {
     this.conflictOpen = true;
-    this.failure = new SaveFailure('conflict');
     this.publish();
     try {
       return await askAboutConflict(body, this.user.id);
     } finally {
       this.conflictOpen = false;
+      this.publish();
     }
   }
 
@@ -258,6 +265,7 @@ export class SaveController {
     this.version = meta.version;
     this.savedTitle = meta.title;
     this.savedAt = meta.updated_at;
+    this.dirty = false;
   }
 
   leaveTo(url) {
@@ -299,8 +307,14 @@ export class SaveController {
   onStoreChange() {
     const gui = this.gui();
     const updating = UPDATING.has(gui.projectState.loadingState);
+    // Edits count from the moment the project is on screen; the editor flips the flag while
+    // it loads a project, which is no change of the student's.
+    if (gui.projectChanged && !this.wasChanged && gui.projectState.loadingState === 'SHOWING_WITH_ID') {
+      this.dirty = true;
+    }
+    this.wasChanged = gui.projectChanged;
     if (updating && !this.wasUpdating) this.cycleSucceeded = false;
-    if (!updating && this.wasUpdating && !this.cycleSucceeded && gui.projectChanged && !this.failure) {
+    if (!updating && this.wasUpdating && !this.cycleSucceeded && this.dirty && !this.failure) {
       // The editor's save ended without reaching saveProject (an asset upload failed): treat it
       // like a network failure and try again.
       this.failed(new ApiError('asset upload failed', { status: 0, code: 'network' }));
@@ -321,6 +335,7 @@ export class SaveController {
     if (!this.canSave) return { state: 'readonly', text: t('editor.status.readOnly') };
     const gui = this.gui();
     if (!gui) return { state: 'loading', text: t('editor.status.loading') };
+    if (this.conflictOpen) return { state: 'conflict', text: t('editor.status.conflict') };
     if (this.inFlight > 0 || UPDATING.has(gui.projectState.loadingState)) {
       return { state: 'saving', text: t('editor.status.saving') };
     }
@@ -331,7 +346,7 @@ export class SaveController {
     if (this.failure?.kind === 'failed') {
       return { state: 'failed', text: t('editor.status.failed', { reason: this.failure.message }) };
     }
-    if (gui.projectChanged || this.titleChanged()) return { state: 'unsaved', text: t('editor.status.unsaved') };
+    if (this.dirty || gui.projectChanged || this.titleChanged()) return { state: 'unsaved', text: t('editor.status.unsaved') };
     if (this.savedAt) return { state: 'saved', text: t('editor.status.savedAt', { time: formatRelative(this.savedAt) }) };
     return { state: 'saved', text: t('editor.status.saved') };
   }
