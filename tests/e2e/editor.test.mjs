@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// The editor in real Chromium: a new project gets an id from the server, a change made through
+// the editor is saved and is there after a reload, and no page asks any other host for anything.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, makeClassroom, launchBrowser, newWatchedContext, loginContext, openEditor,
+  renameSprite, waitForSaveState, screenshot, spriteNames, createProject, EDITOR_TIMEOUT,
+} from './support.mjs';
+
+let server;
+let browser;
+let classroom;
+
+before(async () => {
+  server = await startServer();
+  classroom = await makeClassroom(server);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('a new project is created, changed in the editor, saved and reloaded', { timeout: 300_000 }, async () => {
+  const [anna] = classroom.students;
+  const context = await newWatchedContext(browser, server);
+  await loginContext(context, server, anna.username, anna.password);
+  const page = await context.newPage();
+
+  await page.goto(`${server.origin}/editor?project=new`);
+  // The editor POSTs the new project at once and we keep the address bar in step.
+  await page.waitForURL(/\/editor\?project=\d+$/, { timeout: EDITOR_TIMEOUT });
+  const projectId = Number(new URL(page.url()).searchParams.get('project'));
+  await page.waitForSelector('body[data-editor-ready="true"]', { timeout: EDITOR_TIMEOUT });
+  await waitForSaveState(page, 'saved');
+  const created = await anna.api.ok('GET', `/api/v1/projects/${projectId}/meta`);
+  assert.equal(created.owner.username, anna.username);
+
+  await page.waitForSelector('[class*="sprite-info_sprite-info"] input', { timeout: EDITOR_TIMEOUT });
+  await renameSprite(page, 'Rocket');
+  await waitForSaveState(page, 'unsaved');
+  await page.keyboard.press('Control+s');
+  await waitForSaveState(page, 'saved');
+  await screenshot(page, 'editor');
+
+  const stored = await anna.api.ok('GET', `/api/v1/projects/${projectId}`);
+  assert.deepEqual(spriteNames(stored), ['Rocket']);
+  const meta = await anna.api.ok('GET', `/api/v1/projects/${projectId}/meta`);
+  assert.ok(meta.version > created.version, 'the save made a new version');
+
+  await page.reload();
+  await openEditor(page, server, projectId);
+  assert.equal(await page.locator('[class*="sprite-info_sprite-info"] input').first().inputValue(), 'Rocket');
+
+  assert.deepEqual(context.foreignRequests(), [], 'requests to other hosts');
+  await context.close();
+});
+
+test('a sprite dragged into the backpack is stored by Blockhaus and listed again', { timeout: 300_000 }, async () => {
+  const [, ben] = classroom.students;
+  const project = await createProject(ben.api, { title: 'Zoo', spriteName: 'Giraffe' });
+  const context = await newWatchedContext(browser, server);
+  await loginContext(context, server, ben.username, ben.password);
+  const page = await context.newPage();
+  await openEditor(page, server, project.id);
+
+  await page.getByText('Backpack', { exact: true }).click();
+  const backpack = page.locator('[class*="backpack_backpack-list"]');
+  await backpack.waitFor({ timeout: 30_000 });
+  // A real drag with the mouse, as a child does it: from the sprite tile into the backpack.
+  const tile = page.locator('[class*="sprite-selector-item_sprite-selector-item"]').first();
+  const from = await tile.boundingBox();
+  const to = await backpack.boundingBox();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  for (let step = 1; step <= 20; step += 1) {
+    await page.mouse.move(from.x + (to.x + 60 - from.x) * step / 20, from.y + (to.y + to.height / 2 - from.y) * step / 20);
+  }
+  await page.mouse.up();
+
+  const item = page.locator('[class*="backpack_backpack-item"]');
+  await item.first().waitFor({ timeout: 30_000 });
+  const items = await ben.api.ok('GET', '/api/v1/backpack');
+  assert.equal(items.length, 1);
+  assert.equal(items[0].type, 'sprite');
+  assert.equal(items[0].name, 'Giraffe');
+
+  // Listed again after a reload, with its thumbnail served by Blockhaus.
+  await page.reload();
+  await page.waitForSelector('body[data-editor-ready="true"]', { timeout: EDITOR_TIMEOUT });
+  await page.getByText('Backpack', { exact: true }).click();
+  await page.locator('[class*="backpack_backpack-item"] img').first().waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('[class*="backpack_backpack-item"]').count(), 1);
+  await screenshot(page, 'backpack');
+
+  assert.deepEqual(context.foreignRequests(), [], 'requests to other hosts');
+  await context.close();
+});
+
+test('a save without network keeps the work, retries, and closing the tab warns', { timeout: 120_000 }, async () => {
+  const [anna] = classroom.students;
+  const project = await createProject(anna.api, { title: 'Offline', spriteName: 'Kite' });
+  const context = await newWatchedContext(browser, server);
+  await loginContext(context, server, anna.username, anna.password);
+  const page = await context.newPage();
+  await openEditor(page, server, project.id);
+
+  await context.setOffline(true);
+  await renameSprite(page, 'Balloon');
+  await page.keyboard.press('Control+s');
+  await waitForSaveState(page, 'offline');
+  assert.match(await page.locator('#save-status-text').textContent(), /no connection|Not saved/);
+
+  // Leaving now would lose the change: the browser asks first.
+  const warned = new Promise((resolve) => page.once('dialog', (dialog) => {
+    resolve(dialog.type());
+    dialog.dismiss();
+  }));
+  await page.close({ runBeforeUnload: true });
+  assert.equal(await warned, 'beforeunload');
+  assert.equal(page.isClosed(), false, 'the page stays open when the student cancels');
+
+  // Back online, the retry (with backoff) saves without anyone pressing a button.
+  await context.setOffline(false);
+  await waitForSaveState(page, 'saved', 90_000);
+  assert.deepEqual(spriteNames(await anna.api.ok('GET', `/api/v1/projects/${project.id}`)), ['Balloon']);
+
+  assert.deepEqual(context.foreignRequests(), [], 'requests to other hosts');
+  await context.close();
+});

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// The students' pages in real Chromium: joining with a class code, the project list, the .sb3
+// download and upload round trip, and remixing from the class gallery.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  startServer, makeClassroom, launchBrowser, newWatchedContext, loginContext, screenshot, spriteNames,
+  createProject, artifacts, EDITOR_TIMEOUT,
+} from './support.mjs';
+
+let server;
+let browser;
+let classroom;
+
+before(async () => {
+  server = await startServer();
+  classroom = await makeClassroom(server, ['Anna Berg', 'Ben Cole', 'Chris Dunn']);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('a student joins with the class code, picks their name and logs in', { timeout: 120_000 }, async () => {
+  const [anna] = classroom.students;
+  await createProject(anna.api, { title: 'Space Cat' });
+  await createProject(anna.api, { title: 'Maze', spriteName: 'Mouse', colour: '#4a90e2' });
+  const context = await newWatchedContext(browser, server);
+  const page = await context.newPage();
+
+  await page.goto(`${server.origin}/join`);
+  await page.fill('#class-code', classroom.klass.join_code.toLowerCase());
+  await screenshot(page, 'join');
+  await page.click('#code-submit');
+  await page.getByRole('button', { name: anna.display_name }).click();
+
+  await page.fill('#password', 'not-the-password');
+  await page.click('#login-submit');
+  await page.locator('#password-error').filter({ hasText: /password/i }).waitFor({ timeout: 15_000 });
+
+  await page.fill('#password', anna.password);
+  await page.click('#login-submit');
+  await page.waitForURL(/\/projects/, { timeout: 15_000 });
+  await page.locator('#project-list li.project-card').nth(1).waitFor({ timeout: 15_000 });
+  assert.equal(await page.locator('#project-list li.project-card').count(), 2);
+  await screenshot(page, 'projects');
+
+  // The QR link of the join screen: /join/CODE goes straight to the name list.
+  const other = await newWatchedContext(browser, server);
+  const qrPage = await other.newPage();
+  await qrPage.goto(`${server.origin}/join/${classroom.klass.join_code}`);
+  await qrPage.getByRole('button', { name: classroom.students[1].display_name }).waitFor({ timeout: 15_000 });
+
+  for (const watched of [context, other]) {
+    assert.deepEqual(watched.foreignRequests(), [], 'requests to other hosts');
+    await watched.close();
+  }
+});
+
+test('a project downloaded as .sb3 and uploaded again is the same project', { timeout: 120_000 }, async () => {
+  const [, ben] = classroom.students;
+  const project = await createProject(ben.api, { title: 'Round Trip', spriteName: 'Boomerang' });
+  const context = await newWatchedContext(browser, server);
+  await loginContext(context, server, ben.username, ben.password);
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/projects`);
+
+  const card = page.locator(`li.project-card[data-project-id="${project.id}"]`);
+  await card.getByRole('button', { name: /^More/ }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 15_000 }),
+    card.getByRole('link', { name: /Download/ }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'Round Trip.sb3');
+  const file = path.join(artifacts, 'Round Trip.sb3');
+  await download.saveAs(file);
+  assert.equal(readFileSync(file).subarray(0, 2).toString(), 'PK', 'an .sb3 is a zip archive');
+
+  await page.setInputFiles('#upload-input', file);
+  await page.locator('li.project-card').nth(1).waitFor({ timeout: 15_000 });
+  const { projects } = await ben.api.ok('GET', '/api/v1/projects');
+  const uploaded = projects.find((meta) => meta.id !== project.id);
+  assert.ok(uploaded, 'the upload made a second project');
+  assert.equal(uploaded.title, 'Round Trip');
+  const original = await ben.api.ok('GET', `/api/v1/projects/${project.id}`);
+  const copy = await ben.api.ok('GET', `/api/v1/projects/${uploaded.id}`);
+  assert.deepEqual(spriteNames(copy), spriteNames(original));
+  assert.deepEqual(copy.targets.map((target) => target.costumes.map((costume) => costume.md5ext)),
+    original.targets.map((target) => target.costumes.map((costume) => costume.md5ext)));
+
+  assert.deepEqual(context.foreignRequests(), [], 'requests to other hosts');
+  await context.close();
+});
+
+test('a shared project is remixed from the class gallery into my own copy', { timeout: 180_000 }, async () => {
+  const [anna, , chris] = classroom.students;
+  const project = await createProject(anna.api, { title: 'Dance Party', spriteName: 'Dancer' });
+  await anna.api.ok('PUT', `/api/v1/projects/${project.id}/share`, { json: { group_ids: [classroom.klass.id] } });
+  const context = await newWatchedContext(browser, server);
+  await loginContext(context, server, chris.username, chris.password);
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/gallery`);
+  await page.getByRole('button', { name: /Remix.*Dance Party/ }).click();
+  await page.waitForURL(/\/editor\?project=\d+/, { timeout: 15_000 });
+  const remixId = Number(new URL(page.url()).searchParams.get('project'));
+  assert.notEqual(remixId, project.id);
+  await page.waitForSelector('body[data-editor-ready="true"]', { timeout: EDITOR_TIMEOUT });
+
+  const remix = await chris.api.ok('GET', `/api/v1/projects/${remixId}/meta`);
+  assert.equal(remix.owner.username, chris.username);
+  assert.deepEqual(spriteNames(await chris.api.ok('GET', `/api/v1/projects/${remixId}`)), ['Dancer']);
+  const original = await anna.api.ok('GET', `/api/v1/projects/${project.id}/meta`);
+  assert.equal(original.version, project.version, 'the original is untouched');
+
+  assert.deepEqual(context.foreignRequests(), [], 'requests to other hosts');
+  await context.close();
+});
