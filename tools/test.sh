@@ -16,7 +16,7 @@ cd "$repo"
 
 # Bounds, in seconds, so the whole script stays well under 40 minutes on 2 cores: each step
 # has its own limit and no step may run past the overall budget.
-budget=${BLOCKHAUS_TEST_BUDGET:-2100}
+budget=${BLOCKHAUS_TEST_BUDGET:-2700}
 build_limit=${BLOCKHAUS_BUILD_LIMIT:-900}
 ctest_limit=${BLOCKHAUS_CTEST_LIMIT:-600}
 test_timeout=${BLOCKHAUS_TEST_TIMEOUT:-300}
