@@ -131,3 +131,53 @@ test('a save without network keeps the work, retries, and closing the tab warns'
   assert.deepEqual(context.foreignRequests(), [], 'requests to other hosts');
   await context.close();
 });
+
+test('a new costume is uploaded once, before the project that names it; the title follows the editor', { timeout: 300_000 }, async () => {
+  const [, ben] = classroom.students;
+  const project = await createProject(ben.api, { title: 'Costumes', spriteName: 'Robot' });
+  const context = await newWatchedContext(browser, server);
+  await loginContext(context, server, ben.username, ben.password);
+  const page = await context.newPage();
+  await openEditor(page, server, project.id);
+
+  // A costume from "my computer", twice: the second one has the same bytes.
+  const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="60" height="40">'
+    + '<rect width="60" height="40" fill="#2e7d32"/></svg>');
+  await page.getByRole('tab', { name: 'Costumes' }).click();
+  for (const name of ['green-1', 'green-2']) {
+    const upload = page.locator('[class*="asset-panel_wrapper"] input[type="file"]').first();
+    await upload.setInputFiles({ name: `${name}.svg`, mimeType: 'image/svg+xml', buffer: svg });
+    await page.locator('[class*="sprite-selector-item_sprite-name"]', { hasText: name }).waitFor({ timeout: 30_000 });
+    await waitForSaveState(page, 'unsaved');
+    const thumbnail = page.waitForResponse((response) => response.request().method() === 'PUT'
+      && response.url().endsWith(`/api/v1/projects/${project.id}/thumbnail`), { timeout: 30_000 });
+    await page.keyboard.press('Control+s');
+    await waitForSaveState(page, 'saved');
+    assert.equal((await thumbnail).status(), 204, 'the thumbnail follows the save');
+  }
+
+  // The title typed into the editor's own title field reaches the server.
+  const title = page.locator('[class*="menu-bar_title-field"] input, input[class*="title-field"]').first();
+  await title.fill('Robot Dance');
+  await title.press('Enter');
+  await page.waitForFunction(() => document.getElementById('editor-title').textContent === 'Robot Dance'
+    && document.getElementById('save-status').dataset.state === 'saved', null, { timeout: 30_000 });
+  assert.equal((await ben.api.ok('GET', `/api/v1/projects/${project.id}/meta`)).title, 'Robot Dance');
+
+  // The editor cleans imported SVGs up, so the stored bytes (and name) are its own; both
+  // imports end up as the same asset.
+  const stored = await ben.api.ok('GET', `/api/v1/projects/${project.id}`);
+  const robot = stored.targets.find((target) => target.name === 'Robot');
+  const green = robot.costumes.filter((costume) => costume.name.startsWith('green'));
+  assert.equal(green.length, 2);
+  assert.equal(green[0].md5ext, green[1].md5ext);
+  const md5ext = green[0].md5ext;
+  const uploads = context.calls.filter((call) => call.startsWith(`PUT /api/v1/assets/${md5ext}`)
+    || call.startsWith(`POST /api/v1/assets/${md5ext}`));
+  assert.equal(uploads.length, 1, `one upload of the costume, not ${uploads.length}`);
+  const firstProjectSave = context.calls.findIndex((call) => call.startsWith(`PUT /api/v1/projects/${project.id}?`));
+  assert.ok(context.calls.indexOf(uploads[0]) < firstProjectSave, 'the asset arrived before the project naming it');
+
+  assert.deepEqual(context.foreignRequests(), [], 'requests to other hosts');
+  await context.close();
+});

@@ -142,7 +142,11 @@ export async function newWatchedContext(browser, server, { locale = 'en-GB' } = 
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale, acceptDownloads: true });
   const requests = [];
   const pageErrors = [];
-  context.on('request', (request) => requests.push(request.url()));
+  const calls = [];
+  context.on('request', (request) => {
+    requests.push(request.url());
+    calls.push(`${request.method()} ${request.url().replace(server.origin, '')}`);
+  });
   context.on('page', (page) => {
     page.on('pageerror', (error) => pageErrors.push(String(error)));
   });
@@ -151,6 +155,7 @@ export async function newWatchedContext(browser, server, { locale = 'en-GB' } = 
     return !url.startsWith(`${server.origin}/`) && url !== server.origin;
   });
   context.requests = requests;
+  context.calls = calls; // "METHOD /path" in the order the pages sent them
   context.pageErrors = pageErrors;
   return context;
 }

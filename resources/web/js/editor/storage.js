@@ -33,6 +33,20 @@ export function createStorage(GUI, { saveProject, onBackpack = true }) {
   scratchStorage.addWebStore([AssetType.Sound],
     (asset) => `${origin}/static/extension-assets/scratch3_music/${asset.assetId}.${asset.dataFormat}`);
 
+  // The editor stores every asset it marked dirty. Ask first (HEAD, no body) and upload only
+  // what the server lacks: a costume a student imports twice, or one a classmate already
+  // uploaded, then costs no upload at all.
+  const storeAsset = scratchStorage.store.bind(scratchStorage);
+  scratchStorage.store = async (assetType, dataFormat, data, assetId) => {
+    if (assetId && assetType !== AssetType.Project) {
+      const name = `${assetId}.${dataFormat || assetType.runtimeFormat}`;
+      const known = await fetch(`${origin}/api/v1/assets/${name}`, { method: 'HEAD', credentials: 'same-origin' })
+        .then((response) => response.ok, () => false);
+      if (known) return { status: 'ok', id: assetId, 'content-name': name };
+    }
+    return storeAsset(assetType, dataFormat, data, assetId);
+  };
+
   const storage = {
     scratchStorage,
     saveProject,
