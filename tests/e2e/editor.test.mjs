@@ -181,3 +181,24 @@ test('a new costume is uploaded once, before the project that names it; the titl
   assert.deepEqual(context.foreignRequests(), [], 'requests to other hosts');
   await context.close();
 });
+
+test('the sprite library asks Blockhaus for its pictures and never hangs offline', { timeout: 300_000 }, async () => {
+  const [anna] = classroom.students;
+  const project = await createProject(anna.api, { title: 'Library', spriteName: 'Cat' });
+  const context = await newWatchedContext(browser, server);
+  await loginContext(context, server, anna.username, anna.password);
+  const page = await context.newPage();
+  await openEditor(page, server, project.id);
+
+  // This server runs with --library-upstream none: every picture is a quick 404, and the picker
+  // still lists the items by name instead of spinning.
+  const firstPicture = page.waitForResponse((response) => response.url().includes('/library/'), { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Choose a Sprite' }).first().click();
+  assert.equal((await firstPicture).status(), 404);
+  const items = page.locator('[class*="library-item_library-item-name"]');
+  await items.first().waitFor({ timeout: 30_000 });
+  assert.ok(await items.count() > 100, 'the catalogue ships with the editor');
+  assert.ok(context.calls.some((call) => call.startsWith('GET /library/')), 'pictures come from /library');
+  assert.deepEqual(context.foreignRequests(), [], 'requests to other hosts');
+  await context.close();
+});

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   startServer, makeClassroom, launchBrowser, newWatchedContext, loginContext, screenshot, spriteNames,
-  createProject, artifacts, EDITOR_TIMEOUT,
+  createProject, artifacts, waitForSaveState, EDITOR_TIMEOUT,
 } from './support.mjs';
 
 let server;
@@ -115,6 +115,56 @@ test('a shared project is remixed from the class gallery into my own copy', { ti
   assert.deepEqual(spriteNames(await chris.api.ok('GET', `/api/v1/projects/${remixId}`)), ['Dancer']);
   const original = await anna.api.ok('GET', `/api/v1/projects/${project.id}/meta`);
   assert.equal(original.version, project.version, 'the original is untouched');
+
+  assert.deepEqual(context.foreignRequests(), [], 'requests to other hosts');
+  await context.close();
+});
+
+test('a teacher logs in, sees who is online and opens a student\'s project read-only', { timeout: 180_000 }, async () => {
+  const [anna] = classroom.students;
+  const project = await createProject(anna.api, { title: 'Secret Garden', spriteName: 'Flower' });
+  const context = await newWatchedContext(browser, server);
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/join`);
+  await page.locator('#teacher-login summary').click();
+  await page.fill('#teacher-username', classroom.teacherLogin.username);
+  await page.fill('#teacher-password', classroom.teacherLogin.password);
+  await page.click('#teacher-login-submit');
+  await page.waitForURL(/\/projects/, { timeout: 15_000 });
+
+  await page.goto(`${server.origin}/teacher`);
+  const row = page.locator(`tr[data-student-id="${anna.id}"]`);
+  await row.waitFor({ timeout: 15_000 });
+  // Anna used the API a moment ago: online, said in words.
+  assert.match(await row.textContent(), /online/i);
+  await screenshot(page, 'teacher');
+  await row.getByRole('button', { name: anna.display_name }).click();
+  await page.getByRole('link', { name: /Open \(read-only\).*Secret Garden/ }).click();
+  await page.waitForURL(new RegExp(`/editor\\?project=${project.id}`), { timeout: 15_000 });
+  await page.waitForSelector('body[data-editor-ready="true"]', { timeout: EDITOR_TIMEOUT });
+  await waitForSaveState(page, 'readonly');
+  assert.equal(await page.locator('#save-now').isVisible(), false, 'no saving into a student\'s project');
+  assert.equal(await page.locator('#remix-button').isVisible(), true);
+  assert.match(await page.locator('#editor-owner').textContent(), /Anna Berg/);
+
+  assert.deepEqual(context.foreignRequests(), [], 'requests to other hosts');
+  await context.close();
+});
+
+test('the About page links both licenses, served by Blockhaus; German follows the browser', { timeout: 60_000 }, async () => {
+  const context = await newWatchedContext(browser, server, { locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/about`);
+  for (const id of ['#scratch-license-link', '#blockhaus-license-link']) {
+    const href = await page.locator(id).getAttribute('href');
+    const response = await context.request.get(new URL(href, server.origin).toString());
+    assert.equal(response.status(), 200, href);
+    assert.match(await response.text(), /GNU AFFERO GENERAL PUBLIC LICENSE/);
+  }
+  assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  await page.goto(`${server.origin}/join`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  assert.match(await page.locator('label[for="class-code"]').textContent(), /Klassen/i);
 
   assert.deepEqual(context.foreignRequests(), [], 'requests to other hosts');
   await context.close();

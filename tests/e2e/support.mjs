@@ -122,7 +122,7 @@ export async function makeClassroom(server, names = ['Anna Berg', 'Ben Cole']) {
   for (const student of students) {
     student.api = await ApiClient.login(server.origin, student.username, student.password);
   }
-  return { teacher, klass, students };
+  return { teacher, teacherLogin: { username: `teacher-${suffix}`, password: teacherPassword }, klass, students };
 }
 
 /** Debian's chromium, headless, sandbox off only when running as root (CI). */
