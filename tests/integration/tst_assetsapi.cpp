@@ -64,20 +64,6 @@ QByteArray assetPath(const QString &name)
     return "/api/v1/assets/"_ba + name.toUtf8();
 }
 
-QString checkError(const HttpReply &reply, int status, const QString &code)
-{
-    if (reply.status != status) {
-        return u"status %1, expected %2; body: %3"_s.arg(reply.status)
-            .arg(status)
-            .arg(QString::fromUtf8(reply.body.left(300)));
-    }
-    if (reply.errorCode() != code)
-        return u"error code '%1', expected '%2'"_s.arg(reply.errorCode(), code);
-    if (reply.object().value("message"_L1).toString().isEmpty())
-        return u"error without a message"_s;
-    return {};
-}
-
 } // namespace
 
 class TestAssetsApi : public QObject

@@ -1155,4 +1155,18 @@ QString describe(const HttpReply &reply)
     return u"%1 %2"_s.arg(reply.status).arg(QString::fromUtf8(reply.body.left(200)));
 }
 
+QString checkError(const HttpReply &reply, int status, const QString &code)
+{
+    if (reply.status != status) {
+        return u"status %1, expected %2; body: %3"_s.arg(reply.status)
+            .arg(status)
+            .arg(QString::fromUtf8(reply.body.left(300)));
+    }
+    if (reply.errorCode() != code)
+        return u"error code '%1', expected '%2'"_s.arg(reply.errorCode(), code);
+    if (reply.object().value(QLatin1StringView("message")).toString().isEmpty())
+        return u"error without a message"_s;
+    return {};
+}
+
 } // namespace Blockhaus::Test

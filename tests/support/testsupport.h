@@ -226,6 +226,9 @@ std::optional<QList<QStringList>> queryDatabase(const QString &databasePath, con
 QVariant sqlValue(const QString &databasePath, const QString &sql);
 // "STATUS BODY…" for failure messages.
 QString describe(const HttpReply &reply);
+// Empty when the reply is the JSON error of API.md with this status and code and a message;
+// otherwise what is wrong, for QVERIFY2.
+QString checkError(const HttpReply &reply, int status, const QString &code);
 
 // Resident set size (VmRSS of /proc/PID/status) in KiB; -1 when unavailable.
 qint64 residentSetKiB(qint64 pid);
