@@ -1,29 +1,17 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // G1 in the browser: the same project open in two browser contexts. The first save wins; the
 // second gets 412 and the conflict dialog, and "keep mine as a new copy" keeps both versions.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, makeClassroom, launchBrowser, newWatchedContext, loginContext, openEditor, renameSprite,
+  useClassroom, newWatchedContext, loginContext, openEditor, renameSprite,
   waitForSaveState, screenshot, spriteNames, createProject, EDITOR_TIMEOUT,
 } from './support.mjs';
 
-let server;
-let browser;
-let classroom;
-
-before(async () => {
-  server = await startServer();
-  classroom = await makeClassroom(server, ['Anna Berg']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useClassroom(['Anna Berg']);
 
 test('the second save shows the conflict dialog and keeping a copy loses nothing', { timeout: 300_000 }, async () => {
+  const { server, browser, classroom } = suite;
   const [anna] = classroom.students;
   const project = await createProject(anna.api, { title: 'Racing Game', spriteName: 'Car' });
   const contexts = [];

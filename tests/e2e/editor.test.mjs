@@ -1,29 +1,17 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // The editor in real Chromium: a new project gets an id from the server, a change made through
 // the editor is saved and is there after a reload, and no page asks any other host for anything.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, makeClassroom, launchBrowser, newWatchedContext, loginContext, openEditor,
+  useClassroom, newWatchedContext, loginContext, openEditor,
   renameSprite, waitForSaveState, screenshot, spriteNames, createProject, EDITOR_TIMEOUT,
 } from './support.mjs';
 
-let server;
-let browser;
-let classroom;
-
-before(async () => {
-  server = await startServer();
-  classroom = await makeClassroom(server);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useClassroom();
 
 test('a new project is created, changed in the editor, saved and reloaded', { timeout: 300_000 }, async () => {
+  const { server, browser, classroom } = suite;
   const [anna] = classroom.students;
   const context = await newWatchedContext(browser, server);
   await loginContext(context, server, anna.username, anna.password);
@@ -59,6 +47,7 @@ test('a new project is created, changed in the editor, saved and reloaded', { ti
 });
 
 test('a sprite dragged into the backpack is stored by Blockhaus and listed again', { timeout: 300_000 }, async () => {
+  const { server, browser, classroom } = suite;
   const [, ben] = classroom.students;
   const project = await createProject(ben.api, { title: 'Zoo', spriteName: 'Giraffe' });
   const context = await newWatchedContext(browser, server);
@@ -100,6 +89,7 @@ test('a sprite dragged into the backpack is stored by Blockhaus and listed again
 });
 
 test('a save without network keeps the work, retries, and closing the tab warns', { timeout: 120_000 }, async () => {
+  const { server, browser, classroom } = suite;
   const [anna] = classroom.students;
   const project = await createProject(anna.api, { title: 'Offline', spriteName: 'Kite' });
   const context = await newWatchedContext(browser, server);
@@ -133,6 +123,7 @@ test('a save without network keeps the work, retries, and closing the tab warns'
 });
 
 test('a new costume is uploaded once, before the project that names it; the title follows the editor', { timeout: 300_000 }, async () => {
+  const { server, browser, classroom } = suite;
   const [, ben] = classroom.students;
   const project = await createProject(ben.api, { title: 'Costumes', spriteName: 'Robot' });
   const context = await newWatchedContext(browser, server);
@@ -183,6 +174,7 @@ test('a new costume is uploaded once, before the project that names it; the titl
 });
 
 test('the sprite library asks Blockhaus for its pictures and never hangs offline', { timeout: 300_000 }, async () => {
+  const { server, browser, classroom } = suite;
   const [anna] = classroom.students;
   const project = await createProject(anna.api, { title: 'Library', spriteName: 'Cat' });
   const context = await newWatchedContext(browser, server);

@@ -1,31 +1,19 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // The students' pages in real Chromium: joining with a class code, the project list, the .sb3
 // download and upload round trip, and remixing from the class gallery.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  startServer, makeClassroom, launchBrowser, newWatchedContext, loginContext, screenshot, spriteNames,
+  useClassroom, newWatchedContext, loginContext, screenshot, spriteNames,
   createProject, artifacts, waitForSaveState, EDITOR_TIMEOUT,
 } from './support.mjs';
 
-let server;
-let browser;
-let classroom;
-
-before(async () => {
-  server = await startServer();
-  classroom = await makeClassroom(server, ['Anna Berg', 'Ben Cole', 'Chris Dunn']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useClassroom(['Anna Berg', 'Ben Cole', 'Chris Dunn']);
 
 test('a student joins with the class code, picks their name and logs in', { timeout: 120_000 }, async () => {
+  const { server, browser, classroom } = suite;
   const [anna] = classroom.students;
   await createProject(anna.api, { title: 'Space Cat' });
   await createProject(anna.api, { title: 'Maze', spriteName: 'Mouse', colour: '#4a90e2' });
@@ -62,6 +50,7 @@ test('a student joins with the class code, picks their name and logs in', { time
 });
 
 test('a project downloaded as .sb3 and uploaded again is the same project', { timeout: 120_000 }, async () => {
+  const { server, browser, classroom } = suite;
   const [, ben] = classroom.students;
   const project = await createProject(ben.api, { title: 'Round Trip', spriteName: 'Boomerang' });
   const context = await newWatchedContext(browser, server);
@@ -97,6 +86,7 @@ test('a project downloaded as .sb3 and uploaded again is the same project', { ti
 });
 
 test('a shared project is remixed from the class gallery into my own copy', { timeout: 180_000 }, async () => {
+  const { server, browser, classroom } = suite;
   const [anna, , chris] = classroom.students;
   const project = await createProject(anna.api, { title: 'Dance Party', spriteName: 'Dancer' });
   await anna.api.ok('PUT', `/api/v1/projects/${project.id}/share`, { json: { group_ids: [classroom.klass.id] } });
@@ -121,6 +111,7 @@ test('a shared project is remixed from the class gallery into my own copy', { ti
 });
 
 test('a teacher logs in, sees who is online and opens a student\'s project read-only', { timeout: 180_000 }, async () => {
+  const { server, browser, classroom } = suite;
   const [anna] = classroom.students;
   const project = await createProject(anna.api, { title: 'Secret Garden', spriteName: 'Flower' });
   const context = await newWatchedContext(browser, server);
@@ -152,6 +143,7 @@ test('a teacher logs in, sees who is online and opens a student\'s project read-
 });
 
 test('the About page links both licenses, served by Blockhaus; German follows the browser', { timeout: 60_000 }, async () => {
+  const { server, browser, classroom } = suite;
   const context = await newWatchedContext(browser, server, { locale: 'de-DE' });
   const page = await context.newPage();
   await page.goto(`${server.origin}/about`);

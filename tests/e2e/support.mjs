@@ -8,6 +8,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const binary = process.env.BLOCKHAUS_BINARY;
@@ -237,4 +238,22 @@ export async function createProject(client, { title = 'Space Cat', spriteName = 
     meta: { semver: '3.0.0', vm: '0.2.0', agent: 'Blockhaus e2e' },
   };
   return client.ok('POST', `/api/v1/projects?title=${encodeURIComponent(title)}`, { json: project });
+}
+
+/**
+ * The common frame of a suite: one server, one classroom and one browser for all its tests,
+ * stopped afterwards. The returned object is filled in before the first test runs.
+ */
+export function useClassroom(names) {
+  const suite = {};
+  before(async () => {
+    suite.server = await startServer();
+    suite.classroom = await makeClassroom(suite.server, names);
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
 }
