@@ -94,6 +94,14 @@ test('a shared project is remixed from the class gallery into my own copy', { ti
   await loginContext(context, server, chris.username, chris.password);
   const page = await context.newPage();
   await page.goto(`${server.origin}/gallery`);
+  // Play first: the player, then "Look inside" opens the (read-only) editor.
+  await page.getByRole('link', { name: /Play.*Dance Party/ }).click();
+  await page.waitForSelector('body.player-mode[data-editor-ready="true"]', { timeout: EDITOR_TIMEOUT });
+  await page.click('#look-inside');
+  await page.waitForSelector('[class*="sprite-info_sprite-info"] input', { timeout: EDITOR_TIMEOUT });
+  await waitForSaveState(page, 'readonly');
+
+  await page.goto(`${server.origin}/gallery`);
   await page.getByRole('button', { name: /Remix.*Dance Party/ }).click();
   await page.waitForURL(/\/editor\?project=\d+/, { timeout: 15_000 });
   const remixId = Number(new URL(page.url()).searchParams.get('project'));

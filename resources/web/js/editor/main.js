@@ -135,9 +135,11 @@ async function main() {
   $('save-now').hidden = !owns;
   $('save-now').addEventListener('click', () => saver.saveNow());
   if (playerOnly) {
+    document.body.classList.add('player-mode');
     $('look-inside').hidden = false;
     $('look-inside').addEventListener('click', () => {
       playerOnly = false;
+      document.body.classList.remove('player-mode');
       $('look-inside').hidden = true;
       state.dispatch({ type: 'scratch-gui/mode/SET_PLAYER', isPlayerOnly: false });
     });

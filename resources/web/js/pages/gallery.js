@@ -21,7 +21,8 @@ function galleryCard(project) {
     ],
     actions: [
       cardButton({
-        label: t('gallery.play'), title: project.title, href: editorUrl(project.id),
+        // Opens the player; its "Look inside" button switches to the read-only editor.
+        label: t('gallery.play'), title: project.title, href: `${editorUrl(project.id)}&play=1`,
         className: 'button primary', icon: 'play', focusKey: `play-${project.id}`,
       }),
       cardButton({
