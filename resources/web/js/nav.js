@@ -3,9 +3,9 @@
 // in, the language switch and Log out. Every page (also the editor page) has
 // an empty <header id="site-header"> and calls renderHeader(user).
 
-import { api, ApiError } from './api.js';
-import { t, lang, languages, setLanguage } from './i18n.js';
-import { h, announce, errorText } from './ui.js';
+import { api, ApiError, requireLogin } from './api.js';
+import { t, lang, languages, setLanguage, applyTranslations } from './i18n.js';
+import { h, announce, errorText, reportError } from './ui.js';
 
 /** '/projects.html', '/projects/' and '/projects' are the same page; '/join/AB12' is '/join'. */
 export function currentPage(pathname = location.pathname) {
@@ -90,4 +90,24 @@ export function renderHeader(user) {
   }
 
   header.replaceChildren(h('div', { class: 'header-inner' }, brand, nav, tools));
+}
+
+/**
+ * The common start of a page for logged-in users: its texts, the login check (a visitor is
+ * sent to /join) and the header. Resolves to the user, or null when the page must stop;
+ * `onFailure` tidies the page up when the server could not be asked.
+ */
+export async function startLoggedInPage({ onFailure = () => {} } = {}) {
+  applyTranslations();
+  let user;
+  try {
+    user = await requireLogin();
+  } catch (error) {
+    renderHeader(null);
+    onFailure();
+    reportError(error);
+    return null;
+  }
+  if (user) renderHeader(user);
+  return user;
 }

@@ -3,9 +3,9 @@
 // "Play / look inside" opens the editor (read-only for projects that are not
 // mine); "Remix" makes my own copy and opens it.
 
-import { api, requireLogin } from '../api.js';
-import { t, applyTranslations } from '../i18n.js';
-import { renderHeader } from '../nav.js';
+import { api } from '../api.js';
+import { t } from '../i18n.js';
+import { startLoggedInPage } from '../nav.js';
 import { h, announce, reportError, busy } from '../ui.js';
 import { projectCard, cardButton, timeLine, sharedTags, editorUrl } from '../projectcard.js';
 
@@ -46,18 +46,12 @@ async function remix(project, button) {
 }
 
 async function start() {
-  applyTranslations();
-  let user;
-  try {
-    user = await requireLogin();
-  } catch (error) {
-    renderHeader(null);
-    byId('loading').hidden = true;
-    reportError(error);
-    return;
-  }
+  const user = await startLoggedInPage({
+    onFailure: () => {
+      byId('loading').hidden = true;
+    },
+  });
   if (!user) return;
-  renderHeader(user);
   try {
     const { data } = await api('GET', '/api/v1/projects/shared');
     const projects = data.projects || [];

@@ -2,9 +2,9 @@
 // My projects (/projects) and my trash (/projects?trash=1): open, rename,
 // copy, share, download, upload, version history, trash and restore.
 
-import { api, ApiError, requireLogin } from '../api.js';
-import { t, applyTranslations, formatDate, formatRelative, formatSize } from '../i18n.js';
-import { renderHeader } from '../nav.js';
+import { api, ApiError } from '../api.js';
+import { t, formatDate, formatRelative, formatSize } from '../i18n.js';
+import { startLoggedInPage } from '../nav.js';
 import {
   h, announce, reportError, errorText, setUpDialog, openDialog, dialogError, busy,
   rememberFocus, restoreFocus,
@@ -381,20 +381,14 @@ async function upload(file) {
 // ---- Start -------------------------------------------------------------------
 
 async function start() {
-  applyTranslations();
-  let user;
-  try {
-    user = await requireLogin();
-  } catch (error) {
-    renderHeader(null);
-    byId(inTrash ? 'trash-view' : 'projects-view').hidden = false;
-    byId(inTrash ? 'trash-loading' : 'loading').hidden = true;
-    reportError(error);
-    return;
-  }
+  const user = await startLoggedInPage({
+    onFailure: () => {
+      byId(inTrash ? 'trash-view' : 'projects-view').hidden = false;
+      byId(inTrash ? 'trash-loading' : 'loading').hidden = true;
+    },
+  });
   if (!user) return;
   state.user = user;
-  renderHeader(user);
   byId(inTrash ? 'trash-view' : 'projects-view').hidden = false;
   if (inTrash) document.title = t('trash.pageTitle');
 

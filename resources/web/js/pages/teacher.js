@@ -4,9 +4,9 @@
 // student, their projects to open read-only. Refreshes every 15 seconds and
 // updates rows in place, so focus and screen reader position stay put.
 
-import { api, ApiError, requireLogin } from '../api.js';
-import { t, lang, applyTranslations, formatDate, formatRelative } from '../i18n.js';
-import { renderHeader } from '../nav.js';
+import { api, ApiError } from '../api.js';
+import { t, lang, formatDate, formatRelative } from '../i18n.js';
+import { startLoggedInPage } from '../nav.js';
 import { h, reportError, rememberFocus, restoreFocus } from '../ui.js';
 import { projectCard, cardButton, timeLine, sharedTags, editorUrl } from '../projectcard.js';
 
@@ -236,17 +236,8 @@ function schedule() {
 }
 
 async function start() {
-  applyTranslations();
-  let user;
-  try {
-    user = await requireLogin();
-  } catch (error) {
-    renderHeader(null);
-    reportError(error);
-    return;
-  }
+  const user = await startLoggedInPage();
   if (!user) return;
-  renderHeader(user);
   if (user.role !== 'teacher' && user.role !== 'admin') {
     byId('not-teacher').hidden = false;
     return;
