@@ -21,6 +21,9 @@ packages=(
     qt6-l10n-tools
     qt6-tools-dev
     qt6-tools-dev-tools
+    # The dashboard's live chart (Qt Charts needs the Qt OpenGL development files)
+    qt6-charts-dev
+    libqt6opengl6-dev
     libzip-dev
     libsodium-dev
     libsqlite3-dev

@@ -3,8 +3,8 @@
 # Sets up the machine, builds and runs every test suite:
 #   0. lint:        clang-format --dry-run --Werror over the C++ sources
 #   1. build/       full build, -Werror, QT_FORCE_ASSERTS; unit+integration (-j2), then stress
-#                   and the browser tests in Debian's chromium (serial); screenshots land in
-#                   build/test-artifacts/e2e/
+#                   and the browser tests in Debian's chromium and the dashboard under Xvfb
+#                   (serial); screenshots land in build/test-artifacts/{e2e,dashboard}/
 #   2. build-asan/  ASan+UBSan, no UI, -Werror, QT_FORCE_ASSERTS; unit+integration
 # Exits non-zero if any build or test failed and ends with the plain line
 # "N passed, N failed" summed over all ctest runs (a failed build, or a ctest
@@ -113,6 +113,7 @@ if build full build -DBLOCKHAUS_WERROR=ON -DCMAKE_CXX_FLAGS=-DQT_FORCE_ASSERTS; 
     run_ctest "full unit+integration" build -L 'unit|integration' -j 2
     run_ctest "full stress" build -L stress
     run_ctest "full e2e (chromium)" build -L e2e
+    run_ctest "full dashboard screenshot (xvfb)" build -L screenshot
 fi
 
 # 2. Sanitizers. Qt keeps some allocations alive until exit, so leak

@@ -1,21 +1,51 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "ui/dashboardwindow.h"
 
-#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QTableView>
 #include <QVBoxLayout>
+
+#include "ui/conflicts/conflictmodel.h"
+#include "ui/health/healthpanel.h"
+#include "ui/online/onlinemodel.h"
 
 namespace Blockhaus::Ui {
 
 using namespace Qt::StringLiterals;
 
 namespace {
-QLabel *valueLabel(const QString &accessibleName)
+
+QTableView *makeTable(QAbstractItemModel *model, const QString &accessibleName)
 {
-    auto *label = new QLabel(u"\u2013"_s);
-    label->setAccessibleName(accessibleName);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
+    auto *view = new QTableView;
+    view->setModel(model);
+    view->setAccessibleName(accessibleName);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->setSortingEnabled(true);
+    view->sortByColumn(0, Qt::AscendingOrder); // Qt's default indicator would sort descending
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return view;
 }
+
+QLineEdit *makeFilter(const QString &placeholder, QSortFilterProxyModel *proxy)
+{
+    auto *filter = new QLineEdit;
+    filter->setPlaceholderText(placeholder);
+    filter->setAccessibleName(placeholder);
+    filter->setClearButtonEnabled(true);
+    QObject::connect(filter, &QLineEdit::textChanged, proxy,
+                     [proxy](const QString &text) { proxy->setFilterFixedString(text); });
+    return filter;
+}
+
 } // namespace
 
 DashboardWindow::DashboardWindow(const QStringList &joinUrls, quint16 port, QWidget *parent)
@@ -24,12 +54,41 @@ DashboardWindow::DashboardWindow(const QStringList &joinUrls, quint16 port, QWid
     setWindowTitle(tr("Blockhaus \u2013 port %1").arg(port));
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
-    auto *heading = new QLabel(tr("Students open this address in their browser:"));
-    layout->addWidget(heading);
+
+    // The one line a teacher reads first: state in words, with a shape, on a tinted band.
+    m_status = new QLabel;
+    m_status->setObjectName(u"statusLine"_s);
+    m_status->setAccessibleName(tr("Server status"));
+    m_status->setWordWrap(true);
+    m_status->setMargin(10);
+    QFont statusFont = m_status->font();
+    statusFont.setPointSizeF(statusFont.pointSizeF() * 1.3);
+    m_status->setFont(statusFont);
+    layout->addWidget(m_status);
+
+    m_tabs = new QTabWidget;
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(makeJoinTab(joinUrls), tr("Join"));
+    m_tabs->addTab(makeOnlineTab(), tr("Online"));
+    m_conflictsTab = m_tabs->addTab(makeConflictsTab(), tr("Conflicts"));
+    m_health = new HealthPanel;
+    m_tabs->addTab(m_health, tr("Health"));
+    layout->addWidget(m_tabs, 1);
+
+    setCentralWidget(central);
+    showSummary({HealthSummary::Level::Good, tr("Starting"), tr("Waiting for the first figures.")});
+    resize(1000, 700);
+}
+
+QWidget *DashboardWindow::makeJoinTab(const QStringList &joinUrls)
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(new QLabel(tr("Students open this address in their browser:")));
     auto *address = new QLabel(joinUrls.value(0));
     address->setAccessibleName(tr("Join address"));
     QFont big = address->font();
-    big.setPointSizeF(big.pointSizeF() * 2.0);
+    big.setPointSizeF(big.pointSizeF() * 2.4);
     big.setBold(true);
     address->setFont(big);
     address->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -37,48 +96,100 @@ DashboardWindow::DashboardWindow(const QStringList &joinUrls, quint16 port, QWid
     if (joinUrls.size() > 1) {
         auto *others = new QLabel(tr("Other addresses: %1").arg(joinUrls.mid(1).join(u", "_s)));
         others->setWordWrap(true);
+        others->setTextInteractionFlags(Qt::TextSelectableByMouse);
         layout->addWidget(others);
     }
-    auto *form = new QFormLayout;
-    m_status = valueLabel(tr("Server status"));
-    m_online = valueLabel(tr("Students online"));
-    m_pool = valueLabel(tr("Database pool"));
-    m_requests = valueLabel(tr("Requests"));
-    m_conflicts = valueLabel(tr("Save conflicts"));
-    form->addRow(tr("Status:"), m_status);
-    form->addRow(tr("Students online:"), m_online);
-    form->addRow(tr("Database:"), m_pool);
-    form->addRow(tr("Requests:"), m_requests);
-    form->addRow(tr("Save conflicts:"), m_conflicts);
-    layout->addLayout(form);
     layout->addStretch();
-    setCentralWidget(central);
-    resize(720, 400);
+    return page;
+}
+
+QWidget *DashboardWindow::makeOnlineTab()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    m_onlineModel = new OnlineModel(this);
+    m_onlineFilter = new QSortFilterProxyModel(this);
+    m_onlineFilter->setSourceModel(m_onlineModel);
+    m_onlineFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_onlineFilter->setFilterKeyColumn(-1);
+    layout->addWidget(makeFilter(tr("Find a student"), m_onlineFilter));
+    m_onlineView = makeTable(m_onlineFilter, tr("Who is online"));
+    layout->addWidget(m_onlineView);
+    return page;
+}
+
+QWidget *DashboardWindow::makeConflictsTab()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    auto *explanation = new QLabel(
+        tr("A conflict is a save from an older version: the student was asked what to do, and "
+           "nothing was lost."));
+    explanation->setWordWrap(true);
+    layout->addWidget(explanation);
+    m_conflictModel = new ConflictModel(this);
+    m_conflictProxy = new QSortFilterProxyModel(this);
+    m_conflictProxy->setSourceModel(m_conflictModel);
+    m_conflictProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_conflictProxy->setFilterKeyColumn(-1);
+    m_conflictProxy->setSortRole(Qt::UserRole);
+    m_conflictFilter = makeFilter(tr("Filter conflicts"), m_conflictProxy);
+    layout->addWidget(m_conflictFilter);
+    m_conflictView = makeTable(m_conflictProxy, tr("Save conflicts"));
+    m_conflictView->sortByColumn(ConflictModel::Time, Qt::DescendingOrder); // newest first
+    layout->addWidget(m_conflictView);
+    return page;
+}
+
+QString DashboardWindow::statusText() const
+{
+    return m_status->text();
+}
+
+void DashboardWindow::showSummary(const HealthSummary &summary)
+{
+    m_summary = summary;
+    // Words first; the shape (●, ▲, ■) and the tint only repeat them.
+    QString shape;
+    QString tint;
+    switch (summary.level) {
+    case HealthSummary::Level::Good:
+        shape = u"\u25CF"_s;
+        tint = u"#e6f4ea; color: #1e4620"_s;
+        break;
+    case HealthSummary::Level::Warning:
+        shape = u"\u25B2"_s;
+        tint = u"#fff4e0; color: #5c3700"_s;
+        break;
+    case HealthSummary::Level::Problem:
+        shape = u"\u25A0"_s;
+        tint = u"#fdecea; color: #7a1414"_s;
+        break;
+    }
+    m_status->setText(u"%1 <b>%2</b> \u2013 %3"_s.arg(shape, summary.headline.toHtmlEscaped(),
+                                                      summary.detail.toHtmlEscaped()));
+    m_status->setStyleSheet(
+        u"QLabel#statusLine { background: %1; border-radius: 6px; }"_s.arg(tint));
+    m_status->setAccessibleDescription(summary.headline + u": "_s + summary.detail);
+}
+
+void DashboardWindow::updateConflictTabTitle()
+{
+    const int count = int(m_conflictModel->conflicts().size());
+    m_tabs->setTabText(m_conflictsTab,
+                       count == 0 ? tr("Conflicts") : tr("Conflicts (%1)").arg(count));
 }
 
 void DashboardWindow::showSnapshot(Live::LiveSnapshotPtr snapshot)
 {
     if (!snapshot)
         return;
-    const Db::PoolStats &pool = snapshot->pool;
-    const bool healthy = pool.timeouts == 0 && snapshot->requests.errors5xx == 0;
-    // Words, not colour alone, carry the state.
-    m_status->setText(healthy ? tr("Running \u2013 all good")
-                              : tr("Running \u2013 some requests failed"));
-    m_online->setText(QString::number(snapshot->studentsOnline));
-    m_pool->setText(
-        tr("%1 of %2 connections busy, %3 waiting, wait p50 %4 ms / p99 %5 ms, %6 timeouts")
-            .arg(pool.inUse)
-            .arg(pool.size)
-            .arg(pool.waiting)
-            .arg(pool.acquireP50Ms, 0, 'f', 1)
-            .arg(pool.acquireP99Ms, 0, 'f', 1)
-            .arg(pool.timeouts));
-    m_requests->setText(tr("%1 per second, %2 in total, %3 server errors")
-                            .arg(snapshot->requests.requestsPerSecond, 0, 'f', 1)
-                            .arg(snapshot->requests.total)
-                            .arg(snapshot->requests.errors5xx));
-    m_conflicts->setText(QString::number(snapshot->requests.conflicts));
+    showSummary(HealthSummary::evaluate(*snapshot, m_previous.get()));
+    m_onlineModel->setOnline(snapshot->online, snapshot->takenAt);
+    if (m_conflictModel->setConflicts(snapshot->recentConflicts))
+        updateConflictTabTitle();
+    m_health->showSnapshot(*snapshot);
+    m_previous = std::move(snapshot);
 }
 
 } // namespace Blockhaus::Ui

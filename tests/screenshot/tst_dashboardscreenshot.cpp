@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// The dashboard in a real window (xcb under Xvfb) next to a real server in the same process:
+// students log in and work through the HTTP API, one save collides, and the window shows them
+// from the live snapshots. Each tab is saved as a PNG artifact (build/test-artifacts/dashboard/)
+// and checked not to be blank.
+#include <QDir>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "app/servercontroller.h"
+#include "tests/support/testsupport.h"
+#include "ui/dashboardwindow.h"
+
+using namespace Qt::StringLiterals;
+using namespace Blockhaus;
+using namespace Blockhaus::Test;
+
+namespace {
+
+const QString adminPassword = u"screenshot-admin-1"_s;
+
+// Distinct colours in a sample of the image: a blank or single-colour window has very few.
+int distinctColours(const QImage &image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 3)
+        for (int x = 0; x < image.width(); x += 3)
+            colours.insert(image.pixel(x, y));
+    return int(colours.size());
+}
+
+} // namespace
+
+class TestDashboardScreenshot : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void liveClassroomInEveryTab();
+};
+
+void TestDashboardScreenshot::liveClassroomInEveryTab()
+{
+    QVERIFY2(QGuiApplication::platformName() == u"xcb"_s,
+             "run under xvfb-run with QT_QPA_PLATFORM=xcb: this test is about a real window");
+    QTemporaryDir dataDir;
+    QVERIFY(dataDir.isValid());
+    qputenv("BLOCKHAUS_ADMIN_PASSWORD", adminPassword.toUtf8());
+    App::Options options;
+    options.headless = false;
+    options.listen = QHostAddress::LocalHost;
+    options.port = 0;
+    options.dataDir = dataDir.path();
+    options.libraryUpstream = u"none"_s;
+    App::ServerController server(options);
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+
+    Ui::DashboardWindow window(server.joinUrls(), server.port());
+    connect(server.liveHub(), &Live::LiveHub::snapshotPublished, &window,
+            &Ui::DashboardWindow::showSnapshot, Qt::QueuedConnection);
+    window.resize(1100, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // A class of five; four are working, and two of them save the same project.
+    const Classroom classroom = makeClassroom(
+        server.port(), adminPassword, u"Class 5b"_s,
+        {u"Anna Berg"_s, u"Ben Cole"_s, u"Chris Dunn"_s, u"Dana Ek"_s, u"Emil Fox"_s});
+    QCOMPARE(classroom.students.size(), 5);
+    Client client(server.port());
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(client.get("/api/v1/me", bearerHeader(classroom.students.at(i).token)).status,
+                 200);
+    const HeaderList anna = bearerHeader(classroom.students.at(0).token);
+    const HttpReply created =
+        client.post("/api/v1/projects?title=Maze", scratchProject(), "application/json", anna);
+    QCOMPARE(created.status, 201);
+    const QByteArray path =
+        "/api/v1/projects/" + QByteArray::number(created.object().value("id"_L1).toInteger());
+    HeaderList ifMatch = anna;
+    ifMatch.append(qMakePair(QByteArray("If-Match"), QByteArray("\"1\"")));
+    QCOMPARE(client.put(path, scratchProject(), "application/json", ifMatch).status, 200);
+    QCOMPARE(client.put(path, scratchProject(), "application/json", ifMatch).status, 412);
+
+    // The snapshots (4 Hz) reach the window through the event loop.
+    QTRY_VERIFY_WITH_TIMEOUT(window.onlineView()->model()->rowCount() >= 4, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.conflictView()->model()->rowCount() == 1, 15000);
+    QVERIFY(window.statusText().contains(window.healthSummary().headline));
+
+    const QString artifacts = QStringLiteral(BLOCKHAUS_ARTIFACTS_DIR);
+    QVERIFY(QDir().mkpath(artifacts));
+    for (int tab = 0; tab < window.tabs()->count(); ++tab) {
+        window.tabs()->setCurrentIndex(tab);
+        const QImage image = window.grab().toImage(); // renders the current tab itself
+        const QString name = window.tabs()->tabText(tab).section(u' ', 0, 0).toLower();
+        const QString file = artifacts + u"/dashboard-"_s + name + u".png"_s;
+        QVERIFY2(image.save(file), qPrintable(file));
+        QVERIFY2(distinctColours(image) > 20, qPrintable(file + u" looks blank"_s));
+    }
+    window.close();
+    server.stop();
+}
+
+QTEST_MAIN(TestDashboardScreenshot)
+#include "tst_dashboardscreenshot.moc"
