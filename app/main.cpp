@@ -5,7 +5,10 @@
 #include <memory>
 
 #include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QLoggingCategory>
+#include <QTranslator>
 
 #include "app/options.h"
 #include "app/servercontroller.h"
@@ -53,6 +56,21 @@ void printStartBanner(const App::ServerController &server)
     std::fflush(stdout);
 }
 
+// German or English after the system language (BLOCKHAUS_LANGUAGE=de|en overrides it), for our
+// texts (compiled into :/i18n) and Qt's own dialogs. Translators live as long as the application.
+void installTranslations(QCoreApplication &app)
+{
+    const QByteArray forced = qgetenv("BLOCKHAUS_LANGUAGE");
+    const QLocale locale =
+        forced.isEmpty() ? QLocale::system() : QLocale(QString::fromLatin1(forced));
+    auto *ours = new QTranslator(&app);
+    if (ours->load(locale, u"blockhaus"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(ours);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -73,6 +91,7 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(u"Blockhaus"_s);
     QCoreApplication::setApplicationName(u"Blockhaus"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(BLOCKHAUS_VERSION));
+    installTranslations(*app);
 
     App::Options options = App::parseOptions(QCoreApplication::arguments());
     options.headless = headless;

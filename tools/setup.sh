@@ -36,6 +36,9 @@ packages=(
     chromium
     fonts-dejavu-core
     brotli
+    # Join QR codes in the dashboard (issue #5); zbarimg decodes them in the QR tests
+    libqrencode-dev
+    zbar-tools
 )
 # Node and npm fetch the pinned editor and playwright-core. A machine may already
 # have a newer Node from elsewhere; Debian's packages are only added when none is there.

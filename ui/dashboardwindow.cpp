@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "ui/dashboardwindow.h"
 
+#include <algorithm>
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -11,6 +13,9 @@
 
 #include "ui/conflicts/conflictmodel.h"
 #include "ui/health/healthpanel.h"
+#include "ui/join/joinaddresses.h"
+#include "ui/join/joinpanel.h"
+#include "ui/join/projectorwindow.h"
 #include "ui/online/onlinemodel.h"
 
 namespace Blockhaus::Ui {
@@ -68,7 +73,7 @@ DashboardWindow::DashboardWindow(const QStringList &joinUrls, quint16 port, QWid
 
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(makeJoinTab(joinUrls), tr("Join"));
+    m_tabs->addTab(makeJoinTab(joinUrls, port), tr("Join"));
     m_tabs->addTab(makeOnlineTab(), tr("Online"));
     m_conflictsTab = m_tabs->addTab(makeConflictsTab(), tr("Conflicts"));
     m_health = new HealthPanel;
@@ -80,27 +85,28 @@ DashboardWindow::DashboardWindow(const QStringList &joinUrls, quint16 port, QWid
     resize(1000, 700);
 }
 
-QWidget *DashboardWindow::makeJoinTab(const QStringList &joinUrls)
+QWidget *DashboardWindow::makeJoinTab(const QStringList &joinUrls, quint16 port)
 {
-    auto *page = new QWidget;
-    auto *layout = new QVBoxLayout(page);
-    layout->addWidget(new QLabel(tr("Students open this address in their browser:")));
-    auto *address = new QLabel(joinUrls.value(0));
-    address->setAccessibleName(tr("Join address"));
-    QFont big = address->font();
-    big.setPointSizeF(big.pointSizeF() * 2.4);
-    big.setBold(true);
-    address->setFont(big);
-    address->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(address);
-    if (joinUrls.size() > 1) {
-        auto *others = new QLabel(tr("Other addresses: %1").arg(joinUrls.mid(1).join(u", "_s)));
-        others->setWordWrap(true);
-        others->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        layout->addWidget(others);
-    }
-    layout->addStretch();
-    return page;
+    m_join = new JoinPanel;
+    // The server lists every address it listens on, loopback included; when it listens on the
+    // network, the LAN addresses ranked for students (physical before virtual) are better.
+    const bool onNetwork = std::any_of(joinUrls.cbegin(), joinUrls.cend(), [](const QString &url) {
+        return !url.contains(u"127.0.0.1"_s) && !url.contains(u"localhost"_s)
+            && !url.contains(u"[::1]"_s);
+    });
+    const QStringList lan = onNetwork ? JoinAddresses::systemUrls(port) : QStringList();
+    m_join->setAddresses(lan.isEmpty() ? joinUrls : lan);
+    m_join->setClass({}, {});
+    connect(m_join, &JoinPanel::projectorRequested, this, &DashboardWindow::showProjector);
+    return m_join;
+}
+
+void DashboardWindow::showProjector()
+{
+    auto *screen = new ProjectorWindow(this);
+    screen->setAttribute(Qt::WA_DeleteOnClose);
+    screen->setJoinInfo(m_join->currentAddress(), m_join->className(), m_join->joinCode());
+    screen->showOnScreen();
 }
 
 QWidget *DashboardWindow::makeOnlineTab()

@@ -19,6 +19,7 @@ namespace Blockhaus::Ui {
 
 class ConflictModel;
 class HealthPanel;
+class JoinPanel;
 class OnlineModel;
 
 class DashboardWindow : public QMainWindow
@@ -33,6 +34,7 @@ public:
     QString statusText() const;
     QTabWidget *tabs() const { return m_tabs; }
     HealthPanel *healthPanel() const { return m_health; }
+    JoinPanel *joinPanel() const { return m_join; }
     QTableView *onlineView() const { return m_onlineView; }
     QTableView *conflictView() const { return m_conflictView; }
     QLineEdit *conflictFilter() const { return m_conflictFilter; }
@@ -42,13 +44,15 @@ public slots:
     void showSnapshot(Blockhaus::Live::LiveSnapshotPtr snapshot);
 
 private:
-    QWidget *makeJoinTab(const QStringList &joinUrls);
+    QWidget *makeJoinTab(const QStringList &joinUrls, quint16 port);
+    void showProjector();
     QWidget *makeOnlineTab();
     QWidget *makeConflictsTab();
     void showSummary(const HealthSummary &summary);
     void updateConflictTabTitle();
 
     QLabel *m_status = nullptr;
+    JoinPanel *m_join = nullptr;
     QTabWidget *m_tabs = nullptr;
     int m_conflictsTab = -1;
     OnlineModel *m_onlineModel = nullptr;

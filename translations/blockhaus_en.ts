@@ -1,0 +1,436 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>Blockhaus::Ui::ConflictModel</name>
+    <message>
+        <source>Project %1</source>
+        <translation>Project %1</translation>
+    </message>
+    <message>
+        <source>saved from version %1, current was %2</source>
+        <translation>saved from version %1, current was %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Newer version saved by</source>
+        <translation>Newer version saved by</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::DashboardWindow</name>
+    <message>
+        <source>Blockhaus – port %1</source>
+        <translation>Blockhaus – port %1</translation>
+    </message>
+    <message>
+        <source>Server status</source>
+        <translation>Server status</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Starting</translation>
+    </message>
+    <message>
+        <source>Waiting for the first figures.</source>
+        <translation>Waiting for the first figures.</translation>
+    </message>
+    <message>
+        <source>Find a student</source>
+        <translation>Find a student</translation>
+    </message>
+    <message>
+        <source>Who is online</source>
+        <translation>Who is online</translation>
+    </message>
+    <message>
+        <source>A conflict is a save from an older version: the student was asked what to do, and nothing was lost.</source>
+        <translation>A conflict is a save from an older version: the student was asked what to do, and nothing was lost.</translation>
+    </message>
+    <message>
+        <source>Filter conflicts</source>
+        <translation>Filter conflicts</translation>
+    </message>
+    <message>
+        <source>Save conflicts</source>
+        <translation>Save conflicts</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>Conflicts (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::HealthPanel</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Database connections</source>
+        <translation>Database connections</translation>
+    </message>
+    <message>
+        <source>Pool size</source>
+        <translation>Pool size</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Wait for a connection (median)</source>
+        <translation>Wait for a connection (median)</translation>
+    </message>
+    <message>
+        <source>Wait (slowest 1 %)</source>
+        <translation>Wait (slowest 1 %)</translation>
+    </message>
+    <message>
+        <source>Turned away (timeouts)</source>
+        <translation>Turned away (timeouts)</translation>
+    </message>
+    <message>
+        <source>Busy retries</source>
+        <translation>Busy retries</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation>Requests per second</translation>
+    </message>
+    <message>
+        <source>Refused or failed requests per second</source>
+        <translation>Refused or failed requests per second</translation>
+    </message>
+    <message>
+        <source>Students online</source>
+        <translation>Students online</translation>
+    </message>
+    <message>
+        <source>Database size</source>
+        <translation>Database size</translation>
+    </message>
+    <message>
+        <source>Free disk space</source>
+        <translation>Free disk space</translation>
+    </message>
+    <message>
+        <source>Running for</source>
+        <translation>Running for</translation>
+    </message>
+    <message>
+        <source>Database connections, last 5 minutes</source>
+        <translation>Database connections, last 5 minutes</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>in use</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>seconds ago</source>
+        <translation>seconds ago</translation>
+    </message>
+    <message>
+        <source>Chart of database connections in use and waiting</source>
+        <translation>Chart of database connections in use and waiting</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::HealthSummary</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>The disk is almost full: students' saves will fail. Free some space now.</source>
+        <translation>The disk is almost full: students' saves will fail. Free some space now.</translation>
+    </message>
+    <message>
+        <source>The database is overloaded: some saves were turned away and are being retried.</source>
+        <translation>The database is overloaded: some saves were turned away and are being retried.</translation>
+    </message>
+    <message>
+        <source>Some requests failed inside Blockhaus. If it keeps happening, restart it.</source>
+        <translation>Some requests failed inside Blockhaus. If it keeps happening, restart it.</translation>
+    </message>
+    <message>
+        <source>Check soon</source>
+        <translation>Check soon</translation>
+    </message>
+    <message>
+        <source>Less than 1 GB of disk space is left.</source>
+        <translation>Less than 1 GB of disk space is left.</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <source>Many saves at once: students may wait a moment. Nothing is lost.</source>
+        <translation>Many saves at once: students may wait a moment. Nothing is lost.</translation>
+    </message>
+    <message>
+        <source>All good</source>
+        <translation>All good</translation>
+    </message>
+    <message>
+        <source>Blockhaus is running. Students online: %1.</source>
+        <translation>Blockhaus is running. Students online: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::JoinPanel</name>
+    <message>
+        <source>Students open:</source>
+        <translation>Students open:</translation>
+    </message>
+    <message>
+        <source>Join address</source>
+        <translation>Join address</translation>
+    </message>
+    <message>
+        <source>&amp;Address shown:</source>
+        <translation>&amp;Address shown:</translation>
+    </message>
+    <message>
+        <source>Address shown to students</source>
+        <translation>Address shown to students</translation>
+    </message>
+    <message>
+        <source>This computer is on several networks. Choose the address of the network the students' devices use.</source>
+        <translation>This computer is on several networks. Choose the address of the network the students' devices use.</translation>
+    </message>
+    <message>
+        <source>Class code:</source>
+        <translation>Class code:</translation>
+    </message>
+    <message>
+        <source>Class join code</source>
+        <translation>Class join code</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Show on &amp;projector</source>
+        <translation>Show on &amp;projector</translation>
+    </message>
+    <message>
+        <source>Show on projector</source>
+        <translation>Show on projector</translation>
+    </message>
+    <message>
+        <source>Shows the address, class code and QR code full screen for the whole class.</source>
+        <translation>Shows the address, class code and QR code full screen for the whole class.</translation>
+    </message>
+    <message>
+        <source>Type it into the address bar of the browser.</source>
+        <translation>Type it into the address bar of the browser.</translation>
+    </message>
+    <message>
+        <source>No network found</source>
+        <translation>No network found</translation>
+    </message>
+    <message>
+        <source>Connect this computer to the school network (Wi-Fi or cable); the address appears here.</source>
+        <translation>Connect this computer to the school network (Wi-Fi or cable); the address appears here.</translation>
+    </message>
+    <message>
+        <source>Class: %1</source>
+        <translation>Class: %1</translation>
+    </message>
+    <message>
+        <source>No class chosen: students pick their class after opening the address.</source>
+        <translation>No class chosen: students pick their class after opening the address.</translation>
+    </message>
+    <message>
+        <source>Or scan this code:</source>
+        <translation>Or scan this code:</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::OnlineModel</name>
+    <message>
+        <source>teacher</source>
+        <translation>teacher</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>student</source>
+        <translation>student</translation>
+    </message>
+    <message>
+        <source>Project %1</source>
+        <translation>Project %1</translation>
+    </message>
+    <message>
+        <source>none open</source>
+        <translation>none open</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>just now</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform><numerusform>%n min ago</numerusform></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Current project</source>
+        <translation>Current project</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::ProjectorWindow</name>
+    <message>
+        <source>Join the class – Blockhaus</source>
+        <translation>Join the class – Blockhaus</translation>
+    </message>
+    <message>
+        <source>Join the class</source>
+        <translation>Join the class</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Close the join screen</source>
+        <translation>Close the join screen</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Open in your browser:</source>
+        <translation>Open in your browser:</translation>
+    </message>
+    <message>
+        <source>Join address</source>
+        <translation>Join address</translation>
+    </message>
+    <message>
+        <source>No network found</source>
+        <translation>No network found</translation>
+    </message>
+    <message>
+        <source>Class code:</source>
+        <translation>Class code:</translation>
+    </message>
+    <message>
+        <source>Class join code</source>
+        <translation>Class join code</translation>
+    </message>
+    <message>
+        <source>Class: %1</source>
+        <translation>Class: %1</translation>
+    </message>
+    <message>
+        <source>Or scan this code with a tablet camera.</source>
+        <translation>Or scan this code with a tablet camera.</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::QrWidget</name>
+    <message>
+        <source>QR code</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <source>No address to show yet.</source>
+        <translation>No address to show yet.</translation>
+    </message>
+    <message>
+        <source>QR code for %1</source>
+        <translation>QR code for %1</translation>
+    </message>
+    <message>
+        <source>Scanning it with a tablet or phone camera opens %1 in the browser.</source>
+        <translation>Scanning it with a tablet or phone camera opens %1 in the browser.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+</context>
+</TS>
