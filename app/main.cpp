@@ -16,8 +16,10 @@
 
 #ifdef BLOCKHAUS_WITH_UI
 #include <QApplication>
+#include <QSystemTrayIcon>
 
 #include "ui/dashboardwindow.h"
+#include "ui/tray/trayicon.h"
 #endif
 
 using namespace Qt::StringLiterals;
@@ -112,10 +114,33 @@ int main(int argc, char **argv)
     printStartBanner(server);
 #ifdef BLOCKHAUS_WITH_UI
     std::unique_ptr<Ui::DashboardWindow> window;
+    std::unique_ptr<Ui::TrayIcon> tray;
     if (!headless) {
         window = std::make_unique<Ui::DashboardWindow>(server.joinUrls(), server.port());
         QObject::connect(server.liveHub(), &Live::LiveHub::snapshotPublished, window.get(),
                          &Ui::DashboardWindow::showSnapshot, Qt::QueuedConnection);
+        window->setClassroomService(server.classroomService());
+        QObject::connect(window.get(), &Ui::DashboardWindow::stopRequested, app.get(),
+                         &QCoreApplication::quit);
+        if (QSystemTrayIcon::isSystemTrayAvailable()) {
+            // Closing the window may then keep the server running in the tray.
+            QApplication::setQuitOnLastWindowClosed(false);
+            tray = std::make_unique<Ui::TrayIcon>();
+            window->setTrayAvailable(true);
+            Ui::DashboardWindow *shown = window.get();
+            QObject::connect(tray.get(), &Ui::TrayIcon::showDashboardRequested, shown, [shown] {
+                shown->showNormal();
+                shown->raise();
+                shown->activateWindow();
+            });
+            QObject::connect(tray.get(), &Ui::TrayIcon::stopRequested, app.get(),
+                             &QCoreApplication::quit);
+            Ui::TrayIcon *icon = tray.get();
+            QObject::connect(
+                server.liveHub(), &Live::LiveHub::snapshotPublished, icon,
+                [icon, shown] { icon->showSummary(shown->healthSummary()); }, Qt::QueuedConnection);
+            tray->show();
+        }
         window->show();
     }
 #endif

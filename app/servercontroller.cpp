@@ -90,6 +90,7 @@ bool ServerController::start(QString *errorText)
     m_library = new Library::LibraryCache(libraryConfig);
     m_services = std::make_unique<Http::Services>(
         Http::Services{*m_pool, m_auth, *m_live, m_httpConfig, m_library});
+    m_classroom = std::make_unique<StoreClassroomService>(*m_pool, m_auth, m_live.get());
 
     m_serverThread.start();
     m_live->moveToThread(&m_serverThread);
@@ -161,6 +162,9 @@ void ServerController::flushPresence()
 
 void ServerController::stop()
 {
+    // No new dashboard calls from here on; jobs already on the pool hold no reference to the
+    // service and end before the pool and the live hub go (m_pool->shutdown() below).
+    m_classroom.reset();
     if (m_serverThread.isRunning()) {
         QMetaObject::invokeMethod(
             m_live.get(),

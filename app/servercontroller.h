@@ -10,6 +10,7 @@
 #include <QThread>
 
 #include "app/options.h"
+#include "app/storeclassroomservice.h"
 #include "server/auth/authservice.h"
 #include "server/db/connectionpool.h"
 #include "server/http/services.h"
@@ -45,6 +46,9 @@ public:
     // Lives in the server thread; connect to its fill signals with queued connections. Null
     // before start() and after stop().
     Library::LibraryCache *libraryCache() const { return m_library; }
+    // Class and account management for the dashboard, acting as the first admin. Owned here;
+    // null before start() and after stop(). Its futures finish on the database pool's workers.
+    Ui::ClassroomService *classroomService() const { return m_classroom.get(); }
     // Set when start() created the admin account with a generated password (shown once).
     QString generatedAdminPassword() const { return m_generatedAdminPassword; }
 
@@ -59,6 +63,7 @@ private:
     Auth::AuthService m_auth;
     std::unique_ptr<Live::LiveHub> m_live;
     std::unique_ptr<Http::Services> m_services;
+    std::unique_ptr<StoreClassroomService> m_classroom;
     Http::ApiServer *m_api = nullptr; // lives in m_serverThread
     Library::LibraryCache *m_library = nullptr; // lives in m_serverThread, outlives m_api
     QThread m_serverThread;

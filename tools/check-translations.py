@@ -4,9 +4,15 @@
 translation keeps the placeholders of its source (%1, %2, %n), so no German sentence loses the
 number a teacher needs.
 
-Usage: check-translations.py LRELEASE FILE.ts...
+Usage: check-translations.py LRELEASE [--lupdate LUPDATE SOURCES_LIST INCLUDE_DIR] FILE.ts...
+
+With --lupdate it also rescans the sources (listed one per line in SOURCES_LIST) into a copy of
+each catalogue and fails when the code has a text the catalogue lacks: a new tr() string must
+arrive together with its translations.
 """
+import pathlib
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,6 +27,23 @@ def main() -> int:
         return 2
     lrelease, files = sys.argv[1], sys.argv[2:]
     problems = []
+    if files and files[0] == "--lupdate":
+        lupdate, sources_list, include_dir = files[1:4]
+        files = files[4:]
+        sources = [line for line in pathlib.Path(sources_list).read_text().splitlines() if line]
+        for ts in files:
+            with tempfile.TemporaryDirectory() as scratch:
+                copy = pathlib.Path(scratch) / pathlib.Path(ts).name
+                shutil.copyfile(ts, copy)
+                result = subprocess.run([lupdate, "-locations", "none", "-no-obsolete",
+                                         f"-I{include_dir}", *sources, "-ts", str(copy)],
+                                        capture_output=True, text=True, timeout=120)
+            found = re.search(r"Found \d+ source text\(s\) \((\d+) new", result.stdout + result.stderr)
+            if result.returncode != 0 or not found:
+                problems.append(f"{ts}: lupdate failed:\n{result.stdout}{result.stderr}")
+            elif int(found.group(1)) != 0:
+                problems.append(f"{ts}: {found.group(1)} text(s) in the code are not in the catalogue; "
+                                "run the update_translations target and translate them")
     for ts in files:
         with tempfile.NamedTemporaryFile(suffix=".qm") as qm:
             result = subprocess.run([lrelease, ts, "-qm", qm.name], capture_output=True,

@@ -39,6 +39,8 @@ packages=(
     # Join QR codes in the dashboard (issue #5); zbarimg decodes them in the QR tests
     libqrencode-dev
     zbar-tools
+    # Login cards PDF tests: pdfinfo counts pages, pdftotext/pdftoppm read and rasterise them
+    poppler-utils
 )
 # Node and npm fetch the pinned editor and playwright-core. A machine may already
 # have a newer Node from elsewhere; Debian's packages are only added when none is there.

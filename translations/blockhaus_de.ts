@@ -90,6 +90,30 @@
         <source>Conflicts (%1)</source>
         <translation>Konflikte (%1)</translation>
     </message>
+    <message>
+        <source>Students</source>
+        <translation>Schüler/innen</translation>
+    </message>
+    <message>
+        <source>Close Blockhaus?</source>
+        <translation>Blockhaus schließen?</translation>
+    </message>
+    <message>
+        <source>Stop the server? Students who are working will lose their connection; their saved work stays safe.</source>
+        <translation>Den Server anhalten? Schüler/innen, die gerade arbeiten, verlieren die Verbindung; ihre gespeicherte Arbeit bleibt sicher.</translation>
+    </message>
+    <message>
+        <source>Or keep Blockhaus running in the background: it stays in the system tray.</source>
+        <translation>Oder Blockhaus im Hintergrund weiterlaufen lassen: Es bleibt im Infobereich der Taskleiste.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running in the tray</source>
+        <translation>&amp;Im Hintergrund weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop the server</source>
+        <translation>Server &amp;anhalten</translation>
+    </message>
 </context>
 <context>
     <name>Blockhaus::Ui::HealthPanel</name>
@@ -305,6 +329,41 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::Ui::LoginCardsWriter</name>
+    <message>
+        <source>Class: %1</source>
+        <translation>Klasse: %1</translation>
+    </message>
+    <message>
+        <source>Join: %1</source>
+        <translation>Beitreten: %1</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Class code:</source>
+        <translation>Klassencode:</translation>
+    </message>
+    <message>
+        <source>There are no students to print login cards for.</source>
+        <translation>Es gibt keine Schüler/innen, für die Zugangskarten gedruckt werden können.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::Ui::OnlineModel</name>
     <message>
         <source>teacher</source>
@@ -424,6 +483,229 @@
     <message>
         <source>Scanning it with a tablet or phone camera opens %1 in the browser.</source>
         <translation>Mit der Kamera eines Tablets oder Handys gescannt, öffnet er %1 im Browser.</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::RosterModel</name>
+    <message>
+        <source>● online</source>
+        <translation>● online</translation>
+    </message>
+    <message>
+        <source>○ offline</source>
+        <translation>○ offline</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Project %1</source>
+        <translation>Projekt %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Current project</source>
+        <translation>Aktuelles Projekt</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projekte</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::StudentsPanel</name>
+    <message>
+        <source>&amp;Class:</source>
+        <translation>&amp;Klasse:</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>&amp;New class…</source>
+        <translation>&amp;Neue Klasse …</translation>
+    </message>
+    <message>
+        <source>New class</source>
+        <translation>Neue Klasse</translation>
+    </message>
+    <message>
+        <source>Find a student</source>
+        <translation>Schüler/in suchen</translation>
+    </message>
+    <message>
+        <source>Students of the class</source>
+        <translation>Schüler/innen der Klasse</translation>
+    </message>
+    <message>
+        <source>&amp;Add students…</source>
+        <translation>Schüler/innen &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add students</source>
+        <translation>Schüler/innen hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>Passwort &amp;zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Passwort zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move from class…</source>
+        <translation>Aus der Klasse &amp;entfernen …</translation>
+    </message>
+    <message>
+        <source>Remove from class</source>
+        <translation>Aus der Klasse entfernen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>New accounts</source>
+        <translation>Neue Zugänge</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (code %2, %n student(s))</source>
+        <translation>
+            <numerusform>%1 (Code %2, %n Schüler/in)</numerusform><numerusform>%1 (Code %2, %n Schüler/innen)</numerusform></translation>
+    </message>
+    <message>
+        <source>There is no class yet. Create one with “New class”.</source>
+        <translation>Es gibt noch keine Klasse. Lege eine mit „Neue Klasse“ an.</translation>
+    </message>
+    <message>
+        <source>Class “%1” created. Its code is %2.</source>
+        <translation>Klasse „%1“ angelegt. Ihr Code ist %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student account(s) created.</source>
+        <translation>
+            <numerusform>%n Zugang angelegt.</numerusform><numerusform>%n Zugänge angelegt.</numerusform></translation>
+    </message>
+    <message>
+        <source>New password for %1: %2</source>
+        <translation>Neues Passwort für %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 was taken out of the class. Their projects are in their trash.</source>
+        <translation>%1 wurde aus der Klasse genommen. Die Projekte liegen im Papierkorb.</translation>
+    </message>
+    <message>
+        <source>Name of the class:</source>
+        <translation>Name der Klasse:</translation>
+    </message>
+    <message>
+        <source>Add students to %1</source>
+        <translation>Schüler/innen zu %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Names, one per line</source>
+        <translation>Namen, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>Create accounts</source>
+        <translation>Zugänge anlegen</translation>
+    </message>
+    <message>
+        <source>Give %1 a new password? The old one stops working at once.</source>
+        <translation>%1 ein neues Passwort geben? Das alte funktioniert dann sofort nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Take %1 out of %2? Their projects move to their trash, where they can be restored.</source>
+        <translation>%1 aus %2 nehmen? Die Projekte kommen in den Papierkorb und können wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>The passwords are shown only now. Print the login cards or write them down.</source>
+        <translation>Die Passwörter werden nur jetzt angezeigt. Drucke die Zugangskarten oder schreibe sie auf.</translation>
+    </message>
+    <message>
+        <source>New accounts with their passwords</source>
+        <translation>Neue Zugänge mit ihren Passwörtern</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Save login cards as &amp;PDF…</source>
+        <translation>Zugangskarten als &amp;PDF speichern …</translation>
+    </message>
+    <message>
+        <source>Save login cards</source>
+        <translation>Zugangskarten speichern</translation>
+    </message>
+    <message>
+        <source>Login cards %1.pdf</source>
+        <translation>Zugangskarten %1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Login cards</source>
+        <translation>Zugangskarten</translation>
+    </message>
+    <message>
+        <source>Paste or type the names, one per line (for example “Anna M.”). Blockhaus makes a username and a password for each.</source>
+        <translation>Füge die Namen ein oder tippe sie, einen pro Zeile (zum Beispiel „Anna M.“). Blockhaus erstellt für jeden einen Benutzernamen und ein Passwort.</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::TrayIcon</name>
+    <message>
+        <source>Blockhaus is starting</source>
+        <translation>Blockhaus startet</translation>
+    </message>
+    <message>
+        <source>Show the dashboard</source>
+        <translation>Übersicht anzeigen</translation>
+    </message>
+    <message>
+        <source>Stop Blockhaus</source>
+        <translation>Blockhaus beenden</translation>
+    </message>
+    <message>
+        <source>Blockhaus</source>
+        <translation>Blockhaus</translation>
+    </message>
+    <message>
+        <source>Blockhaus: %1 – %2</source>
+        <translation>Blockhaus: %1 – %2</translation>
     </message>
 </context>
 <context>

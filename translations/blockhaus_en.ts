@@ -90,6 +90,30 @@
         <source>Conflicts (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
+    <message>
+        <source>Students</source>
+        <translation>Students</translation>
+    </message>
+    <message>
+        <source>Close Blockhaus?</source>
+        <translation>Close Blockhaus?</translation>
+    </message>
+    <message>
+        <source>Stop the server? Students who are working will lose their connection; their saved work stays safe.</source>
+        <translation>Stop the server? Students who are working will lose their connection; their saved work stays safe.</translation>
+    </message>
+    <message>
+        <source>Or keep Blockhaus running in the background: it stays in the system tray.</source>
+        <translation>Or keep Blockhaus running in the background: it stays in the system tray.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running in the tray</source>
+        <translation>&amp;Keep running in the tray</translation>
+    </message>
+    <message>
+        <source>&amp;Stop the server</source>
+        <translation>&amp;Stop the server</translation>
+    </message>
 </context>
 <context>
     <name>Blockhaus::Ui::HealthPanel</name>
@@ -305,6 +329,41 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::Ui::LoginCardsWriter</name>
+    <message>
+        <source>Class: %1</source>
+        <translation>Class: %1</translation>
+    </message>
+    <message>
+        <source>Join: %1</source>
+        <translation>Join: %1</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Class code:</source>
+        <translation>Class code:</translation>
+    </message>
+    <message>
+        <source>There are no students to print login cards for.</source>
+        <translation>There are no students to print login cards for.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Could not write %1.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::Ui::OnlineModel</name>
     <message>
         <source>teacher</source>
@@ -424,6 +483,229 @@
     <message>
         <source>Scanning it with a tablet or phone camera opens %1 in the browser.</source>
         <translation>Scanning it with a tablet or phone camera opens %1 in the browser.</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::RosterModel</name>
+    <message>
+        <source>● online</source>
+        <translation>● online</translation>
+    </message>
+    <message>
+        <source>○ offline</source>
+        <translation>○ offline</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Project %1</source>
+        <translation>Project %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <source>Current project</source>
+        <translation>Current project</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projects</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::StudentsPanel</name>
+    <message>
+        <source>&amp;Class:</source>
+        <translation>&amp;Class:</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>&amp;New class…</source>
+        <translation>&amp;New class…</translation>
+    </message>
+    <message>
+        <source>New class</source>
+        <translation>New class</translation>
+    </message>
+    <message>
+        <source>Find a student</source>
+        <translation>Find a student</translation>
+    </message>
+    <message>
+        <source>Students of the class</source>
+        <translation>Students of the class</translation>
+    </message>
+    <message>
+        <source>&amp;Add students…</source>
+        <translation>&amp;Add students…</translation>
+    </message>
+    <message>
+        <source>Add students</source>
+        <translation>Add students</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Reset password…</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Re&amp;move from class…</source>
+        <translation>Re&amp;move from class…</translation>
+    </message>
+    <message>
+        <source>Remove from class</source>
+        <translation>Remove from class</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>New accounts</source>
+        <translation>New accounts</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (code %2, %n student(s))</source>
+        <translation>
+            <numerusform>%1 (code %2, %n student)</numerusform><numerusform>%1 (code %2, %n students)</numerusform></translation>
+    </message>
+    <message>
+        <source>There is no class yet. Create one with “New class”.</source>
+        <translation>There is no class yet. Create one with “New class”.</translation>
+    </message>
+    <message>
+        <source>Class “%1” created. Its code is %2.</source>
+        <translation>Class “%1” created. Its code is %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student account(s) created.</source>
+        <translation>
+            <numerusform>%n student account created.</numerusform><numerusform>%n student accounts created.</numerusform></translation>
+    </message>
+    <message>
+        <source>New password for %1: %2</source>
+        <translation>New password for %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 was taken out of the class. Their projects are in their trash.</source>
+        <translation>%1 was taken out of the class. Their projects are in their trash.</translation>
+    </message>
+    <message>
+        <source>Name of the class:</source>
+        <translation>Name of the class:</translation>
+    </message>
+    <message>
+        <source>Add students to %1</source>
+        <translation>Add students to %1</translation>
+    </message>
+    <message>
+        <source>Names, one per line</source>
+        <translation>Names, one per line</translation>
+    </message>
+    <message>
+        <source>Create accounts</source>
+        <translation>Create accounts</translation>
+    </message>
+    <message>
+        <source>Give %1 a new password? The old one stops working at once.</source>
+        <translation>Give %1 a new password? The old one stops working at once.</translation>
+    </message>
+    <message>
+        <source>Take %1 out of %2? Their projects move to their trash, where they can be restored.</source>
+        <translation>Take %1 out of %2? Their projects move to their trash, where they can be restored.</translation>
+    </message>
+    <message>
+        <source>The passwords are shown only now. Print the login cards or write them down.</source>
+        <translation>The passwords are shown only now. Print the login cards or write them down.</translation>
+    </message>
+    <message>
+        <source>New accounts with their passwords</source>
+        <translation>New accounts with their passwords</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Save login cards as &amp;PDF…</source>
+        <translation>Save login cards as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Save login cards</source>
+        <translation>Save login cards</translation>
+    </message>
+    <message>
+        <source>Login cards %1.pdf</source>
+        <translation>Login cards %1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Login cards</source>
+        <translation>Login cards</translation>
+    </message>
+    <message>
+        <source>Paste or type the names, one per line (for example “Anna M.”). Blockhaus makes a username and a password for each.</source>
+        <translation>Paste or type the names, one per line (for example “Anna M.”). Blockhaus makes a username and a password for each.</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::TrayIcon</name>
+    <message>
+        <source>Blockhaus is starting</source>
+        <translation>Blockhaus is starting</translation>
+    </message>
+    <message>
+        <source>Show the dashboard</source>
+        <translation>Show the dashboard</translation>
+    </message>
+    <message>
+        <source>Stop Blockhaus</source>
+        <translation>Stop Blockhaus</translation>
+    </message>
+    <message>
+        <source>Blockhaus</source>
+        <translation>Blockhaus</translation>
+    </message>
+    <message>
+        <source>Blockhaus: %1 – %2</source>
+        <translation>Blockhaus: %1 – %2</translation>
     </message>
 </context>
 <context>

@@ -3,9 +3,12 @@
 
 #include <algorithm>
 
+#include <QCloseEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -17,6 +20,7 @@
 #include "ui/join/joinpanel.h"
 #include "ui/join/projectorwindow.h"
 #include "ui/online/onlinemodel.h"
+#include "ui/students/studentspanel.h"
 
 namespace Blockhaus::Ui {
 
@@ -75,7 +79,8 @@ DashboardWindow::DashboardWindow(const QStringList &joinUrls, quint16 port, QWid
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(makeJoinTab(joinUrls, port), tr("Join"));
     m_tabs->addTab(makeOnlineTab(), tr("Online"));
-    m_conflictsTab = m_tabs->addTab(makeConflictsTab(), tr("Conflicts"));
+    m_conflictsPage = makeConflictsTab();
+    m_conflictsTab = m_tabs->addTab(m_conflictsPage, tr("Conflicts"));
     m_health = new HealthPanel;
     m_tabs->addTab(m_health, tr("Health"));
     layout->addWidget(m_tabs, 1);
@@ -99,6 +104,72 @@ QWidget *DashboardWindow::makeJoinTab(const QStringList &joinUrls, quint16 port)
     m_join->setClass({}, {});
     connect(m_join, &JoinPanel::projectorRequested, this, &DashboardWindow::showProjector);
     return m_join;
+}
+
+void DashboardWindow::setClassroomService(ClassroomService *service)
+{
+    if (m_students || !service)
+        return;
+    m_students = new StudentsPanel(service);
+    m_students->setJoinAddress(m_join->currentAddress());
+    connect(m_students, &StudentsPanel::classSelected, m_join, &JoinPanel::setClass);
+    connect(m_join, &JoinPanel::currentJoinUrlChanged, m_students,
+            [this] { m_students->setJoinAddress(m_join->currentAddress()); });
+    m_tabs->insertTab(1, m_students, tr("Students"));
+    m_conflictsTab = m_tabs->indexOf(m_conflictsPage);
+}
+
+void DashboardWindow::setCloseDecider(std::function<CloseChoice(bool)> decider)
+{
+    m_closeDecider = std::move(decider);
+}
+
+DashboardWindow::CloseChoice DashboardWindow::askAboutClosing(bool trayAvailable)
+{
+    QMessageBox box(this);
+    box.setIcon(QMessageBox::Question);
+    box.setWindowTitle(tr("Close Blockhaus?"));
+    box.setText(tr("Stop the server? Students who are working will lose their connection; their "
+                   "saved work stays safe."));
+    QPushButton *keep = nullptr;
+    if (trayAvailable) {
+        box.setInformativeText(
+            tr("Or keep Blockhaus running in the background: it stays in the system tray."));
+        keep = box.addButton(tr("&Keep running in the tray"), QMessageBox::AcceptRole);
+    }
+    QPushButton *stop = box.addButton(tr("&Stop the server"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(keep ? keep : stop);
+    box.exec();
+    if (box.clickedButton() == keep && keep)
+        return CloseChoice::KeepRunning;
+    if (box.clickedButton() == stop)
+        return CloseChoice::Stop;
+    return CloseChoice::Cancel;
+}
+
+void DashboardWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_stopping) {
+        event->accept();
+        return;
+    }
+    const CloseChoice choice =
+        m_closeDecider ? m_closeDecider(m_trayAvailable) : askAboutClosing(m_trayAvailable);
+    switch (choice) {
+    case CloseChoice::KeepRunning:
+        event->ignore();
+        hide();
+        break;
+    case CloseChoice::Stop:
+        m_stopping = true;
+        event->accept();
+        emit stopRequested();
+        break;
+    case CloseChoice::Cancel:
+        event->ignore();
+        break;
+    }
 }
 
 void DashboardWindow::showProjector()
@@ -195,6 +266,8 @@ void DashboardWindow::showSnapshot(Live::LiveSnapshotPtr snapshot)
     if (m_conflictModel->setConflicts(snapshot->recentConflicts))
         updateConflictTabTitle();
     m_health->showSnapshot(*snapshot);
+    if (m_students)
+        m_students->showSnapshot(*snapshot);
     m_previous = std::move(snapshot);
 }
 

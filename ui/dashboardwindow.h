@@ -4,6 +4,8 @@
 // immutable snapshots the server publishes and never touches the database.
 #pragma once
 
+#include <functional>
+
 #include <QMainWindow>
 
 #include "server/live/livetypes.h"
@@ -19,7 +21,9 @@ namespace Blockhaus::Ui {
 
 class ConflictModel;
 class HealthPanel;
+class ClassroomService;
 class JoinPanel;
+class StudentsPanel;
 class OnlineModel;
 
 class DashboardWindow : public QMainWindow
@@ -35,15 +39,34 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     HealthPanel *healthPanel() const { return m_health; }
     JoinPanel *joinPanel() const { return m_join; }
+    StudentsPanel *studentsPanel() const { return m_students; }
+
+    // Adds the Students tab (classes, roster, accounts, login cards) over this service, which
+    // must outlive the window. Without it the window only shows live figures.
+    void setClassroomService(ClassroomService *service);
     QTableView *onlineView() const { return m_onlineView; }
     QTableView *conflictView() const { return m_conflictView; }
     QLineEdit *conflictFilter() const { return m_conflictFilter; }
+
+    // What closing the window means. With a tray the teacher may keep the server running;
+    // without one, closing stops it. The decider asks (a dialog by default; tests set one).
+    enum class CloseChoice { KeepRunning, Stop, Cancel };
+    void setCloseDecider(std::function<CloseChoice(bool trayAvailable)> decider);
+    void setTrayAvailable(bool available) { m_trayAvailable = available; }
+
+signals:
+    // The teacher chose to stop the server (students lose their connection).
+    void stopRequested();
 
 public slots:
     // Renders an immutable snapshot; never touches the database.
     void showSnapshot(Blockhaus::Live::LiveSnapshotPtr snapshot);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    CloseChoice askAboutClosing(bool trayAvailable);
     QWidget *makeJoinTab(const QStringList &joinUrls, quint16 port);
     void showProjector();
     QWidget *makeOnlineTab();
@@ -53,8 +76,10 @@ private:
 
     QLabel *m_status = nullptr;
     JoinPanel *m_join = nullptr;
+    StudentsPanel *m_students = nullptr;
     QTabWidget *m_tabs = nullptr;
     int m_conflictsTab = -1;
+    QWidget *m_conflictsPage = nullptr;
     OnlineModel *m_onlineModel = nullptr;
     QSortFilterProxyModel *m_onlineFilter = nullptr;
     QTableView *m_onlineView = nullptr;
@@ -65,6 +90,9 @@ private:
     HealthPanel *m_health = nullptr;
     HealthSummary m_summary;
     Live::LiveSnapshotPtr m_previous;
+    std::function<CloseChoice(bool)> m_closeDecider;
+    bool m_trayAvailable = false;
+    bool m_stopping = false;
 };
 
 } // namespace Blockhaus::Ui

@@ -16,6 +16,8 @@
 #include "app/servercontroller.h"
 #include "tests/support/testsupport.h"
 #include "ui/dashboardwindow.h"
+#include "ui/students/rostermodel.h"
+#include "ui/students/studentspanel.h"
 
 using namespace Qt::StringLiterals;
 using namespace Blockhaus;
@@ -65,6 +67,9 @@ void TestDashboardScreenshot::liveClassroomInEveryTab()
     Ui::DashboardWindow window(server.joinUrls(), server.port());
     connect(server.liveHub(), &Live::LiveHub::snapshotPublished, &window,
             &Ui::DashboardWindow::showSnapshot, Qt::QueuedConnection);
+    window.setClassroomService(server.classroomService());
+    // Closing at the end stops the server without the question a teacher would get.
+    window.setCloseDecider([](bool) { return Ui::DashboardWindow::CloseChoice::Stop; });
     window.resize(1100, 720);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -93,6 +98,9 @@ void TestDashboardScreenshot::liveClassroomInEveryTab()
     QTRY_VERIFY_WITH_TIMEOUT(window.onlineView()->model()->rowCount() >= 4, 15000);
     QTRY_VERIFY_WITH_TIMEOUT(window.conflictView()->model()->rowCount() == 1, 15000);
     QVERIFY(window.statusText().contains(window.healthSummary().headline));
+    // The Students tab lists the class made over HTTP, with who is online.
+    window.tabs()->setCurrentWidget(window.studentsPanel());
+    QTRY_COMPARE_WITH_TIMEOUT(window.studentsPanel()->roster()->rowCount(), 5, 15000);
 
     const QString artifacts = QStringLiteral(BLOCKHAUS_ARTIFACTS_DIR);
     QVERIFY(QDir().mkpath(artifacts));

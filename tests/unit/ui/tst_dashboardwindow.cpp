@@ -4,6 +4,7 @@
 // every control can be named by a screen reader.
 #include <QAbstractItemModel>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -69,6 +70,8 @@ private slots:
     void statusLineSaysBusyInWords();
     void conflictFilterAndBadge();
     void everyControlHasAnAccessibleName();
+    void closingAsksWhetherToStopTheServer_data();
+    void closingAsksWhetherToStopTheServer();
 };
 
 void TestDashboardWindow::snapshotsFillEveryTab()
@@ -130,6 +133,42 @@ void TestDashboardWindow::everyControlHasAnAccessibleName()
         if (interactive)
             QVERIFY2(!widget->accessibleName().isEmpty(), widget->metaObject()->className());
     }
+}
+
+void TestDashboardWindow::closingAsksWhetherToStopTheServer_data()
+{
+    QTest::addColumn<bool>("tray");
+    QTest::addColumn<int>("choice");
+    QTest::addColumn<bool>("visibleAfter");
+    QTest::addColumn<bool>("stopped");
+
+    using Choice = Ui::DashboardWindow::CloseChoice;
+    QTest::newRow("keep running in the tray") << true << int(Choice::KeepRunning) << false << false;
+    QTest::newRow("stop the server") << true << int(Choice::Stop) << false << true;
+    QTest::newRow("cancel") << true << int(Choice::Cancel) << true << false;
+    QTest::newRow("no tray: stop") << false << int(Choice::Stop) << false << true;
+}
+
+void TestDashboardWindow::closingAsksWhetherToStopTheServer()
+{
+    QFETCH(bool, tray);
+    QFETCH(int, choice);
+    QFETCH(bool, visibleAfter);
+    QFETCH(bool, stopped);
+    Ui::DashboardWindow window({u"http://192.168.1.5:8601"_s}, 8601);
+    window.setTrayAvailable(tray);
+    bool askedWithTray = !tray;
+    window.setCloseDecider([&](bool trayAvailable) {
+        askedWithTray = trayAvailable;
+        return Ui::DashboardWindow::CloseChoice(choice);
+    });
+    QSignalSpy stop(&window, &Ui::DashboardWindow::stopRequested);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.close();
+    QCOMPARE(askedWithTray, tray); // the question offers the tray only when there is one
+    QCOMPARE(window.isVisible(), visibleAfter);
+    QCOMPARE(stop.size(), stopped ? 1 : 0);
 }
 
 QTEST_MAIN(TestDashboardWindow)

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// StoreClassroomService: the dashboard's class and account management, carried out over the
+// stores on the database pool as the server's first administrator account.
+#pragma once
+
+// Header-only interface: app/ includes it by path and builds without blockhaus_ui as well.
+#include "ui/classroomservice.h"
+
+namespace Blockhaus::Db {
+class ConnectionPool;
+}
+namespace Blockhaus::Auth {
+class AuthService;
+}
+namespace Blockhaus::Live {
+class LiveHub;
+}
+
+namespace Blockhaus::App {
+
+// The teacher sitting at the machine that runs Blockhaus is trusted: every call acts as the
+// admin account that ServerController creates at first start, checked by the same store calls
+// (and so the same rules) as the HTTP API. Each call runs one job on the pool; SQL and password
+// hashing never run on the calling (GUI) thread. Every future finishes, also when the pool
+// refuses the job (busy), then with an error sentence.
+class StoreClassroomService final : public Ui::ClassroomService
+{
+public:
+    // The username ServerController::ensureAdmin gives the first administrator.
+    static constexpr char16_t adminUsername[] = u"admin";
+
+    // pool and auth (and live, when given) must outlive every job this service started; the
+    // controller shuts the pool down, which waits for running jobs, before it destroys them.
+    // live, if not null, adds the in-memory last-seen times (G10) to students().
+    StoreClassroomService(Db::ConnectionPool &pool, Auth::AuthService &auth,
+                          Live::LiveHub *live = nullptr);
+
+    QFuture<Ui::Outcome<QList<Ui::ClassSummary>>> classes() override;
+    QFuture<Ui::Outcome<Ui::ClassSummary>> createClass(const QString &name) override;
+    QFuture<Ui::Outcome<QList<Ui::StudentSummary>>> students(qint64 classId) override;
+    QFuture<Ui::Outcome<QList<Ui::NewStudentAccount>>>
+    addStudents(qint64 classId, const QStringList &names) override;
+    QFuture<Ui::Outcome<QString>> resetPassword(qint64 userId) override;
+    QFuture<Ui::Outcome<bool>> removeStudent(qint64 classId, qint64 userId) override;
+
+private:
+    Db::ConnectionPool &m_pool;
+    Auth::AuthService &m_auth;
+    Live::LiveHub *m_live = nullptr;
+};
+
+} // namespace Blockhaus::App

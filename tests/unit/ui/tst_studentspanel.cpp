@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// The Students tab against a real server in the same process (App::ServerController and its
+// ClassroomService on a temporary database): create a class, add students (the accounts and
+// their passwords come back once), reset a password that then works over HTTP, take a student out
+// of the class, and see a student come online from the live snapshots. Nothing in the panel may
+// block: every step is a future the test waits for with a bound.
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "app/servercontroller.h"
+#include "tests/support/testsupport.h"
+#include "ui/students/rostermodel.h"
+#include "ui/students/studentspanel.h"
+
+using namespace Qt::StringLiterals;
+using namespace Blockhaus;
+using namespace Blockhaus::Test;
+
+namespace {
+
+const QString adminPassword = u"students-admin-1"_s;
+
+int rowOf(const Ui::RosterModel *roster, const QString &displayName)
+{
+    for (int row = 0; row < roster->rowCount(); ++row)
+        if (roster->index(row, Ui::RosterModel::Name).data().toString() == displayName)
+            return row;
+    return -1;
+}
+
+} // namespace
+
+class TestStudentsPanel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void classStudentsPasswordsAndPresence();
+
+private:
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<App::ServerController> m_server;
+};
+
+void TestStudentsPanel::initTestCase()
+{
+    QVERIFY(m_dataDir.isValid());
+    qputenv("BLOCKHAUS_ADMIN_PASSWORD", adminPassword.toUtf8());
+    App::Options options;
+    options.headless = false;
+    options.listen = QHostAddress::LocalHost;
+    options.port = 0;
+    options.dataDir = m_dataDir.path();
+    options.libraryUpstream = u"none"_s;
+    m_server = std::make_unique<App::ServerController>(options);
+    QString error;
+    QVERIFY2(m_server->start(&error), qPrintable(error));
+    QVERIFY(m_server->classroomService());
+}
+
+void TestStudentsPanel::cleanupTestCase()
+{
+    if (m_server)
+        m_server->stop();
+}
+
+void TestStudentsPanel::classStudentsPasswordsAndPresence()
+{
+    Ui::StudentsPanel panel(m_server->classroomService());
+    panel.setJoinAddress(u"http://127.0.0.1:%1"_s.arg(m_server->port()));
+    connect(m_server->liveHub(), &Live::LiveHub::snapshotPublished, &panel,
+            [&panel](const Live::LiveSnapshotPtr &snapshot) { panel.showSnapshot(*snapshot); });
+    QSignalSpy selected(&panel, &Ui::StudentsPanel::classSelected);
+    QSignalSpy created(&panel, &Ui::StudentsPanel::accountsCreated);
+    QSignalSpy reset(&panel, &Ui::StudentsPanel::passwordReset);
+    panel.show(); // the panel asks for the classes whenever it is shown
+
+    // A fresh server has no class: the panel says so in words.
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.message().isEmpty(), 10000);
+    QCOMPARE(panel.currentClassId(), 0);
+
+    panel.createClass(u"Class 5b"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(panel.currentClassName(), u"Class 5b"_s, 10000);
+    QVERIFY(!panel.currentJoinCode().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !selected.isEmpty() && selected.last().at(1).toString() == panel.currentJoinCode(), 10000);
+
+    panel.addStudents({u"Anna Berg"_s, u"Ben Cole"_s});
+    QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, 20000);
+    const auto accounts = created.first().first().value<QList<Ui::NewStudentAccount>>();
+    QCOMPARE(accounts.size(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(panel.roster()->rowCount(), 2, 10000);
+    Client client(m_server->port());
+    for (const Ui::NewStudentAccount &account : accounts) {
+        QVERIFY(!account.password.isEmpty());
+        QCOMPARE(client.login(account.username, account.password).status, 201);
+    }
+
+    // Reset Anna's password: the old one stops working, the new one works.
+    const Ui::NewStudentAccount anna =
+        accounts.first().displayName == u"Anna Berg"_s ? accounts.first() : accounts.last();
+    panel.resetPassword(anna.id);
+    QTRY_COMPARE_WITH_TIMEOUT(reset.size(), 1, 20000);
+    const QString newPassword = reset.first().at(1).toString();
+    QVERIFY(panel.message().contains(newPassword));
+    QCOMPARE(client.login(anna.username, anna.password).status, 401);
+    QCOMPARE(client.login(anna.username, newPassword).status, 201);
+
+    // Ben works: the roster says so in words once the next snapshot arrives.
+    const Ui::NewStudentAccount ben =
+        accounts.first().id == anna.id ? accounts.last() : accounts.first();
+    QCOMPARE(client.login(ben.username, ben.password).status, 201);
+    QCOMPARE(client.get("/api/v1/me", bearerHeader(client.bearer())).status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        panel.roster()
+            ->index(rowOf(panel.roster(), u"Ben Cole"_s), Ui::RosterModel::Online)
+            .data()
+            .toString()
+            .contains(u"online"_s),
+        10000);
+
+    // Take Anna out of the class.
+    panel.removeStudent(anna.id);
+    QTRY_COMPARE_WITH_TIMEOUT(panel.roster()->rowCount(), 1, 10000);
+    QCOMPARE(rowOf(panel.roster(), u"Anna Berg"_s), -1);
+    QVERIFY(panel.message().contains(u"Anna Berg"_s));
+}
+
+QTEST_MAIN(TestStudentsPanel)
+#include "tst_studentspanel.moc"
