@@ -221,7 +221,7 @@
         <translation>Problem</translation>
     </message>
     <message>
-        <source>The disk is almost full: students' saves will fail. Free some space now.</source>
+        <source>The disk is almost full: students&apos; saves will fail. Free some space now.</source>
         <translation>Der Speicher ist fast voll: Das Speichern der Schüler/innen wird scheitern. Bitte jetzt Platz schaffen.</translation>
     </message>
     <message>
@@ -276,7 +276,7 @@
         <translation>Adresse, die die Schüler/innen sehen</translation>
     </message>
     <message>
-        <source>This computer is on several networks. Choose the address of the network the students' devices use.</source>
+        <source>This computer is on several networks. Choose the address of the network the students&apos; devices use.</source>
         <translation>Dieser Computer ist in mehreren Netzwerken. Wähle die Adresse des Netzwerks, das die Geräte der Schüler/innen benutzen.</translation>
     </message>
     <message>
@@ -392,7 +392,9 @@
     <message numerus="yes">
         <source>%n min ago</source>
         <translation>
-            <numerusform>vor %n Min.</numerusform><numerusform>vor %n Min.</numerusform></translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Name</source>
@@ -593,7 +595,9 @@
     <message numerus="yes">
         <source>%1 (code %2, %n student(s))</source>
         <translation>
-            <numerusform>%1 (Code %2, %n Schüler/in)</numerusform><numerusform>%1 (Code %2, %n Schüler/innen)</numerusform></translation>
+            <numerusform>%1 (Code %2, %n Schüler/in)</numerusform>
+            <numerusform>%1 (Code %2, %n Schüler/innen)</numerusform>
+        </translation>
     </message>
     <message>
         <source>There is no class yet. Create one with “New class”.</source>
@@ -606,7 +610,9 @@
     <message numerus="yes">
         <source>%n student account(s) created.</source>
         <translation>
-            <numerusform>%n Zugang angelegt.</numerusform><numerusform>%n Zugänge angelegt.</numerusform></translation>
+            <numerusform>%n Zugang angelegt.</numerusform>
+            <numerusform>%n Zugänge angelegt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>New password for %1: %2</source>

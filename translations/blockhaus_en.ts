@@ -221,8 +221,8 @@
         <translation>Problem</translation>
     </message>
     <message>
-        <source>The disk is almost full: students' saves will fail. Free some space now.</source>
-        <translation>The disk is almost full: students' saves will fail. Free some space now.</translation>
+        <source>The disk is almost full: students&apos; saves will fail. Free some space now.</source>
+        <translation>The disk is almost full: students&apos; saves will fail. Free some space now.</translation>
     </message>
     <message>
         <source>The database is overloaded: some saves were turned away and are being retried.</source>
@@ -276,8 +276,8 @@
         <translation>Address shown to students</translation>
     </message>
     <message>
-        <source>This computer is on several networks. Choose the address of the network the students' devices use.</source>
-        <translation>This computer is on several networks. Choose the address of the network the students' devices use.</translation>
+        <source>This computer is on several networks. Choose the address of the network the students&apos; devices use.</source>
+        <translation>This computer is on several networks. Choose the address of the network the students&apos; devices use.</translation>
     </message>
     <message>
         <source>Class code:</source>
@@ -392,7 +392,9 @@
     <message numerus="yes">
         <source>%n min ago</source>
         <translation>
-            <numerusform>%n min ago</numerusform><numerusform>%n min ago</numerusform></translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
     </message>
     <message>
         <source>Name</source>
@@ -593,7 +595,9 @@
     <message numerus="yes">
         <source>%1 (code %2, %n student(s))</source>
         <translation>
-            <numerusform>%1 (code %2, %n student)</numerusform><numerusform>%1 (code %2, %n students)</numerusform></translation>
+            <numerusform>%1 (code %2, %n student)</numerusform>
+            <numerusform>%1 (code %2, %n students)</numerusform>
+        </translation>
     </message>
     <message>
         <source>There is no class yet. Create one with “New class”.</source>
@@ -606,7 +610,9 @@
     <message numerus="yes">
         <source>%n student account(s) created.</source>
         <translation>
-            <numerusform>%n student account created.</numerusform><numerusform>%n student accounts created.</numerusform></translation>
+            <numerusform>%n student account created.</numerusform>
+            <numerusform>%n student accounts created.</numerusform>
+        </translation>
     </message>
     <message>
         <source>New password for %1: %2</source>

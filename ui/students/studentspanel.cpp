@@ -318,9 +318,8 @@ void StudentsPanel::askForNames()
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Add students to %1").arg(currentClassName()));
     auto *layout = new QVBoxLayout(&dialog);
-    auto *hint =
-        new QLabel(tr("Paste or type the names, one per line (for example “Anna M.”). "
-                      "Blockhaus makes a username and a password for each."));
+    auto *hint = new QLabel(tr("Paste or type the names, one per line (for example “Anna M.”). "
+                               "Blockhaus makes a username and a password for each."));
     hint->setWordWrap(true);
     auto *names = new QPlainTextEdit;
     names->setAccessibleName(tr("Names, one per line"));
