@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include "app/servercontroller.h"
+#include "tests/support/inprocessserver.h"
 #include "tests/support/testsupport.h"
 #include "ui/dashboardwindow.h"
 #include "ui/students/rostermodel.h"
@@ -53,13 +54,8 @@ void TestDashboardScreenshot::liveClassroomInEveryTab()
              "run under xvfb-run with QT_QPA_PLATFORM=xcb: this test is about a real window");
     QTemporaryDir dataDir;
     QVERIFY(dataDir.isValid());
-    qputenv("BLOCKHAUS_ADMIN_PASSWORD", adminPassword.toUtf8());
-    App::Options options;
+    App::Options options = inProcessServerOptions(dataDir.path(), adminPassword);
     options.headless = false;
-    options.listen = QHostAddress::LocalHost;
-    options.port = 0;
-    options.dataDir = dataDir.path();
-    options.libraryUpstream = u"none"_s;
     App::ServerController server(options);
     QString error;
     QVERIFY2(server.start(&error), qPrintable(error));

@@ -16,6 +16,7 @@
 #include "app/storeclassroomservice.h"
 #include "server/auth/authservice.h"
 #include "server/db/connectionpool.h"
+#include "tests/support/inprocessserver.h"
 #include "tests/support/testsupport.h"
 
 using namespace Qt::StringLiterals;
@@ -81,13 +82,8 @@ private:
 void TestStoreClassroomService::initTestCase()
 {
     QVERIFY(m_dataDir.isValid());
-    qputenv("BLOCKHAUS_ADMIN_PASSWORD", m_adminPassword.toUtf8());
-    App::Options options;
+    App::Options options = inProcessServerOptions(m_dataDir.path(), m_adminPassword);
     options.headless = true;
-    options.listen = QHostAddress::LocalHost;
-    options.port = 0;
-    options.dataDir = m_dataDir.path();
-    options.libraryUpstream = u"none"_s;
     m_server = std::make_unique<App::ServerController>(options);
     QVERIFY(m_server->classroomService() == nullptr); // not before start()
     QString error;

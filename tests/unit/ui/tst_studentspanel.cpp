@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include "app/servercontroller.h"
+#include "tests/support/inprocessserver.h"
 #include "tests/support/testsupport.h"
 #include "ui/students/rostermodel.h"
 #include "ui/students/studentspanel.h"
@@ -49,13 +50,8 @@ private:
 void TestStudentsPanel::initTestCase()
 {
     QVERIFY(m_dataDir.isValid());
-    qputenv("BLOCKHAUS_ADMIN_PASSWORD", adminPassword.toUtf8());
-    App::Options options;
+    App::Options options = inProcessServerOptions(m_dataDir.path(), adminPassword);
     options.headless = false;
-    options.listen = QHostAddress::LocalHost;
-    options.port = 0;
-    options.dataDir = m_dataDir.path();
-    options.libraryUpstream = u"none"_s;
     m_server = std::make_unique<App::ServerController>(options);
     QString error;
     QVERIFY2(m_server->start(&error), qPrintable(error));
