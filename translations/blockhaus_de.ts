@@ -715,6 +715,41 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::Ui::WelcomeDialog</name>
+    <message>
+        <source>Welcome to Blockhaus</source>
+        <translation>Willkommen bei Blockhaus</translation>
+    </message>
+    <message>
+        <source>Welcome to Blockhaus!</source>
+        <translation>Willkommen bei Blockhaus!</translation>
+    </message>
+    <message>
+        <source>Your students will open Blockhaus in their browsers and save their Scratch projects on this computer. Start with your first class: its code lets the students join.</source>
+        <translation>Deine Schüler/innen öffnen Blockhaus im Browser und speichern ihre Scratch-Projekte auf diesem Computer. Beginne mit deiner ersten Klasse: Mit ihrem Code treten die Schüler/innen bei.</translation>
+    </message>
+    <message>
+        <source>&amp;Name of your class:</source>
+        <translation>&amp;Name deiner Klasse:</translation>
+    </message>
+    <message>
+        <source>for example 5b or Coding Club</source>
+        <translation>zum Beispiel 5b oder Programmier-AG</translation>
+    </message>
+    <message>
+        <source>Name of your class</source>
+        <translation>Name deiner Klasse</translation>
+    </message>
+    <message>
+        <source>Create the class and show the join screen</source>
+        <translation>Klasse anlegen und Beitrittsbildschirm zeigen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>unknown</source>

@@ -715,6 +715,41 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::Ui::WelcomeDialog</name>
+    <message>
+        <source>Welcome to Blockhaus</source>
+        <translation>Welcome to Blockhaus</translation>
+    </message>
+    <message>
+        <source>Welcome to Blockhaus!</source>
+        <translation>Welcome to Blockhaus!</translation>
+    </message>
+    <message>
+        <source>Your students will open Blockhaus in their browsers and save their Scratch projects on this computer. Start with your first class: its code lets the students join.</source>
+        <translation>Your students will open Blockhaus in their browsers and save their Scratch projects on this computer. Start with your first class: its code lets the students join.</translation>
+    </message>
+    <message>
+        <source>&amp;Name of your class:</source>
+        <translation>&amp;Name of your class:</translation>
+    </message>
+    <message>
+        <source>for example 5b or Coding Club</source>
+        <translation>for example 5b or Coding Club</translation>
+    </message>
+    <message>
+        <source>Name of your class</source>
+        <translation>Name of your class</translation>
+    </message>
+    <message>
+        <source>Create the class and show the join screen</source>
+        <translation>Create the class and show the join screen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>unknown</source>

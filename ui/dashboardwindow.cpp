@@ -21,6 +21,7 @@
 #include "ui/join/projectorwindow.h"
 #include "ui/online/onlinemodel.h"
 #include "ui/students/studentspanel.h"
+#include "ui/welcome/welcomedialog.h"
 
 namespace Blockhaus::Ui {
 
@@ -115,7 +116,9 @@ void DashboardWindow::setClassroomService(ClassroomService *service)
     connect(m_students, &StudentsPanel::classSelected, m_join, &JoinPanel::setClass);
     connect(m_join, &JoinPanel::currentJoinUrlChanged, m_students,
             [this] { m_students->setJoinAddress(m_join->currentAddress()); });
+    connect(m_students, &StudentsPanel::noClassesYet, this, &DashboardWindow::offerWelcome);
     m_tabs->insertTab(1, m_students, tr("Students"));
+    m_students->reloadClasses(); // the join panel needs the class code before the tab is opened
     m_conflictsTab = m_tabs->indexOf(m_conflictsPage);
 }
 
@@ -170,6 +173,20 @@ void DashboardWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         break;
     }
+}
+
+void DashboardWindow::offerWelcome()
+{
+    if (m_welcomeOffered)
+        return; // once per start: "Later" means later
+    m_welcomeOffered = true;
+    auto *welcome = new WelcomeDialog(this);
+    welcome->setAttribute(Qt::WA_DeleteOnClose);
+    connect(welcome, &QDialog::accepted, this, [this, welcome] {
+        m_students->createClass(welcome->className());
+        m_tabs->setCurrentWidget(m_join); // the class code arrives there when it is created
+    });
+    welcome->open();
 }
 
 void DashboardWindow::showProjector()

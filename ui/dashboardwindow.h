@@ -69,6 +69,7 @@ private:
     CloseChoice askAboutClosing(bool trayAvailable);
     QWidget *makeJoinTab(const QStringList &joinUrls, quint16 port);
     void showProjector();
+    void offerWelcome();
     QWidget *makeOnlineTab();
     QWidget *makeConflictsTab();
     void showSummary(const HealthSummary &summary);
@@ -93,6 +94,7 @@ private:
     std::function<CloseChoice(bool)> m_closeDecider;
     bool m_trayAvailable = false;
     bool m_stopping = false;
+    bool m_welcomeOffered = false;
 };
 
 } // namespace Blockhaus::Ui

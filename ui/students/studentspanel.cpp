@@ -191,8 +191,10 @@ QFuture<void> StudentsPanel::reloadClasses()
                 if (summary.id == keep)
                     chosen = i;
             }
-            if (m_classes.isEmpty())
+            if (m_classes.isEmpty()) {
                 showMessage(tr("There is no class yet. Create one with \u201cNew class\u201d."));
+                emit noClassesYet();
+            }
             m_classChooser->setCurrentIndex(chosen);
             chooseClass(chosen);
         });

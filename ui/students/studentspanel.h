@@ -51,6 +51,8 @@ signals:
     void classSelected(const QString &name, const QString &joinCode);
     void accountsCreated(const QList<Blockhaus::Ui::NewStudentAccount> &accounts);
     void passwordReset(const QString &displayName, const QString &password);
+    // The server has no class at all (first start): the window offers the welcome.
+    void noClassesYet();
 
 protected:
     // Classes and accounts also change through the web pages: look again whenever the tab shows.
