@@ -3,10 +3,12 @@
 // students log in and work through the HTTP API, one save collides, and the window shows them
 // from the live snapshots. Each tab is saved as a PNG artifact (build/test-artifacts/dashboard/)
 // and checked not to be blank.
+#include <QApplication>
 #include <QDir>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPalette>
 #include <QSet>
 #include <QTabWidget>
 #include <QTableView>
@@ -36,6 +38,21 @@ int distinctColours(const QImage &image)
         for (int x = 0; x < image.width(); x += 3)
             colours.insert(image.pixel(x, y));
     return int(colours.size());
+}
+
+QPalette darkPalette()
+{
+    QPalette palette;
+    palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2e));
+    palette.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    palette.setColor(QPalette::Base, QColor(0x1f, 0x1f, 0x22));
+    palette.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2a, 0x2e));
+    palette.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    palette.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3e));
+    palette.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
+    palette.setColor(QPalette::Highlight, QColor(0x5a, 0x8d, 0xee));
+    palette.setColor(QPalette::HighlightedText, Qt::black);
+    return palette;
 }
 
 } // namespace
@@ -100,13 +117,19 @@ void TestDashboardScreenshot::liveClassroomInEveryTab()
 
     const QString artifacts = QStringLiteral(BLOCKHAUS_ARTIFACTS_DIR);
     QVERIFY(QDir().mkpath(artifacts));
-    for (int tab = 0; tab < window.tabs()->count(); ++tab) {
-        window.tabs()->setCurrentIndex(tab);
-        const QImage image = window.grab().toImage(); // renders the current tab itself
-        const QString name = window.tabs()->tabText(tab).section(u' ', 0, 0).toLower();
-        const QString file = artifacts + u"/dashboard-"_s + name + u".png"_s;
-        QVERIFY2(image.save(file), qPrintable(file));
-        QVERIFY2(distinctColours(image) > 20, qPrintable(file + u" looks blank"_s));
+    // Light, then a dark palette as a dark system theme would give (Fusion follows the palette):
+    // the status line and the QR code carry their own colours and must stay readable on both.
+    for (const QString &theme : {u"light"_s, u"dark"_s}) {
+        if (theme == u"dark"_s)
+            window.setPalette(darkPalette()); // reaches every child at once
+        for (int tab = 0; tab < window.tabs()->count(); ++tab) {
+            window.tabs()->setCurrentIndex(tab);
+            const QImage image = window.grab().toImage(); // renders the current tab itself
+            const QString name = window.tabs()->tabText(tab).section(u' ', 0, 0).toLower();
+            const QString file = artifacts + u"/dashboard-"_s + theme + u"-"_s + name + u".png"_s;
+            QVERIFY2(image.save(file), qPrintable(file));
+            QVERIFY2(distinctColours(image) > 20, qPrintable(file + u" looks blank"_s));
+        }
     }
     window.close();
     server.stop();

@@ -3,6 +3,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -95,6 +96,28 @@ HealthPanel::HealthPanel(QWidget *parent)
     m_chartView->setMinimumHeight(220);
     m_chartView->setAccessibleName(tr("Chart of database connections in use and waiting"));
     layout->addWidget(m_chartView, 1);
+}
+
+void HealthPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        followPalette();
+}
+
+void HealthPanel::followPalette()
+{
+    QChart *chart = m_chartView->chart();
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    const QChart::ChartTheme wanted = dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    if (chart->theme() == wanted)
+        return;
+    // A theme resets the series pens: keep ours (colour and dash pattern tell the lines apart).
+    const QPen inUse = m_inUse->pen();
+    const QPen waiting = m_waiting->pen();
+    chart->setTheme(wanted);
+    m_inUse->setPen(inUse);
+    m_waiting->setPen(waiting);
 }
 
 QLabel *HealthPanel::addFigure(QGridLayout *grid, int row, int column, const QString &key,

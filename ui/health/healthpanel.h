@@ -35,7 +35,12 @@ public:
     QString figure(const QString &key) const;
     int chartPointCount() const;
 
+protected:
+    // A dark system theme gets the dark chart theme; the series keep their own pens.
+    void changeEvent(QEvent *event) override;
+
 private:
+    void followPalette();
     QLabel *addFigure(QGridLayout *grid, int row, int column, const QString &key,
                       const QString &label);
     void appendToChart(const Live::LiveSnapshot &snapshot);
