@@ -19,6 +19,7 @@
 #include <QSystemTrayIcon>
 
 #include "ui/dashboardwindow.h"
+#include "ui/settings/appsettings.h"
 #include "ui/tray/trayicon.h"
 #endif
 
@@ -58,13 +59,33 @@ void printStartBanner(const App::ServerController &server)
     std::fflush(stdout);
 }
 
-// German or English after the system language (BLOCKHAUS_LANGUAGE=de|en overrides it), for our
-// texts (compiled into :/i18n) and Qt's own dialogs. Translators live as long as the application.
-void installTranslations(QCoreApplication &app)
+// What the teacher chose in the Settings tab (empty / 0: not chosen). A build without the
+// dashboard has no such tab and starts from the command line alone.
+struct SavedSettings
+{
+    QString language;
+    quint16 port = 0;
+    QString dataDir;
+};
+
+SavedSettings readSavedSettings()
+{
+#ifdef BLOCKHAUS_WITH_UI
+    const Ui::AppSettings settings;
+    return {settings.language(), settings.port(), settings.dataDirectory()};
+#else
+    return {};
+#endif
+}
+
+// German or English after the saved choice, else the system language (BLOCKHAUS_LANGUAGE=de|en
+// overrides both), for our texts (compiled into :/i18n) and Qt's own dialogs. Translators live
+// as long as the application.
+void installTranslations(QCoreApplication &app, const QString &savedLanguage)
 {
     const QByteArray forced = qgetenv("BLOCKHAUS_LANGUAGE");
-    const QLocale locale =
-        forced.isEmpty() ? QLocale::system() : QLocale(QString::fromLatin1(forced));
+    const QString language = forced.isEmpty() ? savedLanguage : QString::fromLatin1(forced);
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     auto *ours = new QTranslator(&app);
     if (ours->load(locale, u"blockhaus"_s, u"_"_s, u":/i18n"_s))
         QCoreApplication::installTranslator(ours);
@@ -93,9 +114,15 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(u"Blockhaus"_s);
     QCoreApplication::setApplicationName(u"Blockhaus"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(BLOCKHAUS_VERSION));
-    installTranslations(*app);
+    const SavedSettings saved = readSavedSettings();
+    installTranslations(*app, saved.language);
 
     App::Options options = App::parseOptions(QCoreApplication::arguments());
+    // Saved settings are defaults: --port and --data-dir on the command line win.
+    if (!options.portGiven && saved.port > 0)
+        options.port = saved.port;
+    if (!options.dataDirGiven && !saved.dataDir.isEmpty())
+        options.dataDir = saved.dataDir;
     options.headless = headless;
 
     // Before anything is printed: a script may send SIGTERM as soon as it reads the banner, and
@@ -113,6 +140,7 @@ int main(int argc, char **argv)
     }
     printStartBanner(server);
 #ifdef BLOCKHAUS_WITH_UI
+    Ui::AppSettings appSettings; // outlives the window, whose Settings tab edits it
     std::unique_ptr<Ui::DashboardWindow> window;
     std::unique_ptr<Ui::TrayIcon> tray;
     if (!headless) {
@@ -120,6 +148,7 @@ int main(int argc, char **argv)
         QObject::connect(server.liveHub(), &Live::LiveHub::snapshotPublished, window.get(),
                          &Ui::DashboardWindow::showSnapshot, Qt::QueuedConnection);
         window->setClassroomService(server.classroomService());
+        window->setMaintenanceService(server.maintenanceService(), &appSettings);
         QObject::connect(window.get(), &Ui::DashboardWindow::stopRequested, app.get(),
                          &QCoreApplication::quit);
         if (QSystemTrayIcon::isSystemTrayAvailable()) {

@@ -113,6 +113,8 @@ Options parseOptions(const QStringList &arguments)
     Options options;
     options.headless = parser.isSet(u"headless"_s);
     options.port = static_cast<quint16>(intOption(parser, u"port"_s, 0, 65535));
+    options.portGiven = parser.isSet(u"port"_s);
+    options.dataDirGiven = parser.isSet(u"data-dir"_s);
     if (parser.isSet(u"listen"_s)) {
         if (!options.listen.setAddress(parser.value(u"listen"_s)))
             fail(u"--listen needs an IP address, such as 0.0.0.0 or 127.0.0.1."_s);

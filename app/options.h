@@ -14,6 +14,9 @@ struct Options
     QHostAddress listen = QHostAddress::Any;
     quint16 port = 8601;
     QString dataDir;
+    // Given on the command line: then they win over the dashboard's saved settings.
+    bool portGiven = false;
+    bool dataDirGiven = false;
     QString webRoot;
     QString publicOrigin;
     int poolSize = 8;

@@ -91,6 +91,8 @@ bool ServerController::start(QString *errorText)
     m_services = std::make_unique<Http::Services>(
         Http::Services{*m_pool, m_auth, *m_live, m_httpConfig, m_library});
     m_classroom = std::make_unique<StoreClassroomService>(*m_pool, m_auth, m_live.get());
+    m_maintenance =
+        std::make_unique<StoreMaintenanceService>(*m_pool, m_options.dataDir, dbConfig.sqlitePath);
 
     m_serverThread.start();
     m_live->moveToThread(&m_serverThread);
@@ -165,6 +167,7 @@ void ServerController::stop()
     // No new dashboard calls from here on; jobs already on the pool hold no reference to the
     // service and end before the pool and the live hub go (m_pool->shutdown() below).
     m_classroom.reset();
+    m_maintenance.reset();
     if (m_serverThread.isRunning()) {
         QMetaObject::invokeMethod(
             m_live.get(),

@@ -11,6 +11,7 @@
 
 #include "app/options.h"
 #include "app/storeclassroomservice.h"
+#include "app/storemaintenanceservice.h"
 #include "server/auth/authservice.h"
 #include "server/db/connectionpool.h"
 #include "server/http/services.h"
@@ -49,6 +50,9 @@ public:
     // Class and account management for the dashboard, acting as the first admin. Owned here;
     // null before start() and after stop(). Its futures finish on the database pool's workers.
     Ui::ClassroomService *classroomService() const { return m_classroom.get(); }
+    // Backups and data-folder facts for the Settings tab. Owned here; null before start() and
+    // after stop(). Its futures finish on the database pool's workers.
+    Ui::MaintenanceService *maintenanceService() const { return m_maintenance.get(); }
     // Set when start() created the admin account with a generated password (shown once).
     QString generatedAdminPassword() const { return m_generatedAdminPassword; }
 
@@ -64,6 +68,7 @@ private:
     std::unique_ptr<Live::LiveHub> m_live;
     std::unique_ptr<Http::Services> m_services;
     std::unique_ptr<StoreClassroomService> m_classroom;
+    std::unique_ptr<StoreMaintenanceService> m_maintenance;
     Http::ApiServer *m_api = nullptr; // lives in m_serverThread
     Library::LibraryCache *m_library = nullptr; // lives in m_serverThread, outlives m_api
     QThread m_serverThread;

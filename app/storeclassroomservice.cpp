@@ -3,10 +3,17 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
 #include <utility>
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QPromise>
+#include <QSaveFile>
+#include <QSet>
+#include <QTemporaryDir>
 
 #include "server/auth/authservice.h"
 #include "server/auth/passwordgenerator.h"
@@ -14,7 +21,9 @@
 #include "server/db/connectionpool.h"
 #include "server/db/transaction.h"
 #include "server/http/handlerutil.h"
+#include "server/http/projectarchive.h"
 #include "server/live/livehub.h"
+#include "server/sb3/sb3archive.h"
 #include "server/store/classstore.h"
 #include "server/store/clock.h"
 #include "server/store/projectstore.h"
@@ -171,6 +180,150 @@ Ui::StudentSummary toSummary(const Store::StudentRow &row, Live::LiveHub *live)
             summary.lastSeen = seen;
     }
     return summary;
+}
+
+// The caller a store write must be made as when the dashboard changes a student's project: the
+// store lets only the owner change a project (API.md), and the teacher at this machine is trusted
+// to act for any account the admin may manage (checked by manageableUser first).
+Caller callerFor(const Store::User &user)
+{
+    Caller owner;
+    owner.userId = user.id;
+    owner.role = user.role;
+    owner.username = user.username;
+    owner.displayName = user.displayName;
+    return owner;
+}
+
+QString nameOf(const Store::UserRef &user)
+{
+    return user.displayName.isEmpty() ? user.username : user.displayName;
+}
+
+Ui::ProjectSummary toSummary(const Store::ProjectMeta &meta, const QByteArray &thumbnail = {})
+{
+    Ui::ProjectSummary summary;
+    summary.id = meta.id;
+    summary.title = meta.title;
+    summary.ownerId = meta.owner.id;
+    summary.ownerName = nameOf(meta.owner);
+    summary.version = meta.version;
+    summary.updatedAt = Store::fromText(meta.updatedAt);
+    if (!meta.deletedAt.isEmpty())
+        summary.deletedAt = Store::fromText(meta.deletedAt);
+    summary.thumbnail = thumbnail;
+    return summary;
+}
+
+// The students of one class, as students() lists them.
+Result<QList<Store::StudentRow>> classStudents(Db::Connection &db, const Caller &admin,
+                                               qint64 classId)
+{
+    auto info = findClass(db, admin, classId);
+    if (!info)
+        return info.error();
+    auto rows = Store::ClassStore::students(db, admin);
+    if (!rows)
+        return rows.error();
+    QList<Store::StudentRow> members;
+    for (const Store::StudentRow &row : std::as_const(*rows)) {
+        if (std::any_of(row.groups.cbegin(), row.groups.cend(),
+                        [classId](const Store::GroupRef &group) { return group.id == classId; }))
+            members.append(row);
+    }
+    return members;
+}
+
+// A file name that every system the teacher may copy the export to accepts: no characters that
+// Windows, macOS or Linux refuse (<>:"/\|?* and control characters), no leading dot (hidden on
+// Linux and macOS), no trailing dot or space (Windows drops them), and short enough for the
+// 255-byte limit of common file systems once " (NN).sb3" is added.
+QString safeFileStem(const QString &text)
+{
+    QString clean;
+    clean.reserve(text.size());
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || u"<>:\"/\\|?*"_s.contains(c))
+            clean.append(u' ');
+        else
+            clean.append(c);
+    }
+    clean = clean.simplified();
+    while (clean.startsWith(u'.'))
+        clean.remove(0, 1);
+    while (clean.endsWith(u'.') || clean.endsWith(u' '))
+        clean.chop(1);
+    // 60 characters of name, up to 120 of title: at most ~180 UTF-16 units, under 255 bytes for
+    // most scripts; cut at a character boundary so a surrogate pair is never split.
+    while (clean.toUtf8().size() > 200)
+        clean.chop(clean.size() >= 2 && clean.at(clean.size() - 1).isLowSurrogate() ? 2 : 1);
+    return clean;
+}
+
+// "Student Name - Title.sb3", or "... (2).sb3" when the name is taken. Compared without case:
+// Windows and macOS file systems treat "Maze" and "maze" as the same file.
+QString uniqueFileName(const QString &student, const QString &title, QSet<QString> &taken)
+{
+    QString stem = safeFileStem(safeFileStem(student) + u" - "_s + safeFileStem(title));
+    if (stem.isEmpty() || stem == u"-"_s)
+        stem = u"Project"_s;
+    QString name = stem + u".sb3"_s;
+    for (int n = 2; taken.contains(name.toCaseFolded()); ++n)
+        name = u"%1 (%2).sb3"_s.arg(stem).arg(n);
+    taken.insert(name.toCaseFolded());
+    return name;
+}
+
+Error cannotWrite(const QString &path)
+{
+    return makeError(ErrorKind::BadRequest,
+                     u"Blockhaus cannot write to \u201c%1\u201d. Choose another place."_s.arg(
+                         QDir::toNativeSeparators(path)));
+}
+
+struct ExportItem
+{
+    QString student;
+    qint64 projectId = 0;
+    QString title;
+};
+
+// Writes each project's .sb3 into folder; returns the files written (file name, path). On
+// failure or cancellation it removes what it wrote, so a failed export leaves nothing behind.
+Result<QList<Sb3::ZipEntry>> writeProjects(Db::Connection &db, const Caller &admin,
+                                           const QList<ExportItem> &items, const QString &folder,
+                                           QPromise<Ui::Outcome<int>> &promise)
+{
+    QList<Sb3::ZipEntry> written;
+    auto undo = [&written](Error error) -> Result<QList<Sb3::ZipEntry>> {
+        for (const Sb3::ZipEntry &file : std::as_const(written))
+            QFile::remove(file.sourcePath);
+        return error;
+    };
+    QSet<QString> taken;
+    int done = 0;
+    for (const ExportItem &item : items) {
+        if (promise.isCanceled())
+            return undo(makeError(ErrorKind::BadRequest, u"The export was cancelled."_s));
+        auto archive = Http::projectArchive(db, admin, item.projectId);
+        if (!archive && archive.error().kind != ErrorKind::NotFound)
+            return undo(archive.error());
+        // NotFound: trashed or deleted since it was listed; it is not part of the export then.
+        if (archive) {
+            const QString name = uniqueFileName(item.student, archive->title, taken);
+            const QString path = QDir(folder).filePath(name);
+            // QSaveFile: a file appears under its name only once all its bytes are written.
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(archive->sb3) != archive->sb3.size()
+                || !file.commit())
+                return undo(file.error() == QFileDevice::ResourceError
+                                ? makeError(ErrorKind::StorageFull)
+                                : cannotWrite(path));
+            written.append({name, path});
+        }
+        promise.setProgressValue(++done);
+    }
+    return written;
 }
 
 } // namespace
@@ -359,6 +512,167 @@ QFuture<Ui::Outcome<bool>> StoreClassroomService::removeStudent(qint64 classId, 
             return true;
         });
     });
+}
+
+QFuture<Ui::Outcome<QList<Ui::ProjectSummary>>>
+StoreClassroomService::studentProjects(qint64 userId, bool trash)
+{
+    return submit<QList<Ui::ProjectSummary>>(
+        m_pool, [userId, trash](Db::Connection &db) -> Result<QList<Ui::ProjectSummary>> {
+            auto admin = adminCaller(db);
+            if (!admin)
+                return admin.error();
+            auto user = Store::ClassStore::manageableUser(db, *admin, userId);
+            if (!user)
+                return user.error();
+            // Only the owner lists their trash (ProjectStore::listOwn), so it is asked as them.
+            auto projects = Store::ProjectStore::listOwn(db, callerFor(*user), trash);
+            if (!projects)
+                return projects.error();
+            auto thumbnails = Store::ProjectStore::thumbnailsOwnedBy(db, userId);
+            if (!thumbnails)
+                return thumbnails.error();
+            QList<Ui::ProjectSummary> summaries;
+            for (const Store::ProjectMeta &meta : std::as_const(*projects))
+                summaries.append(toSummary(meta, thumbnails->value(meta.id).data));
+            return summaries;
+        });
+}
+
+QFuture<Ui::Outcome<QList<Ui::VersionSummary>>> StoreClassroomService::versions(qint64 projectId)
+{
+    return submit<QList<Ui::VersionSummary>>(
+        m_pool, [projectId](Db::Connection &db) -> Result<QList<Ui::VersionSummary>> {
+            auto admin = adminCaller(db);
+            if (!admin)
+                return admin.error();
+            auto versions = Store::ProjectStore::versions(db, *admin, projectId);
+            if (!versions)
+                return versions.error();
+            QList<Ui::VersionSummary> summaries;
+            for (const Store::VersionInfo &info : std::as_const(*versions))
+                summaries.append(
+                    {info.version, Store::fromText(info.savedAt), nameOf(info.savedBy), info.size});
+            return summaries;
+        });
+}
+
+QFuture<Ui::Outcome<Ui::ProjectSummary>> StoreClassroomService::restoreFromTrash(qint64 projectId)
+{
+    return submit<Ui::ProjectSummary>(
+        m_pool, [projectId](Db::Connection &db) -> Result<Ui::ProjectSummary> {
+            auto admin = adminCaller(db);
+            if (!admin)
+                return admin.error();
+            // A trashed project is invisible to meta(); its owner is looked up directly.
+            auto owner = Store::ProjectStore::ownerOf(db, projectId);
+            if (!owner)
+                return owner.error();
+            auto user = Store::ClassStore::manageableUser(db, *admin, owner->id);
+            if (!user)
+                return user.error();
+            auto meta = Store::ProjectStore::restore(db, callerFor(*user), projectId);
+            if (!meta)
+                return meta.error();
+            return toSummary(*meta);
+        });
+}
+
+QFuture<Ui::Outcome<Ui::ProjectSummary>> StoreClassroomService::restoreVersion(qint64 projectId,
+                                                                               int version)
+{
+    return submit<Ui::ProjectSummary>(
+        m_pool, [projectId, version](Db::Connection &db) -> Result<Ui::ProjectSummary> {
+            auto admin = adminCaller(db);
+            if (!admin)
+                return admin.error();
+            auto current = Store::ProjectStore::meta(db, *admin, projectId);
+            if (!current)
+                return current.error();
+            auto user = Store::ClassStore::manageableUser(db, *admin, current->owner.id);
+            if (!user)
+                return user.error();
+            // G1: the version read just now is the If-Match. A save by the student in between
+            // makes this a Conflict (the teacher looks again) instead of silently replacing it.
+            // The new version is recorded as saved by the owner, the only one who may save it.
+            auto meta = Store::ProjectStore::restoreVersion(db, callerFor(*user), projectId,
+                                                            version, current->version);
+            if (!meta)
+                return meta.error();
+            return toSummary(*meta);
+        });
+}
+
+QFuture<Ui::Outcome<int>> StoreClassroomService::exportClass(qint64 classId, const QString &target,
+                                                             bool asZip)
+{
+    if (target.trimmed().isEmpty())
+        return ready(failure<int>(u"Choose a folder or a zip file to export to."_s));
+    // The job reports progress on this promise; the pool's own future only carries the result.
+    auto promise = std::make_shared<QPromise<Ui::Outcome<int>>>();
+    QFuture<Ui::Outcome<int>> future = promise->future();
+    promise->start();
+    const QString path = QFileInfo(target).absoluteFilePath();
+    auto job = [classId, path, asZip, promise](Db::Connection &db) -> Result<int> {
+        auto admin = adminCaller(db);
+        if (!admin)
+            return admin.error();
+        auto students = classStudents(db, *admin, classId);
+        if (!students)
+            return students.error();
+        QList<ExportItem> items;
+        for (const Store::StudentRow &row : std::as_const(*students)) {
+            auto projects = Store::ProjectStore::listOwnedBy(db, row.user.id);
+            if (!projects)
+                return projects.error();
+            for (const Store::ProjectMeta &meta : std::as_const(*projects))
+                items.append({nameOf(row.user), meta.id, meta.title});
+        }
+        promise->setProgressRange(0, int(items.size()));
+        promise->setProgressValue(0);
+        if (!asZip) {
+            // Only a folder this export had to create is removed again when it fails.
+            const bool existed = QFileInfo(path).isDir();
+            if (!existed && !QDir().mkpath(path))
+                return cannotWrite(path);
+            auto written = writeProjects(db, *admin, items, path, *promise);
+            if (!written) {
+                if (!existed)
+                    QDir().rmdir(path);
+                return written.error();
+            }
+            return int(written->size());
+        }
+        // Checked before the work, so a wrong place fails at once rather than after it.
+        const QFileInfo zipInfo(path);
+        if (!zipInfo.absoluteDir().exists() || zipInfo.isDir())
+            return cannotWrite(path);
+        // The .sb3 files wait on disk, not in memory, until the zip is closed.
+        QTemporaryDir staging;
+        if (!staging.isValid())
+            return makeError(ErrorKind::Internal, u"No temporary folder for the export."_s);
+        auto written = writeProjects(db, *admin, items, staging.path(), *promise);
+        if (!written)
+            return written.error();
+        if (written->isEmpty())
+            return 0; // libzip writes no file for an empty archive; there is nothing to send
+        auto zipped = Sb3::writeZipFile(path, *written);
+        if (!zipped)
+            return zipped.error().kind == ErrorKind::BadRequest ? cannotWrite(path)
+                                                                : zipped.error();
+        return int(written->size());
+    };
+    m_pool.run<int>(std::move(job))
+        .then([promise](const Result<int> &result) {
+            promise->addResult(toOutcome(result));
+            promise->finish();
+        })
+        .onCanceled([promise] {
+            promise->addResult(
+                failure<int>(u"Blockhaus stopped before this could be done. Please try again."_s));
+            promise->finish();
+        });
+    return future;
 }
 
 } // namespace Blockhaus::App

@@ -42,6 +42,16 @@ public:
     addStudents(qint64 classId, const QStringList &names) override;
     QFuture<Ui::Outcome<QString>> resetPassword(qint64 userId) override;
     QFuture<Ui::Outcome<bool>> removeStudent(qint64 classId, qint64 userId) override;
+    QFuture<Ui::Outcome<QList<Ui::ProjectSummary>>> studentProjects(qint64 userId,
+                                                                    bool trash) override;
+    QFuture<Ui::Outcome<QList<Ui::VersionSummary>>> versions(qint64 projectId) override;
+    QFuture<Ui::Outcome<Ui::ProjectSummary>> restoreFromTrash(qint64 projectId) override;
+    QFuture<Ui::Outcome<Ui::ProjectSummary>> restoreVersion(qint64 projectId, int version) override;
+    // One job on the pool for the whole export (a worker is busy for its duration; the other
+    // workers keep serving the students). Cancelling the future stops it between two projects
+    // and removes what it wrote.
+    QFuture<Ui::Outcome<int>> exportClass(qint64 classId, const QString &target,
+                                          bool asZip) override;
 
 private:
     Db::ConnectionPool &m_pool;

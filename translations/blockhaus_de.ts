@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>Blockhaus::Ui::Autostart</name>
+    <message>
+        <source>Windows did not accept the change.</source>
+        <translation>Windows hat die Änderung nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed.</source>
+        <translation>%1 konnte nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>This is not available on this system.</source>
+        <translation>Das ist auf diesem System nicht verfügbar.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::Ui::ConflictModel</name>
     <message>
         <source>Project %1</source>
@@ -113,6 +132,14 @@
     <message>
         <source>&amp;Stop the server</source>
         <translation>Server &amp;anhalten</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projekte</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -418,6 +445,29 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::Ui::ProjectModel</name>
+    <message>
+        <source>In the trash since %1</source>
+        <translation>Im Papierkorb seit %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Gespeichert %1</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Version %3</source>
+        <translation>%1
+%2
+Version %3</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::Ui::ProjectorWindow</name>
     <message>
         <source>Join the class – Blockhaus</source>
@@ -466,6 +516,229 @@
     <message>
         <source>Or scan this code with a tablet camera.</source>
         <translation>Oder diesen Code mit der Kamera des Tablets scannen.</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::ProjectsPanel</name>
+    <message>
+        <source>S&amp;tudents:</source>
+        <translation>Schüler/&amp;innen:</translation>
+    </message>
+    <message>
+        <source>Students of the class</source>
+        <translation>Schüler/innen der Klasse</translation>
+    </message>
+    <message>
+        <source>&amp;Export class…</source>
+        <translation>Klasse &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Export the projects of the whole class</source>
+        <translation>Die Projekte der ganzen Klasse exportieren</translation>
+    </message>
+    <message>
+        <source>Choose a student to see their projects.</source>
+        <translation>Wähle eine Schülerin oder einen Schüler, um die Projekte zu sehen.</translation>
+    </message>
+    <message>
+        <source>Whose projects are shown</source>
+        <translation>Wessen Projekte angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Show t&amp;rash</source>
+        <translation>Papie&amp;rkorb zeigen</translation>
+    </message>
+    <message>
+        <source>Show the projects in the trash instead</source>
+        <translation>Stattdessen die Projekte im Papierkorb zeigen</translation>
+    </message>
+    <message>
+        <source>Projects of the student</source>
+        <translation>Projekte der Schülerin oder des Schülers</translation>
+    </message>
+    <message>
+        <source>&amp;Open in browser</source>
+        <translation>Im Browser ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open the project in the browser</source>
+        <translation>Das Projekt im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Restore from tras&amp;h</source>
+        <translation>Aus dem Papierkorb &amp;holen</translation>
+    </message>
+    <message>
+        <source>Restore the project from the trash</source>
+        <translation>Das Projekt aus dem Papierkorb wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Versions…</source>
+        <translation>&amp;Versionen …</translation>
+    </message>
+    <message>
+        <source>Earlier versions of the project</source>
+        <translation>Frühere Versionen des Projekts</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Fortschritt des Exports</translation>
+    </message>
+    <message>
+        <source>%v of %m projects</source>
+        <translation>%v von %m Projekten</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <source>Trash of %1</source>
+        <translation>Papierkorb von %1</translation>
+    </message>
+    <message>
+        <source>Projects of %1</source>
+        <translation>Projekte von %1</translation>
+    </message>
+    <message>
+        <source>The trash of %1 is empty.</source>
+        <translation>Der Papierkorb von %1 ist leer.</translation>
+    </message>
+    <message>
+        <source>%1 has no projects yet.</source>
+        <translation>%1 hat noch keine Projekte.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s).</source>
+        <translation>
+            <numerusform>%n Projekt.</numerusform>
+            <numerusform>%n Projekte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is out of the trash and back among the projects of %2.</source>
+        <translation>„%1“ ist aus dem Papierkorb zurück bei den Projekten von %2.</translation>
+    </message>
+    <message>
+        <source>“%1” has the content of version %2 again, saved as the new version %3. The versions in between are still kept.</source>
+        <translation>„%1“ hat wieder den Inhalt von Version %2, gespeichert als neue Version %3. Die Versionen dazwischen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Exporting the projects of %1…</source>
+        <translation>Die Projekte von %1 werden exportiert …</translation>
+    </message>
+    <message>
+        <source>There are no projects in %1 to export yet.</source>
+        <translation>In %1 gibt es noch keine Projekte zum Exportieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project file(s) saved in the zip file %1.</source>
+        <translation>
+            <numerusform>%n Projektdatei in der ZIP-Datei %1 gespeichert.</numerusform>
+            <numerusform>%n Projektdateien in der ZIP-Datei %1 gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project file(s) saved in the folder %1.</source>
+        <translation>
+            <numerusform>%n Projektdatei im Ordner %1 gespeichert.</numerusform>
+            <numerusform>%n Projektdateien im Ordner %1 gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No browser could be started. Open %1 in a browser.</source>
+        <translation>Es konnte kein Browser gestartet werden. Öffne %1 in einem Browser.</translation>
+    </message>
+    <message>
+        <source>Restore from trash</source>
+        <translation>Aus dem Papierkorb wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Put “%1” back among the projects of %2?</source>
+        <translation>„%1“ wieder zu den Projekten von %2 legen?</translation>
+    </message>
+    <message>
+        <source>Versions of “%1”</source>
+        <translation>Versionen von „%1“</translation>
+    </message>
+    <message>
+        <source>Blockhaus keeps the last saved versions. Restoring one saves its content as a new version; nothing is lost.</source>
+        <translation>Blockhaus behält die zuletzt gespeicherten Versionen. Wird eine wiederhergestellt, wird ihr Inhalt als neue Version gespeichert; nichts geht verloren.</translation>
+    </message>
+    <message>
+        <source>Saved versions, newest first</source>
+        <translation>Gespeicherte Versionen, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version…</source>
+        <translation>Diese Version &amp;wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>Restore the chosen version</source>
+        <translation>Die gewählte Version wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>Diese Version wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Make version %1 of “%2” the current one? It is saved as a new version; the current one stays in the list.</source>
+        <translation>Version %1 von „%2“ zur aktuellen machen? Sie wird als neue Version gespeichert; die aktuelle bleibt in der Liste.</translation>
+    </message>
+    <message>
+        <source>Version %1, saved %2 by %3 (%4)</source>
+        <translation>Version %1, gespeichert %2 von %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 – current</source>
+        <translation>%1 – aktuell</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s) kept.</source>
+        <translation>
+            <numerusform>%n Version behalten.</numerusform>
+            <numerusform>%n Versionen behalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export class</source>
+        <translation>Klasse exportieren</translation>
+    </message>
+    <message>
+        <source>Export every project of the students of %1 as .sb3 files. Where should they go?</source>
+        <translation>Jedes Projekt der Schüler/innen von %1 als .sb3-Datei exportieren. Wohin sollen sie?</translation>
+    </message>
+    <message>
+        <source>Into a &amp;folder…</source>
+        <translation>In einen &amp;Ordner …</translation>
+    </message>
+    <message>
+        <source>Into one &amp;zip file…</source>
+        <translation>In eine &amp;ZIP-Datei …</translation>
+    </message>
+    <message>
+        <source>Export the projects into</source>
+        <translation>Die Projekte exportieren nach</translation>
+    </message>
+    <message>
+        <source>Save the projects as</source>
+        <translation>Die Projekte speichern als</translation>
+    </message>
+    <message>
+        <source>Projects of %1.zip</source>
+        <translation>Projekte von %1.zip</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>ZIP-Dateien (*.zip)</translation>
     </message>
 </context>
 <context>
@@ -528,6 +801,173 @@
     <message>
         <source>Projects</source>
         <translation>Projekte</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::SettingsPanel</name>
+    <message>
+        <source>When Blockhaus starts</source>
+        <translation>Wenn Blockhaus startet</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Takes effect after a restart.</source>
+        <translation>Gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Students type this number after the address. Takes effect after a restart.</source>
+        <translation>Die Schüler/innen tippen diese Zahl nach der Adresse. Gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>The usual folder for application data</source>
+        <translation>Der übliche Ordner für Programmdaten</translation>
+    </message>
+    <message>
+        <source>C&amp;hange…</source>
+        <translation>Ä&amp;ndern …</translation>
+    </message>
+    <message>
+        <source>Change data folder</source>
+        <translation>Datenordner ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Open data folder</source>
+        <translation>Datenordner ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>Datenordner öffnen</translation>
+    </message>
+    <message>
+        <source>Takes effect after a restart; the current data stays where it is. Copy it there with a backup if you want to keep it.</source>
+        <translation>Gilt nach einem Neustart; die bisherigen Daten bleiben, wo sie sind. Kopiere sie mit einer Sicherung dorthin, wenn du sie behalten willst.</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder:</source>
+        <translation>&amp;Datenordner:</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Sprache der Oberfläche</translation>
+    </message>
+    <message>
+        <source>Applies the next time Blockhaus starts.</source>
+        <translation>Gilt beim nächsten Start von Blockhaus.</translation>
+    </message>
+    <message>
+        <source>&amp;Interface language:</source>
+        <translation>&amp;Sprache der Oberfläche:</translation>
+    </message>
+    <message>
+        <source>&amp;Start Blockhaus when I log in</source>
+        <translation>Blockhaus beim &amp;Anmelden starten</translation>
+    </message>
+    <message>
+        <source>Start Blockhaus when I log in</source>
+        <translation>Blockhaus beim Anmelden starten</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>A backup is one file with every class, account and project. Students can keep working while it is made.</source>
+        <translation>Eine Sicherung ist eine Datei mit allen Klassen, Zugängen und Projekten. Die Schüler/innen können währenddessen weiterarbeiten.</translation>
+    </message>
+    <message>
+        <source>Database size</source>
+        <translation>Größe der Datenbank</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>Jetzt &amp;sichern …</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Jetzt sichern</translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation>Fortschritt der Sicherung</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <source>The database is %1 in size.</source>
+        <translation>Die Datenbank ist %1 groß.</translation>
+    </message>
+    <message>
+        <source>Blockhaus will use its usual data folder after a restart. The current data stays where it is.</source>
+        <translation>Blockhaus benutzt nach einem Neustart seinen üblichen Datenordner. Die bisherigen Daten bleiben, wo sie sind.</translation>
+    </message>
+    <message>
+        <source>Blockhaus will use the folder %1 after a restart. The current data stays where it is.</source>
+        <translation>Blockhaus benutzt nach einem Neustart den Ordner %1. Die bisherigen Daten bleiben, wo sie sind.</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time Blockhaus starts.</source>
+        <translation>Die neue Sprache gilt beim nächsten Start von Blockhaus.</translation>
+    </message>
+    <message>
+        <source>Blockhaus will start when you log in.</source>
+        <translation>Blockhaus startet, wenn du dich anmeldest.</translation>
+    </message>
+    <message>
+        <source>Blockhaus will no longer start when you log in.</source>
+        <translation>Blockhaus startet nicht mehr, wenn du dich anmeldest.</translation>
+    </message>
+    <message>
+        <source>Data folder for Blockhaus</source>
+        <translation>Datenordner für Blockhaus</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be opened.</source>
+        <translation>Der Ordner %1 konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Save a backup of Blockhaus</source>
+        <translation>Eine Sicherung von Blockhaus speichern</translation>
+    </message>
+    <message>
+        <source>Blockhaus backups (*.sqlite3)</source>
+        <translation>Blockhaus-Sicherungen (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>A backup is already being made.</source>
+        <translation>Es wird bereits eine Sicherung erstellt.</translation>
+    </message>
+    <message>
+        <source>Backups need the server to be running.</source>
+        <translation>Für Sicherungen muss der Server laufen.</translation>
+    </message>
+    <message>
+        <source>Backing up to %1…</source>
+        <translation>Sicherung nach %1 …</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>Sicherung gespeichert: %1</translation>
     </message>
 </context>
 <context>

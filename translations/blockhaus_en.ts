@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Blockhaus::Ui::Autostart</name>
+    <message>
+        <source>Windows did not accept the change.</source>
+        <translation>Windows did not accept the change.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed.</source>
+        <translation>%1 could not be removed.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>%1 could not be written.</translation>
+    </message>
+    <message>
+        <source>This is not available on this system.</source>
+        <translation>This is not available on this system.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::Ui::ConflictModel</name>
     <message>
         <source>Project %1</source>
@@ -113,6 +132,14 @@
     <message>
         <source>&amp;Stop the server</source>
         <translation>&amp;Stop the server</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
     </message>
 </context>
 <context>
@@ -418,6 +445,29 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::Ui::ProjectModel</name>
+    <message>
+        <source>In the trash since %1</source>
+        <translation>In the trash since %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Version %3</source>
+        <translation>%1
+%2
+Version %3</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::Ui::ProjectorWindow</name>
     <message>
         <source>Join the class – Blockhaus</source>
@@ -466,6 +516,229 @@
     <message>
         <source>Or scan this code with a tablet camera.</source>
         <translation>Or scan this code with a tablet camera.</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::ProjectsPanel</name>
+    <message>
+        <source>S&amp;tudents:</source>
+        <translation>S&amp;tudents:</translation>
+    </message>
+    <message>
+        <source>Students of the class</source>
+        <translation>Students of the class</translation>
+    </message>
+    <message>
+        <source>&amp;Export class…</source>
+        <translation>&amp;Export class…</translation>
+    </message>
+    <message>
+        <source>Export the projects of the whole class</source>
+        <translation>Export the projects of the whole class</translation>
+    </message>
+    <message>
+        <source>Choose a student to see their projects.</source>
+        <translation>Choose a student to see their projects.</translation>
+    </message>
+    <message>
+        <source>Whose projects are shown</source>
+        <translation>Whose projects are shown</translation>
+    </message>
+    <message>
+        <source>Show t&amp;rash</source>
+        <translation>Show t&amp;rash</translation>
+    </message>
+    <message>
+        <source>Show the projects in the trash instead</source>
+        <translation>Show the projects in the trash instead</translation>
+    </message>
+    <message>
+        <source>Projects of the student</source>
+        <translation>Projects of the student</translation>
+    </message>
+    <message>
+        <source>&amp;Open in browser</source>
+        <translation>&amp;Open in browser</translation>
+    </message>
+    <message>
+        <source>Open the project in the browser</source>
+        <translation>Open the project in the browser</translation>
+    </message>
+    <message>
+        <source>Restore from tras&amp;h</source>
+        <translation>Restore from tras&amp;h</translation>
+    </message>
+    <message>
+        <source>Restore the project from the trash</source>
+        <translation>Restore the project from the trash</translation>
+    </message>
+    <message>
+        <source>&amp;Versions…</source>
+        <translation>&amp;Versions…</translation>
+    </message>
+    <message>
+        <source>Earlier versions of the project</source>
+        <translation>Earlier versions of the project</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Export progress</translation>
+    </message>
+    <message>
+        <source>%v of %m projects</source>
+        <translation>%v of %m projects</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <source>Trash of %1</source>
+        <translation>Trash of %1</translation>
+    </message>
+    <message>
+        <source>Projects of %1</source>
+        <translation>Projects of %1</translation>
+    </message>
+    <message>
+        <source>The trash of %1 is empty.</source>
+        <translation>The trash of %1 is empty.</translation>
+    </message>
+    <message>
+        <source>%1 has no projects yet.</source>
+        <translation>%1 has no projects yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s).</source>
+        <translation>
+            <numerusform>%n project.</numerusform>
+            <numerusform>%n projects.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is out of the trash and back among the projects of %2.</source>
+        <translation>“%1” is out of the trash and back among the projects of %2.</translation>
+    </message>
+    <message>
+        <source>“%1” has the content of version %2 again, saved as the new version %3. The versions in between are still kept.</source>
+        <translation>“%1” has the content of version %2 again, saved as the new version %3. The versions in between are still kept.</translation>
+    </message>
+    <message>
+        <source>Exporting the projects of %1…</source>
+        <translation>Exporting the projects of %1…</translation>
+    </message>
+    <message>
+        <source>There are no projects in %1 to export yet.</source>
+        <translation>There are no projects in %1 to export yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project file(s) saved in the zip file %1.</source>
+        <translation>
+            <numerusform>%n project file saved in the zip file %1.</numerusform>
+            <numerusform>%n project files saved in the zip file %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project file(s) saved in the folder %1.</source>
+        <translation>
+            <numerusform>%n project file saved in the folder %1.</numerusform>
+            <numerusform>%n project files saved in the folder %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No browser could be started. Open %1 in a browser.</source>
+        <translation>No browser could be started. Open %1 in a browser.</translation>
+    </message>
+    <message>
+        <source>Restore from trash</source>
+        <translation>Restore from trash</translation>
+    </message>
+    <message>
+        <source>Put “%1” back among the projects of %2?</source>
+        <translation>Put “%1” back among the projects of %2?</translation>
+    </message>
+    <message>
+        <source>Versions of “%1”</source>
+        <translation>Versions of “%1”</translation>
+    </message>
+    <message>
+        <source>Blockhaus keeps the last saved versions. Restoring one saves its content as a new version; nothing is lost.</source>
+        <translation>Blockhaus keeps the last saved versions. Restoring one saves its content as a new version; nothing is lost.</translation>
+    </message>
+    <message>
+        <source>Saved versions, newest first</source>
+        <translation>Saved versions, newest first</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version…</source>
+        <translation>&amp;Restore this version…</translation>
+    </message>
+    <message>
+        <source>Restore the chosen version</source>
+        <translation>Restore the chosen version</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>Restore this version</translation>
+    </message>
+    <message>
+        <source>Make version %1 of “%2” the current one? It is saved as a new version; the current one stays in the list.</source>
+        <translation>Make version %1 of “%2” the current one? It is saved as a new version; the current one stays in the list.</translation>
+    </message>
+    <message>
+        <source>Version %1, saved %2 by %3 (%4)</source>
+        <translation>Version %1, saved %2 by %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 – current</source>
+        <translation>%1 – current</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s) kept.</source>
+        <translation>
+            <numerusform>%n version kept.</numerusform>
+            <numerusform>%n versions kept.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export class</source>
+        <translation>Export class</translation>
+    </message>
+    <message>
+        <source>Export every project of the students of %1 as .sb3 files. Where should they go?</source>
+        <translation>Export every project of the students of %1 as .sb3 files. Where should they go?</translation>
+    </message>
+    <message>
+        <source>Into a &amp;folder…</source>
+        <translation>Into a &amp;folder…</translation>
+    </message>
+    <message>
+        <source>Into one &amp;zip file…</source>
+        <translation>Into one &amp;zip file…</translation>
+    </message>
+    <message>
+        <source>Export the projects into</source>
+        <translation>Export the projects into</translation>
+    </message>
+    <message>
+        <source>Save the projects as</source>
+        <translation>Save the projects as</translation>
+    </message>
+    <message>
+        <source>Projects of %1.zip</source>
+        <translation>Projects of %1.zip</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip files (*.zip)</translation>
     </message>
 </context>
 <context>
@@ -528,6 +801,173 @@
     <message>
         <source>Projects</source>
         <translation>Projects</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::SettingsPanel</name>
+    <message>
+        <source>When Blockhaus starts</source>
+        <translation>When Blockhaus starts</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Takes effect after a restart.</source>
+        <translation>Takes effect after a restart.</translation>
+    </message>
+    <message>
+        <source>Students type this number after the address. Takes effect after a restart.</source>
+        <translation>Students type this number after the address. Takes effect after a restart.</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>The usual folder for application data</source>
+        <translation>The usual folder for application data</translation>
+    </message>
+    <message>
+        <source>C&amp;hange…</source>
+        <translation>C&amp;hange…</translation>
+    </message>
+    <message>
+        <source>Change data folder</source>
+        <translation>Change data folder</translation>
+    </message>
+    <message>
+        <source>&amp;Open data folder</source>
+        <translation>&amp;Open data folder</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>Open data folder</translation>
+    </message>
+    <message>
+        <source>Takes effect after a restart; the current data stays where it is. Copy it there with a backup if you want to keep it.</source>
+        <translation>Takes effect after a restart; the current data stays where it is. Copy it there with a backup if you want to keep it.</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder:</source>
+        <translation>&amp;Data folder:</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>Applies the next time Blockhaus starts.</source>
+        <translation>Applies the next time Blockhaus starts.</translation>
+    </message>
+    <message>
+        <source>&amp;Interface language:</source>
+        <translation>&amp;Interface language:</translation>
+    </message>
+    <message>
+        <source>&amp;Start Blockhaus when I log in</source>
+        <translation>&amp;Start Blockhaus when I log in</translation>
+    </message>
+    <message>
+        <source>Start Blockhaus when I log in</source>
+        <translation>Start Blockhaus when I log in</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>A backup is one file with every class, account and project. Students can keep working while it is made.</source>
+        <translation>A backup is one file with every class, account and project. Students can keep working while it is made.</translation>
+    </message>
+    <message>
+        <source>Database size</source>
+        <translation>Database size</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Back up now…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation>Backup progress</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <source>The database is %1 in size.</source>
+        <translation>The database is %1 in size.</translation>
+    </message>
+    <message>
+        <source>Blockhaus will use its usual data folder after a restart. The current data stays where it is.</source>
+        <translation>Blockhaus will use its usual data folder after a restart. The current data stays where it is.</translation>
+    </message>
+    <message>
+        <source>Blockhaus will use the folder %1 after a restart. The current data stays where it is.</source>
+        <translation>Blockhaus will use the folder %1 after a restart. The current data stays where it is.</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time Blockhaus starts.</source>
+        <translation>The new language applies the next time Blockhaus starts.</translation>
+    </message>
+    <message>
+        <source>Blockhaus will start when you log in.</source>
+        <translation>Blockhaus will start when you log in.</translation>
+    </message>
+    <message>
+        <source>Blockhaus will no longer start when you log in.</source>
+        <translation>Blockhaus will no longer start when you log in.</translation>
+    </message>
+    <message>
+        <source>Data folder for Blockhaus</source>
+        <translation>Data folder for Blockhaus</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be opened.</source>
+        <translation>The folder %1 could not be opened.</translation>
+    </message>
+    <message>
+        <source>Save a backup of Blockhaus</source>
+        <translation>Save a backup of Blockhaus</translation>
+    </message>
+    <message>
+        <source>Blockhaus backups (*.sqlite3)</source>
+        <translation>Blockhaus backups (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>A backup is already being made.</source>
+        <translation>A backup is already being made.</translation>
+    </message>
+    <message>
+        <source>Backups need the server to be running.</source>
+        <translation>Backups need the server to be running.</translation>
+    </message>
+    <message>
+        <source>Backing up to %1…</source>
+        <translation>Backing up to %1…</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>Backup saved: %1</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 
 #include <optional>
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QFuture>
 #include <QList>
@@ -42,6 +43,26 @@ struct NewStudentAccount
     QString password; // shown this once
 };
 
+struct ProjectSummary
+{
+    qint64 id = 0;
+    QString title;
+    qint64 ownerId = 0;
+    QString ownerName;
+    int version = 0;
+    QDateTime updatedAt;
+    QDateTime deletedAt; // invalid unless trashed
+    QByteArray thumbnail; // PNG or JPEG bytes, or empty
+};
+
+struct VersionSummary
+{
+    int version = 0;
+    QDateTime savedAt;
+    QString savedBy; // display name
+    qint64 size = 0; // bytes of project.json
+};
+
 // The value, or a sentence a teacher can read.
 template<typename T>
 struct Outcome
@@ -66,6 +87,21 @@ public:
     virtual QFuture<Outcome<QString>> resetPassword(qint64 userId) = 0;
     // Takes the student out of the class and moves their projects to the trash (restorable).
     virtual QFuture<Outcome<bool>> removeStudent(qint64 classId, qint64 userId) = 0;
+
+    // A student's projects, newest first, with their thumbnails; trash: the trashed ones instead.
+    virtual QFuture<Outcome<QList<ProjectSummary>>> studentProjects(qint64 userId, bool trash) = 0;
+    // The retained history of a project, newest first.
+    virtual QFuture<Outcome<QList<VersionSummary>>> versions(qint64 projectId) = 0;
+    virtual QFuture<Outcome<ProjectSummary>> restoreFromTrash(qint64 projectId) = 0;
+    // A new version whose content is that of version (as POST .../versions/{v}/restore), made on
+    // top of the current version; someone saving in between makes it fail rather than be lost.
+    virtual QFuture<Outcome<ProjectSummary>> restoreVersion(qint64 projectId, int version) = 0;
+    // Writes one "Student Name - Title.sb3" per project (not trashed) of every student of the
+    // class into the folder target, or into one zip file target when asZip. The future's progress
+    // counts projects (range 0..n); its value is the number of files written. A zip appears only
+    // when complete; a failed export leaves none of its files behind.
+    virtual QFuture<Outcome<int>> exportClass(qint64 classId, const QString &target,
+                                              bool asZip) = 0;
 };
 
 } // namespace Blockhaus::Ui

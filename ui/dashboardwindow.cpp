@@ -20,6 +20,9 @@
 #include "ui/join/joinpanel.h"
 #include "ui/join/projectorwindow.h"
 #include "ui/online/onlinemodel.h"
+#include "ui/projects/projectspanel.h"
+#include "ui/settings/settingspanel.h"
+#include "ui/students/rostermodel.h"
 #include "ui/students/studentspanel.h"
 #include "ui/welcome/welcomedialog.h"
 
@@ -118,6 +121,19 @@ void DashboardWindow::setClassroomService(ClassroomService *service)
             [this] { m_students->setJoinAddress(m_join->currentAddress()); });
     connect(m_students, &StudentsPanel::noClassesYet, this, &DashboardWindow::offerWelcome);
     m_tabs->insertTab(1, m_students, tr("Students"));
+
+    // Projects follow the class and the roster the Students tab shows.
+    m_projects = new ProjectsPanel(service);
+    m_projects->setJoinAddress(m_join->currentAddress());
+    connect(m_join, &JoinPanel::currentJoinUrlChanged, m_projects,
+            [this] { m_projects->setJoinAddress(m_join->currentAddress()); });
+    connect(m_students, &StudentsPanel::classSelected, m_projects,
+            [this](const QString &name, const QString &) {
+                m_projects->setClass(m_students->currentClassId(), name);
+            });
+    connect(m_students->roster(), &QAbstractItemModel::modelReset, m_projects,
+            [this] { m_projects->setStudents(m_students->roster()->students()); });
+    m_tabs->insertTab(2, m_projects, tr("Projects"));
     m_students->reloadClasses(); // the join panel needs the class code before the tab is opened
     m_conflictsTab = m_tabs->indexOf(m_conflictsPage);
 }
@@ -173,6 +189,14 @@ void DashboardWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         break;
     }
+}
+
+void DashboardWindow::setMaintenanceService(MaintenanceService *service, AppSettings *settings)
+{
+    if (m_settings || !settings)
+        return;
+    m_settings = new SettingsPanel(service, settings);
+    m_tabs->addTab(m_settings, tr("Settings")); // last: the least used tab
 }
 
 void DashboardWindow::offerWelcome()

@@ -21,7 +21,11 @@ namespace Blockhaus::Ui {
 
 class ConflictModel;
 class HealthPanel;
+class AppSettings;
 class ClassroomService;
+class MaintenanceService;
+class ProjectsPanel;
+class SettingsPanel;
 class JoinPanel;
 class StudentsPanel;
 class OnlineModel;
@@ -44,6 +48,11 @@ public:
     // Adds the Students tab (classes, roster, accounts, login cards) over this service, which
     // must outlive the window. Without it the window only shows live figures.
     void setClassroomService(ClassroomService *service);
+    // Adds the Settings tab (port, data folder, language, autostart, backup). Both must outlive
+    // the window.
+    void setMaintenanceService(MaintenanceService *service, AppSettings *settings);
+    SettingsPanel *settingsPanel() const { return m_settings; }
+    ProjectsPanel *projectsPanel() const { return m_projects; }
     QTableView *onlineView() const { return m_onlineView; }
     QTableView *conflictView() const { return m_conflictView; }
     QLineEdit *conflictFilter() const { return m_conflictFilter; }
@@ -78,6 +87,8 @@ private:
     QLabel *m_status = nullptr;
     JoinPanel *m_join = nullptr;
     StudentsPanel *m_students = nullptr;
+    SettingsPanel *m_settings = nullptr;
+    ProjectsPanel *m_projects = nullptr;
     QTabWidget *m_tabs = nullptr;
     int m_conflictsTab = -1;
     QWidget *m_conflictsPage = nullptr;

@@ -6,11 +6,11 @@
 
 #include "server/http/handlerutil.h"
 #include "server/http/jsonio.h"
+#include "server/http/projectarchive.h"
 #include "server/live/livehub.h"
 #include "server/sb3/assetname.h"
 #include "server/sb3/projectjson.h"
 #include "server/sb3/sb3archive.h"
-#include "server/store/assetstore.h"
 #include "server/store/projectstore.h"
 
 namespace Blockhaus::Http {
@@ -346,27 +346,11 @@ Result<Reply> ProjectsHandler::exportSb3(const RequestContext &context, const Ca
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
         return noSuchProject();
-    auto meta = ProjectStore::meta(db, caller, id);
-    if (!meta)
-        return meta.error();
-    auto content = ProjectStore::content(db, caller, id);
-    if (!content)
-        return content.error();
-    auto info = Sb3::validateProject(content->body);
-    if (!info)
-        return makeError(ErrorKind::Internal, u"A stored project is not valid."_s);
-    // Assets are immutable, so reading them after the body is still one consistent project.
-    auto assets = Store::AssetStore::getMany(db, info->assetRefs);
-    if (!assets)
-        return assets.error();
-    QList<Sb3::ArchiveFile> files;
-    for (const Store::AssetData &asset : std::as_const(*assets))
-        files.append({asset.md5 + u'.' + asset.format, asset.data});
-    auto zip = Sb3::writeSb3(content->body, files);
-    if (!zip)
-        return zip.error();
-    Reply reply = Reply::bytes(200, "application/x.scratch.sb3", *zip);
-    reply.addHeader("Content-Disposition", attachmentDisposition(meta->title));
+    auto archive = projectArchive(db, caller, id);
+    if (!archive)
+        return archive.error();
+    Reply reply = Reply::bytes(200, "application/x.scratch.sb3", archive->sb3);
+    reply.addHeader("Content-Disposition", attachmentDisposition(archive->title));
     return reply;
 }
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "server/sb3/sb3archive.h"
 
+#include <cerrno>
 #include <memory>
 
+#include <QFile>
 #include <QStringDecoder>
 
 #include <zip.h>
@@ -160,6 +162,47 @@ Result<QByteArray> writeSb3(const QByteArray &projectJson, const QList<ArchiveFi
     if (out.isEmpty())
         return makeError(ErrorKind::Internal);
     return out;
+}
+
+Result<Ok> writeZipFile(const QString &path, const QList<ZipEntry> &entries)
+{
+    if (entries.isEmpty())
+        return makeError(ErrorKind::BadRequest, u"There is nothing to put into the zip file."_s);
+    int code = 0;
+    zip_t *archive =
+        zip_open(QFile::encodeName(path).constData(), ZIP_CREATE | ZIP_TRUNCATE, &code);
+    if (!archive) {
+        return makeError(ErrorKind::BadRequest,
+                         u"The zip file \u201c%1\u201d cannot be created here."_s.arg(path));
+    }
+    for (const ZipEntry &entry : entries) {
+        zip_source_t *source =
+            zip_source_file(archive, QFile::encodeName(entry.sourcePath).constData(), 0, 0);
+        if (!source) {
+            zip_discard(archive);
+            return makeError(ErrorKind::Internal, u"A file to zip could not be opened."_s);
+        }
+        const zip_int64_t index = zip_file_add(archive, entry.name.toUtf8().constData(), source,
+                                               ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
+        if (index < 0) {
+            zip_source_free(source);
+            zip_discard(archive);
+            return makeError(ErrorKind::Internal, u"A file could not be added to the zip."_s);
+        }
+        zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
+    }
+    // zip_close reads every source and writes the archive; on failure the archive is still open
+    // and its temporary file gone, so discarding it leaves nothing behind.
+    if (zip_close(archive) < 0) {
+        const zip_error_t *error = zip_get_error(archive);
+        const bool full = zip_error_code_system(error) == ENOSPC;
+        zip_discard(archive);
+        if (full)
+            return makeError(ErrorKind::StorageFull);
+        return makeError(ErrorKind::BadRequest,
+                         u"The zip file \u201c%1\u201d could not be written."_s.arg(path));
+    }
+    return Ok{};
 }
 
 } // namespace Blockhaus::Sb3

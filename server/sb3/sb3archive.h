@@ -36,4 +36,17 @@ Result<Sb3Content> readSb3(const QByteArray &zipBytes, const ArchiveLimits &limi
 // Writes project.json followed by the given files (stored as deflate).
 Result<QByteArray> writeSb3(const QByteArray &projectJson, const QList<ArchiveFile> &files);
 
+struct ZipEntry
+{
+    QString name; // the name inside the archive (UTF-8)
+    QString sourcePath; // the file on disk whose bytes it holds
+};
+
+// Writes a zip file at path holding the given files, streamed from disk when the archive is
+// closed (so a class's worth of projects never sits in memory at once) and stored without
+// compressing again (an .sb3 is already a zip). An existing file at path is replaced. On failure
+// nothing is left at path: libzip writes a temporary file next to it and renames it only once
+// complete. Zero entries is an error, because libzip would write no file at all.
+Result<Ok> writeZipFile(const QString &path, const QList<ZipEntry> &entries);
+
 } // namespace Blockhaus::Sb3

@@ -308,6 +308,37 @@ Result<QList<ProjectMeta>> ProjectStore::listOwnedBy(Db::Connection &db, qint64 
     return listOwn(db, owner, false);
 }
 
+Result<UserRef> ProjectStore::ownerOf(Db::Connection &db, qint64 id)
+{
+    Sql q(db,
+          u"SELECT u.id, u.username, u.display_name FROM projects p "
+          "JOIN users u ON u.id = p.owner_id WHERE p.id = ?"_s);
+    q.bind(id);
+    if (!q.exec())
+        return q.error();
+    if (!q.next())
+        return makeError(ErrorKind::NotFound, u"There is no project with this number."_s);
+    return UserRef{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()};
+}
+
+Result<QHash<qint64, Thumbnail>> ProjectStore::thumbnailsOwnedBy(Db::Connection &db, qint64 ownerId)
+{
+    return Db::readTransaction<QHash<qint64, Thumbnail>>(
+        db, [&]() -> Result<QHash<qint64, Thumbnail>> {
+            Sql q(db,
+                  u"SELECT t.project_id, t.mime, t.data FROM project_thumbnails t "
+                  "JOIN projects p ON p.id = t.project_id WHERE p.owner_id = ?"_s);
+            q.bind(ownerId);
+            if (!q.exec())
+                return q.error();
+            QHash<qint64, Thumbnail> thumbnails;
+            while (q.next())
+                thumbnails.insert(q.value(0).toLongLong(),
+                                  Thumbnail{q.value(1).toString(), q.value(2).toByteArray()});
+            return thumbnails;
+        });
+}
+
 Result<QList<ProjectMeta>> ProjectStore::listShared(Db::Connection &db, const Caller &caller)
 {
     return Db::readTransaction<QList<ProjectMeta>>(db, [&]() -> Result<QList<ProjectMeta>> {

@@ -4,6 +4,8 @@
 
 #include <optional>
 
+#include <QHash>
+
 #include "server/db/connection.h"
 #include "server/db/result.h"
 #include "server/store/types.h"
@@ -30,6 +32,12 @@ public:
     static Result<QList<ProjectMeta>> listShared(Db::Connection &db, const Caller &caller);
     // Projects of one owner (not trashed); the caller's right to see them is checked by the caller.
     static Result<QList<ProjectMeta>> listOwnedBy(Db::Connection &db, qint64 ownerId);
+    // The owner of a project, also when it is in the trash (where meta() cannot see it), so that
+    // an administrator can act for them; the caller's right to do so is checked by the caller.
+    static Result<UserRef> ownerOf(Db::Connection &db, qint64 id);
+    // Every thumbnail of one owner's projects, trashed or not, by project id, from one snapshot;
+    // the caller's right to see them is checked by the caller.
+    static Result<QHash<qint64, Thumbnail>> thumbnailsOwnedBy(Db::Connection &db, qint64 ownerId);
     static Result<ProjectContent> content(Db::Connection &db, const Caller &caller, qint64 id);
     static Result<ProjectMeta> meta(Db::Connection &db, const Caller &caller, qint64 id);
     // G1: the write names the version it edits; a stale one is a Conflict carrying who saved

@@ -19,6 +19,7 @@
 #include "tests/support/inprocessserver.h"
 #include "tests/support/testsupport.h"
 #include "ui/dashboardwindow.h"
+#include "ui/settings/appsettings.h"
 #include "ui/students/rostermodel.h"
 #include "ui/students/studentspanel.h"
 
@@ -81,6 +82,8 @@ void TestDashboardScreenshot::liveClassroomInEveryTab()
     connect(server.liveHub(), &Live::LiveHub::snapshotPublished, &window,
             &Ui::DashboardWindow::showSnapshot, Qt::QueuedConnection);
     window.setClassroomService(server.classroomService());
+    Ui::AppSettings settings(dataDir.filePath(u"settings.ini"_s)); // never the user's own
+    window.setMaintenanceService(server.maintenanceService(), &settings);
     // Closing at the end stops the server without the question a teacher would get.
     window.setCloseDecider([](bool) { return Ui::DashboardWindow::CloseChoice::Stop; });
     window.resize(1100, 720);

@@ -6,16 +6,24 @@
 
 #include <memory>
 
+#include <QDir>
+#include <QFile>
 #include <QFuture>
 #include <QJsonArray>
+#include <QMap>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
+
+#include <zip.h>
 
 #include "app/servercontroller.h"
 #include "app/storeclassroomservice.h"
 #include "server/auth/authservice.h"
 #include "server/db/connectionpool.h"
+#include "server/sb3/projectjson.h"
+#include "server/sb3/sb3archive.h"
 #include "tests/support/inprocessserver.h"
 #include "tests/support/testsupport.h"
 
@@ -43,6 +51,62 @@ QList<qint64> idsOf(const QJsonArray &projects)
     return ids;
 }
 
+// A 1x1 PNG: what the editor uploads as a project's thumbnail, only smaller.
+const QByteArray tinyPng = QByteArray::fromBase64(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="_ba);
+
+QByteArray projectPath(qint64 id, const QByteArray &tail = {})
+{
+    return "/api/v1/projects/"_ba + QByteArray::number(id) + tail;
+}
+
+// Creates a project over HTTP as the logged-in client; 0 on failure (logged).
+qint64 createProject(Client &client, const QString &title, const QByteArray &body)
+{
+    const HttpReply reply =
+        client.post("/api/v1/projects?title="_ba + QUrl::toPercentEncoding(title), body);
+    if (!statusIs(reply, 201))
+        return 0;
+    return reply.object().value("id"_L1).toInteger();
+}
+
+// Every entry of a zip file by name; empty when it cannot be read.
+QMap<QString, QByteArray> readZip(const QString &path)
+{
+    QMap<QString, QByteArray> entries;
+    int code = 0;
+    zip_t *archive = zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY, &code);
+    if (!archive)
+        return entries;
+    const zip_int64_t count = zip_get_num_entries(archive, 0);
+    for (zip_int64_t i = 0; i < count; ++i) {
+        zip_stat_t stat;
+        if (zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &stat) != 0)
+            break;
+        zip_file_t *file = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
+        if (!file)
+            break;
+        QByteArray data(static_cast<qsizetype>(stat.size), Qt::Uninitialized);
+        const zip_int64_t got = zip_fread(file, data.data(), stat.size);
+        zip_fclose(file);
+        if (got != static_cast<zip_int64_t>(stat.size))
+            break;
+        entries.insert(QString::fromUtf8(stat.name), data);
+    }
+    zip_discard(archive);
+    return entries;
+}
+
+// The project.json of an .sb3, checked to be a valid archive and project with its assets.
+QByteArray projectJsonOf(const QByteArray &sb3, int expectedAssets)
+{
+    auto content = Sb3::readSb3(sb3);
+    if (!content || !Sb3::validateProject(content->projectJson)
+        || content->files.size() != expectedAssets)
+        return {};
+    return content->projectJson;
+}
+
 } // namespace
 
 class TestStoreClassroomService : public QObject
@@ -63,6 +127,13 @@ private slots:
     void addStudentsToMissingClassIsAnError();
     void studentsOfMissingClassIsAnError();
     void resetPasswordOfUnknownUserIsAnError();
+    void studentProjectsListsOwnOrTrash();
+    void restoreFromTrashBringsItBack();
+    void restoreVersionMakesANewVersionWithOldContent();
+    void exportClassToFolder();
+    void exportClassToZip();
+    void exportToUnwritableTargetLeavesNothing_data();
+    void exportToUnwritableTargetLeavesNothing();
     void badInputIsRefusedWithoutTheDatabase_data();
     void badInputIsRefusedWithoutTheDatabase();
     void refusedWorkFinishesWithAnError_data();
@@ -73,6 +144,9 @@ private:
     qint64 makeClass(const QString &name);
     QList<Ui::NewStudentAccount> makeStudents(qint64 classId, const QStringList &names);
     int loginStatus(const QString &username, const QString &password);
+    // A class "name" with Anna Berg (Maze, Maze, "Cat/Dog?" with a costume, and Old in the trash)
+    // and Ben Cole (Maze), made over HTTP as the students make them; the class id.
+    qint64 makeExportClass(const QString &name);
 
     QTemporaryDir m_dataDir;
     std::unique_ptr<App::ServerController> m_server;
@@ -347,6 +421,254 @@ void TestStoreClassroomService::resetPasswordOfUnknownUserIsAnError()
     QCOMPARE(reset.result().error, u"There is no such user."_s);
 }
 
+qint64 TestStoreClassroomService::makeExportClass(const QString &name)
+{
+    const qint64 classId = makeClass(name);
+    const auto accounts = makeStudents(classId, {u"Anna Berg"_s, u"Ben Cole"_s});
+    if (accounts.size() != 2)
+        return 0;
+    Client anna(m_server->port());
+    Client ben(m_server->port());
+    if (anna.login(accounts.at(0).username, accounts.at(0).password).status != 201
+        || ben.login(accounts.at(1).username, accounts.at(1).password).status != 201)
+        return 0;
+    const QByteArray costume = svgAsset(7001);
+    const QString costumeName = md5ext(costume, u"svg"_s);
+    if (anna.put("/api/v1/assets/"_ba + costumeName.toUtf8(), costume, "image/svg+xml"_ba).status
+            / 100
+        != 2)
+        return 0;
+    const qint64 old = createProject(anna, u"Old"_s, scratchProject({}, 0, u"anna-old"_s));
+    if (!createProject(anna, u"Maze"_s, scratchProject({}, 0, u"anna-maze-1"_s))
+        || !createProject(anna, u"Maze"_s, scratchProject({}, 0, u"anna-maze-2"_s))
+        || !createProject(anna, u"Cat/Dog?"_s, scratchProject({costumeName}, 0, u"anna-cat"_s))
+        || !createProject(ben, u"Maze"_s, scratchProject({}, 0, u"ben-maze"_s)) || !old
+        || anna.del(projectPath(old)).status != 204)
+        return 0;
+    return classId;
+}
+
+void TestStoreClassroomService::studentProjectsListsOwnOrTrash()
+{
+    const qint64 classId = makeClass(u"Class 8p"_s);
+    const auto accounts = makeStudents(classId, {u"Ida"_s});
+    QCOMPARE(accounts.size(), 1);
+    Client client(m_server->port());
+    QVERIFY(statusIs(client.login(accounts.first().username, accounts.first().password), 201));
+    const qint64 kept = createProject(client, u"Kept"_s, scratchProject({}, 0, u"ida-1"_s));
+    const qint64 binned = createProject(client, u"Binned"_s, scratchProject({}, 0, u"ida-2"_s));
+    QVERIFY(kept && binned);
+    QCOMPARE(client.put(projectPath(kept, "/thumbnail"_ba), tinyPng, "image/png"_ba).status, 204);
+    QCOMPARE(client.del(projectPath(binned)).status, 204);
+
+    auto own = service()->studentProjects(accounts.first().id, false);
+    QVERIFY(settle(own));
+    QVERIFY2(own.result().ok(), qPrintable(own.result().error));
+    QCOMPARE(own.result().value->size(), 1);
+    const Ui::ProjectSummary project = own.result().value->first();
+    QCOMPARE(project.id, kept);
+    QCOMPARE(project.title, u"Kept"_s);
+    QCOMPARE(project.ownerId, accounts.first().id);
+    QCOMPARE(project.ownerName, u"Ida"_s);
+    QCOMPARE(project.version, 1);
+    QVERIFY(project.updatedAt.isValid());
+    QVERIFY(!project.deletedAt.isValid());
+    QCOMPARE(project.thumbnail, tinyPng);
+
+    auto trash = service()->studentProjects(accounts.first().id, true);
+    QVERIFY(settle(trash));
+    QVERIFY2(trash.result().ok(), qPrintable(trash.result().error));
+    QCOMPARE(trash.result().value->size(), 1);
+    QCOMPARE(trash.result().value->first().id, binned);
+    QVERIFY(trash.result().value->first().deletedAt.isValid());
+    QVERIFY(trash.result().value->first().thumbnail.isEmpty());
+
+    auto nobody = service()->studentProjects(999999, false);
+    QVERIFY(settle(nobody));
+    QVERIFY(!nobody.result().ok());
+    QVERIFY(!nobody.result().error.isEmpty());
+}
+
+void TestStoreClassroomService::restoreFromTrashBringsItBack()
+{
+    const qint64 classId = makeClass(u"Class 8q"_s);
+    const auto accounts = makeStudents(classId, {u"Jan"_s});
+    QCOMPARE(accounts.size(), 1);
+    Client client(m_server->port());
+    QVERIFY(statusIs(client.login(accounts.first().username, accounts.first().password), 201));
+    const qint64 id = createProject(client, u"Lost"_s, scratchProject({}, 0, u"jan-1"_s));
+    QVERIFY(id);
+    QCOMPARE(client.del(projectPath(id)).status, 204);
+    QCOMPARE(client.get(projectPath(id)).status, 404);
+
+    auto restored = service()->restoreFromTrash(id);
+    QVERIFY(settle(restored));
+    QVERIFY2(restored.result().ok(), qPrintable(restored.result().error));
+    QCOMPARE(restored.result().value->id, id);
+    QVERIFY(!restored.result().value->deletedAt.isValid());
+    QCOMPARE(restored.result().value->version, 1); // restoring does not change the version
+
+    // The student has it back; the trash is empty.
+    QCOMPARE(client.get(projectPath(id)).status, 200);
+    auto trash = service()->studentProjects(accounts.first().id, true);
+    QVERIFY(settle(trash));
+    QVERIFY(trash.result().ok());
+    QVERIFY(trash.result().value->isEmpty());
+
+    // Not in the trash (any more): a sentence, not a crash.
+    auto unknown = service()->restoreFromTrash(999999);
+    QVERIFY(settle(unknown));
+    QVERIFY(!unknown.result().ok());
+    QVERIFY(!unknown.result().error.isEmpty());
+}
+
+void TestStoreClassroomService::restoreVersionMakesANewVersionWithOldContent()
+{
+    const qint64 classId = makeClass(u"Class 8r"_s);
+    const auto accounts = makeStudents(classId, {u"Kim"_s});
+    QCOMPARE(accounts.size(), 1);
+    Client client(m_server->port());
+    QVERIFY(statusIs(client.login(accounts.first().username, accounts.first().password), 201));
+    const QByteArray first = scratchProject({}, 0, u"kim-first"_s);
+    const qint64 id = createProject(client, u"Robot"_s, first);
+    QVERIFY(id);
+    QVERIFY(statusIs(client.put(projectPath(id), scratchProject({}, 0, u"kim-second"_s),
+                                "application/json"_ba, {{"If-Match"_ba, ifMatch(1)}}),
+                     200));
+
+    auto history = service()->versions(id);
+    QVERIFY(settle(history));
+    QVERIFY2(history.result().ok(), qPrintable(history.result().error));
+    QCOMPARE(history.result().value->size(), 2);
+    QCOMPARE(history.result().value->at(0).version, 2); // newest first
+    QCOMPARE(history.result().value->at(1).version, 1);
+    QCOMPARE(history.result().value->at(1).savedBy, u"Kim"_s);
+    QCOMPARE(history.result().value->at(1).size, qint64(first.size()));
+    QVERIFY(history.result().value->at(1).savedAt.isValid());
+
+    auto restored = service()->restoreVersion(id, 1);
+    QVERIFY(settle(restored));
+    QVERIFY2(restored.result().ok(), qPrintable(restored.result().error));
+    QCOMPARE(restored.result().value->version, 3);
+    const HttpReply current = client.get(projectPath(id));
+    QVERIFY(statusIs(current, 200));
+    QCOMPARE(current.body, first);
+    QCOMPARE(current.header("etag"_ba), "\"3\""_ba);
+
+    auto after = service()->versions(id);
+    QVERIFY(settle(after));
+    QVERIFY(after.result().ok());
+    QCOMPARE(after.result().value->size(), 3);
+
+    auto gone = service()->restoreVersion(id, 42);
+    QVERIFY(settle(gone));
+    QVERIFY(!gone.result().ok());
+    QVERIFY2(gone.result().error.contains(u"no longer kept"_s), qPrintable(gone.result().error));
+}
+
+void TestStoreClassroomService::exportClassToFolder()
+{
+    const qint64 classId = makeExportClass(u"Class 9c"_s);
+    QVERIFY(classId);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString target = dir.filePath(u"Class 9c export"_s); // made by the export
+    auto exported = service()->exportClass(classId, target, false);
+    QVERIFY(settle(exported));
+    QVERIFY2(exported.result().ok(), qPrintable(exported.result().error));
+    QCOMPARE(*exported.result().value, 4);
+    QCOMPARE(exported.progressMaximum(), 4);
+    QCOMPARE(exported.progressValue(), 4);
+
+    const QStringList expected{u"Anna Berg - Cat Dog.sb3"_s, u"Anna Berg - Maze (2).sb3"_s,
+                               u"Anna Berg - Maze.sb3"_s, u"Ben Cole - Maze.sb3"_s};
+    QCOMPARE(QDir(target).entryList(QDir::Files | QDir::Hidden, QDir::Name), expected);
+    QSet<QString> markers;
+    for (const QString &name : expected) {
+        QFile file(QDir(target).filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray json = projectJsonOf(file.readAll(), name.contains(u"Cat"_s) ? 1 : 0);
+        QVERIFY2(!json.isEmpty(), qPrintable(name));
+        for (const QString &marker :
+             {u"anna-maze-1"_s, u"anna-maze-2"_s, u"anna-cat"_s, u"ben-maze"_s, u"anna-old"_s})
+            if (json.contains(marker.toUtf8()))
+                markers.insert(marker);
+    }
+    // Every project once; the trashed one is not exported.
+    QCOMPARE(markers,
+             (QSet<QString>{u"anna-maze-1"_s, u"anna-maze-2"_s, u"anna-cat"_s, u"ben-maze"_s}));
+}
+
+void TestStoreClassroomService::exportClassToZip()
+{
+    const qint64 classId = makeExportClass(u"Class 9d"_s);
+    QVERIFY(classId);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString target = dir.filePath(u"class.zip"_s);
+    auto exported = service()->exportClass(classId, target, true);
+    QVERIFY(settle(exported));
+    QVERIFY2(exported.result().ok(), qPrintable(exported.result().error));
+    QCOMPARE(*exported.result().value, 4);
+    QCOMPARE(exported.progressValue(), 4);
+    // Only the finished zip is left: no staging files, no partial names.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList{u"class.zip"_s});
+    const QMap<QString, QByteArray> entries = readZip(target);
+    QCOMPARE(entries.keys(),
+             (QStringList{u"Anna Berg - Cat Dog.sb3"_s, u"Anna Berg - Maze (2).sb3"_s,
+                          u"Anna Berg - Maze.sb3"_s, u"Ben Cole - Maze.sb3"_s}));
+    for (auto it = entries.cbegin(); it != entries.cend(); ++it) {
+        const QByteArray json = projectJsonOf(it.value(), it.key().contains(u"Cat"_s) ? 1 : 0);
+        QVERIFY2(!json.isEmpty(), qPrintable(it.key()));
+    }
+    QVERIFY(projectJsonOf(entries.value(u"Ben Cole - Maze.sb3"_s), 0).contains("ben-maze"));
+
+    // Exporting again replaces the zip.
+    auto again = service()->exportClass(classId, target, true);
+    QVERIFY(settle(again));
+    QVERIFY2(again.result().ok(), qPrintable(again.result().error));
+    QCOMPARE(readZip(target).size(), 4);
+}
+
+void TestStoreClassroomService::exportToUnwritableTargetLeavesNothing_data()
+{
+    QTest::addColumn<QString>("relativeTarget");
+    QTest::addColumn<bool>("asZip");
+    // "blocker" is a plain file: nothing can be created beneath it.
+    QTest::newRow("folder below a file") << u"blocker/export"_s << false;
+    QTest::newRow("zip below a file") << u"blocker/class.zip"_s << true;
+    QTest::newRow("zip in a missing folder") << u"missing/class.zip"_s << true;
+    QTest::newRow("zip onto a folder") << u"taken"_s << true;
+}
+
+void TestStoreClassroomService::exportToUnwritableTargetLeavesNothing()
+{
+    QFETCH(QString, relativeTarget);
+    QFETCH(bool, asZip);
+    static qint64 classId = 0; // one class for every row: the projects are only read
+    if (!classId)
+        classId = makeExportClass(u"Class 9e"_s);
+    QVERIFY(classId);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile blocker(dir.filePath(u"blocker"_s));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    QVERIFY(QDir(dir.path()).mkdir(u"taken"_s));
+    const auto before =
+        QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+
+    auto exported = service()->exportClass(classId, dir.filePath(relativeTarget), asZip);
+    QVERIFY(settle(exported));
+    QVERIFY(!exported.result().ok());
+    QVERIFY2(exported.result().error.contains(u"cannot write"_s),
+             qPrintable(exported.result().error));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             before);
+    QVERIFY(QDir(dir.filePath(u"taken"_s)).isEmpty());
+}
+
 void TestStoreClassroomService::badInputIsRefusedWithoutTheDatabase_data()
 {
     QTest::addColumn<QString>("className");
@@ -415,6 +737,24 @@ void TestStoreClassroomService::refusedWorkFinishesWithAnError()
     QVERIFY(settle(added));
     QVERIFY(settle(reset));
     QVERIFY(settle(removed));
+    // The Projects tab's calls too; the export names a place but never gets to write there.
+    QTemporaryDir exportDir;
+    QVERIFY(exportDir.isValid());
+    auto projects = refusing.studentProjects(1, true);
+    auto history = refusing.versions(1);
+    auto restored = refusing.restoreFromTrash(1);
+    auto reverted = refusing.restoreVersion(1, 1);
+    auto exported = refusing.exportClass(1, exportDir.filePath(u"class.zip"_s), true);
+    QVERIFY(settle(projects));
+    QVERIFY(settle(history));
+    QVERIFY(settle(restored));
+    QVERIFY(settle(reverted));
+    QVERIFY(settle(exported));
+    for (const QString &error :
+         {projects.result().error, history.result().error, restored.result().error,
+          reverted.result().error, exported.result().error})
+        QVERIFY2(error.contains(u"busy"_s), qPrintable(error));
+    QVERIFY(QDir(exportDir.path()).isEmpty());
     const QStringList errors{classes.result().error,  created.result().error,
                              students.result().error, added.result().error,
                              reset.result().error,    removed.result().error};

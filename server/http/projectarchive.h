@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// A stored project as an .sb3 archive: the one code path behind GET /api/v1/projects/{id}/sb3
+// and the dashboard's class export, so both produce the same bytes.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include "server/db/connection.h"
+#include "server/db/result.h"
+#include "server/store/types.h"
+
+namespace Blockhaus::Http {
+
+struct ProjectArchive
+{
+    QString title;
+    QByteArray sb3; // project.json plus every asset it names
+};
+
+// Reads the project as caller (who must be allowed to read it; a trashed project is NotFound)
+// and writes its current version with every asset it names. Runs on a worker thread.
+Result<ProjectArchive> projectArchive(Db::Connection &db, const Store::Caller &caller, qint64 id);
+
+} // namespace Blockhaus::Http

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// MaintenanceService: what the dashboard's Settings tab may ask of the running server (backups,
+// where the data lives). Like ClassroomService, ui/ sees only this interface; app/ implements it
+// over the database pool, so no call runs SQL or waits on the GUI thread.
+#pragma once
+
+#include <QFuture>
+#include <QString>
+
+// Outcome<T>: the value, or a sentence a teacher can read.
+#include "ui/classroomservice.h"
+
+namespace Blockhaus::Ui {
+
+class MaintenanceService
+{
+public:
+    virtual ~MaintenanceService() = default;
+
+    // Writes a consistent copy of the live database to path while students keep saving,
+    // replacing a file of that name only once the copy is complete. The future reports progress
+    // from 0 to 100 (drive a QProgressBar through a QFutureWatcher) and finishes, on a worker
+    // thread, with the saved path or a sentence saying what went wrong.
+    virtual QFuture<Outcome<QString>> backupTo(const QString &path) = 0;
+    // The folder the running server keeps its database in.
+    virtual QString dataDirectory() const = 0;
+    // The database's size on disk (with its write-ahead log), in bytes; -1 when unknown.
+    virtual qint64 databaseBytes() const = 0;
+};
+
+} // namespace Blockhaus::Ui
