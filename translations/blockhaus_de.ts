@@ -802,6 +802,26 @@ Version %3</translation>
         <source>Projects</source>
         <translation>Projekte</translation>
     </message>
+    <message>
+        <source>%1 ■ not saved</source>
+        <translation>%1 ■ nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Last save</source>
+        <translation>Zuletzt gespeichert</translation>
+    </message>
+    <message>
+        <source>Saves today</source>
+        <translation>Heute gespeichert</translation>
+    </message>
+    <message>
+        <source>Failed saves today</source>
+        <translation>Heute nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Conflicts today</source>
+        <translation>Konflikte heute</translation>
+    </message>
 </context>
 <context>
     <name>Blockhaus::Ui::SettingsPanel</name>

@@ -802,6 +802,26 @@ Version %3</translation>
         <source>Projects</source>
         <translation>Projects</translation>
     </message>
+    <message>
+        <source>%1 ■ not saved</source>
+        <translation>%1 ■ not saved</translation>
+    </message>
+    <message>
+        <source>Last save</source>
+        <translation>Last save</translation>
+    </message>
+    <message>
+        <source>Saves today</source>
+        <translation>Saves today</translation>
+    </message>
+    <message>
+        <source>Failed saves today</source>
+        <translation>Failed saves today</translation>
+    </message>
+    <message>
+        <source>Conflicts today</source>
+        <translation>Conflicts today</translation>
+    </message>
 </context>
 <context>
     <name>Blockhaus::Ui::SettingsPanel</name>

@@ -244,11 +244,19 @@ Result<Reply> ProjectsHandler::save(const RequestContext &context, const Caller 
     if (request.query.hasQueryItem(u"title"_s))
         title = cleanTitle(request.query.queryItemValue(u"title"_s, QUrl::FullyDecoded), untitled);
     auto meta = ProjectStore::save(db, caller, id, *expected, request.body, info->assetRefs, title);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!meta) {
         noteConflict(caller, id, meta.error());
+        // The dashboard's "whose work is not safe": a conflict is asked about in the browser, any
+        // other refusal means the work did not reach the server.
+        if (meta.error().kind == ErrorKind::Conflict)
+            m_services.live.saves().recordConflict(caller.userId, now);
+        else
+            m_services.live.saves().recordFailure(caller.userId, now);
         return meta.error();
     }
     m_services.live.requests().recordSave();
+    m_services.live.saves().recordSave(caller.userId, now);
     return metaReply(200, *meta);
 }
 

@@ -32,6 +32,7 @@ LiveSnapshotPtr LiveHub::snapshot() const
     snapshot->pool = m_pool.stats();
     snapshot->requests = m_requests.figures();
     snapshot->requests.conflicts = m_conflicts.total();
+    snapshot->saveActivity = m_saves.today(snapshot->takenAt);
     if (!m_databasePath.isEmpty()) {
         qint64 bytes = 0;
         for (const QString &suffix : {QString(), u"-wal"_s}) {

@@ -11,6 +11,7 @@
 #include "server/live/conflictlog.h"
 #include "server/live/livetypes.h"
 #include "server/live/presence.h"
+#include "server/live/saveactivity.h"
 
 namespace Blockhaus::Live {
 
@@ -24,6 +25,7 @@ public:
     Presence &presence() { return m_presence; }
     ConflictLog &conflicts() { return m_conflicts; }
     RequestMetrics &requests() { return m_requests; }
+    SaveActivityLog &saves() { return m_saves; }
     qint64 uptimeSeconds() const { return m_uptime.elapsed() / 1000; }
 
     // Builds a snapshot now (thread-safe; used by /api/v1/health and /metrics as well).
@@ -42,6 +44,7 @@ private:
     Presence m_presence;
     ConflictLog m_conflicts;
     RequestMetrics m_requests;
+    SaveActivityLog m_saves;
     QElapsedTimer m_uptime;
     QTimer m_timer;
     quint64 m_lastTotal = 0;

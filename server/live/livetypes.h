@@ -37,6 +37,15 @@ struct ConflictEntry
     QString currentSavedBy; // username of whoever saved the current version
 };
 
+struct SaveActivity
+{
+    QDateTime lastSave; // invalid: none since the server started
+    int savesToday = 0;
+    int failedToday = 0; // refused or failed saves (not conflicts)
+    int conflictsToday = 0;
+    bool operator==(const SaveActivity &) const = default;
+};
+
 struct RequestFigures
 {
     quint64 total = 0;
@@ -60,6 +69,7 @@ struct LiveSnapshot
     RequestFigures requests;
     qint64 databaseBytes = 0;
     qint64 freeDiskBytes = -1;
+    QHash<qint64, SaveActivity> saveActivity; // by user id, today's counters
 };
 
 using LiveSnapshotPtr = std::shared_ptr<const LiveSnapshot>;

@@ -22,6 +22,15 @@ void RosterModel::setPresence(const QList<Live::PresenceEntry> &online, const QD
         emit dataChanged(index(0, Online), index(int(m_students.size()) - 1, CurrentProject));
 }
 
+void RosterModel::setActivity(const QHash<qint64, Live::SaveActivity> &activity)
+{
+    if (activity == m_activity)
+        return;
+    m_activity = activity;
+    if (!m_students.isEmpty())
+        emit dataChanged(index(0, LastSave), index(int(m_students.size()) - 1, ConflictsToday));
+}
+
 int RosterModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_students.size());
@@ -60,6 +69,21 @@ QVariant RosterModel::data(const QModelIndex &index, int role) const
     case CurrentProject:
         return online && presence->projectId > 0 ? tr("Project %1").arg(presence->projectId)
                                                  : QString();
+    case LastSave: {
+        const QDateTime saved = m_activity.value(student.id).lastSave;
+        return saved.isValid()
+            ? QLocale().toString(saved.toLocalTime().time(), QLocale::ShortFormat)
+            : QString();
+    }
+    case SavesToday:
+        return m_activity.value(student.id).savesToday;
+    case FailedToday: {
+        // Said in words too, so a problem is not a bare number the eye skips.
+        const int failed = m_activity.value(student.id).failedToday;
+        return failed == 0 ? QVariant(0) : QVariant(tr("%1 \u25A0 not saved").arg(failed));
+    }
+    case ConflictsToday:
+        return m_activity.value(student.id).conflictsToday;
     case Projects:
         return student.projectCount;
     default:
@@ -82,6 +106,14 @@ QVariant RosterModel::headerData(int section, Qt::Orientation orientation, int r
         return tr("Last seen");
     case CurrentProject:
         return tr("Current project");
+    case LastSave:
+        return tr("Last save");
+    case SavesToday:
+        return tr("Saves today");
+    case FailedToday:
+        return tr("Failed saves today");
+    case ConflictsToday:
+        return tr("Conflicts today");
     case Projects:
         return tr("Projects");
     default:

@@ -16,7 +16,19 @@ class RosterModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Name, Username, Online, LastSeen, CurrentProject, Projects, ColumnCount };
+    enum Column {
+        Name,
+        Username,
+        Online,
+        LastSeen,
+        CurrentProject,
+        LastSave,
+        SavesToday,
+        FailedToday,
+        ConflictsToday,
+        Projects,
+        ColumnCount
+    };
     static constexpr int StudentIdRole = Qt::UserRole + 1;
 
     using QAbstractTableModel::QAbstractTableModel;
@@ -24,6 +36,8 @@ public:
     void setStudents(const QList<StudentSummary> &students);
     // Updates the online columns only; keeps rows, selection and sorting.
     void setPresence(const QList<Live::PresenceEntry> &online, const QDateTime &now);
+    // Today's saves, failed saves and conflicts per student (from the snapshots).
+    void setActivity(const QHash<qint64, Live::SaveActivity> &activity);
     const QList<StudentSummary> &students() const { return m_students; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -34,6 +48,7 @@ public:
 private:
     QList<StudentSummary> m_students;
     QHash<qint64, Live::PresenceEntry> m_online; // by user id
+    QHash<qint64, Live::SaveActivity> m_activity; // by user id
     QDateTime m_now;
 };
 

@@ -168,6 +168,7 @@ QString StudentsPanel::studentName(qint64 id) const
 void StudentsPanel::showSnapshot(const Live::LiveSnapshot &snapshot)
 {
     m_roster->setPresence(snapshot.online, snapshot.takenAt);
+    m_roster->setActivity(snapshot.saveActivity);
 }
 
 QFuture<void> StudentsPanel::reloadClasses()

@@ -119,6 +119,24 @@ void TestStudentsPanel::classStudentsPasswordsAndPresence()
             .contains(u"online"_s),
         10000);
 
+    // Ben saves once and then collides with himself: the roster counts both for today.
+    const HeaderList benAuth = bearerHeader(client.bearer());
+    const HttpReply kite =
+        client.post("/api/v1/projects?title=Kite", scratchProject(), "application/json", benAuth);
+    QCOMPARE(kite.status, 201);
+    const QByteArray path =
+        "/api/v1/projects/" + QByteArray::number(kite.object().value("id"_L1).toInteger());
+    HeaderList ifMatch = benAuth;
+    ifMatch.append(qMakePair(QByteArray("If-Match"), QByteArray("\"1\"")));
+    QCOMPARE(client.put(path, scratchProject(), "application/json", ifMatch).status, 200);
+    QCOMPARE(client.put(path, scratchProject(), "application/json", ifMatch).status, 412);
+    const auto benCell = [&](int column) {
+        return panel.roster()->index(rowOf(panel.roster(), u"Ben Cole"_s), column).data();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(benCell(Ui::RosterModel::SavesToday).toInt(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(benCell(Ui::RosterModel::ConflictsToday).toInt(), 1, 10000);
+    QVERIFY(!benCell(Ui::RosterModel::LastSave).toString().isEmpty());
+
     // Take Anna out of the class.
     panel.removeStudent(anna.id);
     QTRY_COMPARE_WITH_TIMEOUT(panel.roster()->rowCount(), 1, 10000);
