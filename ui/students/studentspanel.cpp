@@ -192,9 +192,13 @@ QFuture<void> StudentsPanel::reloadClasses()
                 if (summary.id == keep)
                     chosen = i;
             }
+            const QString noClass =
+                tr("There is no class yet. Create one with \u201cNew class\u201d.");
             if (m_classes.isEmpty()) {
-                showMessage(tr("There is no class yet. Create one with \u201cNew class\u201d."));
+                showMessage(noClass);
                 emit noClassesYet();
+            } else if (m_message->text() == noClass) {
+                m_message->clear(); // a class exists now (made here or on the web pages)
             }
             m_classChooser->setCurrentIndex(chosen);
             chooseClass(chosen);
