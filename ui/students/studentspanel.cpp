@@ -171,9 +171,9 @@ void StudentsPanel::showSnapshot(const Live::LiveSnapshot &snapshot)
     m_roster->setActivity(snapshot.saveActivity);
 }
 
-QFuture<void> StudentsPanel::reloadClasses()
+QFuture<void> StudentsPanel::reloadClasses(qint64 select)
 {
-    const qint64 keep = currentClassId();
+    const qint64 keep = select > 0 ? select : currentClassId();
     return m_service->classes().then(
         this, [this, keep](const Outcome<QList<ClassSummary>> &outcome) {
             if (!outcome.ok()) {
@@ -241,29 +241,10 @@ QFuture<void> StudentsPanel::createClass(const QString &name)
             showMessage(outcome.error, true);
             return;
         }
-        m_classes.append(*outcome.value);
         showMessage(tr("Class \u201c%1\u201d created. Its code is %2.")
                         .arg(outcome.value->name, outcome.value->joinCode));
         // Select it once the list is fresh, so its count and code are the server's.
-        const qint64 created = outcome.value->id;
-        m_service->classes().then(this, [this, created](const Outcome<QList<ClassSummary>> &all) {
-            if (!all.ok())
-                return;
-            m_classes = *all.value;
-            const QSignalBlocker blocker(m_classChooser);
-            m_classChooser->clear();
-            int chosen = 0;
-            for (int i = 0; i < m_classes.size(); ++i) {
-                const ClassSummary &summary = m_classes.at(i);
-                m_classChooser->addItem(
-                    tr("%1 (code %2, %n student(s))", nullptr, summary.studentCount)
-                        .arg(summary.name, summary.joinCode));
-                if (summary.id == created)
-                    chosen = i;
-            }
-            m_classChooser->setCurrentIndex(chosen);
-            chooseClass(chosen);
-        });
+        reloadClasses(outcome.value->id);
     });
 }
 

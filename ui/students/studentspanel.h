@@ -34,7 +34,8 @@ public:
     void showSnapshot(const Live::LiveSnapshot &snapshot);
 
     // The steps behind the buttons, callable without dialogs (tests, later automation).
-    QFuture<void> reloadClasses();
+    // Keeps the chosen class, or selects `select` when given (a class just created).
+    QFuture<void> reloadClasses(qint64 select = 0);
     QFuture<void> createClass(const QString &name);
     QFuture<void> addStudents(const QStringList &names);
     QFuture<void> resetPassword(qint64 userId);
