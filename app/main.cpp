@@ -13,13 +13,17 @@
 #include "app/options.h"
 #include "app/servercontroller.h"
 #include "app/signalwatcher.h"
+#include "app/startup.h"
 
 #ifdef BLOCKHAUS_WITH_UI
 #include <QApplication>
+#include <QMessageBox>
 #include <QSystemTrayIcon>
 
+#include "ui/appicon.h"
 #include "ui/dashboardwindow.h"
 #include "ui/settings/appsettings.h"
+#include "ui/startup/portinusedialog.h"
 #include "ui/tray/trayicon.h"
 #endif
 
@@ -94,6 +98,54 @@ void installTranslations(QCoreApplication &app, const QString &savedLanguage)
         QCoreApplication::installTranslator(qt);
 }
 
+// The dashboard's question when the port is taken: the free port to start on (saved for the next
+// starts when the teacher asks so), or 0 to quit. Headless nobody is asked.
+App::PortInUseHandler portQuestion(bool headless)
+{
+#ifdef BLOCKHAUS_WITH_UI
+    if (headless)
+        return {};
+    return [](const App::StartError &error) -> quint16 {
+        using Choice = Ui::PortInUseDialog::Choice;
+        const Choice choice = Ui::PortInUseDialog::ask(error.takenPort, error.suggestedPort);
+        if (choice == Choice::Quit)
+            return 0;
+        if (choice == Choice::UseFreePortFromNowOn) {
+            Ui::AppSettings settings;
+            settings.setPort(error.suggestedPort);
+            settings.sync();
+        }
+        return error.suggestedPort;
+    };
+#else
+    Q_UNUSED(headless);
+    return {};
+#endif
+}
+
+// On stderr always (a terminal or a service log may be watching); with the dashboard also in a
+// message box, since a double-clicked program has no console. A teacher who declined the free
+// port in the port question has seen enough.
+void reportStartError(const App::StartError &error, bool headless)
+{
+    std::fprintf(stderr, "blockhaus: %s\n", qPrintable(App::consoleText(error)));
+#ifdef BLOCKHAUS_WITH_UI
+    const bool portInUse = error.kind == App::StartError::Kind::PortInUse;
+    if (headless || (portInUse && error.suggestedPort != 0))
+        return;
+    QString text = error.message;
+    if (portInUse) {
+        text += u' '
+            + QCoreApplication::translate("Startup",
+                                          "Close the other program and start Blockhaus again.");
+    }
+    QMessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Blockhaus cannot start"),
+                          text);
+#else
+    Q_UNUSED(headless);
+#endif
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -102,10 +154,15 @@ int main(int argc, char **argv)
     std::unique_ptr<QCoreApplication> app;
 #ifdef BLOCKHAUS_WITH_UI
     const bool headless = headlessArgs || !hasDisplay();
-    if (headless)
+    if (headless) {
         app = std::make_unique<QCoreApplication>(argc, argv);
-    else
+    } else {
         app = std::make_unique<QApplication>(argc, argv);
+        // Before any window (also the start-up questions): the taskbar, the window switcher
+        // and Wayland's app_id match the installed launcher and its icon.
+        QApplication::setWindowIcon(Ui::applicationIcon());
+        QGuiApplication::setDesktopFileName(u"org.blockhaus.Blockhaus"_s);
+    }
 #else
     const bool headless = true;
     Q_UNUSED(headlessArgs);
@@ -132,12 +189,14 @@ int main(int argc, char **argv)
     QObject::connect(&signalWatcher, &App::SignalWatcher::terminationRequested, app.get(),
                      &QCoreApplication::quit, Qt::QueuedConnection);
 
-    App::ServerController server(options);
-    QString error;
-    if (!server.start(&error)) {
-        std::fprintf(stderr, "blockhaus: %s\n", qPrintable(error));
-        return 1;
+    App::StartError startError;
+    const std::unique_ptr<App::ServerController> started =
+        App::startServer(options, portQuestion(headless), &startError);
+    if (!started) {
+        reportStartError(startError, headless);
+        return startError.exitCode();
     }
+    App::ServerController &server = *started;
     printStartBanner(server);
 #ifdef BLOCKHAUS_WITH_UI
     Ui::AppSettings appSettings; // outlives the window, whose Settings tab edits it

@@ -9,6 +9,8 @@
 #include <QStandardPaths>
 #include <QUrl>
 
+#include "app/starterror.h"
+
 namespace Blockhaus::App {
 
 using namespace Qt::StringLiterals;
@@ -18,7 +20,7 @@ namespace {
 [[noreturn]] void fail(const QString &message)
 {
     fprintf(stderr, "blockhaus: %s\n", qPrintable(message));
-    ::exit(2);
+    ::exit(ExitUsage);
 }
 
 int intOption(const QCommandLineParser &parser, const QString &name, int min, int max)
@@ -105,6 +107,10 @@ Options parseOptions(const QStringList &arguments)
          u"Longest wait for one library download before answering 503 (default 15000)."_s, u"ms"_s,
          u"15000"_s},
     });
+    // An unknown option ends with the usage exit code like a wrong value does (process() alone
+    // would exit with 1); process() then handles --help and --version.
+    if (!parser.parse(arguments))
+        fail(parser.errorText());
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty())
         fail(u"unexpected argument \u201c%1\u201d (see --help)."_s.arg(
@@ -121,7 +127,7 @@ Options parseOptions(const QStringList &arguments)
     }
     options.dataDir = parser.isSet(u"data-dir"_s)
         ? parser.value(u"data-dir"_s)
-        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
     options.webRoot = parser.isSet(u"web-root"_s) ? parser.value(u"web-root"_s) : defaultWebRoot();
     options.publicOrigin = parser.value(u"public-origin"_s);
     options.poolSize = intOption(parser, u"pool-size"_s, 1, 256);

@@ -6,6 +6,7 @@
 #include <QNetworkInterface>
 #include <QTimer>
 
+#include "app/freeport.h"
 #include "server/auth/passwordgenerator.h"
 #include "server/auth/passwordhasher.h"
 #include "server/db/migrations.h"
@@ -36,25 +37,46 @@ ServerController::~ServerController()
 
 bool ServerController::start(QString *errorText)
 {
+    StartError error;
+    const bool started = start(&error);
+    if (!started && errorText)
+        *errorText = error.message;
+    return started;
+}
+
+bool ServerController::start(StartError *error)
+{
+    using Kind = StartError::Kind;
     if (!QDir().mkpath(m_options.dataDir)) {
-        *errorText = u"Cannot create the data folder %1."_s.arg(m_options.dataDir);
+        *error = {Kind::DataFolder,
+                  tr("Blockhaus cannot create its data folder %1. Check that the drive is "
+                     "connected and that you may write there, or choose another folder.")
+                      .arg(QDir::toNativeSeparators(m_options.dataDir))};
         return false;
     }
     // One server per data folder: a second one would fight over the database.
     m_lock = std::make_unique<QLockFile>(m_options.dataDir + u"/blockhaus.lock"_s);
     m_lock->setStaleLockTime(0);
     if (!m_lock->tryLock(0)) {
-        qint64 pid = 0;
-        QString host, app;
-        m_lock->getLockInfo(&pid, &host, &app);
-        *errorText = u"Blockhaus is already running with the data folder %1 (process %2). "
-                     "Close the other Blockhaus first."_s.arg(m_options.dataDir)
-                         .arg(pid);
+        if (m_lock->error() == QLockFile::LockFailedError) {
+            qint64 pid = 0;
+            QString host, app;
+            m_lock->getLockInfo(&pid, &host, &app);
+            *error = {Kind::AlreadyRunning,
+                      tr("Blockhaus is already running with the data folder %1 (process %2). "
+                         "Close the other Blockhaus first.")
+                          .arg(QDir::toNativeSeparators(m_options.dataDir), QString::number(pid))};
+        } else {
+            *error = {Kind::DataFolder,
+                      tr("Blockhaus cannot write in its data folder %1. Check that you may "
+                         "write there, or choose another folder.")
+                          .arg(QDir::toNativeSeparators(m_options.dataDir))};
+        }
         m_lock.reset();
         return false;
     }
     if (!Auth::PasswordHasher::initialise()) {
-        *errorText = u"The password library (libsodium) could not start."_s;
+        *error = {Kind::Other, tr("The password library (libsodium) could not start.")};
         return false;
     }
     Db::DbConfig dbConfig;
@@ -66,11 +88,13 @@ bool ServerController::start(QString *errorText)
     auto migrated =
         m_pool->runSync<int>([](Db::Connection &db) { return Db::Migrations::migrate(db); });
     if (!migrated) {
-        *errorText = u"The database %1 cannot be opened: %2"_s.arg(dbConfig.sqlitePath,
-                                                                   migrated.error().message);
+        *error = {
+            StartError::Kind::Database,
+            tr("The database %1 cannot be opened: %2")
+                .arg(QDir::toNativeSeparators(dbConfig.sqlitePath), migrated.error().message)};
         return false;
     }
-    if (!ensureAdmin(errorText))
+    if (!ensureAdmin(error))
         return false;
 
     m_httpConfig.listenAddress = m_options.listen;
@@ -97,12 +121,12 @@ bool ServerController::start(QString *errorText)
     m_serverThread.start();
     m_live->moveToThread(&m_serverThread);
     m_library->moveToThread(&m_serverThread);
-    QString listenError;
+    QString listenReason;
     QMetaObject::invokeMethod(
         m_live.get(),
-        [this, &listenError]() {
+        [this, &listenReason]() {
             m_api = new Http::ApiServer(*m_services);
-            m_port = m_api->listen(&listenError);
+            m_port = m_api->listen(&listenReason);
             m_live->start();
             auto *flush = new QTimer(m_api);
             connect(flush, &QTimer::timeout, m_api, [this]() { flushPresence(); });
@@ -110,22 +134,35 @@ bool ServerController::start(QString *errorText)
         },
         Qt::BlockingQueuedConnection);
     if (m_port == 0) {
-        *errorText = u"Blockhaus cannot listen on port %1: %2. Is another program using it? "
-                     "Try another port with --port."_s.arg(m_options.port)
-                         .arg(listenError);
         stop();
+        *error = listenError(listenReason);
         return false;
     }
     m_running = true;
     return true;
 }
 
-bool ServerController::ensureAdmin(QString *errorText)
+// After a failed listen (the HTTP server is gone again): is the port held by another program,
+// and which one nearby is free? Port 0 can only fail for other reasons.
+StartError ServerController::listenError(const QString &reason) const
+{
+    if (isPortInUse(m_options.listen, m_options.port)) {
+        return {StartError::Kind::PortInUse,
+                tr("Port %1 is already in use by another program.").arg(m_options.port),
+                m_options.port, suggestFreePort(m_options.listen, m_options.port)};
+    }
+    return {StartError::Kind::Other,
+            tr("Blockhaus cannot listen on port %1 at %2: %3")
+                .arg(QString::number(m_options.port), m_options.listen.toString(), reason)};
+}
+
+bool ServerController::ensureAdmin(StartError *error)
 {
     auto hasAdmin =
         m_pool->runSync<bool>([](Db::Connection &db) { return Store::UserStore::hasAdmin(db); });
     if (!hasAdmin) {
-        *errorText = hasAdmin.error().message;
+        *error = {StartError::Kind::Database,
+                  tr("The database cannot be read: %1").arg(hasAdmin.error().message)};
         return false;
     }
     if (*hasAdmin)
@@ -143,8 +180,9 @@ bool ServerController::ensureAdmin(QString *errorText)
                                         hash);
     });
     if (!created) {
-        *errorText =
-            u"The administrator account could not be created: "_s + created.error().message;
+        *error = {
+            StartError::Kind::Database,
+            tr("The administrator account could not be created: %1").arg(created.error().message)};
         return false;
     }
     return true;

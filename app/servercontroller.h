@@ -10,6 +10,7 @@
 #include <QThread>
 
 #include "app/options.h"
+#include "app/starterror.h"
 #include "app/storeclassroomservice.h"
 #include "app/storemaintenanceservice.h"
 #include "server/auth/authservice.h"
@@ -35,7 +36,11 @@ public:
     ~ServerController() override;
 
     // Locks the data folder, opens and migrates the database, creates the first admin, starts
-    // listening. False with a message a teacher can act on when something is in the way.
+    // listening. False with the kind of obstacle and a message a teacher can act on when
+    // something is in the way; a PortInUse error suggests a free port. Not restartable after a
+    // failed start: construct a new controller (app/startup.h does).
+    bool start(StartError *error);
+    // The same, with the message only (for tests that only need a running server).
     bool start(QString *errorText);
     // Stops accepting, finishes in-flight requests, flushes presence, closes the database.
     void stop();
@@ -57,7 +62,8 @@ public:
     QString generatedAdminPassword() const { return m_generatedAdminPassword; }
 
 private:
-    bool ensureAdmin(QString *errorText);
+    bool ensureAdmin(StartError *error);
+    StartError listenError(const QString &reason) const;
     void flushPresence();
 
     Options m_options;

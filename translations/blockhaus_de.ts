@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>Blockhaus::App::ServerController</name>
+    <message>
+        <source>Blockhaus cannot create its data folder %1. Check that the drive is connected and that you may write there, or choose another folder.</source>
+        <translation>Blockhaus kann seinen Datenordner %1 nicht anlegen. Prüfe, ob das Laufwerk angeschlossen ist und du dort schreiben darfst, oder wähle einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Blockhaus is already running with the data folder %1 (process %2). Close the other Blockhaus first.</source>
+        <translation>Blockhaus läuft bereits mit dem Datenordner %1 (Prozess %2). Beende zuerst das andere Blockhaus.</translation>
+    </message>
+    <message>
+        <source>Blockhaus cannot write in its data folder %1. Check that you may write there, or choose another folder.</source>
+        <translation>Blockhaus kann nicht in seinen Datenordner %1 schreiben. Prüfe, ob du dort schreiben darfst, oder wähle einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>The password library (libsodium) could not start.</source>
+        <translation>Die Passwort-Bibliothek (libsodium) konnte nicht starten.</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be opened: %2</source>
+        <translation>Die Datenbank %1 lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>Port %1 is already in use by another program.</source>
+        <translation>Port %1 wird bereits von einem anderen Programm verwendet.</translation>
+    </message>
+    <message>
+        <source>Blockhaus cannot listen on port %1 at %2: %3</source>
+        <translation>Blockhaus kann auf Port %1 an der Adresse %2 nicht empfangen: %3</translation>
+    </message>
+    <message>
+        <source>The database cannot be read: %1</source>
+        <translation>Die Datenbank lässt sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>The administrator account could not be created: %1</source>
+        <translation>Das Administratorkonto konnte nicht angelegt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::Ui::Autostart</name>
     <message>
         <source>Windows did not accept the change.</source>
@@ -442,6 +481,53 @@
     <message>
         <source>Computer</source>
         <translation>Computer</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::PortInUseDialog</name>
+    <message>
+        <source>Blockhaus: port in use</source>
+        <translation>Blockhaus: Port belegt</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Blockhaus cannot use port %1 because another program is using it. Students would need a different address.</source>
+        <translation>Blockhaus kann Port %1 nicht verwenden, weil ein anderes Programm ihn benutzt. Die Schüler/innen bräuchten eine andere Adresse.</translation>
+    </message>
+    <message>
+        <source>Port %1 is free. Blockhaus can use it now, or from now on at every start.</source>
+        <translation>Port %1 ist frei. Blockhaus kann ihn jetzt verwenden oder ab jetzt bei jedem Start.</translation>
+    </message>
+    <message>
+        <source>Port %1 is in use</source>
+        <translation>Port %1 ist belegt</translation>
+    </message>
+    <message>
+        <source>Use port %1</source>
+        <translation>Port %1 verwenden</translation>
+    </message>
+    <message>
+        <source>Starts Blockhaus on port %1 this time.</source>
+        <translation>Startet Blockhaus dieses Mal auf Port %1.</translation>
+    </message>
+    <message>
+        <source>Use port %1 from now on</source>
+        <translation>Ab jetzt Port %1 verwenden</translation>
+    </message>
+    <message>
+        <source>Starts Blockhaus on port %1 and saves it in the settings.</source>
+        <translation>Startet Blockhaus auf Port %1 und speichert ihn in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Closes Blockhaus without starting it.</source>
+        <translation>Schließt Blockhaus, ohne es zu starten.</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1300,25 @@ Version %3</translation>
     <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Close the other program and start Blockhaus again.</source>
+        <translation>Beende das andere Programm und starte Blockhaus erneut.</translation>
+    </message>
+    <message>
+        <source>Blockhaus cannot start</source>
+        <translation>Blockhaus kann nicht starten</translation>
+    </message>
+    <message>
+        <source>Start again with another port, or with --port 0 to let the system pick a free one.</source>
+        <translation>Starte erneut mit einem anderen Port oder mit --port 0, damit das System einen freien wählt.</translation>
+    </message>
+    <message>
+        <source>Port %1 is free: start again with --port %1.</source>
+        <translation>Port %1 ist frei: Starte erneut mit --port %1.</translation>
     </message>
 </context>
 </TS>

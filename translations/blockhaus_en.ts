@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Blockhaus::App::ServerController</name>
+    <message>
+        <source>Blockhaus cannot create its data folder %1. Check that the drive is connected and that you may write there, or choose another folder.</source>
+        <translation>Blockhaus cannot create its data folder %1. Check that the drive is connected and that you may write there, or choose another folder.</translation>
+    </message>
+    <message>
+        <source>Blockhaus is already running with the data folder %1 (process %2). Close the other Blockhaus first.</source>
+        <translation>Blockhaus is already running with the data folder %1 (process %2). Close the other Blockhaus first.</translation>
+    </message>
+    <message>
+        <source>Blockhaus cannot write in its data folder %1. Check that you may write there, or choose another folder.</source>
+        <translation>Blockhaus cannot write in its data folder %1. Check that you may write there, or choose another folder.</translation>
+    </message>
+    <message>
+        <source>The password library (libsodium) could not start.</source>
+        <translation>The password library (libsodium) could not start.</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be opened: %2</source>
+        <translation>The database %1 cannot be opened: %2</translation>
+    </message>
+    <message>
+        <source>Port %1 is already in use by another program.</source>
+        <translation>Port %1 is already in use by another program.</translation>
+    </message>
+    <message>
+        <source>Blockhaus cannot listen on port %1 at %2: %3</source>
+        <translation>Blockhaus cannot listen on port %1 at %2: %3</translation>
+    </message>
+    <message>
+        <source>The database cannot be read: %1</source>
+        <translation>The database cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>The administrator account could not be created: %1</source>
+        <translation>The administrator account could not be created: %1</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::Ui::Autostart</name>
     <message>
         <source>Windows did not accept the change.</source>
@@ -442,6 +481,53 @@
     <message>
         <source>Computer</source>
         <translation>Computer</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::PortInUseDialog</name>
+    <message>
+        <source>Blockhaus: port in use</source>
+        <translation>Blockhaus: port in use</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Blockhaus cannot use port %1 because another program is using it. Students would need a different address.</source>
+        <translation>Blockhaus cannot use port %1 because another program is using it. Students would need a different address.</translation>
+    </message>
+    <message>
+        <source>Port %1 is free. Blockhaus can use it now, or from now on at every start.</source>
+        <translation>Port %1 is free. Blockhaus can use it now, or from now on at every start.</translation>
+    </message>
+    <message>
+        <source>Port %1 is in use</source>
+        <translation>Port %1 is in use</translation>
+    </message>
+    <message>
+        <source>Use port %1</source>
+        <translation>Use port %1</translation>
+    </message>
+    <message>
+        <source>Starts Blockhaus on port %1 this time.</source>
+        <translation>Starts Blockhaus on port %1 this time.</translation>
+    </message>
+    <message>
+        <source>Use port %1 from now on</source>
+        <translation>Use port %1 from now on</translation>
+    </message>
+    <message>
+        <source>Starts Blockhaus on port %1 and saves it in the settings.</source>
+        <translation>Starts Blockhaus on port %1 and saves it in the settings.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Closes Blockhaus without starting it.</source>
+        <translation>Closes Blockhaus without starting it.</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1300,25 @@ Version %3</translation>
     <message>
         <source>unknown</source>
         <translation>unknown</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Close the other program and start Blockhaus again.</source>
+        <translation>Close the other program and start Blockhaus again.</translation>
+    </message>
+    <message>
+        <source>Blockhaus cannot start</source>
+        <translation>Blockhaus cannot start</translation>
+    </message>
+    <message>
+        <source>Start again with another port, or with --port 0 to let the system pick a free one.</source>
+        <translation>Start again with another port, or with --port 0 to let the system pick a free one.</translation>
+    </message>
+    <message>
+        <source>Port %1 is free: start again with --port %1.</source>
+        <translation>Port %1 is free: start again with --port %1.</translation>
     </message>
 </context>
 </TS>

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// The blockhaus executable itself: --help, --version, one server per data folder, a clean stop
-// on SIGTERM, and no default credentials (a generated admin password is shown once).
+// The blockhaus executable itself: --help, --version, one server per data folder, a taken port
+// answered with a free one and its own exit code, a clean stop on SIGTERM, and no default
+// credentials (a generated admin password is shown once).
 
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,14 +20,14 @@ namespace {
 struct Finished
 {
     int exitCode = -1;
-    QByteArray output;
+    QByteArray output; // stdout and stderr
+    QByteArray errors; // stderr alone
 };
 
-// Runs the binary to completion (bounded) and returns its exit code and merged output.
+// Runs the binary to completion (bounded) and returns its exit code and output.
 Finished runToEnd(const QStringList &arguments, const QProcessEnvironment &environment)
 {
     QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(BLOCKHAUS_BINARY), arguments);
     if (!process.waitForFinished(60'000)) {
@@ -32,8 +35,9 @@ Finished runToEnd(const QStringList &arguments, const QProcessEnvironment &envir
         process.waitForFinished(10'000);
         return {};
     }
+    const QByteArray errors = process.readAllStandardError();
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAll()};
+            process.readAllStandardOutput() + errors, errors};
 }
 
 QProcessEnvironment withoutAdminPassword()
@@ -53,7 +57,9 @@ private slots:
     void versionPrintsTheVersion();
     void helpListsTheOptions();
     void unknownArgumentIsRefused();
+    void unknownOptionExitsWithTheUsageCode();
     void secondServerOnTheSameDataFolderRefusesToStart();
+    void takenPortExitsWithThreeAndNamesAFreePort();
     void sigtermStopsCleanlyAndReleasesTheFolder();
     void firstStartWithoutPasswordPrintsAGeneratedOneThatWorks();
 };
@@ -84,6 +90,13 @@ void TestAppCli::unknownArgumentIsRefused()
     QVERIFY2(run.output.contains("--port"), run.output.constData());
 }
 
+void TestAppCli::unknownOptionExitsWithTheUsageCode()
+{
+    const Finished run = runToEnd({u"--headless"_s, u"--no-such-option"_s}, withoutAdminPassword());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.errors.contains("no-such-option"), run.errors.constData());
+}
+
 void TestAppCli::secondServerOnTheSameDataFolderRefusesToStart()
 {
     TestServer first;
@@ -91,12 +104,44 @@ void TestAppCli::secondServerOnTheSameDataFolderRefusesToStart()
     const Finished second = runToEnd({u"--headless"_s, u"--listen"_s, u"127.0.0.1"_s, u"--port"_s,
                                       u"0"_s, u"--data-dir"_s, first.dataDir()},
                                      withoutAdminPassword());
-    QVERIFY(second.exitCode != 0);
-    QVERIFY2(second.output.contains("already"), second.output.constData());
+    QCOMPARE(second.exitCode, 1);
+    QVERIFY2(second.errors.contains("already"), second.output.constData());
     // The first server is unharmed.
     Client client(first.port());
     QCOMPARE(client.get("/api/v1/status").status, 200);
     QVERIFY(client.login(u"admin"_s, first.adminPassword()).status == 201);
+}
+
+void TestAppCli::takenPortExitsWithThreeAndNamesAFreePort()
+{
+    QTcpServer other; // "another program" on the port
+    QVERIFY(other.listen(QHostAddress::LocalHost, 0));
+    const quint16 taken = other.serverPort();
+    QTemporaryDir dir;
+    QProcessEnvironment environment = withoutAdminPassword();
+    environment.insert(u"BLOCKHAUS_LANGUAGE"_s, u"en"_s);
+    const Finished run = runToEnd({u"--headless"_s, u"--listen"_s, u"127.0.0.1"_s, u"--port"_s,
+                                   QString::number(taken), u"--data-dir"_s, dir.path()},
+                                  environment);
+    QCOMPARE(run.exitCode, 3);
+    const QRegularExpression line(
+        u"^blockhaus: Port (\\d+) is already in use by another program\\. Port (\\d+) is free: "
+        "start again with --port (\\d+)\\.$"_s,
+        QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch match = line.match(QString::fromUtf8(run.errors));
+    QVERIFY2(match.hasMatch(), run.errors.constData());
+    QCOMPARE(match.captured(1).toUInt(), taken);
+    const uint suggested = match.captured(2).toUInt();
+    QCOMPARE(match.captured(3).toUInt(), suggested);
+    QVERIFY(suggested != taken);
+    QVERIFY(suggested > taken && suggested <= taken + 20u);
+    // Nothing started: no banner, and the data folder is not locked.
+    QVERIFY2(!run.output.contains("listening on port"), run.output.constData());
+    QVERIFY(!QFile::exists(dir.filePath(u"blockhaus.lock"_s)));
+    // The suggested port works.
+    QTcpServer ours;
+    QVERIFY2(ours.listen(QHostAddress::LocalHost, static_cast<quint16>(suggested)),
+             qPrintable(ours.errorString()));
 }
 
 void TestAppCli::sigtermStopsCleanlyAndReleasesTheFolder()
