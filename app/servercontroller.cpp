@@ -9,6 +9,7 @@
 #include "app/freeport.h"
 #include "server/auth/passwordgenerator.h"
 #include "server/auth/passwordhasher.h"
+#include "server/db/dialect.h"
 #include "server/db/migrations.h"
 #include "server/http/apiserver.h"
 #include "server/library/librarycache.h"
@@ -84,6 +85,16 @@ bool ServerController::start(StartError *error)
     dbConfig.poolSize = m_options.poolSize;
     dbConfig.acquireTimeoutMs = m_options.acquireTimeoutMs;
     dbConfig.sqliteMaxPageCount = m_options.sqliteMaxPageCount;
+    // The driver is a Qt plugin, packaged apart from Qt's libraries: said plainly here rather
+    // than as a failed open for every pool connection.
+    if (const Db::Dialect dialect(dbConfig.driver); !dialect.isDriverAvailable()) {
+        *error = {Kind::Database,
+                  tr("Qt's database driver %1 is not installed, so Blockhaus cannot open its "
+                     "database. Install Blockhaus again (on Debian or Ubuntu, also the package "
+                     "libqt6sql6-sqlite).")
+                      .arg(dialect.qtDriverName())};
+        return false;
+    }
     m_pool = std::make_unique<Db::ConnectionPool>(dbConfig);
     auto migrated =
         m_pool->runSync<int>([](Db::Connection &db) { return Db::Migrations::migrate(db); });

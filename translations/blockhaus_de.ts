@@ -39,6 +39,10 @@
         <source>The administrator account could not be created: %1</source>
         <translation>Das Administratorkonto konnte nicht angelegt werden: %1</translation>
     </message>
+    <message>
+        <source>Qt&apos;s database driver %1 is not installed, so Blockhaus cannot open its database. Install Blockhaus again (on Debian or Ubuntu, also the package libqt6sql6-sqlite).</source>
+        <translation>Der Datenbanktreiber %1 von Qt ist nicht installiert, deshalb kann Blockhaus seine Datenbank nicht öffnen. Installiere Blockhaus neu (unter Debian oder Ubuntu zusätzlich das Paket libqt6sql6-sqlite).</translation>
+    </message>
 </context>
 <context>
     <name>Blockhaus::Ui::Autostart</name>

@@ -39,6 +39,10 @@
         <source>The administrator account could not be created: %1</source>
         <translation>The administrator account could not be created: %1</translation>
     </message>
+    <message>
+        <source>Qt&apos;s database driver %1 is not installed, so Blockhaus cannot open its database. Install Blockhaus again (on Debian or Ubuntu, also the package libqt6sql6-sqlite).</source>
+        <translation>Qt&apos;s database driver %1 is not installed, so Blockhaus cannot open its database. Install Blockhaus again (on Debian or Ubuntu, also the package libqt6sql6-sqlite).</translation>
+    </message>
 </context>
 <context>
     <name>Blockhaus::Ui::Autostart</name>

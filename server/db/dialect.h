@@ -21,6 +21,8 @@ public:
 
     Driver driver() const { return m_driver; }
     QString qtDriverName() const;
+    // Whether Qt can load the driver plugin; a package without it cannot open any database.
+    bool isDriverAvailable() const { return QSqlDatabase::isDriverAvailable(qtDriverName()); }
     // Statements run once on every new connection (pragmas / session settings).
     QStringList connectionSetup(const DbConfig &config) const;
     // Write transactions take the write lock up front so two writers never deadlock upgrading.
