@@ -23,7 +23,8 @@ else
     trap 'rm -rf "$work"' EXIT
     echo "fetch-editor: downloading $name@$version"
     tarball=$(cd "$work" && npm pack --silent "$name@$version" 2>/dev/null | tail -n 1)
-    actual="sha512-$(python3 -c 'import base64,hashlib,sys; print(base64.b64encode(hashlib.sha512(open(sys.argv[1],"rb").read()).digest()).decode())' "$work/$tarball")"
+    # PYTHON: Windows runners call it python.
+    actual="sha512-$("${PYTHON:-python3}" -c 'import base64,hashlib,sys; print(base64.b64encode(hashlib.sha512(open(sys.argv[1],"rb").read()).digest()).decode())' "$work/$tarball")"
     if [[ "$actual" != "$integrity" ]]; then
         echo "fetch-editor: integrity mismatch for $tarball" >&2
         echo "  expected $integrity" >&2

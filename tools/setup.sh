@@ -41,6 +41,17 @@ packages=(
     zbar-tools
     # Login cards PDF tests: pdfinfo counts pages, pdftotext/pdftoppm read and rasterise them
     poppler-utils
+    # The .deb (issue #6): dpkg-shlibdeps computes its dependencies, the package test builds
+    # a clean Debian root and checks the launcher, AppStream data and the package itself;
+    # librsvg2-bin renders the icon set (tools/make-icons.py)
+    dpkg-dev
+    fakeroot
+    file
+    debootstrap
+    desktop-file-utils
+    appstream
+    lintian
+    librsvg2-bin
 )
 # Node and npm fetch the pinned editor and playwright-core. A machine may already
 # have a newer Node from elsewhere; Debian's packages are only added when none is there.

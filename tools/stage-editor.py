@@ -29,6 +29,13 @@ MIN_COMPRESS_SIZE = 1024
 MIN_SAVING = 0.05
 
 
+# Debian's `brotli` command, or on Windows (no such command there) Google's Python module
+# (`pip install brotli`, as .github/workflows/packages.yml does). Both write the same format.
+try:
+    import brotli as brotli_module
+except ImportError:
+    brotli_module = None
+
 def runtime_files(dist: pathlib.Path):
     """Yields (source, path relative to the web root) of every runtime file."""
     for name in ("scratch-gui-standalone.js", "scratch-gui-standalone.js.LICENSE.txt",
@@ -60,8 +67,11 @@ def compress(path: pathlib.Path, have_brotli: bool) -> tuple[str, int, int, int]
         sizes[1] = len(gz)
     if have_brotli:
         br = path.with_name(path.name + ".br")
-        subprocess.run(["brotli", "--quality=11", "--force", f"--output={br}", str(path)],
-                       check=True)
+        if brotli_module is not None:
+            br.write_bytes(brotli_module.compress(raw, quality=11))
+        else:
+            subprocess.run(["brotli", "--quality=11", "--force", f"--output={br}", str(path)],
+                           check=True)
         if not br.is_file() or br.stat().st_size > len(raw) * (1 - MIN_SAVING):
             br.unlink(missing_ok=True)
         else:
@@ -102,7 +112,7 @@ def main() -> int:
     license_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(package / "LICENSE", license_dir / "scratch-gui-LICENSE.txt")
 
-    have_brotli = shutil.which("brotli") is not None
+    have_brotli = brotli_module is not None or shutil.which("brotli") is not None
     totals = [0, 0, 0]
     workers = max(1, os.cpu_count() or 1)
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # Sets up the machine, builds and runs every test suite:
-#   0. lint:        clang-format --dry-run --Werror over the C++ sources
+#   0. lint:        clang-format --dry-run --Werror over the C++ sources; the icon files
 #   1. build/       full build, -Werror, QT_FORCE_ASSERTS; unit+integration (-j2), then stress
 #                   and the browser tests in Debian's chromium and the dashboard under Xvfb
-#                   (serial); screenshots land in build/test-artifacts/{e2e,dashboard}/
+#                   (serial); screenshots land in build/test-artifacts/{e2e,dashboard}/;
+#                   then the .deb is built, installed into a clean Debian root and run there
 #   2. build-asan/  ASan+UBSan, no UI, -Werror, QT_FORCE_ASSERTS; unit+integration
 # Exits non-zero if any build or test failed and ends with the plain line
 # "N passed, N failed" summed over all ctest runs (a failed build, or a ctest
@@ -108,12 +109,21 @@ else
     note_failure "lint: clang-format would change the files named above (run clang-format -i)"
 fi
 
+# The icon files are generated (tools/make-icons.py) and committed: all there, right sizes.
+section "lint (icons)"
+if python3 tools/check-icons.py; then
+    passed=$((passed + 1))
+else
+    note_failure "lint: icon files (run tools/make-icons.py)"
+fi
+
 # 1. Full build with warnings as errors and Qt asserts on in release code.
 if build full build -DBLOCKHAUS_WERROR=ON -DCMAKE_CXX_FLAGS=-DQT_FORCE_ASSERTS; then
     run_ctest "full unit+integration" build -L 'unit|integration' -j 2
     run_ctest "full stress" build -L stress
     run_ctest "full e2e (chromium)" build -L e2e
     run_ctest "full dashboard screenshot (xvfb)" build -L screenshot
+    run_ctest "full package (.deb in a clean Debian root)" build -L package
 fi
 
 # 2. Sanitizers. Qt keeps some allocations alive until exit, so leak
