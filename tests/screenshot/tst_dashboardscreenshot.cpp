@@ -127,6 +127,10 @@ void TestDashboardScreenshot::liveClassroomInEveryTab()
             window.setPalette(darkPalette()); // reaches every child at once
         for (int tab = 0; tab < window.tabs()->count(); ++tab) {
             window.tabs()->setCurrentIndex(tab);
+            // Settle the layouts still pending from data that has just arrived (the class code
+            // appears on the Join tab when the class list loads), as the event loop does before
+            // it paints a frame; without this the first grab showed the code squeezed.
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
             const QImage image = window.grab().toImage(); // renders the current tab itself
             const QString name = window.tabs()->tabText(tab).section(u' ', 0, 0).toLower();
             const QString file = artifacts + u"/dashboard-"_s + theme + u"-"_s + name + u".png"_s;
