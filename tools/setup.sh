@@ -52,6 +52,8 @@ packages=(
     appstream
     lintian
     librsvg2-bin
+    # makensis compiles the Windows installer's script here (tests/package/test_nsis.py)
+    nsis
 )
 # Node and npm fetch the pinned editor and playwright-core. A machine may already
 # have a newer Node from elsewhere; Debian's packages are only added when none is there.
