@@ -14,6 +14,7 @@
 #include "app/servercontroller.h"
 #include "app/signalwatcher.h"
 #include "app/startup.h"
+#include "app/windowsconsole.h"
 
 #ifdef BLOCKHAUS_WITH_UI
 #include <QApplication>
@@ -150,6 +151,7 @@ void reportStartError(const App::StartError &error, bool headless)
 
 int main(int argc, char **argv)
 {
+    App::attachToParentConsole();
     const bool headlessArgs = App::wantsHeadless(argc, argv);
     std::unique_ptr<QCoreApplication> app;
 #ifdef BLOCKHAUS_WITH_UI

@@ -37,8 +37,11 @@ int intOption(const QCommandLineParser &parser, const QString &name, int min, in
 QString defaultWebRoot()
 {
     const QString appDir = QCoreApplication::applicationDirPath();
-    const QStringList candidates{appDir + u"/../share/blockhaus/web"_s,
-                                 appDir + u"/../Resources/web"_s, appDir + u"/web"_s};
+    // Installed on Linux/Windows and the build tree; the installed macOS bundle; the macOS
+    // build tree (bin/Blockhaus.app/Contents/MacOS -> share next to bin); a flat folder.
+    const QStringList candidates{
+        appDir + u"/../share/blockhaus/web"_s, appDir + u"/../Resources/web"_s,
+        appDir + u"/../../../../share/blockhaus/web"_s, appDir + u"/web"_s};
     for (const QString &candidate : candidates) {
         if (QDir(candidate).exists())
             return QDir(candidate).canonicalPath();

@@ -29,27 +29,37 @@ private slots:
     void aFolderThatCannotBeCreatedIsADataFolderError();
 
 private:
+    // Options for a fresh data folder whose port another server (m_other) already holds.
+    App::Options optionsOnTakenPort(const QString &adminPassword);
+
     std::unique_ptr<QTemporaryDir> m_dataDir;
+    std::unique_ptr<QTcpServer> m_other;
 };
 
 void TestStartup::init()
 {
     m_dataDir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dataDir->isValid());
+    m_other = std::make_unique<QTcpServer>();
+    QVERIFY(m_other->listen(QHostAddress::LocalHost, 0));
+}
+
+App::Options TestStartup::optionsOnTakenPort(const QString &adminPassword)
+{
+    App::Options options = Test::inProcessServerOptions(m_dataDir->path(), adminPassword);
+    options.port = m_other->serverPort();
+    return options;
 }
 
 void TestStartup::portInUseSuggestsAFreePort()
 {
-    QTcpServer other;
-    QVERIFY(other.listen(QHostAddress::LocalHost, 0));
-    App::Options options = Test::inProcessServerOptions(m_dataDir->path(), u"startup-admin-1"_s);
-    options.port = other.serverPort();
+    App::Options options = optionsOnTakenPort(u"startup-admin-1"_s);
     App::StartError error;
     QVERIFY(!App::startServer(options, {}, &error));
     QCOMPARE(error.kind, Kind::PortInUse);
-    QCOMPARE(error.takenPort, other.serverPort());
+    QCOMPARE(error.takenPort, m_other->serverPort());
     QVERIFY(error.suggestedPort != 0);
-    QVERIFY(error.suggestedPort != other.serverPort());
+    QVERIFY(error.suggestedPort != m_other->serverPort());
     QCOMPARE(error.exitCode(), int(App::ExitPortInUse));
     QVERIFY2(App::consoleText(error).contains(u"--port %1"_s.arg(error.suggestedPort)),
              qPrintable(App::consoleText(error)));
@@ -60,10 +70,7 @@ void TestStartup::portInUseSuggestsAFreePort()
 
 void TestStartup::theChosenPortStartsAFreshServer()
 {
-    QTcpServer other;
-    QVERIFY(other.listen(QHostAddress::LocalHost, 0));
-    App::Options options = Test::inProcessServerOptions(m_dataDir->path(), u"startup-admin-2"_s);
-    options.port = other.serverPort();
+    App::Options options = optionsOnTakenPort(u"startup-admin-2"_s);
     int asked = 0;
     quint16 offered = 0;
     App::StartError error;
@@ -83,10 +90,7 @@ void TestStartup::theChosenPortStartsAFreshServer()
 
 void TestStartup::decliningThePortStartsNothing()
 {
-    QTcpServer other;
-    QVERIFY(other.listen(QHostAddress::LocalHost, 0));
-    App::Options options = Test::inProcessServerOptions(m_dataDir->path(), u"startup-admin-3"_s);
-    options.port = other.serverPort();
+    App::Options options = optionsOnTakenPort(u"startup-admin-3"_s);
     App::StartError error;
     QVERIFY(!App::startServer(
         options, [](const App::StartError &) { return quint16(0); }, &error));
@@ -95,10 +99,7 @@ void TestStartup::decliningThePortStartsNothing()
 
 void TestStartup::theTakenPortIsNeverTriedTwice()
 {
-    QTcpServer other;
-    QVERIFY(other.listen(QHostAddress::LocalHost, 0));
-    App::Options options = Test::inProcessServerOptions(m_dataDir->path(), u"startup-admin-7"_s);
-    options.port = other.serverPort();
+    App::Options options = optionsOnTakenPort(u"startup-admin-7"_s);
     int asked = 0;
     App::StartError error;
     QVERIFY(!App::startServer(
