@@ -220,7 +220,11 @@ class InstalledServer:
         self.process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.lines = []
         self._pending = b""
-        self.port = self._wait_for_port()
+        try:
+            self.port = self._wait_for_port()
+        except Failure:
+            self.kill()  # never leave a server running in a root that is about to be deleted
+            raise
 
     def _readline(self, deadline):
         # os.read on the raw descriptor: a buffered reader would take more than one line from
