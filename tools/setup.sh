@@ -13,6 +13,8 @@ packages=(
     ccache
     pkg-config
     git
+    # npm and git reach the registries over TLS; minimal Debian installs lack the CA bundle
+    ca-certificates
     python3
     qt6-base-dev
     qt6-base-dev-tools

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # Sets up the machine, builds and runs every test suite:
-#   0. lint:        clang-format --dry-run --Werror over the C++ sources; the icon files
+#   0. clean root:  tools/setup.sh in a fresh debootstrap root of this suite, then cmake there
+#                   (tests/cleanroot/test_cleanroot.py), so a package installed by hand on this
+#                   machine cannot hide a missing setup step
+#      lint:        clang-format --dry-run --Werror over the C++ sources; the icon files
 #   1. build/       full build, -Werror, QT_FORCE_ASSERTS; unit+integration (-j2), then stress
 #                   and the browser tests in Debian's chromium and the dashboard under Xvfb
 #                   (serial); screenshots land in build/test-artifacts/{e2e,dashboard}/;
@@ -101,7 +104,16 @@ if ! bash tools/setup.sh; then
     note_failure "setup"
 fi
 
-# 0. Formatting: every tracked C++ file as .clang-format (STYLE.md) would write it.
+# 0. The README's setup on a bare machine. Needs root (debootstrap, chroot), as setup does.
+section "clean root (setup.sh and cmake in a fresh Debian root)"
+if limit=$(limit_for "$build_limit") \
+    && timeout --kill-after=30 "$limit" python3 tests/cleanroot/test_cleanroot.py "$repo"; then
+    passed=$((passed + 1))
+else
+    note_failure "clean root: tools/setup.sh or cmake failed in a fresh Debian root (see above)"
+fi
+
+# Formatting: every tracked C++ file as .clang-format (STYLE.md) would write it.
 section "lint (clang-format)"
 if git ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run --Werror; then
     passed=$((passed + 1))

@@ -34,6 +34,9 @@ import urllib.error
 import urllib.request
 import zipfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+import debroot  # noqa: E402
+
 ADMIN_PASSWORD = "package-test-Admin-9f3k"
 APP_ID = "org.blockhaus.Blockhaus"
 STEP_TIMEOUT = 600  # seconds for any one external command (apt, debootstrap, cpack)
@@ -146,45 +149,8 @@ def check_lintian(deb):
 # 2. A fresh Debian root with the package installed
 
 
-def host_suite_and_mirror():
-    suite = "bookworm"
-    with open("/etc/os-release") as f:
-        for line in f:
-            if line.startswith("VERSION_CODENAME="):
-                suite = line.split("=", 1)[1].strip().strip('"') or suite
-    mirror = "http://deb.debian.org/debian"
-    sources = "/etc/apt/sources.list.d/debian.sources"
-    if os.path.exists(sources):
-        with open(sources) as f:
-            for line in f:
-                if line.startswith("URIs:") and "security" not in line:
-                    mirror = line.split(":", 1)[1].strip().split()[0]
-                    break
-    return suite, mirror
-
-
-def make_root(root, cache_dir):
-    """debootstrap once per build directory; later runs unpack the cached tarball."""
-    suite, mirror = host_suite_and_mirror()
-    tarball = os.path.join(cache_dir, f"{suite}-minbase.tar")
-    if os.path.exists(root):
-        shutil.rmtree(root)
-    if not os.path.exists(tarball):
-        log(f"debootstrap --variant=minbase {suite} {mirror}")
-        fresh = root + ".new"
-        if os.path.exists(fresh):
-            shutil.rmtree(fresh)
-        run(["debootstrap", "--variant=minbase", suite, fresh, mirror],
-            stdout=subprocess.DEVNULL)
-        os.makedirs(cache_dir, exist_ok=True)
-        run(["tar", "-C", fresh, "-cf", tarball + ".part", "."])
-        os.replace(tarball + ".part", tarball)
-        shutil.rmtree(fresh)
-    log(f"unpacking the clean {suite} root")
-    os.makedirs(root)
-    run(["tar", "-C", root, "-xf", tarball])
-    shutil.copy("/etc/resolv.conf", os.path.join(root, "etc/resolv.conf"))
-    return suite, mirror
+def make_root(root):
+    return debroot.make_root(root, debroot.default_cache_dir(), prefix="package")
 
 
 def in_root(root, args, **kwargs):
@@ -437,7 +403,6 @@ def main():
     if os.path.exists(work):
         shutil.rmtree(work)
     os.makedirs(work)
-    cache = os.path.join(build_dir, "package-cache")
     root = os.path.join(work, "root")
     try:
         deb = build_package(build_dir, os.path.join(work, "out"))
@@ -445,7 +410,7 @@ def main():
         check_control(deb)
         check_contents(deb, os.path.join(work, "extract"))
         check_lintian(deb)
-        make_root(root, cache)
+        make_root(root)
         install_package(root, deb)
         database = check_teacher_start(root)
         check_service_command(root)
@@ -461,13 +426,8 @@ def main():
         return 1
     finally:
         # The root is large; the cached tarball stays for the next run. Its /proc was mounted
-        # only in the server's private mount namespace, but never delete through a mount.
-        with open("/proc/mounts") as mounts:
-            mounted = [line.split()[1] for line in mounts if line.split()[1].startswith(root)]
-        if mounted:
-            print(f"not deleting {root}: still mounted: {mounted}", file=sys.stderr)
-        elif os.path.exists(root):
-            shutil.rmtree(root, ignore_errors=True)
+        # only in the server's private mount namespace.
+        debroot.remove_root(root)
     log("PASS")
     return 0
 
