@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 #include "server/db/dblog.h"
 #include "server/db/sql.h"
@@ -90,13 +91,35 @@ Result<int> Migrations::migrate(Connection &connection, int targetVersion)
         QFile file(files.at(version - 1));
         if (!file.open(QIODevice::ReadOnly))
             return makeError(ErrorKind::Internal, u"Missing migration %1."_s.arg(version));
-        const QStringList statements = statementsOf(QString::fromUtf8(file.readAll()));
+        const QString script = QString::fromUtf8(file.readAll());
+        const QStringList statements = statementsOf(script);
+        // A migration that rebuilds a table (SQLite's only way to change a constraint) runs with
+        // foreign keys off, or dropping the old table would cascade into its children. The
+        // pragma is a no-op inside a transaction, so it is switched around it; the rebuilt
+        // references are checked before the commit.
+        const bool rebuildsTables = connection.dialect().driver() == Driver::Sqlite
+            && script.contains(u"-- blockhaus: foreign_keys=off"_s);
+        if (rebuildsTables && !connection.execRaw(u"PRAGMA foreign_keys = OFF"_s))
+            return makeError(ErrorKind::Internal, u"Cannot switch foreign keys off."_s);
+        const auto foreignKeysBackOn = qScopeGuard([&connection, rebuildsTables] {
+            if (rebuildsTables)
+                connection.execRaw(u"PRAGMA foreign_keys = ON"_s);
+        });
         auto applied =
             writeTransaction<int>(connection, [&](Connection &connection) -> Result<int> {
                 for (const QString &statement : statements) {
                     QSqlError error;
                     if (!connection.execRaw(statement, &error))
                         return connection.dialect().toError(error, u"migration"_s);
+                }
+                if (rebuildsTables) {
+                    Sql check(connection, u"PRAGMA foreign_key_check"_s);
+                    if (!check.exec())
+                        return check.error();
+                    if (check.next())
+                        return makeError(ErrorKind::Internal,
+                                         u"Migration %1 left a broken reference in %2."_s.arg(
+                                             QString::number(version), check.value(0).toString()));
                 }
                 Sql record(connection,
                            u"INSERT INTO schema_meta (key, value) VALUES ('schema_version', ?) "

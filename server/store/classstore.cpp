@@ -56,10 +56,24 @@ Error nameTaken(const QString &name)
                      {{u"field"_s, u"name"_s}});
 }
 
-Result<bool> nameInUse(Db::Connection &db, const QString &name, qint64 exceptId)
+// Class names are unique per teacher who made the class, not per server: two teachers on one
+// school server may both have a "5b" (schema 2 holds the same rule as an index).
+Result<bool> nameInUse(Db::Connection &db, const QString &name, qint64 teacherId)
 {
-    Sql q(db, u"SELECT 1 FROM groups WHERE name = ? AND id <> ?"_s);
-    q.bind(name).bind(exceptId);
+    Sql q(db, u"SELECT 1 FROM groups WHERE name = ? AND created_by = ?"_s);
+    q.bind(name).bind(teacherId);
+    if (!q.exec())
+        return q.error();
+    return q.next();
+}
+
+// The same for renaming class id: another class of the teacher who made it.
+Result<bool> otherClassNamed(Db::Connection &db, const QString &name, qint64 id)
+{
+    Sql q(db,
+          u"SELECT 1 FROM groups g JOIN groups mine ON mine.id = ? "
+          "WHERE g.name = ? AND g.created_by = mine.created_by AND g.id <> mine.id"_s);
+    q.bind(id).bind(name);
     if (!q.exec())
         return q.error();
     return q.next();
@@ -166,7 +180,7 @@ Result<QList<ClassInfo>> ClassStore::list(Db::Connection &db, const Caller &call
 Result<ClassInfo> ClassStore::create(Db::Connection &db, const Caller &caller, const QString &name)
 {
     return Db::writeTransaction<ClassInfo>(db, [&](Db::Connection &db) -> Result<ClassInfo> {
-        auto taken = nameInUse(db, name, 0);
+        auto taken = nameInUse(db, name, caller.userId);
         if (!taken)
             return taken.error();
         if (*taken)
@@ -198,7 +212,7 @@ Result<ClassInfo> ClassStore::patch(Db::Connection &db, const Caller &caller, qi
         if (!info)
             return info;
         if (patch.name) {
-            auto taken = nameInUse(db, *patch.name, id);
+            auto taken = otherClassNamed(db, *patch.name, id);
             if (!taken)
                 return taken.error();
             if (*taken)

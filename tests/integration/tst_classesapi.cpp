@@ -80,6 +80,7 @@ private slots:
     void classesCreateReturnsClassTaughtByCreator();
     void classesCreateRejectsDuplicateName_data();
     void classesCreateRejectsDuplicateName();
+    void classesOfTwoTeachersMayShareAName();
     void classesCreateRejectsBadBody_data();
     void classesCreateRejectsBadBody();
     void classesRequireTeacherRole_data();
@@ -303,12 +304,27 @@ void TestClassesApi::classesCreateRejectsDuplicateName_data()
 void TestClassesApi::classesCreateRejectsDuplicateName()
 {
     QFETCH(QString, name);
-    // Names are unique across the server, whoever created the first one.
+    // Names are unique per teacher who made the class (issue #13): Tina has a "4a" already.
     const HttpReply reply =
-        send(m_tom.token, "POST"_ba, "/api/v1/classes"_ba, json({{u"name"_s, name}}));
+        send(m_tina.token, "POST"_ba, "/api/v1/classes"_ba, json({{u"name"_s, name}}));
     QVERIFY(statusIs(reply, 409));
     QVERIFY(isErrorBody(reply, u"exists"_s));
     QVERIFY(classOf(m_tom.token, m_classA).isEmpty()); // nothing changed hands
+}
+
+void TestClassesApi::classesOfTwoTeachersMayShareAName()
+{
+    // Two teachers on one school server may both have a "4a"; each sees only their own.
+    const HttpReply created =
+        send(m_tom.token, "POST"_ba, "/api/v1/classes"_ba, json({{u"name"_s, u"4A"_s}}));
+    QVERIFY(statusIs(created, 201));
+    const int tomsId = created.object().value(u"id"_s).toInt();
+    QVERIFY(tomsId != m_classA);
+    QCOMPARE(classOf(m_tom.token, tomsId).value(u"name"_s).toString(), u"4A"_s);
+    QVERIFY(classOf(m_tina.token, tomsId).isEmpty());
+    QCOMPARE(classOf(m_tina.token, m_classA).value(u"name"_s).toString(), u"4a"_s);
+    QVERIFY(statusIs(
+        send(m_tom.token, "POST"_ba, "/api/v1/classes"_ba, json({{u"name"_s, u"4a"_s}})), 409));
 }
 
 void TestClassesApi::classesCreateRejectsBadBody_data()
@@ -399,11 +415,17 @@ void TestClassesApi::classPatchRenames()
     QVERIFY(statusIs(join, 200));
     QCOMPARE(join.object().value(u"class"_s).toObject().value(u"name"_s).toString(), u"4a Blue"_s);
 
-    // Renaming onto another class's name is a conflict.
+    // Renaming onto the name of another class of the same teacher is a conflict; another
+    // teacher's class names do not count.
+    QVERIFY(statusIs(
+        send(m_tina.token, "POST"_ba, "/api/v1/classes"_ba, json({{u"name"_s, u"4a Green"_s}})),
+        201));
     const HttpReply clash =
-        send(m_tina.token, "PATCH"_ba, classPath(m_classA), json({{u"name"_s, u"4b"_s}}));
+        send(m_tina.token, "PATCH"_ba, classPath(m_classA), json({{u"name"_s, u"4A GREEN"_s}}));
     QVERIFY(statusIs(clash, 409));
     QVERIFY(isErrorBody(clash, u"exists"_s));
+    QVERIFY(statusIs(
+        send(m_tina.token, "PATCH"_ba, classPath(m_classA), json({{u"name"_s, u"4b"_s}})), 200));
 
     QVERIFY(statusIs(
         send(m_tina.token, "PATCH"_ba, classPath(m_classA), json({{u"name"_s, u"4a"_s}})), 200));

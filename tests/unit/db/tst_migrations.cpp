@@ -105,6 +105,7 @@ private slots:
     void everySchemaTableExists();
     void createsNoUnexpectedTables();
     void foreignKeysAreOnAndEnforced();
+    void classNamesBecomeUniquePerTeacherKeepingMembersAndShares();
     void refusesNewerSchemaAndLeavesItUntouched();
 };
 
@@ -226,6 +227,46 @@ void TestMigrations::foreignKeysAreOnAndEnforced()
     // A membership of a user and class that do not exist violates both references.
     QVERIFY(!db.exec(u"INSERT INTO memberships (group_id, user_id) VALUES (4711, 4712)"_s));
     QCOMPARE(db.scalar(u"SELECT count(*) FROM memberships"_s).toInt(), 0);
+}
+
+void TestMigrations::classNamesBecomeUniquePerTeacherKeepingMembersAndShares()
+{
+    TestDatabase db;
+    QVERIFY(db.opened());
+    QVERIFY(Db::Migrations::migrate(db.connection(), 1).ok());
+    const QStringList rows = {
+        u"INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES "
+        "(1, 'frau.k', 'Frau K', 'teacher', 'x', 't'), (2, 'herr.m', 'Herr M', 'teacher', 'x', "
+        "'t'), (3, 'anna', 'Anna', 'student', 'x', 't')"_s,
+        u"INSERT INTO groups (id, name, join_code, created_by, created_at) VALUES "
+        "(7, '5b', 'ABC123', 1, 't')"_s,
+        u"INSERT INTO memberships (group_id, user_id, teaches) VALUES (7, 1, 1), (7, 3, 0)"_s,
+        u"INSERT INTO projects (id, owner_id, title, created_at, updated_at, updated_by) VALUES "
+        "(9, 3, 'Cat', 't', 't', 3)"_s,
+        u"INSERT INTO project_shares (project_id, group_id) VALUES (9, 7)"_s,
+    };
+    for (const QString &row : rows)
+        QVERIFY2(db.exec(row), qPrintable(row));
+    // Schema 1: one "5b" per server.
+    QVERIFY(!db.exec(u"INSERT INTO groups (name, join_code, created_by, created_at) VALUES "
+                     "('5B', 'DEF456', 2, 't')"_s));
+
+    const auto migrated = Db::Migrations::migrate(db.connection());
+    QVERIFY2(migrated.ok(), qPrintable(migrated.ok() ? QString() : migrated.error().message));
+    // The rebuild kept the class, its members and its shares (no cascade), and foreign keys
+    // are on again.
+    QCOMPARE(db.strings(u"SELECT id || ':' || name || ':' || join_code FROM groups"_s),
+             QStringList{u"7:5b:ABC123"_s});
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM memberships WHERE group_id = 7"_s).toInt(), 2);
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM project_shares WHERE group_id = 7"_s).toInt(), 1);
+    QCOMPARE(db.scalar(u"PRAGMA foreign_keys"_s).toInt(), 1);
+    QVERIFY(db.strings(u"PRAGMA foreign_key_check"_s).isEmpty());
+    // Another teacher may have a "5b" too; the same teacher may not (names ignore case).
+    QVERIFY(db.exec(u"INSERT INTO groups (name, join_code, created_by, created_at) VALUES "
+                    "('5B', 'DEF456', 2, 't')"_s));
+    QVERIFY(!db.exec(u"INSERT INTO groups (name, join_code, created_by, created_at) VALUES "
+                     "('5B', 'GHI789', 1, 't')"_s));
+    QVERIFY(!db.exec(u"INSERT INTO memberships (group_id, user_id) VALUES (4711, 3)"_s));
 }
 
 void TestMigrations::refusesNewerSchemaAndLeavesItUntouched()
