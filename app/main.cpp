@@ -11,6 +11,7 @@
 #include <QTranslator>
 
 #include "app/options.h"
+#include "app/restorecommand.h"
 #include "app/servercontroller.h"
 #include "app/signalwatcher.h"
 #include "app/startup.h"
@@ -183,6 +184,8 @@ int main(int argc, char **argv)
     if (!options.dataDirGiven && !saved.dataDir.isEmpty())
         options.dataDir = saved.dataDir;
     options.headless = headless;
+    if (!options.restoreFrom.isEmpty())
+        return App::runRestore(options);
 
     // Before anything is printed: a script may send SIGTERM as soon as it reads the banner, and
     // the signal must then end in a clean stop, not in the default action (found by the CLI test

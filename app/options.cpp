@@ -68,7 +68,8 @@ bool wantsHeadless(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--help") == 0
             || std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--version") == 0
-            || std::strcmp(argv[i], "-v") == 0)
+            || std::strcmp(argv[i], "-v") == 0 || std::strcmp(argv[i], "--restore") == 0
+            || std::strncmp(argv[i], "--restore=", 10) == 0)
             return true;
     }
     return false;
@@ -106,6 +107,11 @@ Options parseOptions(const QStringList &arguments)
          "download (default: the Scratch CDN, %1)."_s.arg(
              QString::fromLatin1(defaultLibraryUpstream)),
          u"url"_s},
+        {u"restore"_s,
+         u"Put this backup in place of the data folder's database (the current one is kept in "
+         "the data folder's backups folder), then exit. Blockhaus must not be running on that "
+         "folder."_s,
+         u"file"_s},
         {u"library-timeout-ms"_s,
          u"Longest wait for one library download before answering 503 (default 15000)."_s, u"ms"_s,
          u"15000"_s},
@@ -141,6 +147,7 @@ Options parseOptions(const QStringList &arguments)
         ? libraryUpstreamOption(parser.value(u"library-upstream"_s))
         : QString::fromLatin1(defaultLibraryUpstream);
     options.libraryTimeoutMs = intOption(parser, u"library-timeout-ms"_s, 1, 600000);
+    options.restoreFrom = parser.value(u"restore"_s);
     const QByteArray maxPages = qgetenv("BLOCKHAUS_SQLITE_MAX_PAGE_COUNT");
     if (!maxPages.isEmpty())
         options.sqliteMaxPageCount = maxPages.toLongLong();

@@ -28,6 +28,8 @@ struct Options
     // offline (--library-upstream none). parseOptions() defaults to the Scratch CDN.
     QString libraryUpstream;
     int libraryTimeoutMs = 15'000;
+    // --restore FILE: put this backup in place of the data folder's database, then exit.
+    QString restoreFrom;
 };
 
 // The Scratch CDN the editor itself would use for library items.

@@ -6,11 +6,13 @@
 #include <QNetworkInterface>
 #include <QTimer>
 
+#include "app/datafolder.h"
 #include "app/freeport.h"
 #include "server/auth/passwordgenerator.h"
 #include "server/auth/passwordhasher.h"
 #include "server/db/dialect.h"
 #include "server/db/migrations.h"
+#include "server/db/restore.h"
 #include "server/http/apiserver.h"
 #include "server/library/librarycache.h"
 #include "server/store/userstore.h"
@@ -48,40 +50,15 @@ bool ServerController::start(QString *errorText)
 bool ServerController::start(StartError *error)
 {
     using Kind = StartError::Kind;
-    if (!QDir().mkpath(m_options.dataDir)) {
-        *error = {Kind::DataFolder,
-                  tr("Blockhaus cannot create its data folder %1. Check that the drive is "
-                     "connected and that you may write there, or choose another folder.")
-                      .arg(QDir::toNativeSeparators(m_options.dataDir))};
+    m_lock = lockDataFolder(m_options.dataDir, error);
+    if (!m_lock)
         return false;
-    }
-    // One server per data folder: a second one would fight over the database.
-    m_lock = std::make_unique<QLockFile>(m_options.dataDir + u"/blockhaus.lock"_s);
-    m_lock->setStaleLockTime(0);
-    if (!m_lock->tryLock(0)) {
-        if (m_lock->error() == QLockFile::LockFailedError) {
-            qint64 pid = 0;
-            QString host, app;
-            m_lock->getLockInfo(&pid, &host, &app);
-            *error = {Kind::AlreadyRunning,
-                      tr("Blockhaus is already running with the data folder %1 (process %2). "
-                         "Close the other Blockhaus first.")
-                          .arg(QDir::toNativeSeparators(m_options.dataDir), QString::number(pid))};
-        } else {
-            *error = {Kind::DataFolder,
-                      tr("Blockhaus cannot write in its data folder %1. Check that you may "
-                         "write there, or choose another folder.")
-                          .arg(QDir::toNativeSeparators(m_options.dataDir))};
-        }
-        m_lock.reset();
-        return false;
-    }
     if (!Auth::PasswordHasher::initialise()) {
         *error = {Kind::Other, tr("The password library (libsodium) could not start.")};
         return false;
     }
     Db::DbConfig dbConfig;
-    dbConfig.sqlitePath = m_options.dataDir + u"/blockhaus.sqlite3"_s;
+    dbConfig.sqlitePath = databaseFile(m_options.dataDir);
     dbConfig.poolSize = m_options.poolSize;
     dbConfig.acquireTimeoutMs = m_options.acquireTimeoutMs;
     dbConfig.sqliteMaxPageCount = m_options.sqliteMaxPageCount;
@@ -95,6 +72,19 @@ bool ServerController::start(StartError *error)
                       .arg(dialect.qtDriverName())};
         return false;
     }
+    // A newer Blockhaus migrates the schema on its first start; the database as it was is kept
+    // first, named for its version, so IT can go back (blockhaus --restore).
+    auto kept = Db::backupBeforeMigration(dbConfig.sqlitePath, backupFolder(),
+                                          Db::Migrations::latestVersion(dbConfig.driver));
+    if (!kept) {
+        *error = {Kind::Database,
+                  tr("Before updating the database %1 to this version of Blockhaus, a copy of it "
+                     "is kept, and that copy failed: %2")
+                      .arg(QDir::toNativeSeparators(dbConfig.sqlitePath), kept.error().message)};
+        return false;
+    }
+    if (!kept->isEmpty())
+        qInfo("Kept the database as it was before the update: %s", qPrintable(*kept));
     m_pool = std::make_unique<Db::ConnectionPool>(dbConfig);
     auto migrated =
         m_pool->runSync<int>([](Db::Connection &db) { return Db::Migrations::migrate(db); });
@@ -151,6 +141,11 @@ bool ServerController::start(StartError *error)
     }
     m_running = true;
     return true;
+}
+
+QString ServerController::backupFolder() const
+{
+    return App::backupFolder(m_options.dataDir);
 }
 
 // After a failed listen (the HTTP server is gone again): is the port held by another program,

@@ -47,6 +47,8 @@ public:
 
     quint16 port() const { return m_port; }
     QString dataDir() const { return m_options.dataDir; }
+    // Where automatic copies go (before a schema migration, before a restore).
+    QString backupFolder() const;
     QStringList joinUrls() const;
     Live::LiveHub *liveHub() const { return m_live.get(); }
     // Lives in the server thread; connect to its fill signals with queued connections. Null
