@@ -3,13 +3,19 @@
 // inflate caps), then project.json validation and the check that each asset file's content
 // matches its name, as POST /api/v1/projects/import does before its one store call. An archive
 // that reads must also survive a round trip through Sb3::writeSb3 (the export path) unchanged.
+// Inputs whose first byte is 0x80 or more are not zip bytes but a recipe (entry names and
+// contents) for a well-formed zip, so that entry-name checks and project validation behind the
+// zip layer get reached too: random bytes rarely pass libzip's consistency and CRC checks.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 
 #include <QByteArray>
 #include <QHash>
 #include <QString>
+
+#include <fuzzer/FuzzedDataProvider.h>
 
 #include "server/sb3/assetname.h"
 #include "server/sb3/projectjson.h"
@@ -48,11 +54,39 @@ bool sameContent(const Sb3::Sb3Content &a, const Sb3::Sb3Content &b)
     return true;
 }
 
+QByteArray fromString(const std::string &text)
+{
+    return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+// A zip written from the recipe: project.json, then up to 8 entries with arbitrary names (raw
+// bytes: "../x", control characters, invalid UTF-8, duplicates) and contents. Empty when
+// writeSb3 refuses the recipe (duplicate names).
+QByteArray zipFromRecipe(const std::uint8_t *data, std::size_t size)
+{
+    FuzzedDataProvider recipe(data, size);
+    const QByteArray projectJson = fromString(recipe.ConsumeRandomLengthString(4096));
+    QList<Sb3::ArchiveFile> files;
+    const int count = recipe.ConsumeIntegralInRange(0, 8);
+    for (int i = 0; i < count; ++i) {
+        Sb3::ArchiveFile file;
+        file.name = QString::fromUtf8(fromString(recipe.ConsumeRandomLengthString(80)));
+        file.data = fromString(recipe.ConsumeRandomLengthString(1024));
+        files.append(file);
+    }
+    const auto zip = Sb3::writeSb3(projectJson, files);
+    return zip ? *zip : QByteArray();
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    const QByteArray bytes(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+    if (size == 0)
+        return 0;
+    const QByteArray bytes = data[0] >= 0x80
+        ? zipFromRecipe(data + 1, size - 1)
+        : QByteArray(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
     const Sb3::ArchiveLimits limits = fuzzLimits();
     const auto archive = Sb3::readSb3(bytes, limits);
     if (!archive) {

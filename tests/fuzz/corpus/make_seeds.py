@@ -42,7 +42,10 @@ def zip_bytes(entries, method=zipfile.ZIP_DEFLATED):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", method) as z:
         for name, data in entries:
-            z.writestr(name, data)
+            # A fixed timestamp: the same seeds byte for byte on every run of this script.
+            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = method
+            z.writestr(info, data)
     return buf.getvalue()
 
 
@@ -80,6 +83,12 @@ write("sb3import", "bad_bomb.sb3", zip_bytes([("project.json", PJ), ("zeros.json
 write("sb3import", "bad_truncated.sb3",
       zip_bytes([("project.json", PJ), (SVG_MD5 + ".svg", SVG)])[:-30])
 write("sb3import", "bad_not_zip.sb3", "PK\x03\x04 this is not really a zip file")
+# Recipes (first byte >= 0x80): FuzzedDataProvider strings end at a backslash + another byte;
+# the entry count comes from the last byte.
+write("sb3import", "recipe_valid.bin", b"\x80" + PJ.encode() + b"\\x" + (SVG_MD5 + ".svg").encode()
+      + b"\\x" + SVG + b"\\x" + b"\x01")
+write("sb3import", "recipe_bad_names.bin", b"\x81" + PJ.encode() + b"\\x../a.svg\\xdata\\x"
+      + b"a\x01b\\xdata\\x\xff\xfe.svg\\xdata\\x\x03")
 
 # Handler bodies (fuzz_jsonbody): first byte picks the parser, the rest is the body.
 bodies = [
