@@ -31,3 +31,17 @@ if(BLOCKHAUS_SANITIZE AND NOT MSVC)
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(blockhaus_common INTERFACE -fsanitize=address,undefined)
 endif()
+if(BLOCKHAUS_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "BLOCKHAUS_FUZZ needs clang (libFuzzer), not ${CMAKE_CXX_COMPILER_ID}: "
+            "configure with -DCMAKE_CXX_COMPILER=clang++ (tools/fuzz.sh does)")
+    endif()
+    # Every Blockhaus target gets libFuzzer's coverage hooks (fuzzer-no-link) and the sanitizers,
+    # so the fuzzers see and check our parsing code; only the fuzz targets link libFuzzer's main
+    # (tests/fuzz). Qt stays uninstrumented: it is gcc-built and its libstdc++ ABI is shared.
+    # UB is fatal so that libFuzzer records the input that triggered it.
+    target_compile_options(blockhaus_common INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+        -fno-sanitize-recover=undefined)
+    target_link_options(blockhaus_common INTERFACE -fsanitize=address,undefined)
+endif()

@@ -56,6 +56,12 @@ packages=(
     librsvg2-bin
     # makensis compiles the Windows installer's script here (tests/package/test_nsis.py)
     nsis
+    # Fuzzing (issue #12, tools/fuzz.sh): clang with libFuzzer, whose runtime (libclang_rt.fuzzer,
+    # and the ASan/UBSan runtimes) Debian ships in libclang-rt-dev (libclang-rt-14-dev on
+    # bookworm); llvm provides llvm-symbolizer for readable sanitizer stacks
+    clang
+    libclang-rt-dev
+    llvm
 )
 # Node and npm fetch the pinned editor and playwright-core. A machine may already
 # have a newer Node from elsewhere; Debian's packages are only added when none is there.

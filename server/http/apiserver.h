@@ -35,6 +35,8 @@ public:
     // Stops accepting and closes idle connections; in-flight requests still get their answers.
     void beginShutdown();
     bool hasActiveConnections() const;
+    // The complete route table, read-only (for tests that must cover every route).
+    const Router &router() const { return m_dispatcher.router(); }
 
 private:
     Services m_services;

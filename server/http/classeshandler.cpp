@@ -6,6 +6,7 @@
 #include "server/auth/authservice.h"
 #include "server/auth/passwordgenerator.h"
 #include "server/auth/passwordhasher.h"
+#include "server/http/bodyparsers.h"
 #include "server/http/handlerutil.h"
 #include "server/http/jsonio.h"
 #include "server/live/livehub.h"
@@ -20,36 +21,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int maxNamesPerRequest = 200;
-constexpr int maxNameLength = 60;
-
 Error noSuchClass()
 {
     return makeError(ErrorKind::NotFound, u"There is no such class."_s);
-}
-
-Result<QList<qint64>> idList(const QJsonValue &value, const QString &field)
-{
-    if (!value.isArray())
-        return badRequest(u"The body needs a list \u201c%1\u201d."_s.arg(field));
-    QList<qint64> ids;
-    for (const QJsonValue &item : value.toArray()) {
-        const double number = item.toDouble(-1);
-        if (!item.isDouble() || number < 1
-            || number != static_cast<double>(static_cast<qint64>(number)))
-            return badRequest(
-                u"Numbers in \u201c%1\u201d must be positive whole numbers."_s.arg(field));
-        ids.append(static_cast<qint64>(number));
-    }
-    return ids;
-}
-
-Result<QString> className(const QJsonValue &value)
-{
-    const QString name = value.isString() ? cleanTitle(value.toString(), {}) : QString();
-    if (name.isEmpty() || name.size() > 100)
-        return badRequest(u"A class needs a name (at most 100 characters)."_s);
-    return name;
 }
 
 } // namespace
@@ -151,7 +125,7 @@ Result<Reply> ClassesHandler::createClass(const RequestContext &context, const C
     auto body = jsonObjectBody(context.request);
     if (!body)
         return body.error();
-    auto name = className(body->value(u"name"_s));
+    auto name = parseClassName(body->value(u"name"_s));
     if (!name)
         return name.error();
     auto info = Store::ClassStore::create(db, caller, *name);
@@ -171,24 +145,10 @@ Result<Reply> ClassesHandler::patchClass(const RequestContext &context, const Ca
     auto body = jsonObjectBody(context.request);
     if (!body)
         return body.error();
-    Store::ClassPatch patch;
-    if (body->contains(u"name"_s)) {
-        auto name = className(body->value(u"name"_s));
-        if (!name)
-            return name.error();
-        patch.name = *name;
-    }
-    if (body->contains(u"join_open"_s)) {
-        if (!body->value(u"join_open"_s).isBool())
-            return badRequest(u"join_open must be true or false."_s);
-        patch.joinOpen = body->value(u"join_open"_s).toBool();
-    }
-    if (body->contains(u"new_join_code"_s)) {
-        if (!body->value(u"new_join_code"_s).isBool())
-            return badRequest(u"new_join_code must be true or false."_s);
-        patch.newJoinCode = body->value(u"new_join_code"_s).toBool();
-    }
-    auto info = Store::ClassStore::patch(db, caller, id, patch);
+    auto patch = parseClassPatch(*body);
+    if (!patch)
+        return patch.error();
+    auto info = Store::ClassStore::patch(db, caller, id, *patch);
     if (!info)
         return info.error();
     return Reply::json(200, toJson(*info));
@@ -203,7 +163,7 @@ Result<Reply> ClassesHandler::addMembers(const RequestContext &context, const Ca
     auto body = jsonObjectBody(context.request);
     if (!body)
         return body.error();
-    auto ids = idList(body->value(u"user_ids"_s), u"user_ids"_s);
+    auto ids = parseIdList(body->value(u"user_ids"_s), u"user_ids"_s);
     if (!ids)
         return ids.error();
     auto info = Store::ClassStore::addMembers(db, caller, id, *ids);
@@ -234,16 +194,11 @@ Result<Reply> ClassesHandler::addStudents(const RequestContext &context, const C
     auto body = jsonObjectBody(context.request);
     if (!body)
         return body.error();
-    const QJsonValue names = body->value(u"names"_s);
-    if (!names.isArray() || names.toArray().isEmpty()
-        || names.toArray().size() > maxNamesPerRequest)
-        return badRequest(u"The body needs a list of 1 to %1 names."_s.arg(maxNamesPerRequest));
+    auto names = parseStudentNames(*body);
+    if (!names)
+        return names.error();
     QList<Store::NewStudent> students;
-    for (const QJsonValue &value : names.toArray()) {
-        const QString name = value.isString() ? cleanTitle(value.toString(), {}) : QString();
-        if (name.isEmpty() || name.size() > maxNameLength)
-            return badRequest(
-                u"Every name must be text of 1 to %1 characters."_s.arg(maxNameLength));
+    for (const QString &name : std::as_const(*names)) {
         const QString password = Auth::PasswordGenerator::childFriendly();
         // Hashing happens before the write transaction, so the write lock is held briefly.
         students.append({name, password, Auth::PasswordHasher::hash(password)});
@@ -286,26 +241,13 @@ Result<Reply> ClassesHandler::createUser(const RequestContext &context, const Ca
     auto body = jsonObjectBody(context.request);
     if (!body)
         return body.error();
-    const QString username = body->value(u"username"_s).toString().trimmed();
-    bool usernameOk = !username.isEmpty() && username.size() <= 40;
-    for (QChar c : username) {
-        usernameOk = usernameOk
-            && ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
-                || c == u'.' || c == u'-' || c == u'_');
-    }
-    if (!usernameOk)
-        return badRequest(
-            u"A username has 1 to 40 letters, digits, dots, dashes or underscores."_s);
-    const QString displayName =
-        cleanTitle(body->value(u"display_name"_s).toString(), username).left(maxNameLength);
-    bool roleOk = false;
-    const Store::Role role = Store::roleFromString(body->value(u"role"_s).toString(), &roleOk);
-    if (!roleOk)
-        return badRequest(u"role must be student, teacher or admin."_s);
-    QString password = body->value(u"password"_s).toString();
-    if (body->contains(u"password"_s)
-        && (!body->value(u"password"_s).isString() || password.size() < 8))
-        return badRequest(u"A chosen password needs at least 8 characters."_s);
+    auto user = parseNewUserBody(*body);
+    if (!user)
+        return user.error();
+    const QString &username = user->username;
+    const QString &displayName = user->displayName;
+    const Store::Role role = user->role;
+    QString password = user->password;
     if (password.isEmpty())
         password = role == Store::Role::Student ? Auth::PasswordGenerator::childFriendly()
                                                 : Auth::PasswordGenerator::strong();

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QUrl>
 
+#include "server/http/bodyparsers.h"
 #include "server/http/handlerutil.h"
 #include "server/http/jsonio.h"
 #include "server/http/projectarchive.h"
@@ -272,10 +273,10 @@ Result<Reply> ProjectsHandler::rename(const RequestContext &context, const Calle
     auto body = jsonObjectBody(context.request);
     if (!body)
         return body.error();
-    const QJsonValue title = body->value(u"title"_s);
-    if (!title.isString() || cleanTitle(title.toString(), {}).isEmpty())
-        return badRequest(u"A new title is needed: {\"title\": \"...\"}."_s);
-    auto meta = ProjectStore::rename(db, caller, id, *expected, cleanTitle(title.toString(), {}));
+    auto title = parseRenameBody(*body);
+    if (!title)
+        return title.error();
+    auto meta = ProjectStore::rename(db, caller, id, *expected, *title);
     if (!meta) {
         noteConflict(caller, id, meta.error());
         return meta.error();
@@ -330,19 +331,10 @@ Result<Reply> ProjectsHandler::share(const RequestContext &context, const Caller
     auto body = jsonObjectBody(context.request);
     if (!body)
         return body.error();
-    const QJsonValue groups = body->value(u"group_ids"_s);
-    if (!groups.isArray())
-        return badRequest(u"The body needs a list of class numbers: {\"group_ids\": [...]}."_s);
-    QList<qint64> groupIds;
-    for (const QJsonValue &value : groups.toArray()) {
-        const double number = value.toDouble(-1);
-        if (!value.isDouble() || number < 1
-            || number != static_cast<double>(static_cast<qint64>(number)))
-            return badRequest(u"Class numbers must be positive whole numbers."_s);
-        if (!groupIds.contains(static_cast<qint64>(number)))
-            groupIds.append(static_cast<qint64>(number));
-    }
-    auto meta = ProjectStore::share(db, caller, id, groupIds);
+    auto groupIds = parseShareBody(*body);
+    if (!groupIds)
+        return groupIds.error();
+    auto meta = ProjectStore::share(db, caller, id, *groupIds);
     if (!meta)
         return meta.error();
     return metaReply(200, *meta);

@@ -81,6 +81,9 @@ public:
     };
     BodyRule bodyRule(const QByteArray &method, const QString &path) const;
     const InlineHandler &fallback() const { return m_fallback; }
+    // Every route in the order added, read-only: the authorization matrix test
+    // (tests/integration/tst_authmatrixapi.cpp) walks it so that no route ships without a row.
+    const QList<Route> &routes() const { return m_routes; }
 
 private:
     QList<Route> m_routes;

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 
 #include "server/auth/authservice.h"
+#include "server/http/bodyparsers.h"
 #include "server/http/handlerutil.h"
 #include "server/http/jsonio.h"
 #include "server/http/originguard.h"
@@ -40,12 +41,10 @@ Result<Reply> SessionHandler::login(const RequestContext &context, Db::Connectio
     auto body = jsonObjectBody(context.request);
     if (!body)
         return body.error();
-    const QJsonValue username = body->value(u"username"_s);
-    const QJsonValue password = body->value(u"password"_s);
-    if (!username.isString() || !password.isString() || username.toString().isEmpty()
-        || username.toString().size() > 100 || password.toString().size() > 1000)
-        return badRequest(u"Please send a username and a password."_s);
-    auto result = m_services.auth.login(db, username.toString().trimmed(), password.toString(),
+    auto credentials = parseLoginBody(*body);
+    if (!credentials)
+        return credentials.error();
+    auto result = m_services.auth.login(db, credentials->username, credentials->password,
                                         context.request.peer.toString());
     if (!result)
         return result.error();

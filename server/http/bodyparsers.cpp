@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "server/http/bodyparsers.h"
+
+#include <QHash>
+#include <QJsonArray>
+
+#include "server/http/handlerutil.h"
+#include "server/sb3/assetname.h"
+
+namespace Blockhaus::Http {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int maxNamesPerRequest = 200;
+constexpr int maxNameLength = 60;
+
+// The id a JSON number names, or 0 when it is not a positive whole number. The range check
+// comes before the cast: converting a double beyond qint64's range (1e300) is undefined
+// behaviour. 2^53 bounds the integers a double holds exactly, far above any row id.
+qint64 positiveWholeNumber(const QJsonValue &value)
+{
+    constexpr double maxExact = 9007199254740992.0; // 2^53
+    if (!value.isDouble())
+        return 0;
+    const double number = value.toDouble();
+    if (!(number >= 1 && number <= maxExact))
+        return 0;
+    const auto whole = static_cast<qint64>(number);
+    return static_cast<double>(whole) == number ? whole : 0;
+}
+
+// The asset format of a backpack body's mime type; zip only here (sprites).
+QString formatForMime(const QString &mime)
+{
+    static const QHash<QString, QString> formats{
+        {u"image/svg+xml"_s, u"svg"_s},   {u"image/png"_s, u"png"_s},
+        {u"image/jpeg"_s, u"jpg"_s},      {u"image/gif"_s, u"gif"_s},
+        {u"image/bmp"_s, u"bmp"_s},       {u"audio/wav"_s, u"wav"_s},
+        {u"audio/x-wav"_s, u"wav"_s},     {u"audio/wave"_s, u"wav"_s},
+        {u"audio/mpeg"_s, u"mp3"_s},      {u"audio/mp3"_s, u"mp3"_s},
+        {u"audio/ogg"_s, u"ogg"_s},       {u"application/json"_s, u"json"_s},
+        {u"application/zip"_s, u"zip"_s},
+    };
+    return formats.value(mime.toLower());
+}
+
+Result<QByteArray> decodeBase64(const QJsonValue &value, const QString &field)
+{
+    if (!value.isString() || value.toString().isEmpty())
+        return badRequest(u"The field \u201c%1\u201d must hold base64 data."_s.arg(field));
+    QByteArray text = value.toString().toLatin1();
+    // Data URLs ("data:image/png;base64,...") are accepted as well.
+    if (text.startsWith("data:")) {
+        const qsizetype comma = text.indexOf(',');
+        text = comma < 0 ? QByteArray() : text.mid(comma + 1);
+    }
+    auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.isEmpty())
+        return badRequest(u"The field \u201c%1\u201d is not valid base64."_s.arg(field));
+    return decoded.decoded;
+}
+
+} // namespace
+
+Result<LoginBody> parseLoginBody(const QJsonObject &body)
+{
+    const QJsonValue username = body.value(u"username"_s);
+    const QJsonValue password = body.value(u"password"_s);
+    if (!username.isString() || !password.isString() || username.toString().isEmpty()
+        || username.toString().size() > 100 || password.toString().size() > 1000)
+        return badRequest(u"Please send a username and a password."_s);
+    return LoginBody{username.toString().trimmed(), password.toString()};
+}
+
+Result<QString> parseClassName(const QJsonValue &value)
+{
+    const QString name = value.isString() ? cleanTitle(value.toString(), {}) : QString();
+    if (name.isEmpty() || name.size() > 100)
+        return badRequest(u"A class needs a name (at most 100 characters)."_s);
+    return name;
+}
+
+Result<Store::ClassPatch> parseClassPatch(const QJsonObject &body)
+{
+    Store::ClassPatch patch;
+    if (body.contains(u"name"_s)) {
+        auto name = parseClassName(body.value(u"name"_s));
+        if (!name)
+            return name.error();
+        patch.name = *name;
+    }
+    if (body.contains(u"join_open"_s)) {
+        if (!body.value(u"join_open"_s).isBool())
+            return badRequest(u"join_open must be true or false."_s);
+        patch.joinOpen = body.value(u"join_open"_s).toBool();
+    }
+    if (body.contains(u"new_join_code"_s)) {
+        if (!body.value(u"new_join_code"_s).isBool())
+            return badRequest(u"new_join_code must be true or false."_s);
+        patch.newJoinCode = body.value(u"new_join_code"_s).toBool();
+    }
+    return patch;
+}
+
+Result<QList<qint64>> parseIdList(const QJsonValue &value, const QString &field)
+{
+    if (!value.isArray())
+        return badRequest(u"The body needs a list \u201c%1\u201d."_s.arg(field));
+    QList<qint64> ids;
+    for (const QJsonValue &item : value.toArray()) {
+        const qint64 id = positiveWholeNumber(item);
+        if (!id)
+            return badRequest(
+                u"Numbers in \u201c%1\u201d must be positive whole numbers."_s.arg(field));
+        ids.append(id);
+    }
+    return ids;
+}
+
+Result<QStringList> parseStudentNames(const QJsonObject &body)
+{
+    const QJsonValue names = body.value(u"names"_s);
+    if (!names.isArray() || names.toArray().isEmpty()
+        || names.toArray().size() > maxNamesPerRequest)
+        return badRequest(u"The body needs a list of 1 to %1 names."_s.arg(maxNamesPerRequest));
+    QStringList result;
+    for (const QJsonValue &value : names.toArray()) {
+        const QString name = value.isString() ? cleanTitle(value.toString(), {}) : QString();
+        if (name.isEmpty() || name.size() > maxNameLength)
+            return badRequest(
+                u"Every name must be text of 1 to %1 characters."_s.arg(maxNameLength));
+        result.append(name);
+    }
+    return result;
+}
+
+Result<NewUserBody> parseNewUserBody(const QJsonObject &body)
+{
+    NewUserBody user;
+    user.username = body.value(u"username"_s).toString().trimmed();
+    bool usernameOk = !user.username.isEmpty() && user.username.size() <= 40;
+    for (QChar c : std::as_const(user.username)) {
+        usernameOk = usernameOk
+            && ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+                || c == u'.' || c == u'-' || c == u'_');
+    }
+    if (!usernameOk)
+        return badRequest(
+            u"A username has 1 to 40 letters, digits, dots, dashes or underscores."_s);
+    user.displayName =
+        cleanTitle(body.value(u"display_name"_s).toString(), user.username).left(maxNameLength);
+    bool roleOk = false;
+    user.role = Store::roleFromString(body.value(u"role"_s).toString(), &roleOk);
+    if (!roleOk)
+        return badRequest(u"role must be student, teacher or admin."_s);
+    user.password = body.value(u"password"_s).toString();
+    if (body.contains(u"password"_s)
+        && (!body.value(u"password"_s).isString() || user.password.size() < 8))
+        return badRequest(u"A chosen password needs at least 8 characters."_s);
+    return user;
+}
+
+Result<QString> parseRenameBody(const QJsonObject &body)
+{
+    const QJsonValue title = body.value(u"title"_s);
+    const QString clean = title.isString() ? cleanTitle(title.toString(), {}) : QString();
+    if (clean.isEmpty())
+        return badRequest(u"A new title is needed: {\"title\": \"...\"}."_s);
+    return clean;
+}
+
+Result<QList<qint64>> parseShareBody(const QJsonObject &body)
+{
+    const QJsonValue groups = body.value(u"group_ids"_s);
+    if (!groups.isArray())
+        return badRequest(u"The body needs a list of class numbers: {\"group_ids\": [...]}."_s);
+    QList<qint64> groupIds;
+    for (const QJsonValue &value : groups.toArray()) {
+        const qint64 id = positiveWholeNumber(value);
+        if (!id)
+            return badRequest(u"Class numbers must be positive whole numbers."_s);
+        if (!groupIds.contains(id))
+            groupIds.append(id);
+    }
+    return groupIds;
+}
+
+Result<BackpackBody> parseBackpackBody(const QJsonObject &body, qint64 assetLimit)
+{
+    BackpackBody item;
+    item.type = body.value(u"type"_s).toString();
+    static const QStringList types{u"costume"_s, u"sound"_s, u"sprite"_s, u"script"_s};
+    if (!types.contains(item.type))
+        return badRequest(u"type must be costume, sound, sprite or script."_s);
+    item.mime = body.value(u"mime"_s).toString();
+    item.format = formatForMime(item.mime);
+    if (item.format.isEmpty())
+        return makeError(ErrorKind::UnsupportedMediaType,
+                         u"The backpack does not accept items of type \u201c%1\u201d."_s.arg(
+                             item.mime.left(60)));
+    item.name = cleanTitle(body.value(u"name"_s).toString(), item.type);
+    auto data = decodeBase64(body.value(u"body"_s), u"body"_s);
+    if (!data)
+        return data.error();
+    auto thumbnail = decodeBase64(body.value(u"thumbnail"_s), u"thumbnail"_s);
+    if (!thumbnail)
+        return thumbnail.error();
+    if (data->size() > assetLimit)
+        return makeError(ErrorKind::PayloadTooLarge);
+    const QString thumbnailMime = Sb3::sniffThumbnail(*thumbnail);
+    if (thumbnailMime.isEmpty())
+        return makeError(ErrorKind::UnsupportedMediaType,
+                         u"A backpack thumbnail must be a PNG or JPEG picture."_s);
+    item.data = *data;
+    item.thumbnail = *thumbnail;
+    item.thumbnailFormat = Sb3::formatForThumbnail(thumbnailMime);
+    return item;
+}
+
+} // namespace Blockhaus::Http

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// The JSON request bodies of the handlers (login, classes, students, members, users, rename,
+// share, backpack) as pure functions: body object in, checked values or the 400/415 out. No
+// database, no config; fuzzed by tests/fuzz/fuzz_jsonbody.cpp.
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include "server/db/result.h"
+#include "server/store/classstore.h"
+#include "server/store/types.h"
+
+namespace Blockhaus::Http {
+
+struct LoginBody
+{
+    QString username; // trimmed
+    QString password;
+};
+// POST /api/v1/session: {"username","password"}.
+Result<LoginBody> parseLoginBody(const QJsonObject &body);
+
+// A class name: text, cleaned (cleanTitle), 1 to 100 characters.
+Result<QString> parseClassName(const QJsonValue &value);
+// PATCH /api/v1/classes/{id}: {"name"?, "join_open"?, "new_join_code"?}.
+Result<Store::ClassPatch> parseClassPatch(const QJsonObject &body);
+// A list of positive whole numbers (ids) in the field `field`, e.g. "user_ids".
+Result<QList<qint64>> parseIdList(const QJsonValue &value, const QString &field);
+// POST /api/v1/classes/{id}/students: {"names":[...]}, each cleaned, 1 to 60 characters.
+Result<QStringList> parseStudentNames(const QJsonObject &body);
+
+struct NewUserBody
+{
+    QString username;
+    QString displayName;
+    Store::Role role = Store::Role::Student;
+    QString password; // empty: the server generates one
+};
+// POST /api/v1/users: {"username","display_name"?,"role","password"?}.
+Result<NewUserBody> parseNewUserBody(const QJsonObject &body);
+
+// PATCH /api/v1/projects/{id}: {"title"}, cleaned and not empty.
+Result<QString> parseRenameBody(const QJsonObject &body);
+// PUT /api/v1/projects/{id}/share: {"group_ids":[...]}, duplicates removed, order kept.
+Result<QList<qint64>> parseShareBody(const QJsonObject &body);
+
+struct BackpackBody
+{
+    QString type; // costume, sound, sprite, script
+    QString mime;
+    QString format; // asset format of the body (zip only here)
+    QString name;
+    QByteArray data;
+    QByteArray thumbnail;
+    QString thumbnailFormat; // png or jpg
+};
+// POST /api/v1/backpack: {"type","mime","name","body":BASE64,"thumbnail":BASE64}; a body over
+// assetLimit bytes (decoded) is 413, checked before the thumbnail's type (415).
+Result<BackpackBody> parseBackpackBody(const QJsonObject &body, qint64 assetLimit);
+
+} // namespace Blockhaus::Http
