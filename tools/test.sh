@@ -10,6 +10,8 @@
 #                   (serial); screenshots land in build/test-artifacts/{e2e,dashboard}/;
 #                   then the .deb is built, installed into a clean Debian root and run there
 #   2. build-asan/  ASan+UBSan, no UI, -Werror, QT_FORCE_ASSERTS; unit+integration
+#   3. build-fuzz/  clang + libFuzzer + ASan/UBSan: each fuzz target for a short run over its
+#                   checked-in seed corpus (tools/fuzz.sh; the long runs are in tests/fuzz/README.md)
 # Exits non-zero if any build or test failed and ends with the plain line
 # "N passed, N failed" summed over all ctest runs (a failed build, or a ctest
 # run that produced no summary, counts as one failure).
@@ -145,6 +147,17 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 if build asan build-asan -DBLOCKHAUS_SANITIZE=ON -DBLOCKHAUS_BUILD_UI=OFF -DBLOCKHAUS_STAGE_EDITOR=OFF \
     -DBLOCKHAUS_WERROR=ON -DCMAKE_CXX_FLAGS=-DQT_FORCE_ASSERTS; then
     run_ctest "asan unit+integration" build-asan -L 'unit|integration' -j 2
+fi
+
+# 3. A short fuzz run: every target over a copy of its seed corpus (crash inputs found earlier
+# are part of the corpus, so they are replayed every time).
+fuzz_seconds=${BLOCKHAUS_FUZZ_SECONDS:-20}
+section "fuzz (${fuzz_seconds} s per target)"
+if limit=$(limit_for "$build_limit") \
+    && timeout --kill-after=30 "$limit" bash tools/fuzz.sh "$fuzz_seconds"; then
+    passed=$((passed + 1))
+else
+    note_failure "fuzz: a target found a crash, leak or undefined behaviour, or did not build"
 fi
 
 section "summary"
