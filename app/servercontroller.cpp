@@ -15,6 +15,7 @@
 #include "server/db/restore.h"
 #include "server/http/apiserver.h"
 #include "server/library/librarycache.h"
+#include "server/store/classstore.h"
 #include "server/store/userstore.h"
 
 namespace Blockhaus::App {
@@ -105,6 +106,7 @@ bool ServerController::start(StartError *error)
     m_httpConfig.idleTimeoutMs = m_options.idleTimeoutSeconds * 1000;
     m_httpConfig.maxConnections = m_options.maxConnections;
     m_live = std::make_unique<Live::LiveHub>(*m_pool, dbConfig.sqlitePath);
+    m_live->setRosterProbe(&Store::ClassStore::rosterRevision);
     Library::LibraryConfig libraryConfig;
     libraryConfig.directory = m_options.dataDir + u"/library"_s;
     libraryConfig.upstreamTemplate = m_options.libraryUpstream;

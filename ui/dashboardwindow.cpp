@@ -206,6 +206,9 @@ void DashboardWindow::offerWelcome()
     m_welcomeOffered = true;
     auto *welcome = new WelcomeDialog(this);
     welcome->setAttribute(Qt::WA_DeleteOnClose);
+    // A class made meanwhile on the web pages (the teacher page, another teacher) answers the
+    // welcome's question: it closes itself instead of blocking the window.
+    connect(m_students, &StudentsPanel::classesExist, welcome, &QDialog::reject);
     connect(welcome, &QDialog::accepted, this, [this, welcome] {
         m_students->createClass(welcome->className());
         m_tabs->setCurrentWidget(m_join); // the class code arrives there when it is created

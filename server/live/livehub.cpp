@@ -33,6 +33,7 @@ LiveSnapshotPtr LiveHub::snapshot() const
     snapshot->requests = m_requests.figures();
     snapshot->requests.conflicts = m_conflicts.total();
     snapshot->saveActivity = m_saves.today(snapshot->takenAt);
+    snapshot->rosterRevision = m_rosterRevision.load();
     if (!m_databasePath.isEmpty()) {
         qint64 bytes = 0;
         for (const QString &suffix : {QString(), u"-wal"_s}) {
@@ -57,8 +58,22 @@ void LiveHub::stop()
     m_timer.stop();
 }
 
+void LiveHub::probeRoster()
+{
+    // A busy pool serves students first: the roster may lag a storm by a few snapshots.
+    if (!m_rosterProbe || m_rosterProbeRunning || m_pool.stats().waiting > 0)
+        return;
+    m_rosterProbeRunning = true;
+    m_pool.run<qint64>(m_rosterProbe).then(this, [this](const Result<qint64> &revision) {
+        m_rosterProbeRunning = false;
+        if (revision)
+            m_rosterRevision = *revision;
+    });
+}
+
 void LiveHub::publish()
 {
+    probeRoster();
     auto snapshot = std::const_pointer_cast<LiveSnapshot>(this->snapshot());
     const double seconds = std::max(0.001, static_cast<double>(m_sinceLast.restart()) / 1000.0);
     const quint64 errors = snapshot->requests.errors4xx + snapshot->requests.errors5xx;

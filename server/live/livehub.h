@@ -3,6 +3,9 @@
 // publishes them a few times per second by queued signal (the dashboard renders them).
 #pragma once
 
+#include <atomic>
+#include <functional>
+
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
@@ -30,6 +33,10 @@ public:
 
     // Builds a snapshot now (thread-safe; used by /api/v1/health and /metrics as well).
     LiveSnapshotPtr snapshot() const;
+    // Reads the roster revision (a store query, given by the wiring so that live/ needs no store)
+    // on a pool worker between snapshots, skipped while jobs wait for a connection.
+    using RosterProbe = std::function<Result<qint64>(Db::Connection &)>;
+    void setRosterProbe(RosterProbe probe) { m_rosterProbe = std::move(probe); }
     void start(int intervalMs = 250);
     void stop();
 
@@ -38,6 +45,7 @@ signals:
 
 private:
     void publish();
+    void probeRoster();
 
     Db::ConnectionPool &m_pool;
     QString m_databasePath;
@@ -50,6 +58,9 @@ private:
     quint64 m_lastTotal = 0;
     quint64 m_lastErrors = 0;
     QElapsedTimer m_sinceLast;
+    RosterProbe m_rosterProbe;
+    std::atomic<qint64> m_rosterRevision{-1};
+    bool m_rosterProbeRunning = false; // touched on the hub's thread only
 };
 
 // Prometheus text exposition (version 0.0.4) of a snapshot.

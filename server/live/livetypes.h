@@ -70,6 +70,9 @@ struct LiveSnapshot
     qint64 databaseBytes = 0;
     qint64 freeDiskBytes = -1;
     QHash<qint64, SaveActivity> saveActivity; // by user id, today's counters
+    // Moves whenever an account, class or membership changes, through any door (-1: not read
+    // yet). The dashboard reloads its class list and roster when it does.
+    qint64 rosterRevision = -1;
 };
 
 using LiveSnapshotPtr = std::shared_ptr<const LiveSnapshot>;

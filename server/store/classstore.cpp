@@ -177,6 +177,14 @@ Result<QList<ClassInfo>> ClassStore::list(Db::Connection &db, const Caller &call
     return classes;
 }
 
+Result<qint64> ClassStore::rosterRevision(Db::Connection &db)
+{
+    Sql q(db, u"SELECT revision FROM roster_revision WHERE id = 1"_s);
+    if (!q.exec())
+        return q.error();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
 Result<ClassInfo> ClassStore::create(Db::Connection &db, const Caller &caller, const QString &name)
 {
     return Db::writeTransaction<ClassInfo>(db, [&](Db::Connection &db) -> Result<ClassInfo> {

@@ -47,6 +47,8 @@ public:
     static Result<QList<NewAccount>> addStudents(Db::Connection &db, const Caller &caller,
                                                  qint64 id, const QList<NewStudent> &students);
     static Result<JoinInfo> join(Db::Connection &db, const QString &code);
+    // Moves whenever an account, class or membership changes (triggers, schema 3).
+    static Result<qint64> rosterRevision(Db::Connection &db);
     // Students the caller may see: of the classes a teacher teaches; every student for an admin.
     static Result<QList<StudentRow>> students(Db::Connection &db, const Caller &caller);
     static Result<StudentRow> student(Db::Connection &db, const Caller &caller, qint64 userId);

@@ -169,6 +169,14 @@ void StudentsPanel::showSnapshot(const Live::LiveSnapshot &snapshot)
 {
     m_roster->setPresence(snapshot.online, snapshot.takenAt);
     m_roster->setActivity(snapshot.saveActivity);
+    // Classes and accounts made on the web pages, through the API or by another process show
+    // up here (and on the join screen) without the teacher looking again.
+    // The first revision seen counts as a change too: the tab's own first load may have run
+    // before a change that this revision already includes.
+    if (snapshot.rosterRevision >= 0 && snapshot.rosterRevision != m_rosterRevision) {
+        m_rosterRevision = snapshot.rosterRevision;
+        reloadClasses();
+    }
 }
 
 QFuture<void> StudentsPanel::reloadClasses(qint64 select)
@@ -197,8 +205,10 @@ QFuture<void> StudentsPanel::reloadClasses(qint64 select)
             if (m_classes.isEmpty()) {
                 showMessage(noClass);
                 emit noClassesYet();
-            } else if (m_message->text() == noClass) {
-                m_message->clear(); // a class exists now (made here or on the web pages)
+            } else {
+                if (m_message->text() == noClass)
+                    m_message->clear(); // a class exists now (made here or on the web pages)
+                emit classesExist();
             }
             m_classChooser->setCurrentIndex(chosen);
             chooseClass(chosen);

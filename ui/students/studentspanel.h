@@ -54,6 +54,8 @@ signals:
     void passwordReset(const QString &displayName, const QString &password);
     // The server has no class at all (first start): the window offers the welcome.
     void noClassesYet();
+    // There is at least one class (made here, on the web pages or through the API).
+    void classesExist();
 
 protected:
     // Classes and accounts also change through the web pages: look again whenever the tab shows.
@@ -84,6 +86,7 @@ private:
     QPushButton *m_reset = nullptr;
     QPushButton *m_remove = nullptr;
     QLabel *m_message = nullptr;
+    qint64 m_rosterRevision = -1; // the last one seen in a snapshot
     QString m_joinAddress;
 };
 

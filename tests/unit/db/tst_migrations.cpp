@@ -81,10 +81,9 @@ private:
 };
 
 const QStringList schemaTables{
-    u"assets"_s,           u"backpack_items"_s, u"groups"_s,
-    u"memberships"_s,      u"project_shares"_s, u"project_thumbnails"_s,
-    u"project_versions"_s, u"projects"_s,       u"schema_meta"_s,
-    u"sessions"_s,         u"users"_s,
+    u"assets"_s,          u"backpack_items"_s,     u"groups"_s,           u"memberships"_s,
+    u"project_shares"_s,  u"project_thumbnails"_s, u"project_versions"_s, u"projects"_s,
+    u"roster_revision"_s, u"schema_meta"_s,        u"sessions"_s,         u"users"_s,
 };
 
 } // namespace
@@ -106,6 +105,7 @@ private slots:
     void createsNoUnexpectedTables();
     void foreignKeysAreOnAndEnforced();
     void classNamesBecomeUniquePerTeacherKeepingMembersAndShares();
+    void rosterRevisionMovesWithAccountsClassesAndMembersOnly();
     void refusesNewerSchemaAndLeavesItUntouched();
 };
 
@@ -267,6 +267,36 @@ void TestMigrations::classNamesBecomeUniquePerTeacherKeepingMembersAndShares()
     QVERIFY(!db.exec(u"INSERT INTO groups (name, join_code, created_by, created_at) VALUES "
                      "('5B', 'GHI789', 1, 't')"_s));
     QVERIFY(!db.exec(u"INSERT INTO memberships (group_id, user_id) VALUES (4711, 3)"_s));
+}
+
+void TestMigrations::rosterRevisionMovesWithAccountsClassesAndMembersOnly()
+{
+    TestDatabase db;
+    QVERIFY(db.opened());
+    QVERIFY(Db::Migrations::migrate(db.connection()).ok());
+    const auto revision = [&db] {
+        return db.scalar(u"SELECT revision FROM roster_revision"_s).toLongLong();
+    };
+    qint64 last = revision();
+    const auto moves = [&](const QString &sql) {
+        if (!db.exec(sql))
+            return false;
+        const qint64 now = revision();
+        const bool moved = now > last;
+        last = now;
+        return moved;
+    };
+    QVERIFY(moves(u"INSERT INTO users (id, username, display_name, role, password_hash, "
+                  "created_at) VALUES (1, 'ada', 'Ada', 'student', 'x', 't')"_s));
+    QVERIFY(moves(u"INSERT INTO groups (id, name, join_code, created_by, created_at) VALUES "
+                  "(2, '5b', 'ABC123', 1, 't')"_s));
+    QVERIFY(moves(u"INSERT INTO memberships (group_id, user_id) VALUES (2, 1)"_s));
+    QVERIFY(moves(u"UPDATE users SET display_name = 'Ada L.' WHERE id = 1"_s));
+    QVERIFY(moves(u"UPDATE groups SET join_open = 0 WHERE id = 2"_s));
+    // Presence flushes and password resets are not roster changes.
+    QVERIFY(!moves(u"UPDATE users SET last_seen = 'now' WHERE id = 1"_s));
+    QVERIFY(!moves(u"UPDATE users SET password_hash = 'y' WHERE id = 1"_s));
+    QVERIFY(moves(u"DELETE FROM memberships WHERE user_id = 1"_s));
 }
 
 void TestMigrations::refusesNewerSchemaAndLeavesItUntouched()
