@@ -179,12 +179,14 @@ Result<Sb3Content> readSb3(const QByteArray &zipBytes, const ArchiveLimits &limi
             return broken(u"the entry name \u201c%1\u201d is not allowed."_s.arg(
                 QString::fromLatin1(QByteArray(rawName).toPercentEncoding().left(80))));
         }
-        if (projectIndex >= 0 && i != projectIndex && !referenced.contains(name))
-            continue; // not named by the project: never inflated, never held
+        // An entry the project does not name is still inflated and counted against the caps
+        // (a zip bomb is refused either way), but its bytes are dropped as they come.
+        const bool keep = projectIndex < 0 || i == projectIndex || referenced.contains(name);
         std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(archive.get(), index, 0));
         if (!file)
             return broken(u"the entry \u201c%1\u201d cannot be read."_s.arg(name));
         QByteArray data;
+        qint64 entrySize = 0;
         for (;;) {
             const zip_int64_t got =
                 zip_fread(file.get(), chunk.data(), static_cast<zip_uint64_t>(chunk.size()));
@@ -193,13 +195,17 @@ Result<Sb3Content> readSb3(const QByteArray &zipBytes, const ArchiveLimits &limi
             if (got == 0)
                 break;
             total += got;
-            if (data.size() + got > limits.maxEntrySize)
+            entrySize += got;
+            if (entrySize > limits.maxEntrySize)
                 return broken(u"the entry \u201c%1\u201d is too large."_s.arg(name));
             if (total > limits.maxTotalUncompressed)
                 return broken(u"it unpacks to more than %1 MiB."_s.arg(limits.maxTotalUncompressed
                                                                        / (1024 * 1024)));
-            data.append(chunk.constData(), got);
+            if (keep)
+                data.append(chunk.constData(), got);
         }
+        if (!keep)
+            continue;
         if (name == u"project.json"_s) {
             content.projectJson = data;
             haveProject = true;

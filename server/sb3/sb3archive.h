@@ -18,8 +18,9 @@ struct ArchiveLimits
     int maxEntries = 1000;
     qint64 maxTotalUncompressed = 200LL * 1024 * 1024;
     qint64 maxEntrySize = 10LL * 1024 * 1024; // one asset or the project.json
-    // Imports: project.json is read first and only the entries it names are inflated and kept;
-    // every other entry is skipped unread, so an import holds no more than the project needs.
+    // Imports: project.json is read first and only the entries it names are kept; every other
+    // entry is inflated in chunks only to count it against the caps, so an import holds no more
+    // than the project needs.
     bool onlyReferencedEntries = false;
 };
 
