@@ -18,9 +18,11 @@ namespace {
 
 constexpr qint64 kib = 1024;
 constexpr qint64 mib = 1024 * kib;
-// The slow reader: 8 KiB every 20 ms (~400 KB/s) through a 16 KiB kernel window. A 2 MB reply
-// takes it about 5 s, well past the 2 s idle timeout the server runs with here.
-constexpr qint64 slowStep = 8 * kib;
+// The slow reader: 32 KiB every 20 ms (at most 1.6 MB/s) through a 16 KiB kernel window. A 9 MiB
+// reply takes it about 6 s, well past the 2 s idle timeout the server runs with here, and is
+// larger than what the kernel's send buffer (4 MiB at most on Linux) could deliver after a cut.
+constexpr qint64 slowStep = 32 * kib;
+constexpr qint64 bigReply = 9 * mib;
 constexpr int slowStepMs = 20;
 constexpr int slowReceiveBuffer = 16 * kib;
 constexpr int idleTimeoutS = 2;
@@ -69,9 +71,9 @@ class TestSlowClientsApi : public QObject
 private:
     std::unique_ptr<TestServer> m_server;
     QByteArray m_token;
-    QString m_bigAsset; // md5ext of a ~2 MB asset
+    QString m_bigAsset; // md5ext of a 9 MiB asset
     QByteArray m_bigAssetBytes;
-    int m_bigProject = 0; // a ~2 MB project.json naming two 1 MiB assets
+    int m_bigProject = 0; // a 9 MiB project.json naming two 4.5 MiB assets
     qint64 m_bigProjectSize = 0;
 
 private slots:
@@ -104,20 +106,20 @@ void TestSlowClientsApi::initTestCase()
 
     Client client(m_server->port());
     client.setBearer(m_token);
-    m_bigAssetBytes = randomBytes(2 * mib + 123, 1);
+    m_bigAssetBytes = randomBytes(bigReply + 123, 1);
     m_bigAsset = md5ext(m_bigAssetBytes, u"png"_s);
     QVERIFY(statusIsOneOf(
         client.put("/api/v1/assets/" + m_bigAsset.toUtf8(), m_bigAssetBytes, "image/png"_ba),
         {200, 201}));
     QStringList costumes;
     for (quint32 seed : {2u, 3u}) {
-        const QByteArray bytes = randomBytes(mib, seed);
+        const QByteArray bytes = randomBytes(bigReply / 2, seed);
         costumes.append(md5ext(bytes, u"png"_s));
         QVERIFY(statusIsOneOf(
             client.put("/api/v1/assets/" + costumes.last().toUtf8(), bytes, "image/png"_ba),
             {200, 201}));
     }
-    const QByteArray project = scratchProject(costumes, int(2 * mib), u"slow"_s);
+    const QByteArray project = scratchProject(costumes, int(bigReply), u"slow"_s);
     m_bigProjectSize = project.size();
     const HttpReply created = client.post("/api/v1/projects?title=Slow"_ba, project);
     QVERIFY(statusIs(created, 201));
@@ -137,11 +139,11 @@ void TestSlowClientsApi::slowReaderGetsTheWholeReply_data()
     QTest::addColumn<qint64>("minimumSize");
     for (const bool keepAlive : {true, false}) {
         const char *how = keepAlive ? "keep-alive" : "Connection: close";
-        QTest::addRow("2 MB asset, %s", how) << "/api/v1/assets/ASSET"_ba << keepAlive << 2 * mib;
-        QTest::addRow("2 MB project.json, %s", how)
-            << "/api/v1/projects/PROJECT"_ba << keepAlive << 2 * mib;
-        QTest::addRow("2 MB .sb3, %s", how)
-            << "/api/v1/projects/PROJECT/sb3"_ba << keepAlive << 2 * mib;
+        QTest::addRow("9 MiB asset, %s", how) << "/api/v1/assets/ASSET"_ba << keepAlive << bigReply;
+        QTest::addRow("9 MiB project.json, %s", how)
+            << "/api/v1/projects/PROJECT"_ba << keepAlive << bigReply;
+        QTest::addRow("9 MiB .sb3, %s", how)
+            << "/api/v1/projects/PROJECT/sb3"_ba << keepAlive << bigReply;
     }
 }
 
@@ -207,14 +209,15 @@ void TestSlowClientsApi::trickledBodyIsClosedForItsRate()
     connection.write(requestHead("PUT"_ba, path,
                                  bearer(m_token) + "Content-Type: audio/wav\r\nContent-Length: "
                                      + QByteArray::number(bytes.size()) + "\r\n"));
-    // 64 bytes every 250 ms: far below the minimum rate (4 KiB per 2 s window).
-    qsizetype offset = 0;
-    for (; offset < bytes.size() && connection.isOpen(); offset += 64) {
-        connection.write(bytes.mid(offset, 64));
+    // 64 bytes every 250 ms, far below the minimum rate (4 KiB per 2 s window), for at most
+    // 10 s (the idle timeout alone would never end it: every piece is progress).
+    int pieces = 0;
+    for (; pieces < 40 && connection.isOpen(); ++pieces) {
+        connection.write(bytes.mid(pieces * 64, 64));
         if (connection.waitForClosed(250))
             break;
     }
-    QVERIFY2(offset < bytes.size(), "the trickled body was read to its end");
+    QVERIFY2(pieces < 40, "the trickled body was still being read after 10 s");
     const HttpReply reply = connection.readReply(10000);
     // The 408 is sent when the client still reads; closing alone is also fine.
     QVERIFY(statusIsOneOf(reply, {408, 0}));
@@ -329,6 +332,8 @@ void TestSlowClientsApi::unreadPipelinedRepliesDoNotPileUp()
             break;
         answered = now;
     }
+    qInfo("%lld of %d pipelined 1 MiB replies were produced before the client read any", answered,
+          pipelined);
     // 2 MiB of unsent replies per connection, plus what the kernel buffers hold on loopback.
     QVERIFY2(answered >= 1 && answered <= 12,
              qPrintable(u"%1 of %2 pipelined 1 MiB replies were produced for a client that "
