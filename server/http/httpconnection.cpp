@@ -318,16 +318,6 @@ void HttpConnection::onHead()
         m_parser.expectBody(0);
         return;
     }
-    if (!m_server->reserveRequestBytes(decision.length)) {
-        Reply reply = errorReply(ErrorKind::Unavailable,
-                                 u"The server is receiving too many uploads right now. Please try "
-                                 "again in a moment."_s,
-                                 request.requestId);
-        reply.closeConnection = true;
-        sendReply(reply);
-        return;
-    }
-    m_reservedBodyBytes = decision.length;
     // The login is checked from the head before a byte of the body is read: an anonymous
     // upload costs no memory and no bandwidth (the connection closes unread).
     m_state = State::Authorising;
@@ -360,6 +350,18 @@ void HttpConnection::onHead()
 
 void HttpConnection::readBody(qint64 length)
 {
+    // Only a body that passed the login holds a share of the server-wide budget, so anonymous
+    // announcements cannot use it up.
+    if (!m_server->reserveRequestBytes(length)) {
+        Reply reply = errorReply(ErrorKind::Unavailable,
+                                 u"The server is receiving too many uploads right now. Please try "
+                                 "again in a moment."_s,
+                                 m_parser.request().requestId);
+        reply.closeConnection = true;
+        sendReply(reply);
+        return;
+    }
+    m_reservedBodyBytes = length;
     m_state = State::Reading;
     if (m_parser.request().header("expect").toLower() == "100-continue") {
         Output output;

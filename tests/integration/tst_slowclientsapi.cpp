@@ -89,6 +89,7 @@ private slots:
     void uploadNeedingLoginIsRefusedBeforeItsBody_data();
     void uploadNeedingLoginIsRefusedBeforeItsBody();
     void uploadWithLoginIsReadAfterTheCheck();
+    void bodiesBeingReadAreCappedServerWide();
     void largeStaticFileIsStreamedWhole();
 };
 
@@ -408,6 +409,57 @@ void TestSlowClientsApi::uploadWithLoginIsReadAfterTheCheck()
     const HttpReply stored = client.get(path);
     QVERIFY(statusIs(stored, 200));
     QCOMPARE(stored.body, bytes);
+}
+
+void TestSlowClientsApi::bodiesBeingReadAreCappedServerWide()
+{
+    // Five .sb3 imports of 50 MiB each being read hold 250 MiB of the 256 MiB budget; a sixth
+    // gets the JSON 503 before its body. A long request timeout keeps the five waiting.
+    TestServer::Options options;
+    options.extraArgs = QStringList{u"--request-timeout-s"_s, u"120"_s};
+    TestServer server(options);
+    QVERIFY2(server.start(), server.output().constData());
+    const Classroom classroom =
+        makeClassroom(server.port(), server.adminPassword(), u"Class 5c"_s, {u"Dana M."_s});
+    QCOMPARE(classroom.students.size(), 1);
+    const QByteArray head =
+        requestHead("POST"_ba, "/api/v1/projects/import?title=big"_ba,
+                    bearer(classroom.students.first().token)
+                        + "Content-Type: application/x.scratch.sb3\r\nExpect: 100-continue\r\n"
+                          "Content-Length: "
+                        + QByteArray::number(50 * mib) + "\r\n");
+    std::vector<std::unique_ptr<RawConnection>> uploads;
+    for (int i = 0; i < 5; ++i) {
+        auto upload = std::make_unique<RawConnection>(server.port());
+        QVERIFY(upload->open());
+        upload->write(head);
+        // "100 Continue" is sent once the login passed and the body has its share.
+        QVERIFY2(upload->waitForBytes("HTTP/1.1 100 Continue"_ba, 10000),
+                 qPrintable(u"upload %1 was not invited to send its body"_s.arg(i)));
+        uploads.push_back(std::move(upload));
+    }
+    RawConnection sixth(server.port());
+    QVERIFY(sixth.open());
+    sixth.write(head);
+    const HttpReply refused = sixth.readReply(10000);
+    QVERIFY(statusIs(refused, 503));
+    QVERIFY(isErrorBody(refused, u"unavailable"_s));
+    QVERIFY(!refused.header("retry-after"_ba).isEmpty());
+
+    // A closed upload gives its share back.
+    uploads.front()->close();
+    bool invited = false;
+    for (int attempt = 0; attempt < 100 && !invited; ++attempt) {
+        RawConnection again(server.port());
+        QVERIFY(again.open());
+        again.write(head);
+        invited = again.waitForBytes("HTTP/1.1 100 Continue"_ba, 5000);
+        if (!invited)
+            QTest::qWait(100); // the server has not processed the close yet
+    }
+    QVERIFY(invited);
+    uploads.clear();
+    QVERIFY(server.stop());
 }
 
 void TestSlowClientsApi::largeStaticFileIsStreamedWhole()

@@ -636,6 +636,21 @@ bool RawConnection::openFrom(const QHostAddress &local, int receiveBufferBytes, 
     return socket->state() == QAbstractSocket::ConnectedState;
 }
 
+bool RawConnection::waitForBytes(const QByteArray &needle, int timeoutMs)
+{
+    if (!m_socket)
+        return false;
+    QTcpSocket *socket = m_socket.get();
+    waitUntil(
+        socket,
+        [this, socket, &needle] {
+            m_buffer += socket->readAll();
+            return m_buffer.contains(needle) || socketGone(socket);
+        },
+        QDeadlineTimer(timeoutMs));
+    return m_buffer.contains(needle);
+}
+
 void RawConnection::setReadBufferSize(qint64 bytes)
 {
     if (m_socket)

@@ -154,6 +154,9 @@ public:
     // Like open(), from a chosen local address (127.0.0.2 is another client to the server) and
     // with a small kernel receive buffer (a slow reader's TCP window; 0: the system's).
     bool openFrom(const QHostAddress &local, int receiveBufferBytes = 0, int timeoutMs = 10000);
+    // Waits until the bytes received so far (not yet taken by readReply) contain needle, e.g. an
+    // interim "100 Continue"; false on timeout or close.
+    bool waitForBytes(const QByteArray &needle, int timeoutMs);
     // Caps what Qt reads ahead from the kernel (0: unlimited): a client that does not read.
     void setReadBufferSize(qint64 bytes);
     // Reads the next response as a slow client: at most bytesPerStep bytes every stepMs. A reply
