@@ -3,6 +3,7 @@
 // clients"; issue #12): a slow reader gets every reply whole, a trickled head or body is closed
 // after its deadline, one address cannot take every connection, replies nobody reads do not
 // pile up, and the body of an upload that needs a login is not read before the login.
+#include <QDir>
 #include <QFile>
 #include <QHostAddress>
 #include <QRandomGenerator>
@@ -91,6 +92,7 @@ private slots:
     void uploadWithLoginIsReadAfterTheCheck();
     void bodiesBeingReadAreCappedServerWide();
     void largeStaticFileIsStreamedWhole();
+    void exportTemporaryFilesAreRemoved();
 };
 
 void TestSlowClientsApi::initTestCase()
@@ -496,6 +498,51 @@ void TestSlowClientsApi::largeStaticFileIsStreamedWhole()
     // The connection stays in step after a HEAD of a streamed file.
     head.write(requestHead("GET"_ba, "/api/v1/status"_ba));
     QVERIFY(statusIs(head.readReply(10000), 200));
+    QVERIFY(server.stop());
+}
+
+void TestSlowClientsApi::exportTemporaryFilesAreRemoved()
+{
+    // An .sb3 export is written to a temporary file and streamed from there; it is removed when
+    // the reply is done, whether the client took it all or went away halfway.
+    QTemporaryDir temporary;
+    QVERIFY(temporary.isValid());
+    TestServer::Options options;
+    options.extraEnv.insert(u"TMPDIR"_s, temporary.path());
+    TestServer server(options);
+    QVERIFY2(server.start(), server.output().constData());
+    const Classroom classroom =
+        makeClassroom(server.port(), server.adminPassword(), u"Class 5d"_s, {u"Eli N."_s});
+    QCOMPARE(classroom.students.size(), 1);
+    const QByteArray token = classroom.students.first().token;
+    Client client(server.port());
+    client.setBearer(token);
+    const QByteArray asset = randomBytes(8 * mib, 31);
+    const QString name = md5ext(asset, u"png"_s);
+    QVERIFY(statusIs(client.put("/api/v1/assets/" + name.toUtf8(), asset, "image/png"_ba), 201));
+    const HttpReply created =
+        client.post("/api/v1/projects?title=Export"_ba, scratchProject({name}));
+    QVERIFY(statusIs(created, 201));
+    const QByteArray path =
+        "/api/v1/projects/" + QByteArray::number(created.object().value(u"id"_s).toInt()) + "/sb3";
+    const auto exportFiles = [&temporary] {
+        return QDir(temporary.path())
+            .entryList({u"blockhaus-export-*"_s}, QDir::Files | QDir::Hidden);
+    };
+
+    const HttpReply whole = client.get(path);
+    QVERIFY(statusIs(whole, 200));
+    QVERIFY(whole.body.size() > 8 * mib);
+    QTRY_VERIFY_WITH_TIMEOUT(exportFiles().isEmpty(), 10000);
+
+    RawConnection halfway(server.port());
+    QVERIFY(halfway.openFrom(QHostAddress::LocalHost, slowReceiveBuffer));
+    halfway.setReadBufferSize(slowStep);
+    halfway.write(requestHead("GET"_ba, path, bearer(token)));
+    QVERIFY(halfway.waitForBytes("HTTP/1.1 200"_ba, 10000));
+    QCOMPARE(exportFiles().size(), 1); // being streamed
+    halfway.close();
+    QTRY_VERIFY_WITH_TIMEOUT(exportFiles().isEmpty(), 10000);
     QVERIFY(server.stop());
 }
 
