@@ -101,6 +101,12 @@ Options parseOptions(const QStringList &arguments)
         {u"idle-timeout-s"_s, u"Close idle connections after this many seconds (default 30)."_s,
          u"s"_s, u"30"_s},
         {u"max-connections"_s, u"Most simultaneous connections (default 512)."_s, u"n"_s, u"512"_s},
+        {u"max-connections-per-address"_s,
+         u"Most simultaneous connections from one client address (default 64)."_s, u"n"_s, u"64"_s},
+        {u"request-timeout-s"_s,
+         u"A request head must arrive within this many seconds, and a request body must keep "
+         "arriving in every such period (default 10)."_s,
+         u"s"_s, u"10"_s},
         {u"library-upstream"_s,
          u"Where Scratch library pictures and sounds missing from the local library cache are "
          "downloaded from; {md5ext} is replaced by the file name. \"none\": offline, never "
@@ -143,6 +149,9 @@ Options parseOptions(const QStringList &arguments)
     options.acquireTimeoutMs = intOption(parser, u"acquire-timeout-ms"_s, 1, 600000);
     options.idleTimeoutSeconds = intOption(parser, u"idle-timeout-s"_s, 1, 3600);
     options.maxConnections = intOption(parser, u"max-connections"_s, 1, 100000);
+    options.maxConnectionsPerAddress =
+        intOption(parser, u"max-connections-per-address"_s, 1, 100000);
+    options.requestTimeoutSeconds = intOption(parser, u"request-timeout-s"_s, 1, 3600);
     options.libraryUpstream = parser.isSet(u"library-upstream"_s)
         ? libraryUpstreamOption(parser.value(u"library-upstream"_s))
         : QString::fromLatin1(defaultLibraryUpstream);

@@ -23,6 +23,9 @@ struct Options
     int acquireTimeoutMs = 5000;
     int idleTimeoutSeconds = 30;
     int maxConnections = 512;
+    int maxConnectionsPerAddress = 64;
+    // A request head must be complete within this time; a body must progress in every such window.
+    int requestTimeoutSeconds = 10;
     qint64 sqliteMaxPageCount = 0; // environment BLOCKHAUS_SQLITE_MAX_PAGE_COUNT (tests)
     // Where missing Scratch library items are downloaded from ({md5ext} is replaced); empty:
     // offline (--library-upstream none). parseOptions() defaults to the Scratch CDN.

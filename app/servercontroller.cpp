@@ -105,6 +105,9 @@ bool ServerController::start(StartError *error)
     m_httpConfig.publicOrigin = m_options.publicOrigin;
     m_httpConfig.idleTimeoutMs = m_options.idleTimeoutSeconds * 1000;
     m_httpConfig.maxConnections = m_options.maxConnections;
+    m_httpConfig.maxConnectionsPerAddress = m_options.maxConnectionsPerAddress;
+    m_httpConfig.requestHeadTimeoutMs = m_options.requestTimeoutSeconds * 1000;
+    m_httpConfig.bodyRateWindowMs = m_options.requestTimeoutSeconds * 1000;
     m_live = std::make_unique<Live::LiveHub>(*m_pool, dbConfig.sqlitePath);
     m_live->setRosterProbe(&Store::ClassStore::rosterRevision);
     Library::LibraryConfig libraryConfig;

@@ -91,6 +91,39 @@ QFuture<Reply> Dispatcher::dispatch(Request request) const
         });
 }
 
+QFuture<std::optional<Reply>> Dispatcher::authoriseHead(const Request &request) const
+{
+    using Answer = std::optional<Reply>;
+    const Router::Match found = m_router.match(request.method, request.path);
+    const Route *route = found.route;
+    if (!route || found.fallback || route->inlineHandler || route->access == Access::Public
+        || (route->access == Access::LoopbackOrTeacher && isLoopback(request.peer))) {
+        return QtFuture::makeReadyFuture(Answer());
+    }
+    const QByteArray requestId = request.requestId;
+    auto refusal = [requestId](const Error &error) {
+        Reply reply = errorReply(error, requestId);
+        reply.closeConnection = true;
+        return Answer(std::move(reply));
+    };
+    // No credentials: nothing to look up, so no worker is taken for an anonymous upload.
+    if (credentialsOf(request).token.isEmpty())
+        return QtFuture::makeReadyFuture(refusal(makeError(ErrorKind::Unauthorized)));
+    std::function<Result<Answer>(Db::Connection &)> job =
+        [this, route, refusal,
+         context = RequestContext{request, found.params}](Db::Connection &db) -> Result<Answer> {
+        auto caller = authorise(*route, context, db);
+        if (!caller)
+            return refusal(caller.error());
+        return Answer();
+    };
+    return m_services.pool.run<Answer>(std::move(job))
+        .then([refusal](Result<Answer> result) {
+            return result ? result.value() : refusal(result.error());
+        })
+        .onCanceled([refusal]() { return refusal(makeError(ErrorKind::Unavailable)); });
+}
+
 QFuture<Reply> Dispatcher::dispatchAsync(const Route &route, RequestContext context) const
 {
     const QByteArray requestId = context.request.requestId;

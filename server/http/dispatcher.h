@@ -26,6 +26,11 @@ public:
 
     // Thread-safe; the returned future finishes on a worker thread or at once.
     QFuture<Reply> dispatch(Request request) const;
+    // Before a request's body is read (API.md "Order of checks"): for a route that needs a
+    // login, the answer when the head's credentials do not pass — 401 at once when there are
+    // none, else decided on the pool exactly as dispatch() will (session, CSRF, role). Empty when
+    // the body may be read. A refusal always closes the connection: its body stays unread.
+    QFuture<std::optional<Reply>> authoriseHead(const Request &request) const;
 
 private:
     QFuture<Reply> dispatchAsync(const Route &route, RequestContext context) const;

@@ -98,6 +98,14 @@ Reply methodNotAllowed(const QByteArrayList &allowed)
     return reply;
 }
 
+Reply requestTimeout()
+{
+    Reply reply = transportError(408, "request_timeout",
+                                 u"The request arrived too slowly. Please try again."_s);
+    reply.closeConnection = true;
+    return reply;
+}
+
 Reply lengthRequired()
 {
     Reply reply = transportError(411, "length_required",

@@ -13,8 +13,9 @@ Reply errorReply(const Error &error, const QByteArray &requestId);
 Reply errorReply(ErrorKind kind, const QString &message, const QByteArray &requestId);
 int statusFor(ErrorKind kind);
 
-// Errors that are decided by the transport itself (no ErrorKind): 405, 411, 431.
+// Errors that are decided by the transport itself (no ErrorKind): 405, 408, 411, 431.
 Reply methodNotAllowed(const QByteArrayList &allowed);
+Reply requestTimeout(); // a head or body too slow to arrive; closes the connection
 Reply lengthRequired();
 Reply headersTooLarge();
 

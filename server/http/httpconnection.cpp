@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "server/http/httpconnection.h"
 
+#include <algorithm>
+
 #include <QFutureWatcher>
-#include <QUrl>
 
 #ifdef Q_OS_WIN
 #include <winsock2.h>
 #else
 #include <sys/socket.h>
+#endif
+#ifdef Q_OS_LINUX
+#include <linux/sockios.h>
+#include <sys/ioctl.h>
 #endif
 
 #include "server/http/errors.h"
@@ -23,39 +28,12 @@ namespace {
 // The socket buffers at most this much; beyond it the kernel's TCP window pushes back on the
 // client, so an announced 10 GB upload never reaches our memory.
 constexpr qint64 socketReadBuffer = 64 * 1024;
-constexpr int maxHeaderLines = 100;
-constexpr qsizetype maxTargetLength = 8 * 1024;
+// Reply bytes are handed to the socket only while its own buffer holds less than this, so a
+// reply (or a file) is copied into the socket a little at a time as the client reads it.
+constexpr qint64 socketWriteHighWater = 256 * 1024;
+constexpr qint64 writeChunk = 64 * 1024;
 constexpr int lingerMs = 2000;
-constexpr int maxEmptyLines = 2;
-constexpr qsizetype maxMethodLength = 32;
 constexpr qint64 maxDiscardBytes = 8 * 1024 * 1024;
-
-bool isTokenChar(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-}
-
-bool isToken(const QByteArray &text)
-{
-    if (text.isEmpty())
-        return false;
-    for (char c : text) {
-        if (!isTokenChar(c))
-            return false;
-    }
-    return true;
-}
-
-bool hasControlChars(const QByteArray &text)
-{
-    for (char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7f)
-            return true;
-    }
-    return false;
-}
 
 bool shutdownSending(qintptr descriptor)
 {
@@ -68,11 +46,19 @@ bool shutdownSending(qintptr descriptor)
 #endif
 }
 
-Reply badRequest(const QString &why)
+// Bytes the kernel still holds for the client (sent but not acknowledged, or not sent yet). Qt
+// reports bytesWritten when bytes reach the kernel; a slow reader may then need many seconds for
+// the last few megabytes, which must not count as idleness. -1 when the platform cannot tell.
+qint64 kernelUnsent(qintptr descriptor)
 {
-    Reply reply = errorReply(ErrorKind::BadRequest, why, {});
-    reply.closeConnection = true;
-    return reply;
+#ifdef Q_OS_LINUX
+    int pending = 0;
+    if (descriptor >= 0 && ::ioctl(static_cast<int>(descriptor), SIOCOUTQ, &pending) == 0)
+        return pending;
+#else
+    Q_UNUSED(descriptor);
+#endif
+    return -1;
 }
 
 } // namespace
@@ -81,10 +67,12 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer *server)
     : QObject(server)
     , m_socket(socket)
     , m_server(server)
+    , m_parser(server->config().headerLimit)
 {
     m_socket->setParent(this);
     m_socket->setReadBufferSize(socketReadBuffer);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::close);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         if (error != QAbstractSocket::RemoteHostClosedError)
@@ -94,28 +82,107 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer *server)
     });
     m_idleTimer.setSingleShot(true);
     connect(&m_idleTimer, &QTimer::timeout, this, [this]() {
+        // Bytes still leaving the kernel's queue are progress too (a slow reader of a big reply).
+        if (kernelStillSending()) {
+            m_idleTimer.start(m_server->config().idleTimeoutMs);
+            return;
+        }
         qCDebug(lcHttp) << "closing idle connection from" << m_socket->peerAddress();
-        m_socket->abort();
-        close();
+        abortConnection();
+    });
+    m_headTimer.setSingleShot(true);
+    connect(&m_headTimer, &QTimer::timeout, this, [this]() {
+        if (m_state != State::Reading || !m_parser.headStarted())
+            return;
+        qCDebug(lcHttp) << "request head too slow from" << m_socket->peerAddress();
+        sendReply(requestTimeout());
+    });
+    connect(&m_bodyRateTimer, &QTimer::timeout, this, &HttpConnection::onBodyRateTick);
+    connect(&m_lingerTimer, &QTimer::timeout, this, [this]() {
+        // Close once the client has everything (or takes nothing more for an idle period).
+        if (kernelStillSending()) {
+            m_lingerStalledMs = 0;
+            return;
+        }
+        if (m_lastKernelUnsent > 0) {
+            m_lingerStalledMs += lingerMs;
+            if (m_lingerStalledMs < m_server->config().idleTimeoutMs)
+                return;
+        }
+        abortConnection();
     });
     restartIdleTimer();
     QMetaObject::invokeMethod(this, &HttpConnection::process, Qt::QueuedConnection);
 }
 
-HttpConnection::~HttpConnection() = default;
+HttpConnection::~HttpConnection()
+{
+    releaseBodyBytes();
+}
+
+qint64 HttpConnection::unsentBytes() const
+{
+    qint64 pending = m_socket->bytesToWrite();
+    for (const Output &output : m_output) {
+        pending += output.file ? output.fileRemaining
+                               : static_cast<qint64>(output.bytes.size() - output.offset);
+    }
+    return pending;
+}
+
+bool HttpConnection::backPressured() const
+{
+    return unsentBytes() > m_server->config().maxUnsentReplyBytes;
+}
+
+bool HttpConnection::kernelStillSending()
+{
+    const qint64 pending = kernelUnsent(m_socket->socketDescriptor());
+    const bool progressed = pending > 0 && pending != m_lastKernelUnsent;
+    m_lastKernelUnsent = pending;
+    return progressed;
+}
 
 void HttpConnection::restartIdleTimer()
 {
-    m_idleTimer.start(m_server->config().idleTimeoutMs);
+    if (m_closed || m_lingering)
+        return;
+    // While a handler works on the request the client has nothing to do; its reply restarts
+    // the clock.
+    const bool handlerBusy = m_state == State::Waiting || m_state == State::Authorising;
+    if (handlerBusy && unsentBytes() == 0)
+        m_idleTimer.stop();
+    else
+        m_idleTimer.start(m_server->config().idleTimeoutMs);
+}
+
+void HttpConnection::releaseBodyBytes()
+{
+    if (m_reservedBodyBytes > 0)
+        m_server->releaseRequestBytes(m_reservedBodyBytes);
+    m_reservedBodyBytes = 0;
 }
 
 void HttpConnection::drain()
 {
     m_draining = true;
-    if (m_state == State::ReadingHead && m_buffer.isEmpty()) {
-        m_socket->abort();
-        close();
+    if (m_state == State::Reading && !m_parser.headStarted() && m_parser.bodyRemaining() == 0) {
+        if (unsentBytes() == 0) {
+            abortConnection();
+            return;
+        }
+        m_closeAfterFlush = true; // the last reply still leaves, then the connection closes
+        m_state = State::Closing;
+        finishClosing();
     }
+}
+
+void HttpConnection::abortConnection()
+{
+    if (m_closed)
+        return;
+    m_socket->abort();
+    close();
 }
 
 void HttpConnection::close()
@@ -125,226 +192,209 @@ void HttpConnection::close()
     m_closed = true;
     m_state = State::Closing;
     m_idleTimer.stop();
+    m_headTimer.stop();
+    m_bodyRateTimer.stop();
+    m_lingerTimer.stop();
+    m_output.clear();
+    releaseBodyBytes();
     emit closed();
     deleteLater(); // the socket is our child
 }
 
-void HttpConnection::lingeringClose()
+void HttpConnection::finishClosing()
 {
     // Closing a socket that still has unread request bytes makes the kernel send a reset, which
-    // can destroy the answer before the client reads it (the classic lost 413). So: send the
-    // answer, shut down our sending side, discard what the client still sends for a short
-    // while, then close.
-    m_state = State::Closing;
+    // can destroy the answer before the client reads it (the classic lost 413). So: send every
+    // byte of the answer, shut down our sending side, discard what the client still sends, and
+    // close once the client has taken it all (the linger timer starts after the flush, never
+    // when the reply is queued: a slow reader gets the whole reply).
+    if (m_closed || !m_closeAfterFlush || m_lingering || unsentBytes() > 0)
+        return;
+    m_lingering = true;
     m_idleTimer.stop();
-    auto shutdownWhenFlushed = [this]() {
-        if (m_socket->bytesToWrite() > 0 || m_halfClosed)
-            return;
-        m_halfClosed = true;
-        if (!shutdownSending(m_socket->socketDescriptor()))
-            m_socket->disconnectFromHost();
-    };
-    connect(m_socket, &QTcpSocket::bytesWritten, this, shutdownWhenFlushed);
-    shutdownWhenFlushed();
-    QTimer::singleShot(lingerMs, this, [this]() {
-        m_socket->abort();
-        close();
-    });
+    m_halfClosed = shutdownSending(m_socket->socketDescriptor());
+    if (!m_halfClosed)
+        m_socket->disconnectFromHost();
+    m_lastKernelUnsent = kernelUnsent(m_socket->socketDescriptor());
+    m_lingerTimer.start(lingerMs);
 }
 
 void HttpConnection::onReadyRead()
 {
+    if (m_closed)
+        return;
     if (m_state == State::Closing) {
         m_discarded += m_socket->skip(m_socket->bytesAvailable());
-        if (m_discarded > maxDiscardBytes) {
-            m_socket->abort();
-            close();
-        }
+        if (m_discarded > maxDiscardBytes)
+            abortConnection();
         return;
     }
-    if (m_state == State::ReadingHead || m_state == State::ReadingBody)
-        restartIdleTimer();
     process();
+}
+
+void HttpConnection::onBytesWritten()
+{
+    if (m_closed)
+        return;
+    restartIdleTimer(); // write progress counts like read progress
+    pump();
+    if (m_closeAfterFlush) {
+        finishClosing();
+        return;
+    }
+    if (m_state == State::Reading) {
+        if (m_draining && !m_parser.headStarted() && unsentBytes() == 0) {
+            abortConnection();
+            return;
+        }
+        process(); // resumes a connection that stopped reading under back-pressure
+    }
 }
 
 void HttpConnection::process()
 {
-    const qint64 headerLimit = m_server->config().headerLimit;
-    while (m_state == State::ReadingHead && !m_draining) {
-        const qint64 room = headerLimit + 4 - m_buffer.size();
-        if (room > 0 && m_socket->bytesAvailable() > 0)
-            m_buffer += m_socket->read(room);
-        // A stray empty line before a request is allowed (RFC 9112, 2.2); a stream of them is
-        // not a request at all.
-        while (m_buffer.startsWith("\r\n") || m_buffer.startsWith('\n')) {
-            m_buffer.remove(0, m_buffer.startsWith('\n') ? 1 : 2);
-            if (++m_emptyLines > maxEmptyLines) {
-                fail(badRequest(u"This is not an HTTP request."_s));
+    const HttpConfig &config = m_server->config();
+    while (!m_closed && m_state == State::Reading) {
+        const bool inBody = m_parser.bodyRemaining() > 0;
+        if (!inBody && backPressured()) {
+            // The client does not take its replies: read no further request until they drain
+            // (onBytesWritten resumes). Its next head gets a fresh deadline then.
+            m_headTimer.stop();
+            return;
+        }
+        qint64 got = 0;
+        const qint64 wanted = m_parser.wanted();
+        if (wanted > 0 && m_socket->bytesAvailable() > 0) {
+            const QByteArray bytes = m_socket->read(wanted);
+            got = bytes.size();
+            if (got > 0) {
+                m_parser.feed(bytes);
+                if (inBody)
+                    m_bodyBytesThisWindow += got;
+                restartIdleTimer();
+            }
+        }
+        switch (m_parser.parse()) {
+        case RequestParser::Status::NeedMore:
+            if (m_parser.headStarted() && !m_headTimer.isActive())
+                m_headTimer.start(config.requestHeadTimeoutMs);
+            if (got == 0)
                 return;
-            }
-        }
-        if (m_buffer.isEmpty())
-            return;
-        qsizetype end = m_buffer.indexOf("\r\n\r\n");
-        qsizetype separator = 4;
-        const qsizetype bareEnd = m_buffer.indexOf("\n\n");
-        if (bareEnd >= 0 && (end < 0 || bareEnd < end)) {
-            end = bareEnd;
-            separator = 2;
-        }
-        if (end < 0) {
-            if (m_buffer.size() > headerLimit)
-                fail(headersTooLarge());
-            return;
-        }
-        if (end > headerLimit) {
-            fail(headersTooLarge());
-            return;
-        }
-        if (!parseHead(end, separator))
-            return;
-    }
-    if (m_state != State::ReadingBody)
-        return;
-    if (!m_buffer.isEmpty()) {
-        const qsizetype take =
-            static_cast<qsizetype>(std::min<qint64>(m_buffer.size(), m_bodyRemaining));
-        m_request.body.append(m_buffer.constData(), take);
-        m_buffer.remove(0, take);
-        m_bodyRemaining -= take;
-    }
-    while (m_bodyRemaining > 0 && m_socket->bytesAvailable() > 0) {
-        const QByteArray chunk = m_socket->read(m_bodyRemaining);
-        if (chunk.isEmpty())
             break;
-        m_request.body.append(chunk);
-        m_bodyRemaining -= chunk.size();
+        case RequestParser::Status::Error:
+            m_headTimer.stop();
+            m_requestId = m_server->nextRequestId();
+            sendReply(m_parser.error());
+            return;
+        case RequestParser::Status::HeadComplete:
+            m_headTimer.stop();
+            onHead();
+            break;
+        case RequestParser::Status::BodyComplete:
+            m_bodyRateTimer.stop();
+            dispatch();
+            return;
+        }
     }
-    if (m_bodyRemaining == 0)
-        dispatch();
 }
 
-bool HttpConnection::parseHead(qsizetype headEnd, qsizetype separatorLength)
+void HttpConnection::onHead()
 {
-    const QByteArray head = m_buffer.left(headEnd);
-    m_buffer.remove(0, headEnd + separatorLength);
-    m_request = Request();
-    m_request.peer = m_socket->peerAddress();
-    m_request.requestId = m_server->nextRequestId();
-
-    QList<QByteArray> lines = head.split('\n');
-    for (QByteArray &line : lines) {
-        if (line.endsWith('\r'))
-            line.chop(1);
-    }
-    const QList<QByteArray> parts = lines.first().split(' ');
-    if (parts.size() != 3 || !isToken(parts[0]) || parts[0].size() > maxMethodLength) {
-        fail(badRequest(u"The request line is malformed."_s));
-        return false;
-    }
-    const QByteArray &version = parts[2];
-    if (version != "HTTP/1.1" && version != "HTTP/1.0") {
-        fail(badRequest(u"Only HTTP/1.0 and HTTP/1.1 are spoken here."_s));
-        return false;
-    }
-    const QByteArray &target = parts[1];
-    if (!target.startsWith('/') || target.size() > maxTargetLength || hasControlChars(target)) {
-        fail(badRequest(u"The request target is malformed."_s));
-        return false;
-    }
-    m_request.method = parts[0];
-    if (m_request.method == "HEAD") {
-        m_request.method = "GET";
-        m_request.isHead = true;
-    }
-    m_request.target = target;
-    const qsizetype question = target.indexOf('?');
-    const QByteArray rawPath = question < 0 ? target : target.left(question);
-    m_request.path = QUrl::fromPercentEncoding(rawPath);
-    if (question >= 0) {
-        // Form-style "+" means a space in query strings (URLSearchParams writes it).
-        QByteArray query = target.mid(question + 1);
-        query.replace('+', "%20");
-        m_request.query.setQuery(QString::fromUtf8(query));
-    }
-    if (lines.size() - 1 > maxHeaderLines) {
-        fail(headersTooLarge());
-        return false;
-    }
-    QByteArray contentLength;
-    m_keepAlive = version == "HTTP/1.1";
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray &line = lines.at(i);
-        const qsizetype colon = line.indexOf(':');
-        // A folded line (leading whitespace) or a name with spaces is refused (RFC 9112, 5.1-2).
-        if (colon <= 0 || line.startsWith(' ') || line.startsWith('\t')
-            || !isToken(line.left(colon))) {
-            fail(badRequest(u"A request header is malformed."_s));
-            return false;
-        }
-        const QByteArray name = line.left(colon).toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (hasControlChars(QByteArray(value).replace('\t', ' '))) {
-            fail(badRequest(u"A request header holds control characters."_s));
-            return false;
-        }
-        if (name == "content-length") {
-            if (!contentLength.isEmpty() && contentLength != value) {
-                fail(badRequest(u"Conflicting Content-Length headers."_s));
-                return false;
-            }
-            contentLength = value;
-        } else if (name == "connection") {
-            const QByteArray lower = value.toLower();
-            if (lower.contains("close"))
-                m_keepAlive = false;
-            else if (lower.contains("keep-alive"))
-                m_keepAlive = true;
-        }
-        m_request.headers.append({name, value});
-    }
-    m_request.contentLength = -1;
-    if (!contentLength.isEmpty()) {
-        bool ok = contentLength.size() <= 18;
-        for (char c : contentLength)
-            ok = ok && c >= '0' && c <= '9';
-        if (!ok) {
-            fail(badRequest(u"The Content-Length header is not a number."_s));
-            return false;
-        }
-        m_request.contentLength = contentLength.toLongLong();
-    }
-    startBody();
-    if (m_request.bodyRefusedStatus)
-        dispatch();
-    return m_state == State::ReadingBody;
-}
-
-void HttpConnection::startBody()
-{
-    const qint64 length = std::max<qint64>(0, m_request.contentLength);
+    Request &request = m_parser.request();
+    request.peer = m_socket->peerAddress();
+    request.requestId = m_server->nextRequestId();
+    m_requestId = request.requestId;
     const Router::BodyRule rule =
-        m_server->dispatcher().router().bodyRule(m_request.method, m_request.path);
-    const qint64 limit = rule.limit;
-    if (m_request.hasHeader("transfer-encoding")
-        || (rule.required && m_request.contentLength < 0)) {
-        m_request.bodyRefusedStatus = 411;
-        return;
-    }
-    if (length > limit) {
-        // Decided from Content-Length alone: the body is never read, the connection closes
-        // after the answer.
-        m_request.bodyRefusedStatus = 413;
-        return;
-    }
-    if (length == 0) {
+        m_server->dispatcher().router().bodyRule(request.method, request.path);
+    const RequestParser::BodyDecision decision =
+        RequestParser::decideBody(request, rule.limit, rule.required);
+    if (decision.refusedStatus) {
+        // The route still authenticates first, then answers 411/413 (API.md order of checks).
+        request.bodyRefusedStatus = decision.refusedStatus;
         dispatch();
         return;
     }
-    if (m_request.header("expect").toLower() == "100-continue")
-        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-    m_state = State::ReadingBody;
-    m_bodyRemaining = length;
+    if (decision.length == 0) {
+        m_parser.expectBody(0);
+        return;
+    }
+    // The login is checked from the head before a byte of the body is read: an anonymous
+    // upload costs no memory and no bandwidth (the connection closes unread).
+    m_state = State::Authorising;
+    restartIdleTimer();
+    using Answer = std::optional<Reply>;
+    const qint64 length = decision.length;
+    auto decide = [this, length](const Answer &answer) {
+        if (m_closed || m_state != State::Authorising)
+            return;
+        if (answer)
+            sendReply(*answer);
+        else
+            readBody(length);
+    };
+    QFuture<Answer> check = m_server->dispatcher().authoriseHead(request);
+    if (check.isFinished()) {
+        // Public routes and requests without credentials are decided at once, without a
+        // round trip through the event loop.
+        decide(check.result());
+        return;
+    }
+    auto *watcher = new QFutureWatcher<Answer>(this);
+    connect(watcher, &QFutureWatcher<Answer>::finished, this, [watcher, decide]() {
+        const Answer answer = watcher->result();
+        watcher->deleteLater();
+        decide(answer);
+    });
+    watcher->setFuture(check);
+}
+
+void HttpConnection::readBody(qint64 length)
+{
+    // Only a body that passed the login holds a share of the server-wide budget, so anonymous
+    // announcements cannot use it up.
+    if (!m_server->reserveRequestBytes(length)) {
+        Reply reply = errorReply(ErrorKind::Unavailable,
+                                 u"The server is receiving too many uploads right now. Please try "
+                                 "again in a moment."_s,
+                                 m_parser.request().requestId);
+        reply.closeConnection = true;
+        sendReply(reply);
+        return;
+    }
+    m_reservedBodyBytes = length;
+    m_state = State::Reading;
+    if (m_parser.request().header("expect").toLower() == "100-continue") {
+        Output output;
+        output.bytes = "HTTP/1.1 100 Continue\r\n\r\n"_ba;
+        m_output.push_back(std::move(output));
+        pump();
+    }
+    m_parser.expectBody(length);
+    m_bodyBytesThisWindow = 0;
+    m_bodyRemainingAtWindowStart = length;
+    m_bodyRateTimer.start(m_server->config().bodyRateWindowMs);
+    restartIdleTimer();
+    process();
+}
+
+void HttpConnection::onBodyRateTick()
+{
+    if (m_closed || m_state != State::Reading || m_parser.bodyRemaining() == 0) {
+        m_bodyRateTimer.stop();
+        return;
+    }
+    // A body that trickles in holds its share of the upload budget and a connection: after
+    // the first window (the grace) every window must bring a minimum.
+    const qint64 needed =
+        std::min(m_server->config().minBodyBytesPerWindow, m_bodyRemainingAtWindowStart);
+    if (m_bodyBytesThisWindow < needed) {
+        qCDebug(lcHttp) << "request body too slow from" << m_socket->peerAddress();
+        m_bodyRateTimer.stop();
+        sendReply(requestTimeout());
+        return;
+    }
+    m_bodyBytesThisWindow = 0;
+    m_bodyRemainingAtWindowStart = m_parser.bodyRemaining();
 }
 
 void HttpConnection::dispatch()
@@ -352,39 +402,39 @@ void HttpConnection::dispatch()
     if (m_state == State::Waiting || m_state == State::Closing)
         return;
     m_state = State::Waiting;
-    m_idleTimer.stop();
-    if (m_request.bodyRefusedStatus)
-        m_keepAlive = false;
+    m_headTimer.stop();
+    m_bodyRateTimer.stop();
+    restartIdleTimer();
+    Request request = std::move(m_parser.request());
+    m_isHead = request.isHead;
+    m_requestId = request.requestId;
+    m_forceClose = request.bodyRefusedStatus != 0;
     auto *watcher = new QFutureWatcher<Reply>(this);
     connect(watcher, &QFutureWatcher<Reply>::finished, this, [this, watcher]() {
         const Reply reply = watcher->result();
         watcher->deleteLater();
         sendReply(reply);
     });
-    watcher->setFuture(m_server->dispatcher().dispatch(m_request));
-}
-
-void HttpConnection::fail(Reply reply)
-{
-    reply.closeConnection = true;
-    m_keepAlive = false;
-    m_state = State::Waiting;
-    sendReply(reply);
+    watcher->setFuture(m_server->dispatcher().dispatch(std::move(request)));
 }
 
 void HttpConnection::sendReply(Reply reply)
 {
-    if (m_state == State::Closing)
+    if (m_closed || m_closeAfterFlush)
         return;
     m_server->recordStatus(reply.status);
-    const bool closeAfter = reply.closeConnection || !m_keepAlive || m_draining;
+    releaseBodyBytes(); // the body, if any, now belongs to the finished handler
+    m_headTimer.stop();
+    m_bodyRateTimer.stop();
+    const bool closeAfter =
+        reply.closeConnection || m_forceClose || !m_parser.keepAlive() || m_draining;
     QByteArray head =
         "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n";
     const bool bodyAllowed = reply.status != 204 && reply.status != 304;
     if (bodyAllowed) {
         if (!reply.contentType.isEmpty())
             head += "Content-Type: " + reply.contentType + "\r\n";
-        head += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
+        head += "Content-Length: " + QByteArray::number(reply.bodySize()) + "\r\n";
     }
     bool hasCacheControl = false;
     for (const auto &header : reply.headers) {
@@ -394,22 +444,76 @@ void HttpConnection::sendReply(Reply reply)
     }
     if (!hasCacheControl)
         head += "Cache-Control: no-store\r\n";
-    if (!m_request.requestId.isEmpty())
-        head += "X-Request-Id: " + m_request.requestId + "\r\n";
+    if (!m_requestId.isEmpty())
+        head += "X-Request-Id: " + m_requestId + "\r\n";
     head += "X-Content-Type-Options: nosniff\r\n";
     head += closeAfter ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n";
-    m_socket->write(head);
-    if (bodyAllowed && !m_request.isHead && !reply.body.isEmpty())
-        m_socket->write(reply.body);
+    Output headOutput;
+    headOutput.bytes = head;
+    m_output.push_back(std::move(headOutput));
+    if (bodyAllowed && !m_isHead && reply.bodySize() > 0) {
+        Output body;
+        if (reply.file) {
+            body.file = reply.file;
+            body.fileRemaining = reply.file->size;
+        } else {
+            body.bytes = reply.body; // shared, not copied: the socket gets it chunk by chunk
+        }
+        m_output.push_back(std::move(body));
+    }
+    m_isHead = false;
+    m_forceClose = false;
+    m_requestId.clear();
+    pump();
+    if (m_closed)
+        return;
     if (closeAfter) {
-        lingeringClose();
+        m_closeAfterFlush = true;
+        m_state = State::Closing;
+        restartIdleTimer();
+        finishClosing();
         return;
     }
-    m_request = Request();
-    m_emptyLines = 0;
-    m_state = State::ReadingHead;
+    m_parser.finishRequest();
+    m_state = State::Reading;
     restartIdleTimer();
     QMetaObject::invokeMethod(this, &HttpConnection::process, Qt::QueuedConnection);
+}
+
+void HttpConnection::pump()
+{
+    while (!m_closed && !m_output.empty() && m_socket->bytesToWrite() < socketWriteHighWater) {
+        Output &output = m_output.front();
+        const qint64 room = std::max(writeChunk, socketWriteHighWater - m_socket->bytesToWrite());
+        if (!output.file) {
+            const qint64 left = output.bytes.size() - output.offset;
+            const qint64 take = std::min(left, room);
+            m_socket->write(output.bytes.constData() + output.offset, take);
+            output.offset += take;
+            if (output.offset >= output.bytes.size())
+                m_output.pop_front();
+            continue;
+        }
+        if (!output.device) {
+            output.device = std::make_unique<QFile>(output.file->path);
+            if (!output.device->open(QIODevice::ReadOnly)) {
+                // The head promised this many bytes; the only honest answer now is to close.
+                qCWarning(lcHttp) << "cannot open reply file" << output.file->path;
+                abortConnection();
+                return;
+            }
+        }
+        const QByteArray chunk = output.device->read(std::min(output.fileRemaining, room));
+        if (chunk.isEmpty()) {
+            qCWarning(lcHttp) << "reply file shrank while it was sent" << output.file->path;
+            abortConnection();
+            return;
+        }
+        m_socket->write(chunk);
+        output.fileRemaining -= chunk.size();
+        if (output.fileRemaining <= 0)
+            m_output.pop_front();
+    }
 }
 
 } // namespace Blockhaus::Http

@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// One client connection: an HTTP/1.1 request parser that enforces the limits before a body is
-// buffered, keeps requests in order (one at a time) and closes idle connections.
+// One client connection: feeds the socket's bytes to a RequestParser, keeps requests in order
+// (one at a time), checks a login before reading a body, streams replies in chunks under
+// back-pressure and closes connections that are idle, too slow to send a request or done.
 #pragma once
 
+#include <deque>
+#include <memory>
+#include <optional>
+
+#include <QFile>
 #include <QObject>
-#include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
 
 #include "server/http/reply.h"
-#include "server/http/request.h"
+#include "server/http/requestparser.h"
 
 namespace Blockhaus::Http {
 
@@ -25,37 +30,70 @@ public:
 
     // Stops reading new requests; closes once the current reply is written (shutdown).
     void drain();
+    // Reply bytes not yet taken by the client: queued here and in the socket's buffer.
+    qint64 unsentBytes() const;
 
 signals:
     void closed();
 
 private:
-    enum class State { ReadingHead, ReadingBody, Waiting, Closing };
+    enum class State {
+        Reading, // a head or a body
+        Authorising, // the head's login is checked before its body is read
+        Waiting, // the dispatcher answers
+        Closing, // the last reply is flushed, then the connection lingers and closes
+    };
+
+    // A piece of output: bytes in memory, or a file read in chunks as the client takes them.
+    struct Output
+    {
+        QByteArray bytes;
+        qsizetype offset = 0;
+        std::shared_ptr<const ReplyFile> file;
+        std::unique_ptr<QFile> device;
+        qint64 fileRemaining = 0;
+    };
 
     void onReadyRead();
+    void onBytesWritten();
     void process();
-    bool parseHead(qsizetype headEnd, qsizetype separatorLength);
-    void startBody();
+    void onHead();
+    void readBody(qint64 length);
     void dispatch();
     void sendReply(Reply reply);
-    void fail(Reply reply); // answers a request the parser refused, then closes
+    void pump();
+    void finishClosing();
     void close();
-    void lingeringClose();
+    void abortConnection();
     void restartIdleTimer();
+    void releaseBodyBytes();
+    void onBodyRateTick();
+    bool backPressured() const;
+    bool kernelStillSending();
 
     QTcpSocket *m_socket;
     HttpServer *m_server;
-    State m_state = State::ReadingHead;
-    QByteArray m_buffer; // read from the socket, not yet consumed
-    Request m_request;
-    qint64 m_bodyRemaining = 0;
-    bool m_keepAlive = true;
+    RequestParser m_parser;
+    State m_state = State::Reading;
+    std::deque<Output> m_output;
     bool m_draining = false;
     bool m_closed = false;
+    bool m_closeAfterFlush = false;
     bool m_halfClosed = false;
+    bool m_lingering = false;
+    bool m_isHead = false; // the reply being queued answers a HEAD request
     qint64 m_discarded = 0;
-    int m_emptyLines = 0; // empty lines seen before the current request line
+    qint64 m_reservedBodyBytes = 0; // held in the server's budget while the body is read
+    qint64 m_bodyBytesThisWindow = 0;
+    qint64 m_bodyRemainingAtWindowStart = 0;
     QTimer m_idleTimer;
+    QTimer m_headTimer; // a started head must be complete in time
+    QTimer m_bodyRateTimer; // a body must keep arriving at a minimum rate
+    QTimer m_lingerTimer; // after the last reply byte left: wait for the client to take it
+    qint64 m_lastKernelUnsent = -1; // bytes in the kernel's send queue at the last check
+    int m_lingerStalledMs = 0;
+    QByteArray m_requestId; // of the request being answered
+    bool m_forceClose = false; // its body was refused unread
 };
 
 } // namespace Blockhaus::Http

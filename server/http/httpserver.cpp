@@ -38,6 +38,46 @@ void HttpServer::recordStatus(int status)
     m_dispatcher.services().live.requests().record(status);
 }
 
+namespace {
+
+// An IPv4 client on a dual-stack socket arrives as ::ffff:a.b.c.d; both spellings are one address.
+QByteArray addressKey(const QHostAddress &peer)
+{
+    bool ok = false;
+    const quint32 v4 = peer.toIPv4Address(&ok);
+    return ok ? QHostAddress(v4).toString().toLatin1() : peer.toString().toLatin1();
+}
+
+} // namespace
+
+bool HttpServer::reserveRequestBytes(qint64 bytes)
+{
+    if (bytes > m_config.maxBufferedRequestBytes - m_reservedRequestBytes)
+        return false;
+    m_reservedRequestBytes += bytes;
+    return true;
+}
+
+void HttpServer::releaseRequestBytes(qint64 bytes)
+{
+    m_reservedRequestBytes = std::max<qint64>(0, m_reservedRequestBytes - bytes);
+}
+
+void HttpServer::refuse(QTcpSocket *socket, const QString &message)
+{
+    // Over a limit: a short, complete answer and a close, never a silent hang.
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{u"error"_s, u"unavailable"_s}, {u"message"_s, message}})
+            .toJson(QJsonDocument::Compact);
+    socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+                  "Retry-After: 2\r\nConnection: close\r\nContent-Length: "
+                  + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    recordStatus(503);
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    socket->disconnectFromHost();
+    QTimer::singleShot(5000, socket, [socket]() { socket->abort(); });
+}
+
 void HttpServer::incomingConnection(qintptr descriptor)
 {
     auto *socket = new QTcpSocket(this);
@@ -46,26 +86,26 @@ void HttpServer::incomingConnection(qintptr descriptor)
         return;
     }
     if (m_connections.size() >= m_config.maxConnections) {
-        // Over the limit: a short, complete answer and a close, never a silent hang.
-        const QByteArray body =
-            QJsonDocument(
-                QJsonObject{{u"error"_s, u"unavailable"_s},
-                            {u"message"_s,
-                             u"Too many connections right now. Please try again in a moment."_s}})
-                .toJson(QJsonDocument::Compact);
-        socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-                      "Retry-After: 2\r\nConnection: close\r\nContent-Length: "
-                      + QByteArray::number(body.size()) + "\r\n\r\n" + body);
-        recordStatus(503);
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        socket->disconnectFromHost();
-        QTimer::singleShot(5000, socket, [socket]() { socket->abort(); });
+        refuse(socket, u"Too many connections right now. Please try again in a moment."_s);
         return;
     }
+    const QByteArray address = addressKey(socket->peerAddress());
+    int &fromAddress = m_connectionsPerAddress[address];
+    if (fromAddress >= m_config.maxConnectionsPerAddress) {
+        refuse(socket,
+               u"Too many connections from this computer right now. Please try again in a "
+               "moment."_s);
+        return;
+    }
+    ++fromAddress;
     auto *connection = new HttpConnection(socket, this);
     m_connections.insert(connection);
-    connect(connection, &HttpConnection::closed, this,
-            [this, connection]() { m_connections.remove(connection); });
+    connect(connection, &HttpConnection::closed, this, [this, connection, address]() {
+        m_connections.remove(connection);
+        auto it = m_connectionsPerAddress.find(address);
+        if (it != m_connectionsPerAddress.end() && --*it <= 0)
+            m_connectionsPerAddress.erase(it);
+    });
 }
 
 void HttpServer::beginShutdown()

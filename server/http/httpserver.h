@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// The HTTP server: accepts connections up to the configured maximum and hands complete requests
-// to the dispatcher. Lives in the server thread.
+// The HTTP server: accepts connections up to the configured maximum, in total and per client
+// address, hands complete requests to the dispatcher and keeps the server-wide budget of request
+// bodies being read. Lives in the server thread.
 #pragma once
 
+#include <QHash>
 #include <QSet>
 #include <QTcpServer>
 
@@ -26,6 +28,12 @@ public:
     QByteArray nextRequestId();
     void recordStatus(int status);
 
+    // The server-wide budget of request body bytes being read (HttpConfig::
+    // maxBufferedRequestBytes): false when this body would exceed it (the caller answers 503).
+    bool reserveRequestBytes(qint64 bytes);
+    void releaseRequestBytes(qint64 bytes);
+    qint64 reservedRequestBytes() const { return m_reservedRequestBytes; }
+
     // Stops accepting, lets in-flight requests finish, closes idle connections.
     void beginShutdown();
     bool hasActiveConnections() const { return !m_connections.isEmpty(); }
@@ -34,9 +42,13 @@ protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
+    void refuse(QTcpSocket *socket, const QString &message);
+
     const Dispatcher &m_dispatcher;
     const HttpConfig &m_config;
     QSet<HttpConnection *> m_connections;
+    QHash<QByteArray, int> m_connectionsPerAddress; // normalised peer address -> open connections
+    qint64 m_reservedRequestBytes = 0;
     QByteArray m_idPrefix;
     quint64 m_requestCounter = 0;
 };

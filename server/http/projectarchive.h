@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // A stored project as an .sb3 archive: the one code path behind GET /api/v1/projects/{id}/sb3
-// and the dashboard's class export, so both produce the same bytes.
+// and the dashboard's class export, so both hold the same entries.
 #pragma once
+
+#include <memory>
 
 #include <QByteArray>
 #include <QString>
 
 #include "server/db/connection.h"
 #include "server/db/result.h"
+#include "server/http/reply.h"
 #include "server/store/types.h"
 
 namespace Blockhaus::Http {
@@ -21,5 +24,18 @@ struct ProjectArchive
 // Reads the project as caller (who must be allowed to read it; a trashed project is NotFound)
 // and writes its current version with every asset it names. Runs on a worker thread.
 Result<ProjectArchive> projectArchive(Db::Connection &db, const Store::Caller &caller, qint64 id);
+
+struct ProjectArchiveFile
+{
+    QString title;
+    // A temporary file, removed when the last reply holding it is gone (sent or not).
+    std::shared_ptr<const ReplyFile> file;
+};
+
+// The same archive written to a temporary file with one asset in memory at a time, so a large
+// project is neither built nor held in memory while a slow client downloads it. Runs on a
+// worker thread.
+Result<ProjectArchiveFile> projectArchiveFile(Db::Connection &db, const Store::Caller &caller,
+                                              qint64 id);
 
 } // namespace Blockhaus::Http

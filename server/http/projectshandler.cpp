@@ -149,6 +149,7 @@ Result<Reply> ProjectsHandler::import(const RequestContext &context, const Calle
         return type.error();
     Sb3::ArchiveLimits limits;
     limits.maxEntrySize = std::max(m_services.config.assetLimit, m_services.config.projectLimit);
+    limits.onlyReferencedEntries = true; // entries the project does not name are never inflated
     auto archive = Sb3::readSb3(request.body, limits);
     if (!archive)
         return archive.error();
@@ -346,10 +347,11 @@ Result<Reply> ProjectsHandler::exportSb3(const RequestContext &context, const Ca
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
         return noSuchProject();
-    auto archive = projectArchive(db, caller, id);
+    // Built into a temporary file on this worker and streamed from it by the connection.
+    auto archive = projectArchiveFile(db, caller, id);
     if (!archive)
         return archive.error();
-    Reply reply = Reply::bytes(200, "application/x.scratch.sb3", archive->sb3);
+    Reply reply = Reply::fromFile(200, "application/x.scratch.sb3", archive->file);
     reply.addHeader("Content-Disposition", attachmentDisposition(archive->title));
     return reply;
 }

@@ -2,19 +2,38 @@
 // A response as a value: status, headers, body.
 #pragma once
 
+#include <memory>
+
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
+#include <QString>
 
 namespace Blockhaus::Http {
+
+// A reply body on disk, streamed to the client in chunks by the connection instead of being held
+// in memory (large static files, .sb3 exports). Shared by the copies of a Reply; a temporary file
+// is removed when the last copy is gone, whether or not it was ever sent.
+struct ReplyFile
+{
+    QString path;
+    qint64 size = 0; // the Content-Length sent; a file that changed size ends the connection
+    bool removeWhenDone = false;
+
+    ReplyFile(QString filePath, qint64 fileSize, bool temporary);
+    ~ReplyFile();
+    ReplyFile(const ReplyFile &) = delete;
+    ReplyFile &operator=(const ReplyFile &) = delete;
+};
 
 struct Reply
 {
     int status = 200;
     QByteArray contentType;
-    QByteArray body;
+    QByteArray body; // ignored when file is set
+    std::shared_ptr<const ReplyFile> file;
     QList<QPair<QByteArray, QByteArray>> headers;
     bool closeConnection = false;
 
@@ -27,6 +46,9 @@ struct Reply
     static Reply json(int status, const QJsonArray &array);
     static Reply bytes(int status, const QByteArray &contentType, const QByteArray &body);
     static Reply noContent();
+    static Reply fromFile(int status, const QByteArray &contentType,
+                          std::shared_ptr<const ReplyFile> file);
+    qint64 bodySize() const { return file ? file->size : body.size(); }
 };
 
 QByteArray reasonPhrase(int status);

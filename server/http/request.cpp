@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "server/http/request.h"
 
+#include <QFile>
 #include <QJsonDocument>
 
 #include "server/http/reply.h"
@@ -53,6 +54,29 @@ Reply Reply::bytes(int status, const QByteArray &contentType, const QByteArray &
     reply.status = status;
     reply.contentType = contentType;
     reply.body = body;
+    return reply;
+}
+
+ReplyFile::ReplyFile(QString filePath, qint64 fileSize, bool temporary)
+    : path(std::move(filePath))
+    , size(fileSize)
+    , removeWhenDone(temporary)
+{
+}
+
+ReplyFile::~ReplyFile()
+{
+    if (removeWhenDone)
+        QFile::remove(path);
+}
+
+Reply Reply::fromFile(int status, const QByteArray &contentType,
+                      std::shared_ptr<const ReplyFile> file)
+{
+    Reply reply;
+    reply.status = status;
+    reply.contentType = contentType;
+    reply.file = std::move(file);
     return reply;
 }
 

@@ -31,8 +31,23 @@ struct HttpConfig
     qint64 thumbnailLimit = 512LL * 1024;
     qint64 backpackLimit = 30LL * 1024 * 1024; // base64 of a 10 MiB body plus its thumbnail
     qint64 headerLimit = 16LL * 1024;
+    // Closes a connection on which neither a request byte arrived nor a reply byte was taken by
+    // the client for this long: a slow reader that keeps reading is never cut.
     int idleTimeoutMs = 30'000;
+    // A request head must be complete this long after its first byte (slowloris).
+    int requestHeadTimeoutMs = 10'000;
+    // A body must bring at least minBodyBytesPerWindow bytes in every window of this length
+    // (the first window is the grace), else the connection is closed with 408.
+    int bodyRateWindowMs = 10'000;
+    qint64 minBodyBytesPerWindow = 4 * 1024;
     int maxConnections = 512;
+    // Under maxConnections: one address holding many sockets cannot lock out the others.
+    int maxConnectionsPerAddress = 64;
+    // A connection with more reply bytes than this not yet taken by its client reads no further
+    // pipelined request until they drain.
+    qint64 maxUnsentReplyBytes = 2LL * 1024 * 1024;
+    // The sum of request bodies being read at once, server-wide; beyond it new bodies get 503.
+    qint64 maxBufferedRequestBytes = 256LL * 1024 * 1024;
     QString publicOrigin; // e.g. https://scratch.school.example behind a TLS proxy
     QString webRoot; // the students' pages
 };

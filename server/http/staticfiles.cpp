@@ -133,20 +133,23 @@ QString StaticFiles::resolve(const QString &requestPath) const
     return canonical.mid(m_root.size() + 1);
 }
 
-QByteArray StaticFiles::read(const QString &absolutePath, const QDateTime &modified,
-                             qint64 size) const
+std::optional<QByteArray> StaticFiles::read(const QString &absolutePath, const QDateTime &modified,
+                                            qint64 size) const
 {
     {
         const QMutexLocker lock(&m_cacheMutex);
         const auto it = m_cache.constFind(absolutePath);
         if (it != m_cache.constEnd() && it->modified == modified && it->data.size() == size)
             return it->data;
+        const qint64 stale = it != m_cache.constEnd() ? it->data.size() : 0;
+        if (size > maxCachedFile || m_cachedBytes - stale + size > maxCachedBytes)
+            return std::nullopt;
     }
     QFile file(absolutePath);
     if (!file.open(QIODevice::ReadOnly))
-        return {};
+        return QByteArray();
     const QByteArray data = file.readAll();
-    if (data.size() != size || size > maxCachedFile)
+    if (data.size() != size)
         return data;
     const QMutexLocker lock(&m_cacheMutex);
     if (const auto old = m_cache.constFind(absolutePath); old != m_cache.constEnd()) {
@@ -197,10 +200,18 @@ Reply StaticFiles::serve(const RequestContext &context) const
     if (matchesIfNoneMatch(request.header("if-none-match"), etag)) {
         reply.status = 304;
     } else {
-        const QByteArray body = read(info.absoluteFilePath(), info.lastModified(), info.size());
-        if (body.size() != info.size())
+        const QByteArray type = contentTypeOf(QFileInfo(relative).suffix());
+        const std::optional<QByteArray> body =
+            read(info.absoluteFilePath(), info.lastModified(), info.size());
+        if (!body) {
+            reply = Reply::fromFile(
+                200, type,
+                std::make_shared<ReplyFile>(info.absoluteFilePath(), info.size(), false));
+        } else if (body->size() != info.size()) {
             return notFound; // replaced or removed while we looked at it
-        reply = Reply::bytes(200, contentTypeOf(QFileInfo(relative).suffix()), body);
+        } else {
+            reply = Reply::bytes(200, type, *body);
+        }
         if (!coding.isEmpty())
             reply.addHeader("Content-Encoding", coding);
     }

@@ -5,6 +5,8 @@
 // file carries a validator (ETag, 304), and content-hashed files are cached for a year.
 #pragma once
 
+#include <optional>
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
@@ -30,8 +32,11 @@ private:
     // The file a request path names, relative to the web root, or empty when there is none.
     QString resolve(const QString &requestPath) const;
     // Whole files kept in memory: thirty students load the same 4 MB bundle at once, and
-    // implicitly shared QByteArrays let every reply point at one copy.
-    QByteArray read(const QString &absolutePath, const QDateTime &modified, qint64 size) const;
+    // implicitly shared QByteArrays let every reply point at one copy. nullopt: too large for
+    // the cache (or it is full), so the connection streams the file from disk in chunks instead
+    // of this thread reading it whole.
+    std::optional<QByteArray> read(const QString &absolutePath, const QDateTime &modified,
+                                   qint64 size) const;
 
     QString m_root; // canonical path, empty when there is no web root
 

@@ -329,6 +329,10 @@ bool TestServer::start(int timeoutMs)
     // Tests never reach the internet: without an explicit upstream the library cache is offline.
     if (!m_options.extraArgs.contains(u"--library-upstream"_s))
         arguments << u"--library-upstream"_s << u"none"_s;
+    // Every test client shares the address 127.0.0.1, and suites open hundreds of connections at
+    // once; the per-address cap (default 64) is tested where a suite names it.
+    if (!m_options.extraArgs.contains(u"--max-connections-per-address"_s))
+        arguments << u"--max-connections-per-address"_s << u"100000"_s;
 
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"BLOCKHAUS_ADMIN_PASSWORD"_s, m_adminPassword);
@@ -608,6 +612,86 @@ bool RawConnection::open(int timeoutMs)
         },
         QDeadlineTimer(timeoutMs));
     return socket->state() == QAbstractSocket::ConnectedState;
+}
+
+bool RawConnection::openFrom(const QHostAddress &local, int receiveBufferBytes, int timeoutMs)
+{
+    m_buffer.clear();
+    m_socket = std::make_unique<QTcpSocket>();
+    QTcpSocket *socket = m_socket.get();
+    // Binding first creates the socket, so the receive buffer is set before the handshake
+    // (where the TCP window scale is agreed).
+    if (!socket->bind(local, 0))
+        return false;
+    if (receiveBufferBytes > 0)
+        socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, receiveBufferBytes);
+    socket->connectToHost(u"127.0.0.1"_s, m_port);
+    waitUntil(
+        socket,
+        [socket] {
+            return socket->state() == QAbstractSocket::ConnectedState
+                || socket->state() == QAbstractSocket::UnconnectedState;
+        },
+        QDeadlineTimer(timeoutMs));
+    return socket->state() == QAbstractSocket::ConnectedState;
+}
+
+bool RawConnection::waitForBytes(const QByteArray &needle, int timeoutMs)
+{
+    if (!m_socket)
+        return false;
+    QTcpSocket *socket = m_socket.get();
+    waitUntil(
+        socket,
+        [this, socket, &needle] {
+            m_buffer += socket->readAll();
+            return m_buffer.contains(needle) || socketGone(socket);
+        },
+        QDeadlineTimer(timeoutMs));
+    return m_buffer.contains(needle);
+}
+
+void RawConnection::setReadBufferSize(qint64 bytes)
+{
+    if (m_socket)
+        m_socket->setReadBufferSize(bytes);
+}
+
+HttpReply RawConnection::readReplySlowly(qint64 bytesPerStep, int stepMs, int timeoutMs,
+                                         qint64 *received)
+{
+    if (!m_socket)
+        return {};
+    QTcpSocket *socket = m_socket.get();
+    // Qt's own buffer holds no more than one step, so the kernel's small window does the rest.
+    socket->setReadBufferSize(bytesPerStep);
+    const QDeadlineTimer deadline(timeoutMs);
+    HttpReply reply;
+    bool closeAfter = false;
+    ParseResult result = ParseResult::Incomplete;
+    qint64 total = 0;
+    while (result == ParseResult::Incomplete && !deadline.hasExpired()) {
+        const QByteArray step = socket->read(bytesPerStep);
+        total += step.size();
+        m_buffer += step;
+        const bool closed = socketGone(socket) && socket->bytesAvailable() == 0;
+        result = parseResponse(m_buffer, false, closed, reply, closeAfter);
+        if (result != ParseResult::Incomplete)
+            break;
+        // The pause is the slowness under test: this client takes one step per stepMs.
+        QEventLoop loop;
+        QTimer::singleShot(stepMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    socket->setReadBufferSize(0);
+    if (received)
+        *received = total;
+    if (result == ParseResult::Complete)
+        return reply;
+    HttpReply failed;
+    failed.timedOut = result == ParseResult::Incomplete;
+    failed.transportError = u"incomplete response after %1 bytes"_s.arg(total);
+    return failed;
 }
 
 bool RawConnection::isOpen() const

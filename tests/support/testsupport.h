@@ -7,6 +7,7 @@
 #include <optional>
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -150,6 +151,18 @@ public:
     RawConnection &operator=(const RawConnection &) = delete;
 
     bool open(int timeoutMs = 10000); // true when connected
+    // Like open(), from a chosen local address (127.0.0.2 is another client to the server) and
+    // with a small kernel receive buffer (a slow reader's TCP window; 0: the system's).
+    bool openFrom(const QHostAddress &local, int receiveBufferBytes = 0, int timeoutMs = 10000);
+    // Waits until the bytes received so far (not yet taken by readReply) contain needle, e.g. an
+    // interim "100 Continue"; false on timeout or close.
+    bool waitForBytes(const QByteArray &needle, int timeoutMs);
+    // Caps what Qt reads ahead from the kernel (0: unlimited): a client that does not read.
+    void setReadBufferSize(qint64 bytes);
+    // Reads the next response as a slow client: at most bytesPerStep bytes every stepMs. A reply
+    // cut by the server comes back with status 0; received (optional) counts the bytes taken.
+    HttpReply readReplySlowly(qint64 bytesPerStep, int stepMs, int timeoutMs,
+                              qint64 *received = nullptr);
     bool isOpen() const; // connected and not closed by either side (as far as seen)
     void write(const QByteArray &bytes);
     // Waits until at most maxPending written bytes are still queued in this process, or the

@@ -2,6 +2,10 @@
 // Sb3::readSb3 / writeSb3 (round trip, broken archives, path tricks, zip-bomb caps counted on
 // inflated bytes) and the asset-name helpers of assetname.h (names, formats, thumbnails).
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <zip.h>
@@ -103,6 +107,9 @@ class TestSb3Archive : public QObject
 private slots:
     void writeThenReadRoundTrip();
     void writeThenReadProjectOnly();
+    void writeFileThenReadRoundTrip();
+    void writeFileFailingLoadLeavesNothing();
+    void importReadsOnlyReferencedEntries();
     void writtenArchiveStartsWithProjectJson();
     void refusesWhatIsNotAZip_data();
     void refusesWhatIsNotAZip();
@@ -151,6 +158,90 @@ void TestSb3Archive::writeThenReadRoundTrip()
         QCOMPARE(read->files.at(i).name, files.at(i).name);
         QCOMPARE(read->files.at(i).data, files.at(i).data);
     }
+}
+
+void TestSb3Archive::writeFileThenReadRoundTrip()
+{
+    // The streamed export: each entry is loaded once, while the archive is written.
+    const QList<Sb3::ArchiveFile> files{
+        {md5a + u".svg"_s, QByteArray("<svg xmlns=\"http://www.w3.org/2000/svg\"/>")},
+        {u"cd21514d0531fdffb22204e0ec5ed84a.wav"_s, allByteValues()},
+        {u"b7853f557e4426412e64bb3da6531a99.png"_s, QByteArray(300 * 1024, 'x')},
+        {u"0123456789abcdef0123456789abcdef.json"_s, QByteArray()},
+    };
+    QList<int> loads(files.size(), 0);
+    QList<Sb3::LazyArchiveFile> lazy;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        lazy.append({files.at(i).name, [&files, &loads, i]() -> Result<QByteArray> {
+                         ++loads[i];
+                         return files.at(i).data;
+                     }});
+    }
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"out.sb3"_s);
+    const auto written = Sb3::writeSb3File(path, projectJson, lazy);
+    QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message));
+    QCOMPARE(loads, QList<int>(files.size(), 1));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith("PK\x03\x04"));
+    const auto read = Sb3::readSb3(bytes);
+    QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().message));
+    QCOMPARE(read->projectJson, projectJson);
+    QCOMPARE(read->files.size(), files.size());
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        QCOMPARE(read->files.at(i).name, files.at(i).name);
+        QCOMPARE(read->files.at(i).data, files.at(i).data);
+    }
+}
+
+void TestSb3Archive::writeFileFailingLoadLeavesNothing()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"out.sb3"_s);
+    const QList<Sb3::LazyArchiveFile> lazy{
+        {md5a + u".svg"_s, []() -> Result<QByteArray> { return QByteArray("<svg/>"); }},
+        {u"cd21514d0531fdffb22204e0ec5ed84a.wav"_s,
+         []() -> Result<QByteArray> { return makeError(ErrorKind::NotFound, u"gone"_s); }},
+    };
+    const auto written = Sb3::writeSb3File(path, projectJson, lazy);
+    QVERIFY(!written.ok());
+    QCOMPARE(written.error().kind, ErrorKind::NotFound); // the load's own error
+    QVERIFY(!QFileInfo::exists(path));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+}
+
+void TestSb3Archive::importReadsOnlyReferencedEntries()
+{
+    // A project naming one costume, and an archive that also carries an entry it never names:
+    // an import keeps only what the project names, but still counts the rest against the caps.
+    const QByteArray named = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+    const QByteArray project =
+        R"({"targets":[{"isStage":true,"name":"Stage","sounds":[],"costumes":[)"
+        R"({"name":"a","md5ext":"83a9787d4cb6f3b7632b4ddfebf74367.svg"}]}],)"
+        R"("monitors":[],"extensions":[],"meta":{"semver":"3.0.0","vm":"0.2.0"}})";
+    const QByteArray zip = buildZip({
+        {"cd21514d0531fdffb22204e0ec5ed84a.wav", QByteArray(mib / 2, '\0')},
+        {"project.json", project},
+        {"83a9787d4cb6f3b7632b4ddfebf74367.svg", named},
+    });
+    QVERIFY(!zip.isEmpty());
+    Sb3::ArchiveLimits limits;
+    QCOMPARE(Sb3::readSb3(zip, limits)->files.size(), 2); // read whole: both entries
+
+    limits.onlyReferencedEntries = true;
+    const auto read = Sb3::readSb3(zip, limits);
+    QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().message));
+    QCOMPARE(read->projectJson, project);
+    QCOMPARE(read->files.size(), 1);
+    QCOMPARE(read->files.first().name, md5a + u".svg"_s);
+    QCOMPARE(read->files.first().data, named);
+
+    limits.maxEntrySize = mib / 4; // the unnamed entry is still measured
+    QVERIFY(!Sb3::readSb3(zip, limits).ok());
 }
 
 void TestSb3Archive::writeThenReadProjectOnly()
