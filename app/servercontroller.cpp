@@ -114,6 +114,8 @@ bool ServerController::start(StartError *error)
     m_httpConfig.publicOrigin = m_options.publicOrigin;
     m_httpConfig.idleTimeoutMs = m_options.idleTimeoutSeconds * 1000;
     m_httpConfig.maxConnections = m_options.maxConnections;
+    m_httpConfig.quota.studentBytes = m_options.studentQuotaBytes;
+    m_httpConfig.quota.staffBytes = m_options.teacherQuotaBytes;
     m_live = std::make_unique<Live::LiveHub>(*m_pool, dbConfig.sqlitePath);
     Library::LibraryConfig libraryConfig;
     libraryConfig.directory = m_options.dataDir + u"/library"_s;

@@ -113,7 +113,8 @@ Result<Reply> BackpackHandler::add(const RequestContext &context, const Store::C
                          u"A backpack thumbnail must be a PNG or JPEG picture."_s);
     auto item = Store::BackpackStore::add(
         db, caller.userId, type, name, mime, {Sb3::md5Hex(*data), format, *data},
-        {Sb3::md5Hex(*thumbnail), Sb3::formatForThumbnail(thumbnailMime), *thumbnail});
+        {Sb3::md5Hex(*thumbnail), Sb3::formatForThumbnail(thumbnailMime), *thumbnail},
+        m_services.config.quota.limitFor(caller.role));
     if (!item)
         return item.error();
     return Reply::json(201, toJson(*item));

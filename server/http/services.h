@@ -6,6 +6,8 @@
 #include <QHostAddress>
 #include <QString>
 
+#include "server/store/storagequota.h"
+
 namespace Blockhaus::Db {
 class ConnectionPool;
 }
@@ -35,6 +37,7 @@ struct HttpConfig
     int maxConnections = 512;
     QString publicOrigin; // e.g. https://scratch.school.example behind a TLS proxy
     QString webRoot; // the students' pages
+    Store::QuotaPolicy quota; // bytes each user may store (#12)
 };
 
 struct Services
