@@ -122,6 +122,7 @@ bool ServerController::start(StartError *error)
     libraryConfig.upstreamTemplate = m_options.libraryUpstream;
     libraryConfig.catalogueRoot = m_options.webRoot;
     libraryConfig.timeoutMs = m_options.libraryTimeoutMs;
+    libraryConfig.maxCacheBytes = m_options.libraryCacheBytes;
     // Created here, moved to the server thread below: its network client must live in a thread
     // with an event loop that never waits on the database.
     m_library = new Library::LibraryCache(libraryConfig);
