@@ -3,11 +3,15 @@
 // started with --student-quota-mb 1: GET /api/v1/me/storage, 507 insufficient_storage for every
 // kind of write (projects, versions, copies, thumbnails, .sb3 imports, assets, backpack) with
 // nothing kept, shared assets counted once, parallel writers that cannot pass a stale check, and
-// freeing space: DELETE /api/v1/projects/{id}?purge=1 and DELETE /api/v1/projects?trash=1.
+// freeing space: DELETE /api/v1/projects/{id}?purge=1 and DELETE /api/v1/projects?trash=1; the
+// quota from the saved settings with the command line winning, and wrong values refused.
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "tests/support/testsupport.h"
@@ -83,6 +87,10 @@ private slots:
     void purgeMakesRoomForNewWork();
     void anonymousIsUnauthorized_data();
     void anonymousIsUnauthorized();
+    void quotaComesFromSettingsAndTheCommandLineWins_data();
+    void quotaComesFromSettingsAndTheCommandLineWins();
+    void wrongSizeOptionExitsWithTheUsageCode_data();
+    void wrongSizeOptionExitsWithTheUsageCode();
 
 private:
     // A fresh student (nothing stored) logged in; its token.
@@ -548,6 +556,80 @@ void TestQuotaApi::anonymousIsUnauthorized()
     request.path = path;
     const QString error = checkError(anonymous.request(request), 401, u"unauthorized"_s);
     QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void TestQuotaApi::quotaComesFromSettingsAndTheCommandLineWins_data()
+{
+    QTest::addColumn<QString>("setting"); // quota/studentMB in the settings file; empty: none
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QVariant>("expected"); // quota_bytes of a student; null: no limit
+    QTest::newRow("default") << QString() << QStringList() << QVariant(200'000'000.0);
+    QTest::newRow("saved setting") << u"3"_s << QStringList() << QVariant(3'000'000.0);
+    QTest::newRow("command line wins")
+        << u"3"_s << QStringList{u"--student-quota-mb"_s, u"5"_s} << QVariant(5'000'000.0);
+    QTest::newRow("0 is no limit") << u"0"_s << QStringList() << QVariant();
+}
+
+void TestQuotaApi::quotaComesFromSettingsAndTheCommandLineWins()
+{
+    QFETCH(QString, setting);
+    QFETCH(QStringList, arguments);
+    QFETCH(QVariant, expected);
+    // The settings file the dashboard writes, in a configuration folder of the test's own.
+    QTemporaryDir config;
+    QVERIFY(config.isValid());
+    if (!setting.isEmpty()) {
+        QSettings settings(config.filePath(u"Blockhaus/Blockhaus.conf"_s), QSettings::IniFormat);
+        settings.setValue(u"quota/studentMB"_s, setting);
+        settings.sync();
+        QCOMPARE(settings.status(), QSettings::NoError);
+    }
+    TestServer::Options options;
+    options.extraArgs = arguments;
+    options.extraEnv.insert(u"XDG_CONFIG_HOME"_s, config.path());
+    TestServer server(options);
+    QVERIFY2(server.start(), server.output().constData());
+    const Classroom classroom =
+        makeClassroom(server.port(), server.adminPassword(), u"Settings class"_s, {u"Sam S."_s});
+    QCOMPARE(classroom.students.size(), 1);
+    Client client(server.port());
+    client.setBearer(classroom.students.first().token);
+    const HttpReply reply = client.get("/api/v1/me/storage"_ba);
+    QVERIFY2(statusIs(reply, 200), qPrintable(describe(reply)));
+    const QJsonValue quota = reply.object().value("quota_bytes"_L1);
+    if (expected.isValid())
+        QCOMPARE(quota.toDouble(), expected.toDouble());
+    else
+        QVERIFY2(quota.isNull(), qPrintable(describe(reply)));
+    QVERIFY(server.stop());
+}
+
+void TestQuotaApi::wrongSizeOptionExitsWithTheUsageCode_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("value");
+    for (const QString &option :
+         {u"student-quota-mb"_s, u"teacher-quota-mb"_s, u"library-cache-mb"_s}) {
+        for (const QString &value : {u"-1"_s, u"lots"_s, u"99999999999"_s})
+            QTest::addRow("%s %s", qPrintable(option), qPrintable(value)) << option << value;
+    }
+}
+
+void TestQuotaApi::wrongSizeOptionExitsWithTheUsageCode()
+{
+    QFETCH(QString, option);
+    QFETCH(QString, value);
+    QTemporaryDir dataDir;
+    QVERIFY(dataDir.isValid());
+    QProcess process;
+    process.start(QStringLiteral(BLOCKHAUS_BINARY),
+                  {u"--headless"_s, u"--listen"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
+                   u"--data-dir"_s, dataDir.path(), u"--"_s + option, value});
+    QVERIFY(process.waitForFinished(30'000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 2);
+    const QByteArray errors = process.readAllStandardError();
+    QVERIFY2(errors.contains(option.toUtf8()), errors.constData());
 }
 
 QTEST_GUILESS_MAIN(TestQuotaApi)
