@@ -26,7 +26,7 @@ struct StorageUsage
     qint64 quotaBytes = 0; // 0: no limit
 };
 
-// Used bytes are kept per user by triggers of schema migration 2 (storage_usage), inside the
+// Used bytes are kept per user by triggers of schema migration 0003 (storage_usage), inside the
 // transaction of each write. A guard reads them before a write and checks after it, on the same
 // connection in the same write transaction: writers are serialised by the write lock (SQLite
 // BEGIN IMMEDIATE; tasks of one group-commit batch run one after another and see each other's

@@ -255,7 +255,7 @@ void TestMigrations::refusesNewerSchemaAndLeavesItUntouched()
 
 void TestMigrations::storageUsageIsBackfilledAndKeptByTriggers()
 {
-    // Migration 2 (issue #12): the bytes each user stores, counted from what a build without
+    // Migration 0003 (issue #12): the bytes each user stores, counted from what a build without
     // quotas wrote, then kept by triggers on every write.
     TestDatabase db;
     QVERIFY(db.opened());

@@ -1,5 +1,6 @@
 -- SPDX-License-Identifier: AGPL-3.0-or-later
--- Blockhaus schema version 2 (SQLite): bytes stored per user, for the storage quota (issue #12).
+-- Blockhaus schema migration 0003 (SQLite): bytes stored per user, for the storage quota
+-- (issue #12). Numbered after 0002_class_names_per_teacher.sql, written at the same time.
 -- What counts against a user: every retained version body and the thumbnail of the projects they
 -- own (trashed ones too: they are still on disk), the assets they stored first (content-addressed
 -- and shared: a re-upload costs nothing) and the text of their backpack items (whose bodies and
