@@ -549,6 +549,14 @@ void TestLibraryApi::statusAndFillAreForTeachers()
     QCOMPARE(status.value("cache_max_bytes"_L1).toDouble(), 1e9);
     QCOMPARE(status.value("cache_full"_L1), QJsonValue(false));
     QVERIFY(status.value("cache_bytes"_L1).toDouble() > 0);
+    // Health shows the same, for IT's monitoring.
+    Client admin(m_server->port());
+    admin.setBearer(m_classroom.adminToken);
+    const QJsonObject health =
+        admin.get("/api/v1/health"_ba).object().value("library"_L1).toObject();
+    QCOMPARE(health.value("cache_max_bytes"_L1), status.value("cache_max_bytes"_L1));
+    QCOMPARE(health.value("cache_full"_L1), QJsonValue(false));
+    QVERIFY(health.value("cache_bytes"_L1).toDouble() > 0);
     QCOMPARE(status.value("total"_L1).toInt(), m_catalogue.size());
     QCOMPARE(status.value("upstream"_L1), QJsonValue(true));
 }
