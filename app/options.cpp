@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -59,6 +60,34 @@ QString libraryUpstreamOption(const QString &value)
         || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty())
         fail(u"--library-upstream needs an http(s) address containing {md5ext}, or none."_s);
     return value;
+}
+
+constexpr qint64 megabyte = 1'000'000; // as the pages show sizes (kB, MB)
+
+// A size in MB from the command line, else from the saved settings (the same store the
+// dashboard's settings use, so a headless server reads it too), else the default. 0: no limit.
+qint64 megabytesOption(const QCommandLineParser &parser, const QString &name,
+                       const QString &settingsKey, qint64 defaultBytes)
+{
+    constexpr qint64 maxMegabytes = 16'000'000; // 16 TB: far beyond any disk in a school
+    QString text;
+    QString origin;
+    if (parser.isSet(name)) {
+        text = parser.value(name);
+        origin = u"--"_s + name;
+    } else {
+        const QSettings settings(QSettings::UserScope, u"Blockhaus"_s, u"Blockhaus"_s);
+        if (!settings.contains(settingsKey))
+            return defaultBytes;
+        text = settings.value(settingsKey).toString();
+        origin = u"The setting "_s + settingsKey;
+    }
+    bool ok = false;
+    const qint64 value = text.trimmed().toLongLong(&ok);
+    if (!ok || value < 0 || value > maxMegabytes)
+        fail(u"%1 must be a number of megabytes from 0 (no limit) to %2."_s.arg(origin).arg(
+            maxMegabytes));
+    return value * megabyte;
 }
 
 } // namespace
@@ -121,6 +150,19 @@ Options parseOptions(const QStringList &arguments)
         {u"library-timeout-ms"_s,
          u"Longest wait for one library download before answering 503 (default 15000)."_s, u"ms"_s,
          u"15000"_s},
+        {u"library-cache-mb"_s,
+         u"Most disk space the library cache may use; when full, nothing new is stored (default "
+         "1000, that is 1 GB; 0: no limit)."_s,
+         u"MB"_s},
+        {u"student-quota-mb"_s,
+         u"Storage space per student for projects with their versions, thumbnails, uploaded "
+         "costumes and sounds, and backpack (default 200, or the saved setting quota/studentMB; "
+         "0: no limit)."_s,
+         u"MB"_s},
+        {u"teacher-quota-mb"_s,
+         u"Storage space per teacher or admin (default 0: no limit, or the saved setting "
+         "quota/teacherMB)."_s,
+         u"MB"_s},
     });
     // An unknown option ends with the usage exit code like a wrong value does (process() alone
     // would exit with 1); process() then handles --help and --version.
@@ -157,6 +199,12 @@ Options parseOptions(const QStringList &arguments)
         : QString::fromLatin1(defaultLibraryUpstream);
     options.libraryTimeoutMs = intOption(parser, u"library-timeout-ms"_s, 1, 600000);
     options.restoreFrom = parser.value(u"restore"_s);
+    options.libraryCacheBytes = megabytesOption(parser, u"library-cache-mb"_s, u"library/cacheMB"_s,
+                                                options.libraryCacheBytes);
+    options.studentQuotaBytes = megabytesOption(parser, u"student-quota-mb"_s, u"quota/studentMB"_s,
+                                                options.studentQuotaBytes);
+    options.teacherQuotaBytes = megabytesOption(parser, u"teacher-quota-mb"_s, u"quota/teacherMB"_s,
+                                                options.teacherQuotaBytes);
     const QByteArray maxPages = qgetenv("BLOCKHAUS_SQLITE_MAX_PAGE_COUNT");
     if (!maxPages.isEmpty())
         options.sqliteMaxPageCount = maxPages.toLongLong();

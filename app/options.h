@@ -33,6 +33,15 @@ struct Options
     int libraryTimeoutMs = 15'000;
     // --restore FILE: put this backup in place of the data folder's database, then exit.
     QString restoreFrom;
+    // The most the library cache keeps on disk; when full it serves what it has and stores
+    // nothing new (#12).
+    qint64 libraryCacheBytes = 1'000'000'000;
+    // Storage quotas in bytes, 0: no limit (#12). From --student-quota-mb / --teacher-quota-mb,
+    // else the saved settings quota/studentMB and quota/teacherMB, else these defaults: 200 MB
+    // per student; teachers and admins are not limited. MB are 1,000,000 bytes, as the students'
+    // pages show sizes.
+    qint64 studentQuotaBytes = 200'000'000;
+    qint64 teacherQuotaBytes = 0;
 };
 
 // The Scratch CDN the editor itself would use for library items.

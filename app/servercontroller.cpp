@@ -108,6 +108,8 @@ bool ServerController::start(StartError *error)
     m_httpConfig.maxConnectionsPerAddress = m_options.maxConnectionsPerAddress;
     m_httpConfig.requestHeadTimeoutMs = m_options.requestTimeoutSeconds * 1000;
     m_httpConfig.bodyRateWindowMs = m_options.requestTimeoutSeconds * 1000;
+    m_httpConfig.quota.studentBytes = m_options.studentQuotaBytes;
+    m_httpConfig.quota.staffBytes = m_options.teacherQuotaBytes;
     m_live = std::make_unique<Live::LiveHub>(*m_pool, dbConfig.sqlitePath);
     m_live->setRosterProbe(&Store::ClassStore::rosterRevision);
     Library::LibraryConfig libraryConfig;
@@ -115,6 +117,7 @@ bool ServerController::start(StartError *error)
     libraryConfig.upstreamTemplate = m_options.libraryUpstream;
     libraryConfig.catalogueRoot = m_options.webRoot;
     libraryConfig.timeoutMs = m_options.libraryTimeoutMs;
+    libraryConfig.maxCacheBytes = m_options.libraryCacheBytes;
     // Created here, moved to the server thread below: its network client must live in a thread
     // with an event loop that never waits on the database.
     m_library = new Library::LibraryCache(libraryConfig);

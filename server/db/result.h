@@ -26,6 +26,9 @@ enum class ErrorKind {
     TooManyRequests,
     Unavailable, // pool exhausted, database busy for too long (G10)
     StorageFull, // disk full / max_page_count (G5, G7)
+    // A user's storage quota would be exceeded (#12). A refusal like a conflict, not a database
+    // failure: it undoes only its own write, never a group-commit batch.
+    QuotaExceeded,
     Internal,
 };
 

@@ -37,7 +37,8 @@ Result<Reply> AssetsHandler::put(const RequestContext &context, const Store::Cal
         return makeError(ErrorKind::Unprocessable,
                          u"The file's content does not match its name (MD5 differs)."_s);
     }
-    auto stored = Store::AssetStore::put(db, caller.userId, {name->md5, name->format, body});
+    auto stored = Store::AssetStore::put(db, caller.userId, {name->md5, name->format, body},
+                                         m_services.config.quota.limitFor(caller.role));
     if (!stored)
         return stored.error();
     return Reply::json(stored->created ? 201 : 200,

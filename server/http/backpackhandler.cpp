@@ -60,7 +60,8 @@ Result<Reply> BackpackHandler::add(const RequestContext &context, const Store::C
     auto item = Store::BackpackStore::add(
         db, caller.userId, input->type, input->name, input->mime,
         {Sb3::md5Hex(input->data), input->format, input->data},
-        {Sb3::md5Hex(input->thumbnail), input->thumbnailFormat, input->thumbnail});
+        {Sb3::md5Hex(input->thumbnail), input->thumbnailFormat, input->thumbnail},
+        m_services.config.quota.limitFor(caller.role));
     if (!item)
         return item.error();
     return Reply::json(201, toJson(*item));

@@ -38,6 +38,9 @@ constexpr Mapping mappings[] = {
      u"The server is very busy right now. Please try again in a moment."},
     {ErrorKind::StorageFull, 507, "insufficient_storage",
      u"The teacher's computer has no room left to save. Nothing was changed."},
+    // The same status and code as a full disk (API.md); the body adds used_bytes and quota_bytes.
+    {ErrorKind::QuotaExceeded, 507, "insufficient_storage",
+     u"Your storage space is full. Delete projects for good to make room. Nothing was changed."},
     {ErrorKind::Internal, 500, "internal",
      u"Something went wrong on the server. Please tell your teacher."},
 };

@@ -13,9 +13,17 @@ namespace {
 
 QJsonObject summaryJson(const Library::LibrarySummary &summary)
 {
-    return QJsonObject{{u"cached"_s, summary.cached},        {u"total"_s, summary.total},
-                       {u"filling"_s, summary.fill.running}, {u"done"_s, summary.fill.done},
-                       {u"failed"_s, summary.fill.failed},   {u"upstream"_s, summary.upstream}};
+    return QJsonObject{{u"cached"_s, summary.cached},
+                       {u"total"_s, summary.total},
+                       {u"filling"_s, summary.fill.running},
+                       {u"done"_s, summary.fill.done},
+                       {u"failed"_s, summary.fill.failed},
+                       {u"upstream"_s, summary.upstream},
+                       // The size cap (#12): bytes on disk, the limit (0: none), and whether
+                       // new items are no longer stored.
+                       {u"cache_bytes"_s, summary.cacheBytes},
+                       {u"cache_max_bytes"_s, summary.maxCacheBytes},
+                       {u"cache_full"_s, summary.full}};
 }
 
 } // namespace

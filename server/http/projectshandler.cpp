@@ -13,6 +13,7 @@
 #include "server/sb3/projectjson.h"
 #include "server/sb3/sb3archive.h"
 #include "server/store/projectstore.h"
+#include "server/store/storagequota.h"
 
 namespace Blockhaus::Http {
 
@@ -66,6 +67,13 @@ Result<Sb3::ProjectInfo> projectBody(const Request &request)
     return Sb3::validateProject(request.body);
 }
 
+// ?trash=1 / ?purge=1 and their spelled-out forms.
+bool flagSet(const Request &request, const QString &name)
+{
+    const QString value = request.query.queryItemValue(name);
+    return value == u"1"_s || value == u"true"_s;
+}
+
 } // namespace
 
 void ProjectsHandler::registerRoutes(Router &router) const
@@ -88,6 +96,7 @@ void ProjectsHandler::registerRoutes(Router &router) const
     router.add("PUT", u"/api/v1/projects/{id}"_s, in, projectLimit, bind(&ProjectsHandler::save));
     router.add("PATCH", u"/api/v1/projects/{id}"_s, in, Router::jsonBodyLimit,
                bind(&ProjectsHandler::rename));
+    router.add("DELETE", u"/api/v1/projects"_s, in, 0, bind(&ProjectsHandler::emptyTrash));
     router.add("DELETE", u"/api/v1/projects/{id}"_s, in, 0, bind(&ProjectsHandler::trash));
     router.add("POST", u"/api/v1/projects/{id}/restore"_s, in, 0, bind(&ProjectsHandler::restore));
     router.add("POST", u"/api/v1/projects/{id}/copy"_s, in, 0, bind(&ProjectsHandler::copy));
@@ -103,13 +112,13 @@ void ProjectsHandler::registerRoutes(Router &router) const
                bind(&ProjectsHandler::version));
     router.add("POST", u"/api/v1/projects/{id}/versions/{v}/restore"_s, in, 0,
                bind(&ProjectsHandler::restoreVersion));
+    router.add("GET", u"/api/v1/me/storage"_s, in, 0, bind(&ProjectsHandler::storage));
 }
 
 Result<Reply> ProjectsHandler::list(const RequestContext &context, const Caller &caller,
                                     Db::Connection &db) const
 {
-    const QString trash = context.request.query.queryItemValue(u"trash"_s);
-    auto projects = ProjectStore::listOwn(db, caller, trash == u"1"_s || trash == u"true"_s);
+    auto projects = ProjectStore::listOwn(db, caller, flagSet(context.request, u"trash"_s));
     if (!projects)
         return projects.error();
     return listReply(*projects);
@@ -132,7 +141,8 @@ Result<Reply> ProjectsHandler::create(const RequestContext &context, const Calle
         return info.error();
     const QString title =
         cleanTitle(context.request.query.queryItemValue(u"title"_s, QUrl::FullyDecoded), untitled);
-    auto meta = ProjectStore::create(db, caller, title, context.request.body, info->assetRefs);
+    auto meta = ProjectStore::create(db, caller, title, context.request.body, info->assetRefs,
+                                     quotaFor(caller));
     if (!meta)
         return meta.error();
     Reply reply = metaReply(201, *meta);
@@ -178,7 +188,7 @@ Result<Reply> ProjectsHandler::import(const RequestContext &context, const Calle
     const QString title =
         cleanTitle(request.query.queryItemValue(u"title"_s, QUrl::FullyDecoded), untitled);
     auto meta = ProjectStore::createWithAssets(db, caller, title, archive->projectJson,
-                                               info->assetRefs, assets);
+                                               info->assetRefs, assets, quotaFor(caller));
     if (!meta)
         return meta.error();
     Reply reply = metaReply(201, *meta);
@@ -245,7 +255,8 @@ Result<Reply> ProjectsHandler::save(const RequestContext &context, const Caller 
     std::optional<QString> title;
     if (request.query.hasQueryItem(u"title"_s))
         title = cleanTitle(request.query.queryItemValue(u"title"_s, QUrl::FullyDecoded), untitled);
-    auto meta = ProjectStore::save(db, caller, id, *expected, request.body, info->assetRefs, title);
+    auto meta = ProjectStore::save(db, caller, id, *expected, request.body, info->assetRefs, title,
+                                   quotaFor(caller));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!meta) {
         noteConflict(caller, id, meta.error());
@@ -277,7 +288,7 @@ Result<Reply> ProjectsHandler::rename(const RequestContext &context, const Calle
     auto title = parseRenameBody(*body);
     if (!title)
         return title.error();
-    auto meta = ProjectStore::rename(db, caller, id, *expected, *title);
+    auto meta = ProjectStore::rename(db, caller, id, *expected, *title, quotaFor(caller));
     if (!meta) {
         noteConflict(caller, id, meta.error());
         return meta.error();
@@ -291,10 +302,24 @@ Result<Reply> ProjectsHandler::trash(const RequestContext &context, const Caller
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
         return noSuchProject();
-    auto done = ProjectStore::trash(db, caller, id);
+    // ?purge=1 deletes a project that is already in the trash for good (#12).
+    auto done = flagSet(context.request, u"purge"_s) ? ProjectStore::purge(db, caller, id)
+                                                     : ProjectStore::trash(db, caller, id);
     if (!done)
         return done.error();
     return Reply::noContent();
+}
+
+Result<Reply> ProjectsHandler::emptyTrash(const RequestContext &context, const Caller &caller,
+                                          Db::Connection &db) const
+{
+    // Only with ?trash=1: a bare DELETE on the collection must never mean "everything".
+    if (!flagSet(context.request, u"trash"_s))
+        return badRequest(u"To empty your trash, ask for DELETE /api/v1/projects?trash=1."_s);
+    auto purged = ProjectStore::emptyTrash(db, caller);
+    if (!purged)
+        return purged.error();
+    return Reply::json(200, QJsonObject{{u"purged"_s, *purged}});
 }
 
 Result<Reply> ProjectsHandler::restore(const RequestContext &context, const Caller &caller,
@@ -315,7 +340,7 @@ Result<Reply> ProjectsHandler::copy(const RequestContext &context, const Caller 
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
         return noSuchProject();
-    auto meta = ProjectStore::copy(db, caller, id);
+    auto meta = ProjectStore::copy(db, caller, id, quotaFor(caller));
     if (!meta)
         return meta.error();
     Reply reply = metaReply(201, *meta);
@@ -366,7 +391,8 @@ Result<Reply> ProjectsHandler::putThumbnail(const RequestContext &context, const
     if (mime.isEmpty())
         return makeError(ErrorKind::UnsupportedMediaType,
                          u"A thumbnail must be a PNG or JPEG picture."_s);
-    auto done = ProjectStore::putThumbnail(db, caller, id, {mime, context.request.body});
+    auto done =
+        ProjectStore::putThumbnail(db, caller, id, {mime, context.request.body}, quotaFor(caller));
     if (!done)
         return done.error();
     return Reply::noContent();
@@ -424,12 +450,32 @@ Result<Reply> ProjectsHandler::restoreVersion(const RequestContext &context, con
     auto expected = parseIfMatch(context.request);
     if (!expected)
         return expected.error();
-    auto meta = ProjectStore::restoreVersion(db, caller, id, static_cast<int>(v), *expected);
+    auto meta = ProjectStore::restoreVersion(db, caller, id, static_cast<int>(v), *expected,
+                                             quotaFor(caller));
     if (!meta) {
         noteConflict(caller, id, meta.error());
         return meta.error();
     }
     return metaReply(200, *meta);
+}
+
+Result<Reply> ProjectsHandler::storage(const RequestContext &, const Caller &caller,
+                                       Db::Connection &db) const
+{
+    auto usage = Store::StorageStore::usage(db, caller.userId, quotaFor(caller));
+    if (!usage)
+        return usage.error();
+    // quota_bytes is null when the caller has no limit (teachers and admins by default).
+    return Reply::json(200,
+                       QJsonObject{{u"used_bytes"_s, usage->usedBytes},
+                                   {u"quota_bytes"_s,
+                                    usage->quotaBytes > 0 ? QJsonValue(usage->quotaBytes)
+                                                          : QJsonValue(QJsonValue::Null)}});
+}
+
+qint64 ProjectsHandler::quotaFor(const Caller &caller) const
+{
+    return m_services.config.quota.limitFor(caller.role);
 }
 
 } // namespace Blockhaus::Http

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// ProjectsHandler serves /api/v1/projects: projects, versions, sharing, thumbnails and .sb3.
+// ProjectsHandler serves /api/v1/projects: projects, versions, sharing, thumbnails and .sb3, and
+// /api/v1/me/storage: the space the caller's projects, assets and backpack take.
 #pragma once
 
 #include "server/http/router.h"
@@ -36,6 +37,8 @@ private:
                          Db::Connection &db) const;
     Result<Reply> trash(const RequestContext &context, const Caller &caller,
                         Db::Connection &db) const;
+    Result<Reply> emptyTrash(const RequestContext &context, const Caller &caller,
+                             Db::Connection &db) const;
     Result<Reply> restore(const RequestContext &context, const Caller &caller,
                           Db::Connection &db) const;
     Result<Reply> copy(const RequestContext &context, const Caller &caller,
@@ -55,6 +58,11 @@ private:
     Result<Reply> restoreVersion(const RequestContext &context, const Caller &caller,
                                  Db::Connection &db) const;
 
+    Result<Reply> storage(const RequestContext &context, const Caller &caller,
+                          Db::Connection &db) const;
+
+    // The caller's storage limit in bytes (0: none).
+    qint64 quotaFor(const Caller &caller) const;
     // Records a 412 in the conflict log (who, which project, stale and current version).
     void noteConflict(const Caller &caller, qint64 projectId, const Error &error) const;
 

@@ -3,6 +3,7 @@
 
 #include "server/db/connectionpool.h"
 #include "server/db/sql.h"
+#include "server/library/librarycache.h"
 #include "server/live/livehub.h"
 
 namespace Blockhaus::Http {
@@ -90,6 +91,15 @@ Result<Reply> ServiceHandler::health(const RequestContext &, Db::Connection &db)
         {u"free_disk_bytes"_s, static_cast<double>(snapshot->freeDiskBytes)},
         {u"uptime_s"_s, snapshot->uptimeSeconds},
     };
+    if (m_services.library) {
+        // A full library cache stores nothing new (#12): IT should see it here, not only in the
+        // log.
+        const Library::LibrarySummary library = m_services.library->summary();
+        body.insert(u"library"_s,
+                    QJsonObject{{u"cache_bytes"_s, static_cast<double>(library.cacheBytes)},
+                                {u"cache_max_bytes"_s, static_cast<double>(library.maxCacheBytes)},
+                                {u"cache_full"_s, library.full}});
+    }
     return Reply::json(ok ? 200 : 503, body);
 }
 

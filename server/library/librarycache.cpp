@@ -46,6 +46,13 @@ LibraryCache::LibraryCache(LibraryConfig config, QObject *parent)
     , m_files(m_config.directory)
 {
     m_files.removeLeftovers();
+    m_cacheBytes = m_files.totalBytes();
+    if (m_config.maxCacheBytes > 0 && m_cacheBytes >= m_config.maxCacheBytes) {
+        m_full = true;
+        qCWarning(lcLibrary) << "library cache is full:" << m_cacheBytes.load() << "of"
+                             << m_config.maxCacheBytes
+                             << "bytes used; new library items are served but not stored";
+    }
 }
 
 LibraryCache::~LibraryCache()
@@ -69,9 +76,12 @@ QFuture<LibraryAsset> LibraryCache::get(const QString &md5ext)
     if (!name)
         return QtFuture::makeReadyFuture(LibraryAsset{});
     // A hit never waits for the cache's thread.
-    if (std::optional<QByteArray> data = m_files.read(*name))
+    qint64 removed = 0;
+    std::optional<QByteArray> data = m_files.read(*name, &removed);
+    forget(removed);
+    if (data)
         return QtFuture::makeReadyFuture(found(*name, std::move(*data)));
-    if (!hasUpstream())
+    if (!hasUpstream() || !inCatalogue(md5ext))
         return QtFuture::makeReadyFuture(notFound(*name));
     // Shared: the waiter is copied into the flight. If this object is gone before the posted call
     // runs, the promise is destroyed unfinished and the future reports cancellation.
@@ -98,11 +108,15 @@ void LibraryCache::request(const Sb3::AssetName &name, Waiter waiter)
         return;
     }
     // Checked again here: a download may have finished since the caller looked.
-    if (std::optional<QByteArray> data = m_files.read(name)) {
+    qint64 removed = 0;
+    std::optional<QByteArray> data = m_files.read(name, &removed);
+    forget(removed);
+    if (data) {
         waiter(found(name, std::move(*data)));
         return;
     }
-    if (!hasUpstream()) {
+    // Only what the editor's pickers can ask for is fetched (fills included).
+    if (!hasUpstream() || !inCatalogue(md5ext)) {
         waiter(notFound(name));
         return;
     }
@@ -148,9 +162,8 @@ void LibraryCache::onFetched(const QString &md5ext, const FetchOutcome &outcome)
     const Sb3::AssetName name = flight->name;
     switch (outcome.kind) {
     case FetchOutcome::Kind::Ok:
-        // Served even when it cannot be stored (disk full): the bytes are verified.
-        if (!m_files.write(name, outcome.data))
-            qCWarning(lcLibrary) << "cannot store" << m_files.pathFor(name);
+        // Served even when it cannot be stored (disk full, cache full): the bytes are verified.
+        store(name, outcome.data);
         complete(md5ext, found(name, outcome.data));
         return;
     case FetchOutcome::Kind::NotFound:
@@ -257,6 +270,18 @@ void LibraryCache::pumpFill()
     if (m_fill.pumping)
         return;
     m_fill.pumping = true;
+    if (m_full.load() && !m_fill.pending.isEmpty()) {
+        // The cache is full: what is still missing would only be downloaded and thrown away.
+        const int skipped = static_cast<int>(m_fill.pending.size());
+        m_fill.pending.clear();
+        {
+            QMutexLocker locker(&m_mutex);
+            m_progress.done += skipped;
+            m_progress.failed += skipped;
+        }
+        qCWarning(lcLibrary) << "fill skips" << skipped << "items: the library cache is full";
+        publish();
+    }
     // The fill leaves two download slots to the students' own requests.
     const int window = std::max(1, m_config.maxConcurrentFetches - 2);
     const quint64 generation = m_fill.generation;
@@ -317,12 +342,56 @@ void LibraryCache::publish()
     emit fillProgressed(progress.done, progress.total, progress.failed);
 }
 
+void LibraryCache::store(const Sb3::AssetName &name, const QByteArray &data)
+{
+    const qint64 max = m_config.maxCacheBytes;
+    if (max > 0 && m_cacheBytes.load() + data.size() > max) {
+        // Logged once per time the cache fills up, not once per refused item.
+        if (!m_full.exchange(true)) {
+            qCWarning(lcLibrary) << "library cache is full:" << m_cacheBytes.load() << "of" << max
+                                 << "bytes used; new library items are served but not stored";
+        }
+        return;
+    }
+    if (!m_files.write(name, data)) {
+        qCWarning(lcLibrary) << "cannot store" << m_files.pathFor(name);
+        return;
+    }
+    m_cacheBytes += data.size();
+}
+
+void LibraryCache::forget(qint64 removedBytes)
+{
+    if (removedBytes <= 0)
+        return;
+    m_cacheBytes -= removedBytes;
+    if (m_config.maxCacheBytes > 0 && m_cacheBytes.load() < m_config.maxCacheBytes)
+        m_full = false;
+}
+
+const LibraryCache::Catalogue &LibraryCache::currentCatalogue() const
+{
+    const QString signature = catalogueSignature(m_config.catalogueRoot);
+    if (!m_catalogue || m_catalogue->signature != signature) {
+        Catalogue fresh;
+        fresh.signature = signature;
+        fresh.names = readCatalogue(m_config.catalogueRoot);
+        fresh.set = QSet<QString>(fresh.names.cbegin(), fresh.names.cend());
+        m_catalogue = std::move(fresh);
+    }
+    return *m_catalogue;
+}
+
 QStringList LibraryCache::catalogue() const
 {
     QMutexLocker locker(&m_mutex);
-    if (!m_catalogue)
-        m_catalogue = readCatalogue(m_config.catalogueRoot);
-    return *m_catalogue;
+    return currentCatalogue().names;
+}
+
+bool LibraryCache::inCatalogue(const QString &md5ext) const
+{
+    QMutexLocker locker(&m_mutex);
+    return currentCatalogue().set.contains(md5ext);
 }
 
 LibrarySummary LibraryCache::summary() const
@@ -336,6 +405,9 @@ LibrarySummary LibraryCache::summary() const
             ++summary.cached;
     }
     summary.upstream = hasUpstream();
+    summary.cacheBytes = m_cacheBytes.load();
+    summary.maxCacheBytes = m_config.maxCacheBytes;
+    summary.full = m_full.load();
     QMutexLocker locker(&m_mutex);
     summary.fill = m_progress;
     return summary;

@@ -4,6 +4,7 @@
 // download per asset however many ask, and the "download the whole library" fill.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <optional>
 
@@ -14,6 +15,7 @@
 #include <QMutex>
 #include <QObject>
 #include <QQueue>
+#include <QSet>
 #include <QStringList>
 #include <QUrl>
 
@@ -43,8 +45,11 @@ public:
     bool hasUpstream() const { return !m_config.upstreamTemplate.isEmpty(); }
 
     // The asset by md5ext: from disk, else downloaded (single-flight), verified and stored.
-    // The future finishes on the cache's thread, or at once for hits, misses without an upstream
-    // and invalid names (NotFound).
+    // Only names in the editor's catalogue are ever downloaded: any other miss is NotFound
+    // without asking the upstream (the server is no open proxy to the CDN). Nothing is stored
+    // once the cache holds maxCacheBytes. The future finishes on the cache's thread, or at once
+    // for hits, misses without an upstream, names outside the catalogue and invalid names
+    // (NotFound).
     QFuture<LibraryAsset> get(const QString &md5ext);
 
     // Downloads every missing asset of the list with bounded concurrency; progress by
@@ -54,8 +59,9 @@ public:
     bool fillCatalogue() { return fillAll(catalogue()); }
     void cancelFill();
 
-    // The editor's catalogue from the web root, read once.
+    // The editor's catalogue from the web root; read again when its files change.
     QStringList catalogue() const;
+    bool inCatalogue(const QString &md5ext) const;
     LibrarySummary summary() const;
 
 signals:
@@ -69,6 +75,12 @@ private:
         Sb3::AssetName name;
         QList<Waiter> waiters;
         QNetworkReply *reply = nullptr; // null while queued
+    };
+    struct Catalogue
+    {
+        QString signature;
+        QStringList names;
+        QSet<QString> set;
     };
     struct Fill
     {
@@ -92,6 +104,9 @@ private:
     void finishFill(bool cancelled);
     void publish(); // copies fill progress to m_progress and emits fillProgressed
     QNetworkAccessManager &network();
+    void store(const Sb3::AssetName &name, const QByteArray &data);
+    const Catalogue &currentCatalogue() const; // with m_mutex held
+    void forget(qint64 removedBytes); // a damaged file was removed
 
     const LibraryConfig m_config;
     const LibraryFiles m_files;
@@ -103,10 +118,14 @@ private:
     QDeadlineTimer m_backoff; // expired unless the upstream was just unreachable
     Fill m_fill;
     bool m_shuttingDown = false;
+    // Bytes on disk (counted at start, then kept up to date) and whether a download was turned
+    // away by the size cap; read from any thread.
+    std::atomic<qint64> m_cacheBytes{0};
+    std::atomic<bool> m_full{false};
 
     mutable QMutex m_mutex; // guards the members below
     FillProgress m_progress;
-    mutable std::optional<QStringList> m_catalogue;
+    mutable std::optional<Catalogue> m_catalogue;
 };
 
 } // namespace Blockhaus::Library

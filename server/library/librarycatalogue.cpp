@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "server/library/librarycatalogue.h"
 
+#include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -47,14 +49,39 @@ QStringList catalogueNames(const QByteArray &json)
     return names;
 }
 
+namespace {
+
+const QStringList catalogueKinds{u"costumes"_s, u"sprites"_s, u"sounds"_s, u"backdrops"_s};
+
+QString cataloguePath(const QString &webRoot, const QString &kind)
+{
+    return webRoot + u"/libraries/"_s + kind + u".json"_s;
+}
+
+} // namespace
+
+QString catalogueSignature(const QString &webRoot)
+{
+    if (webRoot.isEmpty())
+        return {};
+    QString signature;
+    for (const QString &kind : catalogueKinds) {
+        const QFileInfo info(cataloguePath(webRoot, kind));
+        signature += info.exists()
+            ? u"%1:%2:%3;"_s.arg(kind).arg(info.lastModified().toMSecsSinceEpoch()).arg(info.size())
+            : kind + u":-;"_s;
+    }
+    return signature;
+}
+
 QStringList readCatalogue(const QString &webRoot)
 {
     if (webRoot.isEmpty())
         return {};
     QStringList names;
     QSet<QString> seen;
-    for (const QString &kind : {u"costumes"_s, u"sprites"_s, u"sounds"_s, u"backdrops"_s}) {
-        QFile file(webRoot + u"/libraries/"_s + kind + u".json"_s);
+    for (const QString &kind : catalogueKinds) {
+        QFile file(cataloguePath(webRoot, kind));
         if (!file.open(QIODevice::ReadOnly))
             continue;
         const QStringList found = catalogueNames(file.readAll());

@@ -15,5 +15,9 @@ QStringList readCatalogue(const QString &webRoot);
 // The md5ext names in one catalogue file's JSON: entries' "md5ext", and for sprites those of
 // their "costumes" and "sounds".
 QStringList catalogueNames(const QByteArray &json);
+// Changes whenever a catalogue file under webRoot/libraries appears, goes, or is rewritten (its
+// modification time and size), so a cache can re-read the catalogue when the editor is staged
+// anew; cheap (four stat calls).
+QString catalogueSignature(const QString &webRoot);
 
 } // namespace Blockhaus::Library

@@ -2,6 +2,7 @@
 #include "server/library/libraryfiles.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -27,7 +28,7 @@ bool LibraryFiles::contains(const Sb3::AssetName &name) const
     return QFileInfo::exists(pathFor(name));
 }
 
-std::optional<QByteArray> LibraryFiles::read(const Sb3::AssetName &name) const
+std::optional<QByteArray> LibraryFiles::read(const Sb3::AssetName &name, qint64 *removedBytes) const
 {
     QFile file(pathFor(name));
     if (!file.open(QIODevice::ReadOnly))
@@ -36,7 +37,8 @@ std::optional<QByteArray> LibraryFiles::read(const Sb3::AssetName &name) const
     file.close();
     if (Sb3::md5Hex(data) != name.md5) {
         qCWarning(lcLibrary) << "removing damaged library file" << file.fileName();
-        QFile::remove(file.fileName());
+        if (QFile::remove(file.fileName()) && removedBytes)
+            *removedBytes += data.size();
         return std::nullopt;
     }
     return data;
@@ -78,6 +80,17 @@ void LibraryFiles::removeLeftovers() const
             }
         }
     }
+}
+
+qint64 LibraryFiles::totalBytes() const
+{
+    qint64 total = 0;
+    QDirIterator it(m_directory, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        total += it.fileInfo().size();
+    }
+    return total;
 }
 
 } // namespace Blockhaus::Library

@@ -21,6 +21,10 @@ struct LibraryConfig
     // once for this long instead of each waiting for its own timeout: a picker asks for ~340
     // thumbnails at once and must not show a spinner for minutes when the school is offline.
     int backoffMs = 30'000;
+    // The most bytes the cache keeps on disk (0: no limit). When the next download would pass
+    // it, the cache stops storing new items (it still serves them once, and everything already
+    // on disk) and says so in the log and in its summary.
+    qint64 maxCacheBytes = 1'000'000'000; // 1 GB
 };
 
 enum class Availability {
@@ -52,6 +56,9 @@ struct LibrarySummary
     int total = 0; // catalogue items
     bool upstream = false;
     FillProgress fill;
+    qint64 cacheBytes = 0; // on disk now
+    qint64 maxCacheBytes = 0; // 0: no limit
+    bool full = false; // a download was not stored because of maxCacheBytes
 };
 
 } // namespace Blockhaus::Library

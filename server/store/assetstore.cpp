@@ -6,6 +6,7 @@
 #include "server/db/sql.h"
 #include "server/db/transaction.h"
 #include "server/store/clock.h"
+#include "server/store/storagequota.h"
 
 namespace Blockhaus::Store {
 
@@ -36,7 +37,8 @@ Result<AssetPutResult> AssetStore::insertInTransaction(Db::Connection &db, qint6
     return AssetPutResult{select.value(0).toLongLong(), created};
 }
 
-Result<AssetPutResult> AssetStore::put(Db::Connection &db, qint64 userId, const AssetData &asset)
+Result<AssetPutResult> AssetStore::put(Db::Connection &db, qint64 userId, const AssetData &asset,
+                                       qint64 quotaBytes)
 {
     // Most uploads are of assets the server already has (the library, classmates' costumes):
     // answer those from a read without taking the write lock.
@@ -48,8 +50,12 @@ Result<AssetPutResult> AssetStore::put(Db::Connection &db, qint64 userId, const 
         if (existing.next())
             return AssetPutResult{existing.value(0).toLongLong(), false};
     }
-    return Db::writeTransaction<AssetPutResult>(
-        db, [&](Db::Connection &db) { return insertInTransaction(db, userId, asset); });
+    // Only a first upload costs the uploader anything; it is checked in the same transaction,
+    // so parallel uploads cannot all pass one stale reading of the usage.
+    return Db::writeTransaction<AssetPutResult>(db, [&](Db::Connection &db) {
+        return withinQuota<AssetPutResult>(db, userId, quotaBytes,
+                                           [&] { return insertInTransaction(db, userId, asset); });
+    });
 }
 
 Result<AssetData> AssetStore::get(Db::Connection &db, const QString &md5, const QString &format)

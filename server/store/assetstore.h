@@ -13,7 +13,10 @@ class AssetStore
 public:
     // G6: UNIQUE(md5, data_format) plus insert-or-ignore: every uploader of the same bytes gets
     // success and the same id; created tells whether this call stored it.
-    static Result<AssetPutResult> put(Db::Connection &db, qint64 userId, const AssetData &asset);
+    // A new asset counts against its first uploader's quota (quotaBytes, 0: none); an existing
+    // one costs nothing.
+    static Result<AssetPutResult> put(Db::Connection &db, qint64 userId, const AssetData &asset,
+                                      qint64 quotaBytes = 0);
     // The same, inside a transaction the caller already holds (imports, backpack).
     static Result<AssetPutResult> insertInTransaction(Db::Connection &db, qint64 userId,
                                                       const AssetData &asset);

@@ -7,6 +7,7 @@
 #include "server/db/transaction.h"
 #include "server/store/assetstore.h"
 #include "server/store/clock.h"
+#include "server/store/storagequota.h"
 
 namespace Blockhaus::Store {
 
@@ -34,37 +35,41 @@ Result<QList<BackpackItem>> BackpackStore::list(Db::Connection &db, qint64 userI
 
 Result<BackpackItem> BackpackStore::add(Db::Connection &db, qint64 userId, const QString &type,
                                         const QString &name, const QString &mime,
-                                        const AssetData &body, const AssetData &thumbnail)
+                                        const AssetData &body, const AssetData &thumbnail,
+                                        qint64 quotaBytes)
 {
-    return Db::writeTransaction<BackpackItem>(db, [&](Db::Connection &db) -> Result<BackpackItem> {
-        auto bodyAsset = AssetStore::insertInTransaction(db, userId, body);
-        if (!bodyAsset)
-            return bodyAsset.error();
-        auto thumbAsset = AssetStore::insertInTransaction(db, userId, thumbnail);
-        if (!thumbAsset)
-            return thumbAsset.error();
-        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        Sql insert(db,
-                   u"INSERT INTO backpack_items (id, user_id, type, name, mime, body_asset_id, "
-                   "thumbnail_asset_id, created_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                   "(SELECT COALESCE(MAX(seq), 0) + 1 FROM backpack_items WHERE user_id = ?))"_s);
-        insert.bind(id)
-            .bind(userId)
-            .bind(type)
-            .bind(name)
-            .bind(mime)
-            .bind(bodyAsset->assetId)
-            .bind(thumbAsset->assetId)
-            .bind(nowText())
-            .bind(userId);
-        if (!insert.exec())
-            return insert.error();
-        return BackpackItem{id,
-                            type,
-                            name,
-                            mime,
-                            body.md5 + u'.' + body.format,
-                            thumbnail.md5 + u'.' + thumbnail.format};
+    return Db::writeTransaction<BackpackItem>(db, [&](Db::Connection &db) {
+        return withinQuota<BackpackItem>(db, userId, quotaBytes, [&]() -> Result<BackpackItem> {
+            auto bodyAsset = AssetStore::insertInTransaction(db, userId, body);
+            if (!bodyAsset)
+                return bodyAsset.error();
+            auto thumbAsset = AssetStore::insertInTransaction(db, userId, thumbnail);
+            if (!thumbAsset)
+                return thumbAsset.error();
+            const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            Sql insert(
+                db,
+                u"INSERT INTO backpack_items (id, user_id, type, name, mime, body_asset_id, "
+                "thumbnail_asset_id, created_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                "(SELECT COALESCE(MAX(seq), 0) + 1 FROM backpack_items WHERE user_id = ?))"_s);
+            insert.bind(id)
+                .bind(userId)
+                .bind(type)
+                .bind(name)
+                .bind(mime)
+                .bind(bodyAsset->assetId)
+                .bind(thumbAsset->assetId)
+                .bind(nowText())
+                .bind(userId);
+            if (!insert.exec())
+                return insert.error();
+            return BackpackItem{id,
+                                type,
+                                name,
+                                mime,
+                                body.md5 + u'.' + body.format,
+                                thumbnail.md5 + u'.' + thumbnail.format};
+        });
     });
 }
 

@@ -14,9 +14,10 @@ public:
     static Result<QList<BackpackItem>> list(Db::Connection &db, qint64 userId, int limit,
                                             int offset);
     // G7: the item, its body asset and its thumbnail asset commit together or not at all.
+    // Within the user's quota (quotaBytes, 0: none): new assets and the item's text count.
     static Result<BackpackItem> add(Db::Connection &db, qint64 userId, const QString &type,
                                     const QString &name, const QString &mime, const AssetData &body,
-                                    const AssetData &thumbnail);
+                                    const AssetData &thumbnail, qint64 quotaBytes = 0);
     static Result<Ok> remove(Db::Connection &db, qint64 userId, const QString &id);
 };
 

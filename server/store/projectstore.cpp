@@ -9,6 +9,7 @@
 #include "server/db/transaction.h"
 #include "server/store/assetstore.h"
 #include "server/store/clock.h"
+#include "server/store/storagequota.h"
 
 namespace Blockhaus::Store {
 
@@ -252,31 +253,38 @@ Result<QStringList> ProjectStore::missingAssets(Db::Connection &db, const QStrin
 
 Result<ProjectMeta> ProjectStore::create(Db::Connection &db, const Caller &caller,
                                          const QString &title, const QByteArray &body,
-                                         const QStringList &assetRefs)
+                                         const QStringList &assetRefs, qint64 quotaBytes)
 {
     // Assets are never deleted, so checking them before taking the write lock is safe.
     auto assets = requireAssets(db, assetRefs);
     if (!assets)
         return assets.error();
-    return Db::writeTransaction<ProjectMeta>(
-        db, [&](Db::Connection &db) { return insertProject(db, caller, title, body); });
+    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) {
+        return withinQuota<ProjectMeta>(db, caller.userId, quotaBytes,
+                                        [&] { return insertProject(db, caller, title, body); });
+    });
 }
 
 Result<ProjectMeta> ProjectStore::createWithAssets(Db::Connection &db, const Caller &caller,
                                                    const QString &title, const QByteArray &body,
                                                    const QStringList &assetRefs,
-                                                   const QList<AssetData> &assets)
+                                                   const QList<AssetData> &assets,
+                                                   qint64 quotaBytes)
 {
-    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) -> Result<ProjectMeta> {
-        for (const AssetData &asset : assets) {
-            auto stored = AssetStore::insertInTransaction(db, caller.userId, asset);
-            if (!stored)
-                return stored.error();
-        }
-        auto present = requireAssets(db, assetRefs);
-        if (!present)
-            return present.error();
-        return insertProject(db, caller, title, body);
+    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) {
+        // The archive's new assets count too: the whole import fits or nothing is kept.
+        return withinQuota<ProjectMeta>(
+            db, caller.userId, quotaBytes, [&]() -> Result<ProjectMeta> {
+                for (const AssetData &asset : assets) {
+                    auto stored = AssetStore::insertInTransaction(db, caller.userId, asset);
+                    if (!stored)
+                        return stored.error();
+                }
+                auto present = requireAssets(db, assetRefs);
+                if (!present)
+                    return present.error();
+                return insertProject(db, caller, title, body);
+            });
     });
 }
 
@@ -394,49 +402,57 @@ Result<ProjectMeta> ProjectStore::meta(Db::Connection &db, const Caller &caller,
 Result<ProjectMeta> ProjectStore::save(Db::Connection &db, const Caller &caller, qint64 id,
                                        int expectedVersion, const QByteArray &body,
                                        const QStringList &assetRefs,
-                                       const std::optional<QString> &title)
+                                       const std::optional<QString> &title, qint64 quotaBytes)
 {
     auto assets = requireAssets(db, assetRefs);
     if (!assets)
         return assets.error();
-    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) -> Result<ProjectMeta> {
-        auto access = requireOwner(db, caller, id, false);
-        if (!access)
-            return access.error();
-        const QString now = nowText();
-        auto version = bumpVersion(db, caller, id, expectedVersion, title, now);
-        if (!version)
-            return version.error();
-        auto stored = insertVersion(db, id, *version, body, caller.userId, now);
-        if (!stored)
-            return stored.error();
-        return loadMeta(db, id);
+    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) {
+        return withinQuota<ProjectMeta>(
+            db, caller.userId, quotaBytes, [&]() -> Result<ProjectMeta> {
+                auto access = requireOwner(db, caller, id, false);
+                if (!access)
+                    return access.error();
+                const QString now = nowText();
+                auto version = bumpVersion(db, caller, id, expectedVersion, title, now);
+                if (!version)
+                    return version.error();
+                auto stored = insertVersion(db, id, *version, body, caller.userId, now);
+                if (!stored)
+                    return stored.error();
+                return loadMeta(db, id);
+            });
     });
 }
 
 Result<ProjectMeta> ProjectStore::rename(Db::Connection &db, const Caller &caller, qint64 id,
-                                         int expectedVersion, const QString &title)
+                                         int expectedVersion, const QString &title,
+                                         qint64 quotaBytes)
 {
-    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) -> Result<ProjectMeta> {
-        auto access = requireOwner(db, caller, id, false);
-        if (!access)
-            return access.error();
-        const QString now = nowText();
-        auto version = bumpVersion(db, caller, id, expectedVersion, title, now);
-        if (!version)
-            return version.error();
-        // The new version carries the same body; the history stays one row per version.
-        Sql copyBody(db,
-                     u"INSERT INTO project_versions (project_id, version, body, size, saved_at, "
-                     "saved_by) SELECT project_id, ?, body, size, ?, ? FROM project_versions "
-                     "WHERE project_id = ? AND version = ?"_s);
-        copyBody.bind(*version).bind(now).bind(caller.userId).bind(id).bind(expectedVersion);
-        if (!copyBody.exec())
-            return copyBody.error();
-        auto trimmed = trimHistory(db, id, *version);
-        if (!trimmed)
-            return trimmed.error();
-        return loadMeta(db, id);
+    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) {
+        return withinQuota<
+            ProjectMeta>(db, caller.userId, quotaBytes, [&]() -> Result<ProjectMeta> {
+            auto access = requireOwner(db, caller, id, false);
+            if (!access)
+                return access.error();
+            const QString now = nowText();
+            auto version = bumpVersion(db, caller, id, expectedVersion, title, now);
+            if (!version)
+                return version.error();
+            // The new version carries the same body; the history stays one row per version.
+            Sql copyBody(
+                db,
+                u"INSERT INTO project_versions (project_id, version, body, size, saved_at, "
+                "saved_by) SELECT project_id, ?, body, size, ?, ? FROM project_versions "
+                "WHERE project_id = ? AND version = ?"_s);
+            copyBody.bind(*version).bind(now).bind(caller.userId).bind(id).bind(expectedVersion);
+            if (!copyBody.exec())
+                return copyBody.error();
+            auto trimmed = trimHistory(db, id, *version);
+            if (!trimmed)
+                return trimmed.error();
+            return loadMeta(db, id);
+        });
     });
 }
 
@@ -454,6 +470,41 @@ Result<Ok> ProjectStore::trash(Db::Connection &db, const Caller &caller, qint64 
     });
 }
 
+Result<Ok> ProjectStore::purge(Db::Connection &db, const Caller &caller, qint64 id)
+{
+    return Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
+        auto access = requireOwner(db, caller, id, true);
+        if (!access)
+            return access.error();
+        // Only from the trash: one click on a project in use must never destroy it.
+        if (!access->deleted) {
+            return makeError(ErrorKind::BadRequest,
+                             u"Only projects in the trash can be deleted for good. Move it to the "
+                             "trash first."_s);
+        }
+        // Versions, thumbnail and shares go with the row (ON DELETE CASCADE); the storage
+        // triggers take their bytes off the owner's usage in the same transaction.
+        Sql q(db, u"DELETE FROM projects WHERE id = ? AND deleted_at IS NOT NULL"_s);
+        q.bind(id);
+        if (!q.exec())
+            return q.error();
+        if (q.rowsAffected() != 1)
+            return makeError(ErrorKind::NotFound, u"There is no project with this number."_s);
+        return Ok{};
+    });
+}
+
+Result<int> ProjectStore::emptyTrash(Db::Connection &db, const Caller &caller)
+{
+    return Db::writeTransaction<int>(db, [&](Db::Connection &db) -> Result<int> {
+        Sql q(db, u"DELETE FROM projects WHERE owner_id = ? AND deleted_at IS NOT NULL"_s);
+        q.bind(caller.userId);
+        if (!q.exec())
+            return q.error();
+        return q.rowsAffected();
+    });
+}
+
 Result<ProjectMeta> ProjectStore::restore(Db::Connection &db, const Caller &caller, qint64 id)
 {
     return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) -> Result<ProjectMeta> {
@@ -468,38 +519,44 @@ Result<ProjectMeta> ProjectStore::restore(Db::Connection &db, const Caller &call
     });
 }
 
-Result<ProjectMeta> ProjectStore::copy(Db::Connection &db, const Caller &caller, qint64 id)
+Result<ProjectMeta> ProjectStore::copy(Db::Connection &db, const Caller &caller, qint64 id,
+                                       qint64 quotaBytes)
 {
-    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) -> Result<ProjectMeta> {
-        auto access = requireRead(db, caller, id);
-        if (!access)
-            return access.error();
-        const QString now = nowText();
-        Sql insert(db,
-                   u"INSERT INTO projects (owner_id, title, version, created_at, updated_at, "
-                   "updated_by) SELECT ?, 'Copy of ' || title, 1, ?, ?, ? FROM projects "
-                   "WHERE id = ?"_s);
-        insert.bind(caller.userId).bind(now).bind(now).bind(caller.userId).bind(id);
-        if (!insert.exec())
-            return insert.error();
-        const qint64 newId = insert.lastInsertId();
-        // Same transaction, same snapshot: the body is exactly the version read above (G4).
-        Sql body(db,
-                 u"INSERT INTO project_versions (project_id, version, body, size, saved_at, "
-                 "saved_by) SELECT ?, 1, body, size, ?, ? FROM project_versions "
-                 "WHERE project_id = ? AND version = ?"_s);
-        body.bind(newId).bind(now).bind(caller.userId).bind(id).bind(access->version);
-        if (!body.exec())
-            return body.error();
-        if (body.rowsAffected() != 1)
-            return makeError(ErrorKind::Internal, u"The current version is missing."_s);
-        Sql thumb(db,
-                  u"INSERT INTO project_thumbnails (project_id, mime, data, updated_at) "
-                  "SELECT ?, mime, data, ? FROM project_thumbnails WHERE project_id = ?"_s);
-        thumb.bind(newId).bind(now).bind(id);
-        if (!thumb.exec())
-            return thumb.error();
-        return loadMeta(db, newId);
+    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) {
+        return withinQuota<ProjectMeta>(
+            db, caller.userId, quotaBytes, [&]() -> Result<ProjectMeta> {
+                auto access = requireRead(db, caller, id);
+                if (!access)
+                    return access.error();
+                const QString now = nowText();
+                Sql insert(
+                    db,
+                    u"INSERT INTO projects (owner_id, title, version, created_at, updated_at, "
+                    "updated_by) SELECT ?, 'Copy of ' || title, 1, ?, ?, ? FROM projects "
+                    "WHERE id = ?"_s);
+                insert.bind(caller.userId).bind(now).bind(now).bind(caller.userId).bind(id);
+                if (!insert.exec())
+                    return insert.error();
+                const qint64 newId = insert.lastInsertId();
+                // Same transaction, same snapshot: the body is exactly the version read above (G4).
+                Sql body(
+                    db,
+                    u"INSERT INTO project_versions (project_id, version, body, size, saved_at, "
+                    "saved_by) SELECT ?, 1, body, size, ?, ? FROM project_versions "
+                    "WHERE project_id = ? AND version = ?"_s);
+                body.bind(newId).bind(now).bind(caller.userId).bind(id).bind(access->version);
+                if (!body.exec())
+                    return body.error();
+                if (body.rowsAffected() != 1)
+                    return makeError(ErrorKind::Internal, u"The current version is missing."_s);
+                Sql thumb(db,
+                          u"INSERT INTO project_thumbnails (project_id, mime, data, updated_at) "
+                          "SELECT ?, mime, data, ? FROM project_thumbnails WHERE project_id = ?"_s);
+                thumb.bind(newId).bind(now).bind(id);
+                if (!thumb.exec())
+                    return thumb.error();
+                return loadMeta(db, newId);
+            });
     });
 }
 
@@ -538,20 +595,22 @@ Result<ProjectMeta> ProjectStore::share(Db::Connection &db, const Caller &caller
 }
 
 Result<Ok> ProjectStore::putThumbnail(Db::Connection &db, const Caller &caller, qint64 id,
-                                      const Thumbnail &thumbnail)
+                                      const Thumbnail &thumbnail, qint64 quotaBytes)
 {
-    return Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
-        auto access = requireOwner(db, caller, id, false);
-        if (!access)
-            return access.error();
-        Sql q(db,
-              u"INSERT INTO project_thumbnails (project_id, mime, data, updated_at) "
-              "VALUES (?, ?, ?, ?) ON CONFLICT (project_id) DO UPDATE SET "
-              "mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at"_s);
-        q.bind(id).bind(thumbnail.mime).bind(thumbnail.data).bind(nowText());
-        if (!q.exec())
-            return q.error();
-        return Ok{};
+    return Db::writeTransaction<Ok>(db, [&](Db::Connection &db) {
+        return withinQuota<Ok>(db, caller.userId, quotaBytes, [&]() -> Result<Ok> {
+            auto access = requireOwner(db, caller, id, false);
+            if (!access)
+                return access.error();
+            Sql q(db,
+                  u"INSERT INTO project_thumbnails (project_id, mime, data, updated_at) "
+                  "VALUES (?, ?, ?, ?) ON CONFLICT (project_id) DO UPDATE SET "
+                  "mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at"_s);
+            q.bind(id).bind(thumbnail.mime).bind(thumbnail.data).bind(nowText());
+            if (!q.exec())
+                return q.error();
+            return Ok{};
+        });
     });
 }
 
@@ -614,27 +673,33 @@ Result<QByteArray> ProjectStore::versionContent(Db::Connection &db, const Caller
 }
 
 Result<ProjectMeta> ProjectStore::restoreVersion(Db::Connection &db, const Caller &caller,
-                                                 qint64 id, int version, int expectedVersion)
+                                                 qint64 id, int version, int expectedVersion,
+                                                 qint64 quotaBytes)
 {
-    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) -> Result<ProjectMeta> {
-        auto access = requireOwner(db, caller, id, false);
-        if (!access)
-            return access.error();
-        Sql old(db, u"SELECT body FROM project_versions WHERE project_id = ? AND version = ?"_s);
-        old.bind(id).bind(version);
-        if (!old.exec())
-            return old.error();
-        if (!old.next())
-            return makeError(ErrorKind::NotFound, u"This version is no longer kept."_s);
-        const QByteArray body = old.value(0).toByteArray();
-        const QString now = nowText();
-        auto newVersion = bumpVersion(db, caller, id, expectedVersion, std::nullopt, now);
-        if (!newVersion)
-            return newVersion.error();
-        auto stored = insertVersion(db, id, *newVersion, body, caller.userId, now);
-        if (!stored)
-            return stored.error();
-        return loadMeta(db, id);
+    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) {
+        return withinQuota<ProjectMeta>(
+            db, caller.userId, quotaBytes, [&]() -> Result<ProjectMeta> {
+                auto access = requireOwner(db, caller, id, false);
+                if (!access)
+                    return access.error();
+                Sql old(
+                    db,
+                    u"SELECT body FROM project_versions WHERE project_id = ? AND version = ?"_s);
+                old.bind(id).bind(version);
+                if (!old.exec())
+                    return old.error();
+                if (!old.next())
+                    return makeError(ErrorKind::NotFound, u"This version is no longer kept."_s);
+                const QByteArray body = old.value(0).toByteArray();
+                const QString now = nowText();
+                auto newVersion = bumpVersion(db, caller, id, expectedVersion, std::nullopt, now);
+                if (!newVersion)
+                    return newVersion.error();
+                auto stored = insertVersion(db, id, *newVersion, body, caller.userId, now);
+                if (!stored)
+                    return stored.error();
+                return loadMeta(db, id);
+            });
     });
 }
 

@@ -13,7 +13,9 @@
 namespace Blockhaus::Store {
 
 // Every function runs on a worker thread with that thread's connection and is one unit of
-// work: writes are one transaction (see the guarantee named at each function).
+// work: writes are one transaction (see the guarantee named at each function). quotaBytes is the
+// caller's storage limit (0: none; see storagequota.h): a write that would take the owner's stored
+// bytes beyond it is refused with QuotaExceeded inside its own transaction, and nothing is kept.
 class ProjectStore
 {
 public:
@@ -22,12 +24,13 @@ public:
     // G5: metadata and first version commit together or not at all.
     static Result<ProjectMeta> create(Db::Connection &db, const Caller &caller,
                                       const QString &title, const QByteArray &body,
-                                      const QStringList &assetRefs);
+                                      const QStringList &assetRefs, qint64 quotaBytes = 0);
     // G5 for imports: the archive's assets, the project and its first version in one transaction.
     static Result<ProjectMeta> createWithAssets(Db::Connection &db, const Caller &caller,
                                                 const QString &title, const QByteArray &body,
                                                 const QStringList &assetRefs,
-                                                const QList<AssetData> &assets);
+                                                const QList<AssetData> &assets,
+                                                qint64 quotaBytes = 0);
     static Result<QList<ProjectMeta>> listOwn(Db::Connection &db, const Caller &caller, bool trash);
     static Result<QList<ProjectMeta>> listShared(Db::Connection &db, const Caller &caller);
     // Projects of one owner (not trashed); the caller's right to see them is checked by the caller.
@@ -45,25 +48,34 @@ public:
     static Result<ProjectMeta> save(Db::Connection &db, const Caller &caller, qint64 id,
                                     int expectedVersion, const QByteArray &body,
                                     const QStringList &assetRefs,
-                                    const std::optional<QString> &title);
+                                    const std::optional<QString> &title, qint64 quotaBytes = 0);
     static Result<ProjectMeta> rename(Db::Connection &db, const Caller &caller, qint64 id,
-                                      int expectedVersion, const QString &title);
+                                      int expectedVersion, const QString &title,
+                                      qint64 quotaBytes = 0);
     // G3: a soft delete in one transaction.
     static Result<Ok> trash(Db::Connection &db, const Caller &caller, qint64 id);
     static Result<ProjectMeta> restore(Db::Connection &db, const Caller &caller, qint64 id);
+    // Deletes a project in the trash for good, with its versions, thumbnail and shares; owner
+    // only. A project not in the trash is refused (BadRequest) and stays untouched. Assets stay:
+    // they are shared by content.
+    static Result<Ok> purge(Db::Connection &db, const Caller &caller, qint64 id);
+    // purge() of every project in the caller's trash, in one transaction; how many went.
+    static Result<int> emptyTrash(Db::Connection &db, const Caller &caller);
     // G4: the copy reads one consistent version inside its write transaction.
-    static Result<ProjectMeta> copy(Db::Connection &db, const Caller &caller, qint64 id);
+    static Result<ProjectMeta> copy(Db::Connection &db, const Caller &caller, qint64 id,
+                                    qint64 quotaBytes = 0);
     // G2: the share set is replaced in one transaction; a group the caller is not in fails all.
     static Result<ProjectMeta> share(Db::Connection &db, const Caller &caller, qint64 id,
                                      const QList<qint64> &groupIds);
     static Result<Ok> putThumbnail(Db::Connection &db, const Caller &caller, qint64 id,
-                                   const Thumbnail &thumbnail);
+                                   const Thumbnail &thumbnail, qint64 quotaBytes = 0);
     static Result<Thumbnail> thumbnail(Db::Connection &db, const Caller &caller, qint64 id);
     static Result<QList<VersionInfo>> versions(Db::Connection &db, const Caller &caller, qint64 id);
     static Result<QByteArray> versionContent(Db::Connection &db, const Caller &caller, qint64 id,
                                              int version);
     static Result<ProjectMeta> restoreVersion(Db::Connection &db, const Caller &caller, qint64 id,
-                                              int version, int expectedVersion);
+                                              int version, int expectedVersion,
+                                              qint64 quotaBytes = 0);
     // Asset references (md5ext) that the database does not hold.
     static Result<QStringList> missingAssets(Db::Connection &db, const QStringList &assetRefs);
 };

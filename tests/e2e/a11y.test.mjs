@@ -242,6 +242,13 @@ for (const { name, locale } of locales) {
       await pageReady(page, name);
       await page.locator('#trash-list li.project-card').first().waitFor({ timeout: 15_000 });
       await expectAccessible(page, `trash (${name})`);
+
+      // "Delete for good" asks first; the question is checked open, then closed unanswered.
+      await page.focus(`[data-focus-key="purge-${projects.old.id}"]`);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.getElementById('purge-dialog').open, undefined, { timeout: 5_000 });
+      await expectAccessible(page, `delete for good dialog (${name})`);
+      await closeDialog(page, 'purge-dialog');
     });
   });
 

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // The editor in real Chromium: a new project gets an id from the server, a change made through
 // the editor is saved and is there after a reload, and no page asks any other host for anything.
+// A save over the student's storage quota (507) is said in words and not retried (issue #12).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useClassroom, newWatchedContext, loginContext, openEditor,
+  useClassroom, newWatchedContext, loginContext, openEditor, startServer, makeClassroom,
   renameSprite, waitForSaveState, screenshot, spriteNames, createProject, EDITOR_TIMEOUT,
 } from './support.mjs';
 
@@ -120,6 +121,50 @@ test('a save without network keeps the work, retries, and closing the tab warns'
 
   assert.deepEqual(context.foreignRequests(), [], 'requests to other hosts');
   await context.close();
+});
+
+test('a save over the storage quota says so, is not retried, and works once space is freed', { timeout: 300_000 }, async () => {
+  const { browser } = suite;
+  // A server of its own where a student may store 1 MB.
+  const server = await startServer({ extraArgs: ['--student-quota-mb', '1'] });
+  try {
+    const { students: [quinn] } = await makeClassroom(server, ['Quinn Quota']);
+    const project = await createProject(quinn.api, { title: 'Tight', spriteName: 'Mouse' });
+    // A trashed project that leaves less room than one more version of the first one.
+    const filler = await quinn.api.ok('GET', `/api/v1/projects/${project.id}`);
+    const { used_bytes: used, quota_bytes: quota } = await quinn.api.ok('GET', '/api/v1/me/storage');
+    const base = JSON.stringify(filler).length;
+    // Room left afterwards: about half a body, less than the editor's next save needs.
+    filler.targets[0].variables = { fill: ['filler', 'x'.repeat(quota - used - base - 100 - Math.floor(base / 2))] };
+    const big = await quinn.api.ok('POST', '/api/v1/projects?title=Filler', { json: filler });
+    await quinn.api.ok('DELETE', `/api/v1/projects/${big.id}`);
+    const full = await quinn.api.ok('GET', '/api/v1/me/storage');
+    assert.ok(quota - full.used_bytes < base, `room left: ${quota - full.used_bytes} of ${base} needed`);
+
+    const context = await newWatchedContext(browser, server);
+    await loginContext(context, server, quinn.username, quinn.password);
+    const page = await context.newPage();
+    await openEditor(page, server, project.id);
+    await renameSprite(page, 'Squeezed');
+    await page.keyboard.press('Control+s');
+    await waitForSaveState(page, 'failed');
+    // In words, with the student's numbers, and no "trying again" countdown: waiting makes no room.
+    const text = await page.locator('#save-status-text').textContent();
+    assert.match(text, /storage space is full/);
+    assert.doesNotMatch(text, /Trying again/);
+    await screenshot(page, 'editor-quota-full');
+
+    // Space freed (as the trash page does it): the next save goes through.
+    await quinn.api.ok('DELETE', `/api/v1/projects/${big.id}?purge=1`);
+    await page.keyboard.press('Control+s');
+    await waitForSaveState(page, 'saved');
+    assert.deepEqual(spriteNames(await quinn.api.ok('GET', `/api/v1/projects/${project.id}`)), ['Squeezed']);
+
+    assert.deepEqual(context.foreignRequests(), [], 'requests to other hosts');
+    await context.close();
+  } finally {
+    await server.stop();
+  }
 });
 
 test('a new costume is uploaded once, before the project that names it; the title follows the editor', { timeout: 300_000 }, async () => {

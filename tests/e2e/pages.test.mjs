@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // The students' pages in real Chromium: joining with a class code, the project list, the .sb3
-// download and upload round trip, and remixing from the class gallery.
+// download and upload round trip, remixing from the class gallery, and the trash's "delete for
+// good" and "empty trash" behind a confirmation dialog with the space used (issue #12).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -113,6 +114,56 @@ test('a shared project is remixed from the class gallery into my own copy', { ti
   assert.deepEqual(spriteNames(await chris.api.ok('GET', `/api/v1/projects/${remixId}`)), ['Dancer']);
   const original = await anna.api.ok('GET', `/api/v1/projects/${project.id}/meta`);
   assert.equal(original.version, project.version, 'the original is untouched');
+
+  assert.deepEqual(context.foreignRequests(), [], 'requests to other hosts');
+  await context.close();
+});
+
+test('the trash deletes for good only after a confirmation, and the space used is shown', { timeout: 120_000 }, async () => {
+  const { server, browser, classroom } = suite;
+  const chris = classroom.students[2];
+  const keep = await createProject(chris.api, { title: 'Keeper' });
+  const first = await createProject(chris.api, { title: 'Old One', spriteName: 'Ghost' });
+  const second = await createProject(chris.api, { title: 'Old Two', spriteName: 'Bat' });
+  for (const project of [first, second]) await chris.api.ok('DELETE', `/api/v1/projects/${project.id}`);
+  const context = await newWatchedContext(browser, server);
+  await loginContext(context, server, chris.username, chris.password);
+  const page = await context.newPage();
+
+  await page.goto(`${server.origin}/projects`);
+  const storage = page.locator('#storage-line');
+  await storage.waitFor({ state: 'visible', timeout: 15_000 });
+  assert.match(await storage.textContent(), /of 200\sMB used/);
+
+  await page.goto(`${server.origin}/projects?trash=1`);
+  await page.locator('#trash-list li.project-card').nth(1).waitFor({ timeout: 15_000 });
+  const purgeButton = `[data-focus-key="purge-${first.id}"]`;
+  // By keyboard: the question opens with Cancel focused, Escape closes it and nothing is lost.
+  await page.focus(purgeButton);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('purge-dialog').open, undefined, { timeout: 5_000 });
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'purge-cancel');
+  assert.match(await page.locator('#purge-title').textContent(), /Old One/);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.getElementById('purge-dialog').open, undefined, { timeout: 5_000 });
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.focusKey), `purge-${first.id}`);
+  assert.equal(await page.locator('#trash-list li.project-card').count(), 2);
+
+  await page.click(purgeButton);
+  await page.click('#purge-confirm');
+  await page.locator(`#trash-list li[data-project-id="${first.id}"]`).waitFor({ state: 'detached', timeout: 15_000 });
+  assert.equal((await chris.api.request('GET', `/api/v1/projects/${first.id}/meta`)).status, 404);
+
+  await page.click('#empty-trash');
+  await page.waitForFunction(() => document.getElementById('purge-dialog').open, undefined, { timeout: 5_000 });
+  await page.click('#purge-confirm');
+  await page.locator('#trash-empty').waitFor({ state: 'visible', timeout: 15_000 });
+  assert.deepEqual((await chris.api.ok('GET', '/api/v1/projects?trash=1')).projects, []);
+  const mine = (await chris.api.ok('GET', '/api/v1/projects')).projects.map((project) => project.id);
+  // The project in use stays (Chris may have others from earlier tests); the trashed ones are gone.
+  assert.ok(mine.includes(keep.id));
+  assert.ok(!mine.includes(first.id) && !mine.includes(second.id));
+  await screenshot(page, 'trash-emptied');
 
   assert.deepEqual(context.foreignRequests(), [], 'requests to other hosts');
   await context.close();

@@ -87,9 +87,12 @@ const Row rows[] = {
     {"DELETE /api/v1/session", "uaaaaaa", Body::None, false, Setup::FreshToken},
     {"GET /api/v1/join/{code}", "aaaaaaa"},
     {"GET /api/v1/me", "uaaaaaa"},
+    {"GET /api/v1/me/storage", "uaaaaaa"},
 
     {"GET /api/v1/projects", "uaaaaaa"},
     {"GET /api/v1/projects/shared", "uaaaaaa"},
+    // Empties the caller's own trash (400 without ?trash=1: refused for its form, not the role).
+    {"DELETE /api/v1/projects", "uaaaaaa"},
     {"POST /api/v1/projects", "uaaaaaa", Body::ProjectJson},
     {"POST /api/v1/projects/import", "uaaaaaa", Body::Sb3},
     {"GET /api/v1/projects/{id}", "uaadada"},

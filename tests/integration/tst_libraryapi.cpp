@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // Integration tests for the Scratch library cache: /library/{md5ext}, the fallback of
 // GET /api/v1/assets/{md5ext}, and the teacher's /api/v1/library status and fill. The upstream
-// CDN is a fake on 127.0.0.1; nothing here reaches the internet.
+// CDN is a fake on 127.0.0.1; nothing here reaches the internet. Only names in the editor's
+// catalogue are downloaded (issue #12): tests that need a new name add it to the catalogue first.
 
 #include <QDir>
 #include <QDirIterator>
@@ -125,8 +126,13 @@ private slots:
     void invalidNameIsRejected();
     void statusAndFillAreForTeachers();
     void fillDownloadsTheCatalogueOnce();
+    void nameOutsideTheCatalogueIsNotFoundWithoutUpstream_data();
+    void nameOutsideTheCatalogueIsNotFoundWithoutUpstream();
 
 private:
+    // Adds names to the web root's catalogue (backdrops.json, which initTestCase leaves out), so
+    // the server may download them; an empty list takes every added name out again.
+    void allowInCatalogue(const QStringList &names);
     QByteArray uniqueSeed();
     HttpReply get(const QByteArray &path, const HeaderList &headers = {});
     QJsonObject libraryStatus();
@@ -137,6 +143,7 @@ private:
     Classroom m_classroom;
     QStringList m_catalogue; // distinct names in the web root's catalogue files
     QString m_catalogueMissing; // in the catalogue, unknown to the upstream
+    QStringList m_allowed; // names added by allowInCatalogue()
     int m_seed = 0;
 };
 
@@ -151,6 +158,18 @@ HttpReply TestLibraryApi::get(const QByteArray &path, const HeaderList &headers)
     Client client(m_server->port());
     client.setBearer(m_classroom.students.at(0).token);
     return client.get(path, headers);
+}
+
+void TestLibraryApi::allowInCatalogue(const QStringList &names)
+{
+    const QString path = m_webRoot.path() + u"/libraries/backdrops.json"_s;
+    if (names.isEmpty()) {
+        m_allowed.clear();
+        QVERIFY(!QFile::exists(path) || QFile::remove(path));
+        return;
+    }
+    m_allowed += names;
+    QVERIFY(writeFile(path, entries(m_allowed)));
 }
 
 QJsonObject TestLibraryApi::libraryStatus()
@@ -231,6 +250,7 @@ void TestLibraryApi::missIsDownloadedOnceThenServedFromDisk()
     const QByteArray bytes = assetBytes(format, uniqueSeed());
     const QString name = md5ext(bytes, format);
     m_upstream.serve(name, bytes);
+    allowInCatalogue({name});
 
     for (int attempt = 0; attempt < 3; ++attempt) {
         const HttpReply reply = get(libraryPath(name));
@@ -250,6 +270,7 @@ void TestLibraryApi::concurrentMissesShareOneDownload()
     const QByteArray bytes = assetBytes(u"png"_s, uniqueSeed());
     const QString name = md5ext(bytes, u"png"_s);
     m_upstream.serve(name, bytes);
+    allowInCatalogue({name});
     // Slow enough that all requests arrive while the one download is under way.
     m_upstream.setDelayMs(500);
     const auto resetDelay = qScopeGuard([this] { m_upstream.setDelayMs(0); });
@@ -273,6 +294,7 @@ void TestLibraryApi::wrongBytesAreNeitherStoredNorServed()
     const QByteArray wrong = assetBytes(u"svg"_s, uniqueSeed());
     const QString name = md5ext(bytes, u"svg"_s);
     m_upstream.serve(name, wrong);
+    allowInCatalogue({name});
 
     for (int attempt = 1; attempt <= 2; ++attempt) {
         const HttpReply reply = get(libraryPath(name));
@@ -293,6 +315,7 @@ void TestLibraryApi::wrongBytesAreNeitherStoredNorServed()
 void TestLibraryApi::upstreamNotFoundIsNotFound()
 {
     const QString name = md5ext(uniqueSeed(), u"wav"_s);
+    allowInCatalogue({name});
     for (const QByteArray &path : {libraryPath(name), assetPath(name)}) {
         const QString error = checkError(get(path), 404, u"not_found"_s);
         QVERIFY2(error.isEmpty(), qPrintable(QString::fromLatin1(path) + u": "_s + error));
@@ -320,15 +343,21 @@ void TestLibraryApi::unreachableUpstreamAnswersWithinTimeout()
         stalling.setStalled(true);
         url = stalling.urlTemplate();
     }
+    // Both names are in this server's catalogue, so both misses go to the upstream.
+    const QString name = md5ext(uniqueSeed(), u"svg"_s);
+    const QString second = md5ext(uniqueSeed(), u"png"_s);
+    QTemporaryDir webRoot;
+    QVERIFY(webRoot.isValid() && QDir(webRoot.path()).mkpath(u"libraries"_s));
+    QVERIFY(writeFile(webRoot.path() + u"/libraries/costumes.json"_s, entries({name, second})));
     TestServer::Options options;
-    options.extraArgs = QStringList{u"--library-upstream"_s, url, u"--library-timeout-ms"_s,
-                                    QString::number(upstreamTimeoutMs)};
+    options.extraArgs = QStringList{u"--library-upstream"_s,   url,
+                                    u"--library-timeout-ms"_s, QString::number(upstreamTimeoutMs),
+                                    u"--web-root"_s,           webRoot.path()};
     TestServer server(options);
     QVERIFY2(server.start(), server.output().constData());
     Client client(server.port());
     QCOMPARE(client.login(u"admin"_s, server.adminPassword()).status, 201);
 
-    const QString name = md5ext(uniqueSeed(), u"svg"_s);
     QElapsedTimer elapsed;
     elapsed.start();
     HttpReply reply = client.get(libraryPath(name));
@@ -346,7 +375,7 @@ void TestLibraryApi::unreachableUpstreamAnswersWithinTimeout()
 
     // The next misses do not wait for the same unreachable host again: they answer at once.
     elapsed.restart();
-    for (const QByteArray &path : {libraryPath(md5ext(uniqueSeed(), u"png"_s)), assetPath(name)}) {
+    for (const QByteArray &path : {libraryPath(second), assetPath(name)}) {
         reply = client.get(path);
         error = checkError(reply, 503, u"unavailable"_s);
         QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -385,6 +414,7 @@ void TestLibraryApi::assetsGetFallsBackToLibrary()
     const QByteArray bytes = assetBytes(u"wav"_s, uniqueSeed());
     const QString name = md5ext(bytes, u"wav"_s);
     m_upstream.serve(name, bytes);
+    allowInCatalogue({name});
 
     HttpReply reply = get(assetPath(name));
     QVERIFY2(statusIs(reply, 200), qPrintable(describe(reply)));
@@ -429,6 +459,7 @@ void TestLibraryApi::ifNoneMatchAnswersNotModified()
     const QByteArray bytes = assetBytes(u"png"_s, uniqueSeed());
     const QString name = md5ext(bytes, u"png"_s);
     m_upstream.serve(name, bytes);
+    allowInCatalogue({name});
     const QByteArray path = library ? libraryPath(name) : assetPath(name);
     const QByteArray etag = "\""_ba + md5Hex(bytes) + "\""_ba;
 
@@ -455,6 +486,7 @@ void TestLibraryApi::sessionIsRequired()
     const QByteArray bytes = assetBytes(u"svg"_s, uniqueSeed());
     const QString name = md5ext(bytes, u"svg"_s);
     m_upstream.serve(name, bytes);
+    allowInCatalogue({name});
     const QByteArray path = library ? libraryPath(name) : assetPath(name);
 
     Client anonymous(m_server->port());
@@ -508,16 +540,30 @@ void TestLibraryApi::statusAndFillAreForTeachers()
     error = checkError(anonymous.get("/api/v1/library"_ba), 401, u"unauthorized"_s);
     QVERIFY2(error.isEmpty(), qPrintable(error));
 
+    allowInCatalogue({}); // back to the editor's own catalogue
     const QJsonObject status = libraryStatus();
-    for (const auto key :
-         {"cached"_L1, "total"_L1, "filling"_L1, "done"_L1, "failed"_L1, "upstream"_L1})
+    for (const auto key : {"cached"_L1, "total"_L1, "filling"_L1, "done"_L1, "failed"_L1,
+                           "upstream"_L1, "cache_bytes"_L1, "cache_max_bytes"_L1, "cache_full"_L1})
         QVERIFY2(status.contains(key), qPrintable(key));
+    // The default cap is 1 GB, far from reached here.
+    QCOMPARE(status.value("cache_max_bytes"_L1).toDouble(), 1e9);
+    QCOMPARE(status.value("cache_full"_L1), QJsonValue(false));
+    QVERIFY(status.value("cache_bytes"_L1).toDouble() > 0);
+    // Health shows the same, for IT's monitoring.
+    Client admin(m_server->port());
+    admin.setBearer(m_classroom.adminToken);
+    const QJsonObject health =
+        admin.get("/api/v1/health"_ba).object().value("library"_L1).toObject();
+    QCOMPARE(health.value("cache_max_bytes"_L1), status.value("cache_max_bytes"_L1));
+    QCOMPARE(health.value("cache_full"_L1), QJsonValue(false));
+    QVERIFY(health.value("cache_bytes"_L1).toDouble() > 0);
     QCOMPARE(status.value("total"_L1).toInt(), m_catalogue.size());
     QCOMPARE(status.value("upstream"_L1), QJsonValue(true));
 }
 
 void TestLibraryApi::fillDownloadsTheCatalogueOnce()
 {
+    allowInCatalogue({}); // back to the editor's own catalogue
     Client admin(m_server->port());
     admin.setBearer(m_classroom.adminToken);
     const qsizetype total = m_catalogue.size();
@@ -546,6 +592,28 @@ void TestLibraryApi::fillDownloadsTheCatalogueOnce()
     }
     const QString stray = checkOnlyCompleteFiles(m_server->dataDir());
     QVERIFY2(stray.isEmpty(), qPrintable(stray));
+}
+
+void TestLibraryApi::nameOutsideTheCatalogueIsNotFoundWithoutUpstream_data()
+{
+    QTest::addColumn<bool>("library");
+    QTest::newRow("/library") << true;
+    QTest::newRow("/api/v1/assets fallback") << false;
+}
+
+void TestLibraryApi::nameOutsideTheCatalogueIsNotFoundWithoutUpstream()
+{
+    // The upstream has it, but the editor's pickers never ask for it: the server is no open
+    // door to the CDN, and its cache holds only the catalogue.
+    QFETCH(bool, library);
+    const QByteArray bytes = assetBytes(u"svg"_s, uniqueSeed());
+    const QString name = md5ext(bytes, u"svg"_s);
+    m_upstream.serve(name, bytes);
+    const HttpReply reply = get(library ? libraryPath(name) : assetPath(name));
+    const QString error = checkError(reply, 404, u"not_found"_s);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(m_upstream.requestCount(name), 0);
+    QVERIFY(!QFile::exists(cachedPath(m_server->dataDir(), name)));
 }
 
 QTEST_GUILESS_MAIN(TestLibraryApi)

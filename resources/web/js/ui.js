@@ -4,7 +4,7 @@
 // re-renders.
 
 import { ApiError, loginUrl } from './api.js';
-import { t, formatDuration } from './i18n.js';
+import { t, formatDuration, formatSize } from './i18n.js';
 
 /**
  * Create an element: h('a', {href: '/x', class: 'button'}, 'text', child).
@@ -113,7 +113,11 @@ export function errorText(error, context = '') {
       return error.retryAfter
         ? t('error.busyWait', { time: formatDuration(error.retryAfter) })
         : t('error.busy');
-    case 'insufficient_storage': return t('error.diskFull');
+    case 'insufficient_storage':
+      // A full quota names the student's own numbers; otherwise the teacher's disk is full.
+      return error.body && error.body.quota_bytes != null
+        ? t('error.quotaFull', { used: formatSize(error.body.used_bytes), quota: formatSize(error.body.quota_bytes) })
+        : t('error.diskFull');
     case 'internal':
       return error.body && error.body.request_id
         ? t('error.internalWithId', { id: error.body.request_id })

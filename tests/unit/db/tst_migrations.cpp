@@ -83,7 +83,8 @@ private:
 const QStringList schemaTables{
     u"assets"_s,          u"backpack_items"_s,     u"groups"_s,           u"memberships"_s,
     u"project_shares"_s,  u"project_thumbnails"_s, u"project_versions"_s, u"projects"_s,
-    u"roster_revision"_s, u"schema_meta"_s,        u"sessions"_s,         u"users"_s,
+    u"roster_revision"_s, u"schema_meta"_s,        u"sessions"_s,         u"storage_usage"_s,
+    u"users"_s,
 };
 
 } // namespace
@@ -107,6 +108,7 @@ private slots:
     void classNamesBecomeUniquePerTeacherKeepingMembersAndShares();
     void rosterRevisionMovesWithAccountsClassesAndMembersOnly();
     void refusesNewerSchemaAndLeavesItUntouched();
+    void storageUsageIsBackfilledAndKeptByTriggers();
 };
 
 void TestMigrations::buildKnowsAtLeastOneVersion()
@@ -322,6 +324,54 @@ void TestMigrations::refusesNewerSchemaAndLeavesItUntouched()
     QCOMPARE(db.schema(), schemaBefore);
     QCOMPARE(db.tables(), QStringList{u"schema_meta"_s});
     QCOMPARE(*Db::Migrations::currentVersion(db.connection()), newer);
+}
+
+void TestMigrations::storageUsageIsBackfilledAndKeptByTriggers()
+{
+    // Migration 0004 (issue #12): the bytes each user stores, counted from what a build without
+    // quotas wrote, then kept by triggers on every write.
+    TestDatabase db;
+    QVERIFY(db.opened());
+    QVERIFY(Db::Migrations::migrate(db.connection(), 1).ok());
+    QVERIFY(db.exec(u"INSERT INTO users (id, username, display_name, role, password_hash, "
+                    "created_at) VALUES (1, 'ann', 'Ann', 'student', 'x', 't'), "
+                    "(2, 'ben', 'Ben', 'student', 'x', 't')"_s));
+    QVERIFY(db.exec(u"INSERT INTO projects (id, owner_id, title, version, created_at, updated_at, "
+                    "updated_by) VALUES (10, 1, 'P', 2, 't', 't', 1)"_s));
+    QVERIFY(db.exec(u"INSERT INTO project_versions VALUES (10, 1, zeroblob(100), 100, 't', 1), "
+                    "(10, 2, zeroblob(150), 150, 't', 1)"_s));
+    QVERIFY(
+        db.exec(u"INSERT INTO project_thumbnails VALUES (10, 'image/png', zeroblob(30), 't')"_s));
+    QVERIFY(db.exec(u"INSERT INTO assets (md5, data_format, data, size, created_at, created_by) "
+                    "VALUES ('a', 'svg', zeroblob(40), 40, 't', 1), "
+                    "('b', 'svg', zeroblob(7), 7, 't', NULL)"_s));
+    QVERIFY(db.exec(u"INSERT INTO backpack_items VALUES "
+                    "('i1', 2, 'costume', 'Cat', 'image/png', 1, 1, 't', 1)"_s));
+    QVERIFY(Db::Migrations::migrate(db.connection()).ok());
+
+    const QString usage = u"SELECT group_concat(user_id || '=' || used_bytes, ',') FROM "
+                          "(SELECT * FROM storage_usage ORDER BY user_id)"_s;
+    // Ann: two versions, the thumbnail, the asset she stored first. Ben: his backpack item's
+    // text (7 + 3 + 9); its body asset is Ann's.
+    QCOMPARE(db.scalar(usage).toString(), u"1=320,2=19"_s);
+
+    const QList<std::pair<QString, QString>> steps{
+        {u"INSERT INTO project_versions VALUES (10, 3, zeroblob(50), 50, 't', 1)"_s,
+         u"1=370,2=19"_s},
+        {u"UPDATE project_thumbnails SET data = zeroblob(60) WHERE project_id = 10"_s,
+         u"1=400,2=19"_s},
+        {u"DELETE FROM project_versions WHERE project_id = 10 AND version = 1"_s, u"1=300,2=19"_s},
+        {u"INSERT INTO assets (md5, data_format, data, size, created_at, created_by) "
+         "VALUES ('c', 'wav', zeroblob(5), 5, 't', 2)"_s,
+         u"1=300,2=24"_s},
+        {u"DELETE FROM backpack_items WHERE id = 'i1'"_s, u"1=300,2=5"_s},
+        // A purge: the versions and the thumbnail go by cascade, counted exactly once.
+        {u"DELETE FROM projects WHERE id = 10"_s, u"1=40,2=5"_s},
+    };
+    for (const auto &[statement, expected] : steps) {
+        QVERIFY2(db.exec(statement), qPrintable(statement));
+        QCOMPARE(db.scalar(usage).toString(), expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)

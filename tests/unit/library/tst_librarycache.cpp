@@ -3,6 +3,9 @@
 // (404, wrong bytes) and result on disk; a second fill that finds everything cached; cancelFill
 // while downloads are slow or hang; readCatalogue over hand-written libraries/*.json (nested
 // sprite parts, duplicates, missing and malformed files); a file damaged on disk fetched again.
+// Issue #12: only names in the editor's catalogue are downloaded (others are NotFound without
+// asking the upstream, also when the catalogue changes while running), and the size cap: when
+// full, downloads are served but not stored, a fill stops downloading, and both say so.
 
 #include <memory>
 #include <utility>
@@ -116,6 +119,12 @@ private slots:
     void fillCatalogueFillsWhatTheCatalogueNames();
     void damagedFileIsFetchedAgainOnRead_data();
     void damagedFileIsFetchedAgainOnRead();
+    void namesOutsideTheCatalogueAreNotDownloaded_data();
+    void namesOutsideTheCatalogueAreNotDownloaded();
+    void catalogueIsReadAgainWhenItChanges();
+    void fullCacheServesButStoresNothingNew();
+    void cacheOverTheCapAtStartIsFull();
+    void fillStopsDownloadingWhenTheCacheIsFull();
 
 private:
     LibraryConfig config(int maxConcurrentFetches = 6) const;
@@ -126,6 +135,10 @@ private:
     QStringList mixedNames() const { return namesOf(m_good) << m_missing << m_wrong; }
     // The cache logs each refusal of m_wrong's bytes; expected, and checked, once per download.
     void expectWrongBytesRefused(int times) const;
+    // Writes the editor's catalogue (costumes.json) naming exactly these assets: only they may be
+    // downloaded.
+    void publishCatalogue(const QStringList &names) const;
+    QString webRoot() const { return m_dir->path() + u"/web"_s; }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<FakeUpstream> m_upstream;
@@ -173,6 +186,16 @@ void TestLibraryCache::serveMixed(int good)
     m_upstream->serve(m_wrong, asset(1002).bytes);
 }
 
+void TestLibraryCache::publishCatalogue(const QStringList &names) const
+{
+    QVERIFY(QDir().mkpath(webRoot() + u"/libraries"_s));
+    QByteArray json = "[";
+    for (const QString &name : names)
+        json += (json.size() > 1 ? ", " : "") + u"{\"md5ext\": \"%1\"}"_s.arg(name).toUtf8();
+    json += "]";
+    QVERIFY(writeFile(webRoot() + u"/libraries/costumes.json"_s, json));
+}
+
 void TestLibraryCache::expectWrongBytesRefused(int times) const
 {
     const QRegularExpression message(QRegularExpression::escape(m_wrong)
@@ -200,6 +223,7 @@ void TestLibraryCache::fillAllStoresGoodAssetsAndCountsFailures()
     serveMixed(good);
     const int total = good + 2;
     expectWrongBytesRefused(1);
+    publishCatalogue(mixedNames());
 
     LibraryCache cache(config(maxConcurrentFetches));
     QSignalSpy progressed(&cache, &LibraryCache::fillProgressed);
@@ -247,6 +271,7 @@ void TestLibraryCache::secondFillDownloadsNothingNew()
     serveMixed(5);
     const int good = static_cast<int>(m_good.size());
     expectWrongBytesRefused(withFailures ? 2 : 1);
+    publishCatalogue(mixedNames());
 
     LibraryCache cache(config());
     QSignalSpy progressed(&cache, &LibraryCache::fillProgressed);
@@ -296,6 +321,7 @@ void TestLibraryCache::cancelFillStopsDownloadsAndLeavesNoPartialFiles()
         m_upstream->serve(assets.last().name, assets.last().bytes);
     }
     const QStringList names = namesOf(assets);
+    publishCatalogue(QStringList(names) << asset(100).name);
     m_upstream->setDelayMs(delayMs);
     m_upstream->setStalled(stalled);
 
@@ -495,6 +521,7 @@ void TestLibraryCache::damagedFileIsFetchedAgainOnRead()
     QFETCH(QString, damage);
     const Asset item = asset(7);
     m_upstream->serve(item.name, item.bytes);
+    publishCatalogue({item.name});
     const QString path = cachedPath(cacheDir(), item.name);
 
     LibraryCache cache(config());
@@ -533,6 +560,147 @@ void TestLibraryCache::damagedFileIsFetchedAgainOnRead()
     QVERIFY(third.isFinished());
     QCOMPARE(third.result().data, item.bytes);
     QCOMPARE(m_upstream->requestCount(item.name), 2);
+}
+
+void TestLibraryCache::namesOutsideTheCatalogueAreNotDownloaded_data()
+{
+    QTest::addColumn<bool>("fill");
+    QTest::newRow("get") << false;
+    QTest::newRow("fillAll") << true;
+}
+
+void TestLibraryCache::namesOutsideTheCatalogueAreNotDownloaded()
+{
+    QFETCH(bool, fill);
+    // The upstream has all three, but only the first is in the editor's catalogue: the server
+    // must not fetch anything else for anyone who asks (no open proxy, no unbounded cache).
+    const QList<Asset> assets{asset(1), asset(2), asset(3)};
+    for (const Asset &item : assets)
+        m_upstream->serve(item.name, item.bytes);
+    publishCatalogue({assets.first().name});
+
+    LibraryCache cache(config());
+    QVERIFY(cache.inCatalogue(assets.first().name));
+    QVERIFY(!cache.inCatalogue(assets.last().name));
+    if (fill) {
+        QSignalSpy finished(&cache, &LibraryCache::fillFinished);
+        QVERIFY(cache.fillAll(namesOf(assets)));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, waitMs);
+        QCOMPARE(finished.first(), (QVariantList{3, 3, 2, false}));
+    } else {
+        for (const Asset &item : assets) {
+            QFuture<LibraryAsset> future = cache.get(item.name);
+            QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), waitMs);
+            QCOMPARE(future.result().availability,
+                     &item == &assets.first() ? Availability::Found : Availability::NotFound);
+        }
+    }
+    QCOMPARE(m_upstream->requestCount(assets.first().name), 1);
+    QCOMPARE(m_upstream->requestCount(), 1);
+    QCOMPARE(filesUnder(cacheDir()), expectedFiles({assets.first().name}));
+}
+
+void TestLibraryCache::catalogueIsReadAgainWhenItChanges()
+{
+    const Asset item = asset(5);
+    m_upstream->serve(item.name, item.bytes);
+    publishCatalogue({asset(6).name});
+    LibraryCache cache(config());
+    QFuture<LibraryAsset> refused = cache.get(item.name);
+    QVERIFY(refused.isFinished());
+    QCOMPARE(refused.result().availability, Availability::NotFound);
+    QCOMPARE(m_upstream->requestCount(), 0);
+
+    // The editor is staged anew with a catalogue that names the item.
+    publishCatalogue({asset(6).name, item.name});
+    QFuture<LibraryAsset> fetched = cache.get(item.name);
+    QTRY_VERIFY_WITH_TIMEOUT(fetched.isFinished(), waitMs);
+    QCOMPARE(fetched.result().availability, Availability::Found);
+    QCOMPARE(cache.catalogue(), (QStringList{asset(6).name, item.name}));
+    QCOMPARE(m_upstream->requestCount(item.name), 1);
+}
+
+void TestLibraryCache::fullCacheServesButStoresNothingNew()
+{
+    const QList<Asset> assets{asset(11), asset(12), asset(13), asset(14)};
+    for (const Asset &item : assets)
+        m_upstream->serve(item.name, item.bytes);
+    publishCatalogue(namesOf(assets));
+    LibraryConfig capped = config();
+    capped.maxCacheBytes = assets.at(0).bytes.size() + assets.at(1).bytes.size();
+
+    LibraryCache cache(capped);
+    QVERIFY(!cache.summary().full);
+    // Said once when the cap is reached, not once per item turned away.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"library cache is full"_s));
+    for (const Asset &item : assets) {
+        QFuture<LibraryAsset> future = cache.get(item.name);
+        QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), waitMs);
+        QCOMPARE(future.result().availability, Availability::Found);
+        QCOMPARE(future.result().data, item.bytes);
+    }
+    QCOMPARE(filesUnder(cacheDir()), expectedFiles({assets.at(0).name, assets.at(1).name}));
+    const LibrarySummary summary = cache.summary();
+    QVERIFY(summary.full);
+    QCOMPARE(summary.cacheBytes, capped.maxCacheBytes);
+    QCOMPARE(summary.maxCacheBytes, capped.maxCacheBytes);
+
+    // What is on disk is still served from there; the rest is fetched again each time.
+    QFuture<LibraryAsset> hit = cache.get(assets.at(0).name);
+    QVERIFY(hit.isFinished());
+    QCOMPARE(hit.result().data, assets.at(0).bytes);
+    QCOMPARE(m_upstream->requestCount(assets.at(0).name), 1);
+    QFuture<LibraryAsset> again = cache.get(assets.at(3).name);
+    QTRY_VERIFY_WITH_TIMEOUT(again.isFinished(), waitMs);
+    QCOMPARE(again.result().availability, Availability::Found);
+    QCOMPARE(m_upstream->requestCount(assets.at(3).name), 2);
+}
+
+void TestLibraryCache::cacheOverTheCapAtStartIsFull()
+{
+    // A cache filled by an earlier run with no (or a higher) cap.
+    const Asset item = asset(21);
+    QVERIFY(QDir().mkpath(cacheDir() + u'/' + item.name.left(2)));
+    QVERIFY(writeFile(cachedPath(cacheDir(), item.name), item.bytes));
+    const Asset other = asset(22);
+    m_upstream->serve(other.name, other.bytes);
+    publishCatalogue({item.name, other.name});
+    LibraryConfig capped = config();
+    capped.maxCacheBytes = item.bytes.size();
+
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"library cache is full"_s));
+    LibraryCache cache(capped);
+    QVERIFY(cache.summary().full);
+    QCOMPARE(cache.summary().cacheBytes, static_cast<qint64>(item.bytes.size()));
+    QFuture<LibraryAsset> future = cache.get(other.name);
+    QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), waitMs);
+    QCOMPARE(future.result().availability, Availability::Found);
+    QCOMPARE(filesUnder(cacheDir()), expectedFiles({item.name}));
+}
+
+void TestLibraryCache::fillStopsDownloadingWhenTheCacheIsFull()
+{
+    QList<Asset> assets;
+    for (int i = 0; i < 5; ++i) {
+        assets << asset(30 + i);
+        m_upstream->serve(assets.last().name, assets.last().bytes);
+    }
+    publishCatalogue(namesOf(assets));
+    LibraryConfig capped = config(1); // one download at a time: the order is fixed
+    capped.maxCacheBytes = assets.at(0).bytes.size() + assets.at(1).bytes.size();
+
+    LibraryCache cache(capped);
+    QSignalSpy finished(&cache, &LibraryCache::fillFinished);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"library cache is full"_s));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"fill skips 2 items"_s));
+    QVERIFY(cache.fillAll(namesOf(assets)));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, waitMs);
+
+    // Two stored, the third downloaded and found not to fit, the last two never asked for.
+    QCOMPARE(finished.first(), (QVariantList{5, 5, 2, false}));
+    QCOMPARE(m_upstream->requestCount(), 3);
+    QCOMPARE(filesUnder(cacheDir()), expectedFiles({assets.at(0).name, assets.at(1).name}));
+    QVERIFY(cache.summary().full);
 }
 
 QTEST_GUILESS_MAIN(TestLibraryCache)

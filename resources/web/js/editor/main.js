@@ -98,7 +98,7 @@ async function main() {
       root.render(props);
     },
   });
-  const storage = createStorage(GUI, { saveProject: saver.saveProject });
+  const storage = createStorage(GUI, { saveProject: saver.saveProject, onAssetError: saver.noteAssetError });
   const state = new GUI.EditorState({ locale: lang, isPlayerOnly: playerOnly }, () => ({ storage }));
   const container = $('gui');
   GUI.setAppElement(container);

@@ -8,11 +8,13 @@
 //   it uploads exactly those assets from the VM, then sends the JSON again, so assets always
 //   arrive before the project that names them.
 // - 412: the conflict dialog; the student decides, nothing is overwritten silently.
-// - Network failures and 5xx keep the unsaved state in the page and retry with backoff.
+// - Network failures and 5xx keep the unsaved state in the page and retry with backoff; except
+//   507 (the student's storage space or the server's disk is full): retrying cannot help, so it
+//   is said in words and the next try waits for the student (Save now, Ctrl+S, a new edit).
 // - Autosave every 60 s while there are changes, on Ctrl+S / "Save now", when the page is
 //   hidden, and a warning when the tab is closed with unsaved changes.
 import { api, ApiError } from '/js/api.js';
-import { t, formatRelative } from '/js/i18n.js';
+import { t, formatRelative, formatSize } from '/js/i18n.js';
 import { askAboutConflict } from '/js/editor/conflict.js';
 
 const AUTOSAVE_MS = 60_000;
@@ -25,7 +27,7 @@ const UPDATING = new Set(['AUTO_UPDATING', 'MANUAL_UPDATING', 'CREATING_NEW', 'C
 class SaveFailure extends Error {
   constructor(kind, cause) {
     super(cause?.message || kind);
-    this.kind = kind; // 'offline' | 'retry' | 'conflict' | 'failed'
+    this.kind = kind; // 'offline' | 'retry' | 'conflict' | 'full' | 'failed'
     this.cause = cause;
     this.retryAfter = cause?.retryAfter ?? null;
   }
@@ -65,7 +67,9 @@ export class SaveController {
     this.cycleSucceeded = false;
     this.inFlight = 0;
     this.leaving = false; // navigating away on purpose after a conflict choice
+    this.lastAssetError = null; // why the editor's own asset upload failed, when we know
     this.saveProject = this.saveProject.bind(this);
+    this.noteAssetError = (error) => { this.lastAssetError = error; };
   }
 
   /** Starts watching the editor's redux store, the keyboard and the page lifecycle. */
@@ -76,7 +80,10 @@ export class SaveController {
       this.publish();
       return;
     }
-    setInterval(() => { if (this.hasUnsavedWork()) this.saveNow(); }, AUTOSAVE_MS);
+    // No autosave while the space is full: it would only be refused again every minute.
+    setInterval(() => {
+      if (this.hasUnsavedWork() && this.failure?.kind !== 'full') this.saveNow();
+    }, AUTOSAVE_MS);
     // Capture phase, so Ctrl+S saves through us even when a block or the paint editor has focus
     // and the browser never opens its own "Save page" dialog.
     window.addEventListener('keydown', (event) => {
@@ -313,11 +320,14 @@ export class SaveController {
       this.dirty = true;
     }
     this.wasChanged = gui.projectChanged;
-    if (updating && !this.wasUpdating) this.cycleSucceeded = false;
+    if (updating && !this.wasUpdating) {
+      this.cycleSucceeded = false;
+      this.lastAssetError = null;
+    }
     if (!updating && this.wasUpdating && !this.cycleSucceeded && this.dirty && !this.failure) {
-      // The editor's save ended without reaching saveProject (an asset upload failed): treat it
-      // like a network failure and try again.
-      this.failed(new ApiError('asset upload failed', { status: 0, code: 'network' }));
+      // The editor's save ended without reaching saveProject (an asset upload failed): what the
+      // server answered when we know it (507: full), else a network failure tried again.
+      this.failed(this.lastAssetError || new ApiError('asset upload failed', { status: 0, code: 'network' }));
     }
     this.wasUpdating = updating;
     if (this.canSave && this.titleChanged()) {
@@ -343,6 +353,7 @@ export class SaveController {
     if (this.failure?.kind === 'offline') return { state: 'offline', text: t('editor.status.offline', { seconds }) };
     if (this.failure?.kind === 'retry') return { state: 'offline', text: t('editor.status.retrying', { seconds }) };
     if (this.failure?.kind === 'conflict') return { state: 'conflict', text: t('editor.status.conflict') };
+    if (this.failure?.kind === 'full') return { state: 'failed', text: fullText(this.failure.cause) };
     if (this.failure?.kind === 'failed') {
       return { state: 'failed', text: t('editor.status.failed', { reason: this.failure.message }) };
     }
@@ -352,9 +363,20 @@ export class SaveController {
   }
 }
 
+/** The words for a 507: the student's own numbers when their quota is full, else the server's disk. */
+function fullText(error) {
+  const body = error?.body;
+  if (body && body.quota_bytes != null) {
+    return t('editor.status.quotaFull', { used: formatSize(body.used_bytes), quota: formatSize(body.quota_bytes) });
+  }
+  return t('editor.status.diskFull');
+}
+
 function classify(error) {
   if (error instanceof ApiError) {
     if (error.status === 0) return new SaveFailure('offline', error);
+    // Before the 5xx rule: waiting does not make room, so no automatic retry.
+    if (error.status === 507) return new SaveFailure('full', error);
     if (error.status === 429 || error.status >= 500) return new SaveFailure('retry', error);
     if (error.status === 412) return new SaveFailure('conflict', error);
     return new SaveFailure('failed', error);

@@ -5,9 +5,17 @@
 //
 // Every URL is absolute: asset requests run inside the editor's fetch worker, whose base URL is
 // its chunk file, not this page (SCRATCH_GUI.md).
+import { api } from '/js/api.js';
 import { createBackpackStorage } from '/js/editor/backpack.js';
 
-export function createStorage(GUI, { saveProject, onBackpack = true }) {
+/**
+ * @param {object} options
+ * @param {Function} options.saveProject SaveController.saveProject
+ * @param {(error: Error) => void} [options.onAssetError] told why an asset upload failed (an
+ *   ApiError with the server's status, e.g. 507 when the student's storage space is full), so the
+ *   save status can say it instead of guessing "no connection"
+ */
+export function createStorage(GUI, { saveProject, onAssetError = () => {}, onBackpack = true }) {
   const origin = location.origin;
   const scratchStorage = new GUI.ScratchStorage();
   const { AssetType } = scratchStorage;
@@ -44,7 +52,24 @@ export function createStorage(GUI, { saveProject, onBackpack = true }) {
         .then((response) => response.ok, () => false);
       if (known) return { status: 'ok', id: assetId, 'content-name': name };
     }
-    return storeAsset(assetType, dataFormat, data, assetId);
+    try {
+      return await storeAsset(assetType, dataFormat, data, assetId);
+    } catch (error) {
+      // The editor's own upload hides the server's answer. PUT is idempotent: send it once more
+      // ourselves to learn the status (a 507 must be shown as "storage full", not retried as a
+      // lost connection), or to succeed after a glitch.
+      if (!assetId || assetType === AssetType.Project) throw error;
+      const name = `${assetId}.${dataFormat || assetType.runtimeFormat}`;
+      try {
+        await api('PUT', `${origin}/api/v1/assets/${name}`, {
+          body: data, headers: { 'Content-Type': 'application/octet-stream' },
+        });
+        return { status: 'ok', id: assetId, 'content-name': name };
+      } catch (detailed) {
+        onAssetError(detailed);
+        throw detailed;
+      }
+    }
   };
 
   const storage = {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // My projects (/projects) and my trash (/projects?trash=1): open, rename,
-// copy, share, download, upload, version history, trash and restore.
+// copy, share, download, upload, version history, trash and restore, delete for
+// good and empty the trash (behind a confirmation dialog), and the storage space
+// used (issue #12).
 
 import { api, ApiError } from '../api.js';
 import { t, formatDate, formatRelative, formatSize } from '../i18n.js';
@@ -17,6 +19,7 @@ const inTrash = new URLSearchParams(location.search).get('trash') === '1';
 const state = {
   user: null,
   projects: [],
+  storage: null, // {used_bytes, quota_bytes (null: no limit)}
 };
 
 const projectPath = (id) => `/api/v1/projects/${encodeURIComponent(id)}`;
@@ -37,6 +40,34 @@ async function refresh() {
   } catch (error) {
     reportError(error);
   }
+  await refreshStorage();
+}
+
+// ---- Storage space --------------------------------------------------------
+
+/** Reads the space used again (after anything that adds or frees some) and shows it. */
+async function refreshStorage() {
+  try {
+    const { data } = await api('GET', '/api/v1/me/storage');
+    state.storage = data;
+  } catch (error) {
+    state.storage = null; // the line is a help, not essential: the page works without it
+  }
+  renderStorage();
+}
+
+function storageText(storage) {
+  const used = formatSize(storage.used_bytes);
+  if (storage.quota_bytes == null) return t('storage.usedNoLimit', { used });
+  const percent = Math.min(100, Math.round((100 * storage.used_bytes) / Math.max(1, storage.quota_bytes)));
+  const text = t('storage.used', { used, quota: formatSize(storage.quota_bytes), percent });
+  return storage.used_bytes >= storage.quota_bytes ? `${text} ${t('storage.full')}` : text;
+}
+
+function renderStorage() {
+  const line = byId(inTrash ? 'trash-storage-line' : 'storage-line');
+  line.hidden = !state.storage;
+  if (state.storage) line.textContent = storageText(state.storage);
 }
 
 function render() {
@@ -46,6 +77,7 @@ function render() {
   list.replaceChildren(...state.projects.map(inTrash ? trashCard : myCard));
   byId(inTrash ? 'trash-empty' : 'projects-empty').hidden = state.projects.length > 0;
   list.hidden = state.projects.length === 0;
+  if (inTrash) byId('empty-trash').hidden = state.projects.length === 0;
   if (!inTrash) {
     byId('project-count').textContent = state.projects.length
       ? t('projects.count', { count: state.projects.length }) : '';
@@ -84,10 +116,76 @@ function trashCard(project) {
   const id = project.id;
   return projectCard(project, {
     lines: [timeLine('card.trashedAt', project.deleted_at || project.updated_at)],
-    actions: [cardButton({
-      label: t('card.restore'), title: project.title, className: 'button primary', icon: 'restore',
-      focusKey: `restore-${id}`, onClick: (event) => restoreFromTrash(project, event.currentTarget),
-    })],
+    actions: [
+      cardButton({
+        label: t('card.restore'), title: project.title, className: 'button primary', icon: 'restore',
+        focusKey: `restore-${id}`, onClick: (event) => restoreFromTrash(project, event.currentTarget),
+      }),
+      cardButton({
+        label: t('card.purge'), title: project.title, className: 'button danger-text', icon: 'trash',
+        focusKey: `purge-${id}`, onClick: () => askPurge(project),
+      }),
+    ],
+  });
+}
+
+// ---- Delete for good ----------------------------------------------------------
+// One dialog for both questions; `purgeTarget` is a project, or 'all' for the whole trash.
+
+let purgeTarget = null;
+
+function askPurge(project) {
+  purgeTarget = project;
+  byId('purge-title').textContent = t('purge.title', { title: project.title });
+  byId('purge-text').textContent = t('purge.text');
+  byId('purge-confirm').textContent = t('purge.confirm');
+  // Cancel first: Enter on an unread question must not destroy anything.
+  openDialog(byId('purge-dialog'), byId('purge-cancel'));
+}
+
+function askEmptyTrash() {
+  purgeTarget = 'all';
+  byId('purge-title').textContent = t('purge.allTitle');
+  byId('purge-text').textContent = t('purge.allText', { count: state.projects.length });
+  byId('purge-confirm').textContent = t('purge.allConfirm');
+  openDialog(byId('purge-dialog'), byId('purge-cancel'));
+}
+
+async function confirmPurge(event) {
+  event.preventDefault();
+  const dialog = byId('purge-dialog');
+  const target = purgeTarget;
+  if (!target) {
+    dialog.close();
+    return;
+  }
+  await busy(byId('purge-confirm'), async () => {
+    let message;
+    try {
+      if (target === 'all') {
+        const { data } = await api('DELETE', '/api/v1/projects?trash=1');
+        message = t('purge.allDone', { count: data?.purged ?? 0 });
+      } else {
+        await api('DELETE', `${projectPath(target.id)}?purge=1`);
+        message = t('purge.done', { title: target.title });
+      }
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) reportError(error);
+      else dialogError(dialog, errorText(error));
+      return;
+    }
+    purgeTarget = null;
+    const index = target === 'all' ? 0 : state.projects.indexOf(target);
+    state.projects = target === 'all' ? [] : state.projects.filter((item) => item !== target);
+    render();
+    // The card that opened the dialog is gone: closing hands focus to its neighbour instead.
+    const neighbour = state.projects[Math.min(index, state.projects.length - 1)];
+    dialog._opener = neighbour ? document.querySelector(`[data-focus-key="restore-${neighbour.id}"]`)
+      : byId('back-to-projects');
+    dialog._openerKey = null;
+    dialog.close();
+    announce(message, { kind: 'success' });
+    await refreshStorage();
   });
 }
 
@@ -153,6 +251,7 @@ async function makeCopy(project, button) {
       const { data } = await api('POST', `${projectPath(project.id)}/copy`);
       await loadProjects();
       render();
+      refreshStorage();
       announce(t('projects.copied', { title: data.title }), {
         kind: 'success',
         action: { label: t('projects.openCopy'), run: () => { location.href = editorUrl(data.id); } },
@@ -368,6 +467,7 @@ async function upload(file) {
       });
       await loadProjects();
       render();
+      refreshStorage();
       announce(t('upload.done', { title: data.title }), {
         kind: 'success',
         action: { label: t('upload.open'), run: () => { location.href = editorUrl(data.id); } },
@@ -392,7 +492,10 @@ async function start() {
   byId(inTrash ? 'trash-view' : 'projects-view').hidden = false;
   if (inTrash) document.title = t('trash.pageTitle');
 
-  for (const id of ['rename-dialog', 'share-dialog', 'history-dialog']) setUpDialog(byId(id));
+  for (const id of ['rename-dialog', 'share-dialog', 'history-dialog', 'purge-dialog']) setUpDialog(byId(id));
+  byId('purge-form').addEventListener('submit', confirmPurge);
+  byId('purge-dialog').addEventListener('close', () => { purgeTarget = null; });
+  byId('empty-trash').addEventListener('click', askEmptyTrash);
   byId('rename-form').addEventListener('submit', saveRename);
   byId('share-form').addEventListener('submit', saveShare);
   byId('upload-button').addEventListener('click', () => byId('upload-input').click());

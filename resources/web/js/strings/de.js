@@ -38,6 +38,7 @@ export default {
   'error.busy': 'Der Server hat gerade viel zu tun. Versuche es gleich noch einmal.',
   'error.busyWait': 'Der Server hat gerade viel zu tun. Versuche es in {time} noch einmal.',
   'error.diskFull': 'Der Server ist voll und kann gerade nichts speichern. Bitte sag deiner Lehrkraft Bescheid.',
+  'error.quotaFull': 'Dein Speicherplatz ist voll ({used} von {quota}). Lösche Projekte im Papierkorb endgültig, um Platz zu schaffen.',
   'error.internal': 'Auf dem Server ist etwas schiefgegangen. Bitte sag deiner Lehrkraft Bescheid.',
   'error.internalWithId': 'Auf dem Server ist etwas schiefgegangen. Bitte sag deiner Lehrkraft Bescheid (Code {id}).',
   'error.unexpected': 'Etwas ist schiefgegangen. Versuche es bitte noch einmal.',
@@ -104,6 +105,7 @@ export default {
   'card.history': 'Versionen',
   'card.trash': 'In den Papierkorb',
   'card.restore': 'Zurückholen',
+  'card.purge': 'Endgültig löschen',
 
   // Meine Projekte
   'projects.pageTitle': 'Meine Projekte – Blockhaus',
@@ -127,6 +129,21 @@ export default {
   'trash.emptyTitle': 'Der Papierkorb ist leer',
   'trash.emptyText': 'Hier gibt es nichts zurückzuholen.',
   'trash.restored': '„{title}“ ist wieder bei deinen Projekten.',
+  'trash.emptyAll': 'Papierkorb leeren',
+  'purge.title': '„{title}“ endgültig löschen?',
+  'purge.text': 'Es ist dann weg, mit allen gespeicherten Versionen. Du kannst es nicht zurückholen.',
+  'purge.confirm': 'Endgültig löschen',
+  'purge.done': '„{title}“ ist endgültig gelöscht.',
+  'purge.allTitle': 'Papierkorb leeren?',
+  'purge.allText': {
+    one: 'Das Projekt im Papierkorb ist dann endgültig weg, mit allen gespeicherten Versionen. Du kannst es nicht zurückholen.',
+    other: 'Alle {count} Projekte im Papierkorb sind dann endgültig weg, mit allen gespeicherten Versionen. Du kannst sie nicht zurückholen.',
+  },
+  'purge.allConfirm': 'Papierkorb leeren',
+  'purge.allDone': { one: '{count} Projekt endgültig gelöscht.', other: '{count} Projekte endgültig gelöscht.' },
+  'storage.used': 'Dein Speicherplatz: {used} von {quota} belegt ({percent} %).',
+  'storage.usedNoLimit': 'Deine Projekte belegen {used}.',
+  'storage.full': 'Er ist voll: Lösche Projekte im Papierkorb endgültig, um Platz zu schaffen.',
 
   'rename.title': 'Projekt umbenennen',
   'rename.label': 'Neuer Name',

@@ -38,6 +38,7 @@ export default {
   'error.busy': 'The server is very busy. Please try again in a moment.',
   'error.busyWait': 'The server is very busy. Please try again in {time}.',
   'error.diskFull': 'The server is full and cannot save right now. Please tell your teacher.',
+  'error.quotaFull': 'Your storage space is full ({used} of {quota}). Delete projects in the trash for good to make room.',
   'error.internal': 'Something went wrong on the server. Please tell your teacher.',
   'error.internalWithId': 'Something went wrong on the server. Please tell your teacher (code {id}).',
   'error.unexpected': 'Something went wrong. Please try again.',
@@ -104,6 +105,7 @@ export default {
   'card.history': 'Version history',
   'card.trash': 'Move to trash',
   'card.restore': 'Restore',
+  'card.purge': 'Delete for good',
 
   // My projects
   'projects.pageTitle': 'My projects – Blockhaus',
@@ -127,6 +129,21 @@ export default {
   'trash.emptyTitle': 'The trash is empty',
   'trash.emptyText': 'Nothing to bring back.',
   'trash.restored': '“{title}” is back in your projects.',
+  'trash.emptyAll': 'Empty trash',
+  'purge.title': 'Delete “{title}” for good?',
+  'purge.text': 'It will be gone, with all its saved versions. You cannot bring it back.',
+  'purge.confirm': 'Delete for good',
+  'purge.done': '“{title}” is deleted for good.',
+  'purge.allTitle': 'Empty the trash?',
+  'purge.allText': {
+    one: 'The project in the trash will be gone for good, with all its saved versions. You cannot bring it back.',
+    other: 'All {count} projects in the trash will be gone for good, with all their saved versions. You cannot bring them back.',
+  },
+  'purge.allConfirm': 'Empty trash',
+  'purge.allDone': { one: '{count} project deleted for good.', other: '{count} projects deleted for good.' },
+  'storage.used': 'Your storage space: {used} of {quota} used ({percent} %).',
+  'storage.usedNoLimit': 'Your projects take up {used}.',
+  'storage.full': 'It is full: delete projects in the trash for good to make room.',
 
   'rename.title': 'Rename project',
   'rename.label': 'New name',
