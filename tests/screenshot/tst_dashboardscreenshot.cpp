@@ -78,7 +78,11 @@ void TestDashboardScreenshot::liveClassroomInEveryTab()
     QString error;
     QVERIFY2(server.start(&error), qPrintable(error));
 
-    Ui::DashboardWindow window(server.joinUrls(), server.port());
+    // The join screen as a classroom laptop shows it: its address on the school network and the
+    // default port, which students can type (the README shows this picture). The in-process
+    // server itself listens on loopback only, as every test does; the window only displays it.
+    const QStringList classroomUrls{u"http://192.168.1.23:8601/"_s, u"http://localhost:8601/"_s};
+    Ui::DashboardWindow window(classroomUrls, 8601);
     connect(server.liveHub(), &Live::LiveHub::snapshotPublished, &window,
             &Ui::DashboardWindow::showSnapshot, Qt::QueuedConnection);
     window.setClassroomService(server.classroomService());
