@@ -461,11 +461,11 @@ QFuture<Ui::Outcome<QString>> StoreClassroomService::resetPassword(qint64 userId
         const QString password = user->role == Store::Role::Student
             ? Auth::PasswordGenerator::childFriendly()
             : Auth::PasswordGenerator::strong();
+        // Also ends every session of the user at once, cached ones included (issue #12).
         auto done =
-            Store::UserStore::setPasswordHash(db, userId, Auth::PasswordHasher::hash(password));
+            auth->resetPassword(db, userId, user->username, Auth::PasswordHasher::hash(password));
         if (!done)
             return done.error();
-        auth->throttle().recordSuccess(user->username); // a fresh start for the child
         return password;
     });
 }

@@ -41,7 +41,7 @@ Result<LoginResult> AuthService::login(Db::Connection &db, const QString &userna
         return makeError(ErrorKind::Unauthorized,
                          u"The username or the password is not right. Please try again."_s);
     }
-    m_throttle.recordSuccess(username);
+    m_throttle.recordSuccess(username, clientAddress);
     const QString token = Tokens::newSessionToken();
     const QString expiresAt =
         Store::toText(QDateTime::currentDateTimeUtc().addSecs(sessionLifetimeSeconds));
@@ -62,16 +62,18 @@ Result<CallerSession> AuthService::resolve(Db::Connection &db, const QString &to
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const qint64 nowMs = now.toMSecsSinceEpoch();
     const QString nowText = Store::toText(now);
+    quint64 generation = 0;
     {
         QMutexLocker lock(&m_cacheMutex);
+        generation = m_generation;
         const auto it = m_cache.constFind(tokenHash);
         if (it != m_cache.constEnd() && it->validUntilMs > nowMs
             && it->session.session.expiresAt > nowText)
             return it->session;
     }
-    auto session = Store::SessionStore::resolve(db, tokenHash, nowText,
-                                                Store::toText(now.addSecs(refreshWhenBelowSeconds)),
-                                                Store::toText(now.addSecs(sessionLifetimeSeconds)));
+    const Store::SessionLifetime lifetime{sessionLifetimeSeconds, refreshWhenBelowSeconds,
+                                          sessionAbsoluteSeconds};
+    auto session = Store::SessionStore::resolve(db, tokenHash, now, lifetime);
     if (!session)
         return session.error();
     const Store::User &user = session->user;
@@ -83,20 +85,52 @@ Result<CallerSession> AuthService::resolve(Db::Connection &db, const QString &to
     caller.sessionExpiresAt = session->expiresAt;
     CallerSession resolved{caller, *session};
     QMutexLocker lock(&m_cacheMutex);
+    if (generation != m_generation)
+        return resolved; // sessions were ended meanwhile: answer this request, cache nothing
     if (m_cache.size() >= cacheMaxEntries)
         m_cache.clear();
     m_cache.insert(tokenHash, {resolved, nowMs + cacheTtlMs});
     return resolved;
 }
 
+void AuthService::dropCached(const QString &tokenHash, qint64 userId)
+{
+    QMutexLocker lock(&m_cacheMutex);
+    ++m_generation;
+    if (!tokenHash.isEmpty())
+        m_cache.remove(tokenHash);
+    if (userId > 0) {
+        m_cache.removeIf([userId](QHash<QString, CachedSession>::iterator it) {
+            return it->session.caller.userId == userId;
+        });
+    }
+}
+
 Result<Ok> AuthService::logout(Db::Connection &db, const QString &token)
 {
     const QString tokenHash = Tokens::hashToken(token);
-    {
-        QMutexLocker lock(&m_cacheMutex);
-        m_cache.remove(tokenHash);
-    }
-    return Store::SessionStore::remove(db, tokenHash);
+    auto removed = Store::SessionStore::remove(db, tokenHash);
+    // Dropped whatever the delete returned: the cache must never be the reason a token works.
+    dropCached(tokenHash, 0);
+    return removed;
+}
+
+Result<int> AuthService::logoutEverywhere(Db::Connection &db, qint64 userId)
+{
+    auto removed = Store::SessionStore::removeAllOf(db, userId);
+    dropCached({}, userId);
+    return removed;
+}
+
+Result<Ok> AuthService::resetPassword(Db::Connection &db, qint64 userId, const QString &username,
+                                      const QString &passwordHash)
+{
+    auto done = Store::UserStore::setPasswordHash(db, userId, passwordHash);
+    dropCached({}, userId);
+    if (!done)
+        return done.error();
+    m_throttle.forgetAccount(username); // a fresh start with the new password
+    return Ok{};
 }
 
 } // namespace Blockhaus::Auth

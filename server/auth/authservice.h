@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QMutex>
 
+#include "server/auth/jointhrottle.h"
 #include "server/auth/loginthrottle.h"
 #include "server/db/connection.h"
 #include "server/db/result.h"
@@ -25,22 +26,37 @@ struct CallerSession
     Store::SessionInfo session;
 };
 
-// All functions run on a worker thread with its connection; the throttle is shared.
+// All functions run on a worker thread with its connection; the throttles are shared.
 class AuthService
 {
 public:
-    static constexpr qint64 sessionLifetimeSeconds = 12 * 3600; // a school day
+    // Sessions slide: a session used within its last 6 hours is extended to 12 hours from then
+    // (a school day), but never beyond 7 days after its login (a school week), so a stolen
+    // token that is used all the time still ends (issue #12).
+    static constexpr qint64 sessionLifetimeSeconds = 12 * 3600;
     static constexpr qint64 refreshWhenBelowSeconds = 6 * 3600;
+    static constexpr qint64 sessionAbsoluteSeconds = 7 * 24 * 3600;
 
     Result<LoginResult> login(Db::Connection &db, const QString &username, const QString &password,
                               const QString &clientAddress);
     Result<CallerSession> resolve(Db::Connection &db, const QString &token);
     Result<Ok> logout(Db::Connection &db, const QString &token);
+    // Ends every session of the user, this cache's entries included; how many were ended.
+    Result<int> logoutEverywhere(Db::Connection &db, qint64 userId);
+    // Sets a new password and ends every session of the user at once, cached ones included, so
+    // a reset shuts out whoever knew the old password; forgets the account's login failures.
+    // The one way to change a password (HTTP route and dashboard alike).
+    Result<Ok> resetPassword(Db::Connection &db, qint64 userId, const QString &username,
+                             const QString &passwordHash);
     LoginThrottle &throttle() { return m_throttle; }
+    JoinThrottle &joinThrottle() { return m_joinThrottle; }
 
 private:
     // Every request resolves its session; a short-lived in-memory cache saves the three reads.
-    // Logout removes the entry at once, so a deleted token never outlives its DELETE here.
+    // Ending sessions (logout, log out everywhere, password reset) first commits the delete,
+    // then drops the cache entries and bumps m_generation; a resolve that read the database
+    // before the delete only caches its result if no generation passed meanwhile. So an ended
+    // session never answers again once its ending call returned.
     struct CachedSession
     {
         CallerSession session;
@@ -48,10 +64,13 @@ private:
     };
     static constexpr qint64 cacheTtlMs = 30'000;
     static constexpr int cacheMaxEntries = 20'000;
+    void dropCached(const QString &tokenHash, qint64 userId);
 
     LoginThrottle m_throttle;
+    JoinThrottle m_joinThrottle;
     QMutex m_cacheMutex;
     QHash<QString, CachedSession> m_cache; // by token hash
+    quint64 m_generation = 0; // guarded by m_cacheMutex
 };
 
 } // namespace Blockhaus::Auth

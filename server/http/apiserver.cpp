@@ -36,7 +36,11 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
     m_backpack->registerRoutes(router);
     m_classes->registerRoutes(router);
     m_service->registerRoutes(router);
-    router.setFallback([this](const RequestContext &context) { return m_static->serve(context); });
+    router.setFallback([this](const RequestContext &context) {
+        Reply reply = m_static->serve(context);
+        StaticFiles::addPageSecurityHeaders(reply); // issue #12
+        return reply;
+    });
     m_server = new HttpServer(m_dispatcher, m_services.config, this);
 }
 

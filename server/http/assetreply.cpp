@@ -38,6 +38,15 @@ Result<Sb3::AssetName> assetNameParam(const RequestContext &context, bool zipAll
                       "83a9787d4cb6f3b7632b4ddfebf74367.wav."_s);
 }
 
+void addUserContentHeaders(Reply &reply)
+{
+    // style-src 'unsafe-inline': SVG costumes style themselves with <style> and style="";
+    // without it a costume opened on its own would look wrong. Styles cannot run script.
+    reply.addHeader("Content-Security-Policy",
+                    "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    reply.addHeader("X-Content-Type-Options", "nosniff");
+}
+
 Reply assetReply(const Sb3::AssetName &name, const QByteArray &data, const Request &request,
                  const QByteArray &cacheControl)
 {
@@ -51,6 +60,7 @@ Reply assetReply(const Sb3::AssetName &name, const QByteArray &data, const Reque
     }
     Reply reply = Reply::bytes(200, Sb3::contentTypeFor(name.format), data);
     reply.addHeader("ETag", etag).addHeader("Cache-Control", cacheControl);
+    addUserContentHeaders(reply);
     return reply;
 }
 

@@ -19,6 +19,12 @@ namespace Blockhaus::Http {
 // The {md5ext} route parameter: 400 when malformed, 415 for an unknown format. zipAllowed:
 // sprite bodies from the backpack are zip assets that can be read, not uploaded.
 Result<Sb3::AssetName> assetNameParam(const RequestContext &context, bool zipAllowed);
+// Headers for bytes that users uploaded or that come from outside (assets, library files,
+// thumbnails): a CSP that forbids every script, plugin, frame and fetch and sandboxes the
+// document, and nosniff, so that an SVG with <script> opened at its own URL runs nothing in the
+// Blockhaus origin (issue #12). The editor still shows them: it fetches the bytes (and draws
+// them as <img> from blob: URLs), which a response's own CSP does not affect.
+void addUserContentHeaders(Reply &reply);
 // 200 with the bytes, or 304 when If-None-Match names them; ETag is the MD5 (content-addressed).
 Reply assetReply(const Sb3::AssetName &name, const QByteArray &data, const Request &request,
                  const QByteArray &cacheControl);

@@ -228,10 +228,11 @@ Result<Reply> ClassesHandler::resetPassword(const RequestContext &context, const
     const QString password = user->role == Store::Role::Student
         ? Auth::PasswordGenerator::childFriendly()
         : Auth::PasswordGenerator::strong();
-    auto done = Store::UserStore::setPasswordHash(db, id, Auth::PasswordHasher::hash(password));
+    // Also ends every session of the user at once, cached ones included (issue #12).
+    auto done =
+        m_services.auth.resetPassword(db, id, user->username, Auth::PasswordHasher::hash(password));
     if (!done)
         return done.error();
-    m_services.auth.throttle().recordSuccess(user->username); // a fresh start for the child
     return Reply::json(200, QJsonObject{{u"password"_s, password}});
 }
 

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QUrl>
 
+#include "server/http/assetreply.h"
 #include "server/http/bodyparsers.h"
 #include "server/http/handlerutil.h"
 #include "server/http/jsonio.h"
@@ -409,6 +410,7 @@ Result<Reply> ProjectsHandler::thumbnail(const RequestContext &context, const Ca
         return thumb.error();
     Reply reply = Reply::bytes(200, thumb->mime.toLatin1(), thumb->data);
     reply.addHeader("Cache-Control", "private, no-cache");
+    addUserContentHeaders(reply); // uploaded bytes (issue #12)
     return reply;
 }
 

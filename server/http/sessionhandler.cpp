@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "server/http/sessionhandler.h"
 
+#include <QDateTime>
 #include <QJsonArray>
+#include <QUrlQuery>
 
 #include "server/auth/authservice.h"
 #include "server/http/bodyparsers.h"
@@ -68,12 +70,23 @@ Result<Reply> SessionHandler::session(const RequestContext &, const Store::Calle
                                    {u"user"_s, toJson(*user)}});
 }
 
-Result<Reply> SessionHandler::logout(const RequestContext &context, const Store::Caller &,
+Result<Reply> SessionHandler::logout(const RequestContext &context, const Store::Caller &caller,
                                      Db::Connection &db) const
 {
-    auto done = m_services.auth.logout(db, credentialsOf(context.request).token);
-    if (!done)
-        return done.error();
+    // ?all=1: log out everywhere, e.g. after a login on a shared school computer was left open.
+    const QUrlQuery &query = context.request.query;
+    const bool everywhere = query.hasQueryItem(u"all"_s);
+    if (everywhere && query.queryItemValue(u"all"_s) != u"1"_s)
+        return badRequest(u"To log out everywhere, send all=1."_s);
+    if (everywhere) {
+        auto ended = m_services.auth.logoutEverywhere(db, caller.userId);
+        if (!ended)
+            return ended.error();
+    } else {
+        auto done = m_services.auth.logout(db, credentialsOf(context.request).token);
+        if (!done)
+            return done.error();
+    }
     Reply reply = Reply::noContent();
     reply.addHeader("Set-Cookie", "bh_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
     return reply;
@@ -90,12 +103,28 @@ Result<Reply> SessionHandler::me(const RequestContext &, const Store::Caller &ca
 
 Result<Reply> SessionHandler::join(const RequestContext &context, Db::Connection &db) const
 {
+    // Misses are throttled per address so that codes cannot be enumerated (issue #12).
+    Auth::JoinThrottle &throttle = m_services.auth.joinThrottle();
+    const QString address = context.request.peer.toString();
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    if (const int wait = throttle.retryAfterSeconds(address, nowMs)) {
+        Error error = makeError(ErrorKind::TooManyRequests,
+                                u"Too many wrong class codes. Please wait a little and check the "
+                                "code with your teacher."_s,
+                                {{u"retry_after"_s, wait}});
+        error.retryAfterSeconds = wait;
+        return error;
+    }
     const QString code = context.params.value(u"code"_s);
-    if (code.isEmpty() || code.size() > 32)
-        return makeError(ErrorKind::NotFound, u"This class code is not known or not open."_s);
-    auto info = Store::ClassStore::join(db, code);
-    if (!info)
+    Result<Store::JoinInfo> info =
+        makeError(ErrorKind::NotFound, u"This class code is not known or not open."_s);
+    if (!code.isEmpty() && code.size() <= 32)
+        info = Store::ClassStore::join(db, code);
+    if (!info) {
+        if (info.error().kind == ErrorKind::NotFound)
+            throttle.recordMiss(address, nowMs);
         return info.error();
+    }
     QJsonArray students;
     for (const Store::UserRef &student : std::as_const(info->students)) {
         students.append(QJsonObject{{u"username"_s, student.username},

@@ -102,6 +102,39 @@ StaticFiles::StaticFiles(QString webRoot)
         m_root = QFileInfo(webRoot).canonicalFilePath();
 }
 
+void StaticFiles::addPageSecurityHeaders(Reply &reply)
+{
+    // Found by running the pinned Scratch editor (third_party/scratch-gui.pin) in Chromium under
+    // this policy and watching for violations (tests/e2e/csp.test.mjs fails on any); every
+    // exception to "only from this server, no inline or eval'd script" is one the editor
+    // demonstrably needs:
+    // - script-src 'unsafe-eval': scratch-vm validates every loaded project with ajv, which
+    //   compiles its JSON schemas with new Function(); without it no project opens.
+    // - script-src 'sha256-AIzp...': the editor's sandbox iframe (srcdoc, sandbox="allow-
+    //   scripts", an opaque origin) starts with this one inline script; a srcdoc document
+    //   inherits this policy. The hash admits exactly that script; a new editor version with a
+    //   different one shows up as a violation in the e2e suite.
+    // - style-src 'unsafe-inline': the editor's stylesheets are injected as <style> elements
+    //   and its components set style="" attributes. Styles cannot run script.
+    // - img-src data:, font-src data:: the editor's icons and its fonts are data: URLs inside
+    //   the bundle.
+    // Not needed and so not allowed: blob: anywhere, workers from anywhere but this server,
+    // inline script, plugins (object-src), other hosts, being framed by other sites.
+    static const QByteArray policy =
+        "default-src 'self'; "
+        "script-src 'self' 'unsafe-eval' 'sha256-AIzpsAr2DJF6Z9BaBAxpkIJ+YqMmAt9+K0Pkb30/BGE='; "
+        "style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; "
+        "font-src 'self' data:; "
+        "object-src 'none'; "
+        "base-uri 'self'; "
+        "form-action 'self'; "
+        "frame-ancestors 'self'";
+    reply.addHeader("Content-Security-Policy", policy);
+    reply.addHeader("X-Content-Type-Options", "nosniff");
+    reply.addHeader("Referrer-Policy", "same-origin");
+}
+
 QByteArray StaticFiles::cacheControlFor(const QString &relativePath)
 {
     // webpack chunk names ("fetch-worker.12a0667c4caaa6201bad.js") and the editor's media

@@ -24,6 +24,11 @@ public:
     explicit StaticFiles(QString webRoot);
     Reply serve(const RequestContext &context) const;
 
+    // Security headers of everything served from the web root (issue #12): a strict CSP that
+    // the Scratch editor tolerates, framing only by our own pages, nosniff. Also added to the
+    // 404 answers of the web root, where they cost nothing.
+    static void addPageSecurityHeaders(Reply &reply);
+
     // "Cache-Control" for a path below the web root: a year and immutable for file names that
     // carry a content hash (a new editor version brings new names), revalidation otherwise.
     static QByteArray cacheControlFor(const QString &relativePath);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "server/store/userstore.h"
 
+#include <algorithm>
+
 #include "server/db/sql.h"
 #include "server/db/transaction.h"
 #include "server/store/clock.h"
@@ -87,6 +89,12 @@ Result<Ok> UserStore::setPasswordHash(Db::Connection &db, qint64 id, const QStri
             return q.error();
         if (q.rowsAffected() != 1)
             return makeError(ErrorKind::NotFound, u"There is no such user."_s);
+        // One transaction: there is no moment in which the new password is set while a
+        // session opened with the old one still works.
+        Sql sessions(db, u"DELETE FROM sessions WHERE user_id = ?"_s);
+        sessions.bind(id);
+        if (!sessions.exec())
+            return sessions.error();
         return Ok{};
     });
 }
@@ -125,30 +133,39 @@ Result<Ok> SessionStore::create(Db::Connection &db, qint64 userId, const QString
 }
 
 Result<SessionInfo> SessionStore::resolve(Db::Connection &db, const QString &tokenHash,
-                                          const QString &now, const QString &refreshBefore,
-                                          const QString &newExpiry)
+                                          const QDateTime &now, const SessionLifetime &lifetime)
 {
+    const QString nowText = toText(now);
     qint64 userId = 0;
     QString expiresAt;
+    QString endOfLife; // created_at + the absolute lifetime
     {
         // Scoped: an unfinished SELECT would keep a read snapshot open on this connection, and
         // a write transaction started on top of a stale snapshot fails as busy.
-        Sql q(db, u"SELECT user_id, expires_at FROM sessions WHERE token_hash = ?"_s);
+        Sql q(db, u"SELECT user_id, expires_at, created_at FROM sessions WHERE token_hash = ?"_s);
         q.bind(tokenHash);
         if (!q.exec())
             return q.error();
-        if (!q.next() || q.value(1).toString() <= now)
+        if (!q.next() || q.value(1).toString() <= nowText)
             return makeError(ErrorKind::Unauthorized);
         userId = q.value(0).toLongLong();
         expiresAt = q.value(1).toString();
+        const QDateTime created = fromText(q.value(2).toString());
+        // A row whose created_at cannot be read is treated as too old, not as immortal.
+        endOfLife = created.isValid() ? toText(created.addSecs(lifetime.absoluteSeconds)) : nowText;
     }
-    if (expiresAt < refreshBefore) {
+    if (endOfLife <= nowText)
+        return makeError(ErrorKind::Unauthorized);
+    expiresAt = std::min(expiresAt, endOfLife);
+    const QString refreshBefore = toText(now.addSecs(lifetime.refreshBelowSeconds));
+    const QString newExpiry = std::min(toText(now.addSecs(lifetime.slidingSeconds)), endOfLife);
+    if (expiresAt < refreshBefore && expiresAt < newExpiry) {
         // One guarded write: it never revives an expired or deleted session.
         auto refreshed = Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
             Sql update(db,
                        u"UPDATE sessions SET expires_at = ? WHERE token_hash = ? "
                        "AND expires_at > ? AND expires_at < ?"_s);
-            update.bind(newExpiry).bind(tokenHash).bind(now).bind(newExpiry);
+            update.bind(newExpiry).bind(tokenHash).bind(nowText).bind(newExpiry);
             if (!update.exec())
                 return update.error();
             return Ok{};
@@ -174,6 +191,17 @@ Result<Ok> SessionStore::remove(Db::Connection &db, const QString &tokenHash)
         if (!q.exec())
             return q.error();
         return Ok{};
+    });
+}
+
+Result<int> SessionStore::removeAllOf(Db::Connection &db, qint64 userId)
+{
+    return Db::writeTransaction<int>(db, [&](Db::Connection &db) -> Result<int> {
+        Sql q(db, u"DELETE FROM sessions WHERE user_id = ?"_s);
+        q.bind(userId);
+        if (!q.exec())
+            return q.error();
+        return q.rowsAffected();
     });
 }
 

@@ -2,6 +2,7 @@
 // UserStore: accounts, their password hashes and the batched presence flush.
 #pragma once
 
+#include <QDateTime>
 #include <QHash>
 
 #include "server/db/connection.h"
@@ -27,9 +28,21 @@ public:
                                      const QString &passwordHash);
     static Result<LoginRecord> loginRecord(Db::Connection &db, const QString &username);
     static Result<User> user(Db::Connection &db, qint64 id);
+    // Replaces the password and, in the same transaction, ends every session of the account: a
+    // reset must also shut out whoever knew the old password (issue #12). The caller also drops
+    // the sessions from any cache (Auth::AuthService::resetPassword does both).
     static Result<Ok> setPasswordHash(Db::Connection &db, qint64 id, const QString &passwordHash);
     // G10: presence is written here in one batch, never on every request.
     static Result<int> flushLastSeen(Db::Connection &db, const QHash<qint64, QString> &lastSeen);
+};
+
+// How long a session lives: it slides while used, but never past an absolute limit counted
+// from the login, so a stolen token that is used all the time still ends.
+struct SessionLifetime
+{
+    qint64 slidingSeconds = 0; // a fresh or refreshed session expires this long after now
+    qint64 refreshBelowSeconds = 0; // refresh when less than this remains
+    qint64 absoluteSeconds = 0; // never valid longer than this after created_at
 };
 
 // SessionStore: login sessions keyed by the SHA-256 of their token (G9).
@@ -38,13 +51,15 @@ class SessionStore
 public:
     static Result<Ok> create(Db::Connection &db, qint64 userId, const QString &tokenHash,
                              const QString &expiresAt);
-    // Resolves a token hash to its user. When less than refreshBefore remains, the expiry is
-    // extended to newExpiry in one write transaction (G9): concurrent refreshes both succeed
-    // and leave one row.
+    // Resolves a token hash to its user; Unauthorized when unknown, expired or older than the
+    // absolute lifetime. When less than refreshBelowSeconds remains, the expiry is moved to
+    // now + slidingSeconds, capped at created_at + absoluteSeconds, in one write transaction
+    // (G9): concurrent refreshes both succeed and leave one row.
     static Result<SessionInfo> resolve(Db::Connection &db, const QString &tokenHash,
-                                       const QString &now, const QString &refreshBefore,
-                                       const QString &newExpiry);
+                                       const QDateTime &now, const SessionLifetime &lifetime);
     static Result<Ok> remove(Db::Connection &db, const QString &tokenHash);
+    // Ends every session of a user ("log out everywhere"); the number ended.
+    static Result<int> removeAllOf(Db::Connection &db, qint64 userId);
     static Result<int> purgeExpired(Db::Connection &db, const QString &now);
 };
 

@@ -139,8 +139,10 @@ export async function launchBrowser() {
  * A browser context whose pages are watched: every request's URL is recorded, and console
  * errors and page crashes are collected. `foreignRequests()` lists requests to other hosts.
  */
-export async function newWatchedContext(browser, server, { locale = 'en-GB' } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale, acceptDownloads: true });
+export async function newWatchedContext(browser, server, { locale = 'en-GB', bypassCSP = false } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 860 }, locale, acceptDownloads: true, bypassCSP,
+  });
   const requests = [];
   const pageErrors = [];
   const calls = [];
@@ -148,8 +150,28 @@ export async function newWatchedContext(browser, server, { locale = 'en-GB' } = 
     requests.push(request.url());
     calls.push(`${request.method()} ${request.url().replace(server.origin, '')}`);
   });
+  // Content-Security-Policy violations (issue #12): the document's securitypolicyviolation
+  // events, and Chromium's console reports of refused loads (they also cover what the editor's
+  // workers were refused).
+  const cspViolations = [];
+  await context.exposeBinding('__blockhausCspViolation', ({ page }, violation) => {
+    cspViolations.push({ page: page?.url().replace(server.origin, ''), ...violation });
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__blockhausCspViolation({
+        directive: event.effectiveDirective, blocked: event.blockedURI,
+        source: `${event.sourceFile}:${event.lineNumber}`, sample: event.sample,
+      });
+    });
+  });
   context.on('page', (page) => {
     page.on('pageerror', (error) => pageErrors.push(String(error)));
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) {
+        cspViolations.push({ page: page.url().replace(server.origin, ''), console: message.text() });
+      }
+    });
   });
   context.foreignRequests = () => requests.filter((url) => {
     if (url.startsWith('data:') || url.startsWith('blob:')) return false;
@@ -158,6 +180,7 @@ export async function newWatchedContext(browser, server, { locale = 'en-GB' } = 
   context.requests = requests;
   context.calls = calls; // "METHOD /path" in the order the pages sent them
   context.pageErrors = pageErrors;
+  context.cspViolations = cspViolations;
   return context;
 }
 

@@ -298,6 +298,10 @@ void TestStoreClassroomService::resetPasswordReplacesTheOldOne()
     const auto accounts = makeStudents(classId, {u"Frida"_s});
     QCOMPARE(accounts.size(), 1);
     const Ui::NewStudentAccount &frida = accounts.first();
+    // A session that is in use (so also in the server's session cache) before the reset.
+    Client before(m_server->port());
+    QVERIFY(statusIs(before.login(frida.username, frida.password), 201));
+    QVERIFY(statusIs(before.get("/api/v1/me"_ba), 200));
 
     auto reset = service()->resetPassword(frida.id);
     QVERIFY(settle(reset));
@@ -306,6 +310,8 @@ void TestStoreClassroomService::resetPasswordReplacesTheOldOne()
     QVERIFY(!password.value->isEmpty());
     QVERIFY(*password.value != frida.password);
 
+    // The reset ended that session at once (issue #12).
+    QVERIFY(statusIs(before.get("/api/v1/me"_ba), 401));
     QCOMPARE(loginStatus(frida.username, frida.password), 401);
     QCOMPARE(loginStatus(frida.username, *password.value), 201);
 }

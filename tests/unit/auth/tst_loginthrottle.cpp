@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// Auth::LoginThrottle, the rules of loginthrottle.h with explicit clock values (no real time):
-// per account 5 failures lock for 30 s, doubling up to 15 min, reset by a success; per address
-// 100 failures within a sliding 15-minute window; a class behind one NAT address is never locked.
+// Auth::LoginThrottle and Auth::JoinThrottle, the rules of loginthrottle.h and jointhrottle.h
+// with explicit clock values (no real time): per (account, address) 5 failures lock for 30 s,
+// doubling up to 15 min, reset by a success; per account 50 failures within an hour from any
+// addresses; per address 100 failures within 15 minutes; the teacher's own machine is never
+// throttled; every table stays within its cap under a flood of made-up keys.
 #include <QTest>
 
+#include "server/auth/jointhrottle.h"
 #include "server/auth/loginthrottle.h"
 
 using namespace Qt::StringLiterals;
+using Blockhaus::Auth::JoinThrottle;
 using Blockhaus::Auth::LoginThrottle;
 
 namespace {
@@ -15,6 +19,7 @@ constexpr qint64 t0 = 1'700'000'000'000; // an arbitrary epoch in milliseconds
 constexpr qint64 second = 1000;
 constexpr qint64 minute = 60 * second;
 const QString school = u"192.0.2.10"_s;
+const QString classmate = u"192.0.2.77"_s;
 
 // Records failures for one account, one per second from `from`; the last return value.
 int failTimes(LoginThrottle &throttle, const QString &user, int times, qint64 from,
@@ -24,6 +29,11 @@ int failTimes(LoginThrottle &throttle, const QString &user, int times, qint64 fr
     for (int i = 0; i < times; ++i)
         locked = throttle.recordFailure(user, address, from + i * second);
     return locked;
+}
+
+QString addressNumber(int n)
+{
+    return u"10.%1.%2.%3"_s.arg((n >> 16) & 0xff).arg((n >> 8) & 0xff).arg(n & 0xff);
 }
 
 } // namespace
@@ -42,10 +52,29 @@ private slots:
     void successResetsLockoutLength();
     void accountNamesAreCaseInsensitive();
     void accountsAreIndependent();
+
+    void classmateOnAnotherAddressCannotLockTheOwnerOut_data();
+    void classmateOnAnotherAddressCannotLockTheOwnerOut();
+    void oneAddressAloneNeverReachesTheAccountLimit();
+    void distributedGuessLocksTheAccountEverywhere();
+    void accountWindowSlides();
+    void passwordResetForgetsEverything();
+
     void hundredFailuresFromOneAddressLockIt();
     void addressLockDoesNotReachOtherAddresses();
     void addressWindowSlides();
     void classOfThirtyMistypingTwiceIsNeverLocked();
+
+    void teachersOwnMachineIsNeverLocked_data();
+    void teachersOwnMachineIsNeverLocked();
+
+    void tablesStayBoundedUnderAFloodOfKeys();
+    void floodDoesNotEvictARunningLock();
+
+    void joinMissesLockAnAddressAfterTwenty();
+    void joinLockIsPerAddressAndSlides();
+    void joinFromTeachersMachineIsNeverLocked();
+    void joinTableStaysBoundedUnderAFloodOfAddresses();
 };
 
 void TestLoginThrottle::fourFailuresDoNotLock()
@@ -117,7 +146,7 @@ void TestLoginThrottle::successResetsFailureCount()
 {
     LoginThrottle throttle;
     QCOMPARE(failTimes(throttle, u"anna"_s, 4, t0), 0);
-    throttle.recordSuccess(u"anna"_s);
+    throttle.recordSuccess(u"anna"_s, school);
     QCOMPARE(failTimes(throttle, u"anna"_s, 4, t0 + 10 * second), 0);
     QCOMPARE(throttle.retryAfterSeconds(u"anna"_s, school, t0 + 20 * second), 0);
     QCOMPARE(throttle.recordFailure(u"anna"_s, school, t0 + 21 * second), 30);
@@ -129,7 +158,7 @@ void TestLoginThrottle::successResetsLockoutLength()
     QCOMPARE(failTimes(throttle, u"anna"_s, 5, t0), 30);
     const qint64 afterFirst = t0 + 5 * minute;
     QCOMPARE(failTimes(throttle, u"anna"_s, 5, afterFirst), 60);
-    throttle.recordSuccess(u"anna"_s);
+    throttle.recordSuccess(u"anna"_s, school);
     QCOMPARE(throttle.retryAfterSeconds(u"anna"_s, school, afterFirst + 5 * second), 0);
     QCOMPARE(failTimes(throttle, u"anna"_s, 5, t0 + 10 * minute), 30);
 }
@@ -143,7 +172,7 @@ void TestLoginThrottle::accountNamesAreCaseInsensitive()
         locked = throttle.recordFailure(spellings.at(i), school, t0 + i * second);
     QCOMPARE(locked, 30);
     QVERIFY(throttle.retryAfterSeconds(u"ANNA"_s, school, t0 + 5 * second) > 0);
-    throttle.recordSuccess(u"Anna"_s);
+    throttle.recordSuccess(u"Anna"_s, school);
     QCOMPARE(throttle.retryAfterSeconds(u"anna"_s, school, t0 + 5 * second), 0);
 }
 
@@ -153,6 +182,97 @@ void TestLoginThrottle::accountsAreIndependent()
     QCOMPARE(failTimes(throttle, u"anna"_s, 5, t0), 30);
     QVERIFY(throttle.retryAfterSeconds(u"anna"_s, school, t0 + 5 * second) > 0);
     QCOMPARE(throttle.retryAfterSeconds(u"ben"_s, school, t0 + 5 * second), 0);
+}
+
+void TestLoginThrottle::classmateOnAnotherAddressCannotLockTheOwnerOut_data()
+{
+    QTest::addColumn<QString>("victim");
+    QTest::newRow("a child") << u"anna"_s;
+    QTest::newRow("the teacher") << u"teacher"_s;
+}
+
+void TestLoginThrottle::classmateOnAnotherAddressCannotLockTheOwnerOut()
+{
+    QFETCH(QString, victim);
+    LoginThrottle throttle;
+    // The classmate guesses as fast as the locks allow for a whole lesson.
+    qint64 now = t0;
+    int guesses = 0;
+    while (now < t0 + 45 * minute) {
+        if (const int wait = throttle.retryAfterSeconds(victim, classmate, now)) {
+            // The classmate is shut out; the owner, on their own machine, is not.
+            QCOMPARE(throttle.retryAfterSeconds(victim, school, now), 0);
+            now += wait * second;
+            continue;
+        }
+        throttle.recordFailure(victim, classmate, now);
+        ++guesses;
+        now += second;
+    }
+    QVERIFY2(guesses >= 30, qPrintable(QString::number(guesses)));
+    QCOMPARE(throttle.retryAfterSeconds(victim, school, now), 0);
+}
+
+void TestLoginThrottle::oneAddressAloneNeverReachesTheAccountLimit()
+{
+    LoginThrottle throttle;
+    // Three hours of guessing from one address, always as soon as allowed: the pair locks keep
+    // it below the account-wide limit in every hour, so the owner elsewhere is never locked.
+    qint64 now = t0;
+    while (now < t0 + 180 * minute) {
+        if (const int wait = throttle.retryAfterSeconds(u"anna"_s, classmate, now)) {
+            now += wait * second;
+            continue;
+        }
+        throttle.recordFailure(u"anna"_s, classmate, now);
+        QCOMPARE(throttle.retryAfterSeconds(u"anna"_s, school, now), 0);
+        now += 100; // a fast script
+    }
+}
+
+void TestLoginThrottle::distributedGuessLocksTheAccountEverywhere()
+{
+    LoginThrottle throttle;
+    // Fifty machines, one guess each: no pair and no address comes near its own limit.
+    int locked = 0;
+    for (int i = 0; i < 49; ++i)
+        QCOMPARE(throttle.recordFailure(u"teacher"_s, addressNumber(i), t0 + i * second), 0);
+    const qint64 now = t0 + 49 * second;
+    QCOMPARE(throttle.retryAfterSeconds(u"teacher"_s, addressNumber(49), now), 0);
+    locked = throttle.recordFailure(u"teacher"_s, addressNumber(49), now);
+    // Locked until the first of the fifty leaves the hour, from every address...
+    const int expected = static_cast<int>((t0 + 60 * minute - now) / second);
+    QCOMPARE(locked, expected);
+    QCOMPARE(throttle.retryAfterSeconds(u"teacher"_s, addressNumber(1000), now), expected);
+    QCOMPARE(throttle.retryAfterSeconds(u"teacher"_s, school, now), expected);
+    // ...but only this account.
+    QCOMPARE(throttle.retryAfterSeconds(u"anna"_s, addressNumber(1000), now), 0);
+}
+
+void TestLoginThrottle::accountWindowSlides()
+{
+    LoginThrottle throttle;
+    for (int i = 0; i < 50; ++i)
+        throttle.recordFailure(u"teacher"_s, addressNumber(i), t0 + i * second);
+    const qint64 hour = 60 * minute;
+    QCOMPARE(throttle.retryAfterSeconds(u"teacher"_s, school, t0 + hour - 1), 1);
+    QCOMPARE(throttle.retryAfterSeconds(u"teacher"_s, school, t0 + hour), 0);
+    // A success resets the account's window.
+    throttle.recordSuccess(u"teacher"_s, school);
+    QCOMPARE(throttle.recordFailure(u"teacher"_s, addressNumber(99), t0 + hour), 0);
+    QCOMPARE(throttle.retryAfterSeconds(u"teacher"_s, school, t0 + hour), 0);
+}
+
+void TestLoginThrottle::passwordResetForgetsEverything()
+{
+    LoginThrottle throttle;
+    QCOMPARE(failTimes(throttle, u"anna"_s, 5, t0, classmate), 30);
+    QCOMPARE(failTimes(throttle, u"anna"_s, 5, t0, school), 30);
+    throttle.forgetAccount(u"Anna"_s);
+    QCOMPARE(throttle.retryAfterSeconds(u"anna"_s, classmate, t0 + 5 * second), 0);
+    QCOMPARE(throttle.retryAfterSeconds(u"anna"_s, school, t0 + 5 * second), 0);
+    QCOMPARE(throttle.sizes().pairs, 0);
+    QCOMPARE(throttle.sizes().accounts, 0);
 }
 
 void TestLoginThrottle::hundredFailuresFromOneAddressLockIt()
@@ -214,6 +334,141 @@ void TestLoginThrottle::classOfThirtyMistypingTwiceIsNeverLocked()
     for (int child = 0; child < 30; ++child)
         QCOMPARE(throttle.retryAfterSeconds(u"child%1"_s.arg(child), school, now), 0);
     QCOMPARE(throttle.retryAfterSeconds(u"teacher"_s, school, now), 0);
+}
+
+void TestLoginThrottle::teachersOwnMachineIsNeverLocked_data()
+{
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<bool>("trusted");
+    QTest::newRow("127.0.0.1") << u"127.0.0.1"_s << true;
+    QTest::newRow("::1") << u"::1"_s << true;
+    QTest::newRow("IPv4-mapped 127.0.0.1") << u"::ffff:127.0.0.1"_s << true;
+    // Other loopback addresses stand in for classroom machines in the tests.
+    QTest::newRow("127.0.0.2") << u"127.0.0.2"_s << false;
+    QTest::newRow("a classroom machine") << school << false;
+    QTest::newRow("IPv6 classroom machine") << u"fe80::1234"_s << false;
+}
+
+void TestLoginThrottle::teachersOwnMachineIsNeverLocked()
+{
+    QFETCH(QString, address);
+    QFETCH(bool, trusted);
+    QCOMPARE(LoginThrottle::isTrustedAddress(address), trusted);
+    LoginThrottle throttle;
+    // Enough for every rule: the pair, the address and the account.
+    for (int i = 0; i < 120; ++i)
+        throttle.recordFailure(u"teacher"_s, address, t0 + i * second);
+    const qint64 now = t0 + 120 * second;
+    QCOMPARE(throttle.retryAfterSeconds(u"teacher"_s, address, now) == 0, trusted);
+    QCOMPARE(throttle.retryAfterSeconds(u"someone"_s, address, now) == 0, trusted);
+}
+
+void TestLoginThrottle::tablesStayBoundedUnderAFloodOfKeys()
+{
+    LoginThrottle::Limits limits;
+    limits.maxPairs = 2000;
+    limits.maxAccounts = 1000;
+    limits.maxAddresses = 1000;
+    LoginThrottle throttle(limits);
+    LoginThrottle::Sizes largest;
+    // 100 000 distinct names from 100 000 distinct addresses within one minute: nothing is old
+    // enough to be stale, so only the caps keep the tables small.
+    for (int i = 0; i < 100'000; ++i) {
+        throttle.recordFailure(u"name-%1"_s.arg(i), addressNumber(i), t0 + i / 2000);
+        const LoginThrottle::Sizes sizes = throttle.sizes();
+        largest.pairs = std::max(largest.pairs, sizes.pairs);
+        largest.accounts = std::max(largest.accounts, sizes.accounts);
+        largest.addresses = std::max(largest.addresses, sizes.addresses);
+    }
+    QVERIFY2(largest.pairs <= limits.maxPairs, qPrintable(QString::number(largest.pairs)));
+    QVERIFY2(largest.accounts <= limits.maxAccounts, qPrintable(QString::number(largest.accounts)));
+    QVERIFY2(largest.addresses <= limits.maxAddresses,
+             qPrintable(QString::number(largest.addresses)));
+    // The defaults hold too (the same flood, once, with the production caps).
+    LoginThrottle defaults;
+    for (int i = 0; i < 100'000; ++i)
+        defaults.recordFailure(u"name-%1"_s.arg(i), addressNumber(i), t0 + i / 2000);
+    const LoginThrottle::Limits production;
+    QVERIFY(defaults.sizes().pairs <= production.maxPairs);
+    QVERIFY(defaults.sizes().accounts <= production.maxAccounts);
+    QVERIFY(defaults.sizes().addresses <= production.maxAddresses);
+}
+
+void TestLoginThrottle::floodDoesNotEvictARunningLock()
+{
+    LoginThrottle::Limits limits;
+    limits.maxPairs = 1000;
+    LoginThrottle throttle(limits);
+    // The guesser locks Anna's pair for 15 minutes...
+    qint64 now = t0;
+    for (int lock = 0; lock < 6; ++lock) {
+        failTimes(throttle, u"anna"_s, 5, now, classmate);
+        now += 20 * minute;
+    }
+    const int wait =
+        throttle.retryAfterSeconds(u"anna"_s, classmate, now - 20 * minute + 5 * second);
+    QCOMPARE(wait, 900 - 1);
+    // ...then floods the pair table with one-off failures to push the lock out.
+    const qint64 flood = now - 20 * minute + 10 * second;
+    for (int i = 0; i < 5000; ++i)
+        throttle.recordFailure(u"x%1"_s.arg(i), addressNumber(i), flood);
+    QVERIFY(throttle.sizes().pairs <= limits.maxPairs);
+    QVERIFY(throttle.retryAfterSeconds(u"anna"_s, classmate, flood) > 0);
+}
+
+void TestLoginThrottle::joinMissesLockAnAddressAfterTwenty()
+{
+    JoinThrottle throttle;
+    for (int i = 0; i < 20; ++i) {
+        QCOMPARE(throttle.retryAfterSeconds(school, t0 + i * second), 0);
+        throttle.recordMiss(school, t0 + i * second);
+    }
+    // The 21st lookup within the minute waits until the first miss is a minute old.
+    QCOMPARE(throttle.retryAfterSeconds(school, t0 + 20 * second), 40);
+    QCOMPARE(throttle.retryAfterSeconds(school, t0 + minute - 1), 1);
+    QCOMPARE(throttle.retryAfterSeconds(school, t0 + minute), 0);
+}
+
+void TestLoginThrottle::joinLockIsPerAddressAndSlides()
+{
+    JoinThrottle throttle;
+    for (int i = 0; i < 20; ++i)
+        throttle.recordMiss(school, t0 + i * second);
+    QVERIFY(throttle.retryAfterSeconds(school, t0 + 20 * second) > 0);
+    QCOMPARE(throttle.retryAfterSeconds(classmate, t0 + 20 * second), 0);
+    // Nineteen misses a minute, forever, never lock.
+    JoinThrottle slow;
+    for (int i = 0; i < 19 * 10; ++i) {
+        const qint64 now = t0 + i * (minute / 19 + 1);
+        QCOMPARE(slow.retryAfterSeconds(school, now), 0);
+        slow.recordMiss(school, now);
+    }
+}
+
+void TestLoginThrottle::joinFromTeachersMachineIsNeverLocked()
+{
+    JoinThrottle throttle;
+    for (int i = 0; i < 100; ++i)
+        throttle.recordMiss(u"127.0.0.1"_s, t0 + i);
+    QCOMPARE(throttle.retryAfterSeconds(u"127.0.0.1"_s, t0 + 100), 0);
+    QCOMPARE(throttle.size(), 0);
+}
+
+void TestLoginThrottle::joinTableStaysBoundedUnderAFloodOfAddresses()
+{
+    JoinThrottle::Limits limits;
+    limits.maxAddresses = 1000;
+    JoinThrottle throttle(limits);
+    qsizetype largest = 0;
+    for (int i = 0; i < 100'000; ++i) {
+        throttle.recordMiss(addressNumber(i), t0 + i / 2000);
+        largest = std::max(largest, throttle.size());
+    }
+    QVERIFY2(largest <= limits.maxAddresses, qPrintable(QString::number(largest)));
+    JoinThrottle defaults;
+    for (int i = 0; i < 100'000; ++i)
+        defaults.recordMiss(addressNumber(i), t0 + i / 2000);
+    QVERIFY(defaults.size() <= JoinThrottle::Limits().maxAddresses);
 }
 
 QTEST_GUILESS_MAIN(TestLoginThrottle)
