@@ -235,11 +235,18 @@ void TestCrashSafety::recordAcknowledged(const QList<HttpReply> &replies, bool r
 
 void TestCrashSafety::verifyAfterRestart(TestServer &server)
 {
+    // A failed read says whether it timed out, what the socket reported, and how the server is.
+    const auto why = [&server](const HttpReply &reply) -> QString {
+        return describe(reply) + (reply.timedOut ? u" (timed out) "_s : u" "_s)
+            + reply.transportError
+            + (server.isRunning() ? u"; server running"_s : u"; server gone, its output:\n"_s)
+            + (server.isRunning() ? QString() : QString::fromUtf8(server.output().right(3000)));
+    };
     for (int p = 0; p < projectCount; ++p) {
         Client client(server.port());
         client.setBearer(m_tokens.at(m_owner.at(p)));
         const HttpReply meta = client.get(projectPath(m_ids.at(p), "/meta"_ba));
-        QVERIFY2(meta.status == 200, qPrintable(describe(meta)));
+        QVERIFY2(meta.status == 200, qPrintable(why(meta)));
         const int version = meta.object().value("version"_L1).toInt();
         const int highestAcknowledged =
             m_acknowledged.at(p).isEmpty() ? 1 : m_acknowledged.at(p).lastKey();
@@ -250,7 +257,7 @@ void TestCrashSafety::verifyAfterRestart(TestServer &server)
         // The current content is whole and is the save that produced its version (acknowledged
         // or committed just before the crash).
         const HttpReply content = client.get(projectPath(m_ids.at(p)));
-        QCOMPARE(content.status, 200);
+        QVERIFY2(content.status == 200, qPrintable(why(content)));
         QCOMPARE(content.header("etag"_ba), ifMatch(version));
         QVERIFY2(content.body.contains(marker(p, version).toUtf8()),
                  qPrintable(u"project %1 version %2 has foreign content"_s.arg(p).arg(version)));
@@ -259,7 +266,7 @@ void TestCrashSafety::verifyAfterRestart(TestServer &server)
                 continue;
             const HttpReply old = client.get(
                 projectPath(m_ids.at(p), "/versions/"_ba + QByteArray::number(it.key())));
-            QVERIFY2(old.status == 200, qPrintable(describe(old)));
+            QVERIFY2(old.status == 200, qPrintable(why(old)));
             QVERIFY2(old.body.contains(it.value().toUtf8()),
                      qPrintable(u"project %1 acknowledged version %2 lost its content"_s.arg(p).arg(
                          it.key())));
