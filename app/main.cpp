@@ -20,6 +20,7 @@
 #ifdef BLOCKHAUS_WITH_UI
 #include <QApplication>
 #include <QMessageBox>
+#include <QSessionManager>
 #include <QSystemTrayIcon>
 
 #include "ui/appicon.h"
@@ -189,15 +190,29 @@ int main(int argc, char **argv)
 
     // Before anything is printed: a script may send SIGTERM as soon as it reads the banner, and
     // the signal must then end in a clean stop, not in the default action (found by the CLI test
-    // under load). A signal that arrives before exec() waits in the watcher's socket.
+    // under load). A signal that arrives before exec() waits in the watcher's socket, unless a
+    // start-up question's own event loop delivers it: then `terminating` remembers it, because
+    // exec() forgets an exit() that came before it.
+    // exit(), not quit(): since Qt 6, quit() first asks every window to close, and the dashboard
+    // answers a close with a question that nobody reads when a service manager or the logout
+    // sends SIGTERM (#12). exit() leaves every running event loop, an open dialog's too, and
+    // makes new ones return at once, so the stop below always runs.
+    bool terminating = false;
     App::SignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &App::SignalWatcher::terminationRequested, app.get(),
-                     &QCoreApplication::quit, Qt::QueuedConnection);
+    QObject::connect(
+        &signalWatcher, &App::SignalWatcher::terminationRequested, app.get(),
+        [&terminating] {
+            terminating = true;
+            QCoreApplication::exit(0);
+        },
+        Qt::QueuedConnection);
 
     App::StartError startError;
     const std::unique_ptr<App::ServerController> started =
         App::startServer(options, portQuestion(headless), &startError);
     if (!started) {
+        if (terminating)
+            return 0; // stopped while the port question was open: asked to, not a failure
         reportStartError(startError, headless);
         return startError.exitCode();
     }
@@ -234,10 +249,18 @@ int main(int argc, char **argv)
                 [icon, shown] { icon->showSummary(shown->healthSummary()); }, Qt::QueuedConnection);
             tray->show();
         }
+#if QT_CONFIG(sessionmanager)
+        // Logout or shutdown: the session manager asks us to commit, then ends us (its "die" or
+        // SIGTERM). Nobody can answer the close question any more, so the close that follows
+        // stops the server without it. No interaction is requested: the logout is never held up.
+        QObject::connect(
+            qGuiApp, &QGuiApplication::commitDataRequest, window.get(),
+            [shown = window.get()](QSessionManager &) { shown->closeWithoutAsking(); });
+#endif
         window->show();
     }
 #endif
-    const int code = app->exec();
+    const int code = terminating ? 0 : app->exec();
 #ifdef BLOCKHAUS_WITH_UI
     window.reset();
 #endif

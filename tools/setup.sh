@@ -32,6 +32,8 @@ packages=(
     sqlite3
     xvfb
     xauth
+    # xwininfo: the windowed-stop test sees the dashboard's X window (issue #12)
+    x11-utils
     procps
     clang-format
     # Browser tests and the editor's precompression (issue #4)

@@ -62,6 +62,10 @@ public:
     enum class CloseChoice { KeepRunning, Stop, Cancel };
     void setCloseDecider(std::function<CloseChoice(bool trayAvailable)> decider);
     void setTrayAvailable(bool available) { m_trayAvailable = available; }
+    // From now on a close stops without the question: the session is ending or a service
+    // manager sent a signal, and nobody is there to answer (#12). The server is stopped by the
+    // caller; stopRequested is not emitted.
+    void closeWithoutAsking() { m_stopping = true; }
 
 signals:
     // The teacher chose to stop the server (students lose their connection).

@@ -33,6 +33,9 @@ public:
     PoolCounters *counters() const { return m_counters; }
     GroupCommitter *committer() const { return m_committer; }
     int maxBusyRetries() const { return m_maxBusyRetries; }
+    // How long SQLite waits for a lock another connection or process holds (PRAGMA
+    // busy_timeout); 0: it reports BUSY at once.
+    int busyTimeoutMs() const { return m_config.busyTimeoutMs; }
 
     // A prepared statement for this SQL text, prepared once per connection.
     QSqlQuery *prepared(const QString &sql, QSqlError *error);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "server/db/groupcommitter.h"
 
+#include <QElapsedTimer>
+#include <QSqlError>
+
 #include "server/db/connection.h"
 #include "server/db/dblog.h"
 #include "server/db/poolcounters.h"
@@ -61,7 +64,24 @@ int GroupCommitter::queued()
     return static_cast<int>(m_queue.size());
 }
 
-Result<Ok> GroupCommitter::runAlone(Connection &connection, Pending &pending)
+bool GroupCommitter::LockWait::exhausted() const
+{
+    // SQLite's busy handler sleeps exactly the busy timeout before it reports BUSY; the slack
+    // covers the millisecond rounding of the measurement.
+    constexpr qint64 slackMs = 100;
+    return budgetMs > 0 && waitedMs + slackMs >= budgetMs;
+}
+
+bool GroupCommitter::beginWrite(Connection &connection, QSqlError *error, LockWait &lockWait)
+{
+    QElapsedTimer waited;
+    waited.start();
+    const bool begun = connection.execRaw(connection.dialect().beginWrite(), error);
+    lockWait.waitedMs += waited.elapsed();
+    return begun;
+}
+
+Result<Ok> GroupCommitter::runAlone(Connection &connection, Pending &pending, LockWait &lockWait)
 {
     const Dialect &dialect = connection.dialect();
     Error last = makeError(ErrorKind::Unavailable);
@@ -69,9 +89,10 @@ Result<Ok> GroupCommitter::runAlone(Connection &connection, Pending &pending)
         if (attempt > 0)
             connection.counters()->addBusyRetry();
         QSqlError error;
-        if (!connection.execRaw(dialect.beginWrite(), &error)) {
+        if (!beginWrite(connection, &error, lockWait)) {
             last = dialect.toError(error, dialect.beginWrite());
-            if (last.transient)
+            // The write lock stayed taken for the whole wait: give up rather than wait again.
+            if (last.transient && !lockWait.exhausted())
                 continue;
             return last;
         }
@@ -100,13 +121,23 @@ Result<Ok> GroupCommitter::runAlone(Connection &connection, Pending &pending)
 void GroupCommitter::runBatch(Connection &connection, const QList<Pending *> &batch)
 {
     const BatchScope scope;
+    LockWait lockWait{connection.busyTimeoutMs()}; // one budget for the batch (see the header)
     if (batch.size() == 1) {
-        batch.first()->status = runAlone(connection, *batch.first());
+        batch.first()->status = runAlone(connection, *batch.first(), lockWait);
         return;
     }
     const Dialect &dialect = connection.dialect();
     QSqlError error;
-    bool together = connection.execRaw(dialect.beginWrite(), &error);
+    bool together = beginWrite(connection, &error, lockWait);
+    if (!together) {
+        const Error refused = dialect.toError(error, dialect.beginWrite());
+        if (refused.transient && lockWait.exhausted()) {
+            // Nobody in the batch ran; running each alone would wait for the same lock again.
+            for (Pending *pending : batch)
+                pending->status = refused;
+            return;
+        }
+    }
     for (qsizetype i = 0; together && i < batch.size(); ++i) {
         together = connection.execRaw(u"SAVEPOINT task"_s);
         if (!together)
@@ -137,7 +168,7 @@ void GroupCommitter::runBatch(Connection &connection, const QList<Pending *> &ba
     connection.execRaw(u"ROLLBACK"_s);
     qCDebug(lcDb) << "group commit of" << batch.size() << "tasks fell back to single commits";
     for (Pending *pending : batch)
-        pending->status = runAlone(connection, *pending);
+        pending->status = runAlone(connection, *pending, lockWait);
 }
 
 } // namespace Blockhaus::Db

@@ -11,6 +11,8 @@
 
 #include "server/db/result.h"
 
+class QSqlError;
+
 namespace Blockhaus::Db {
 
 class Connection;
@@ -24,6 +26,12 @@ class Connection;
 // runs again in a transaction of its own, so one task's failure never becomes another's.
 //
 // With SQLite there is one writer at a time anyway; batching turns N fsyncs into one.
+//
+// Waiting for a write lock that someone else holds (another process, a sqlite3 shell left in a
+// transaction) is bounded by the busy timeout once per batch, its single retries included:
+// BEGIN IMMEDIATE has already waited that long inside SQLite, so waiting again per retry and per
+// task would turn a held lock into a hang of minutes. The tasks then fail with a transient
+// Unavailable (503 with Retry-After) without having run (#12).
 class GroupCommitter
 {
 public:
@@ -57,8 +65,18 @@ private:
         bool finished = false;
     };
 
+    // Time spent in BEGIN waiting for a lock held elsewhere, shared by a batch and its single
+    // retries. budgetMs <= 0: SQLite does not wait at all; the retry count bounds the attempts.
+    struct LockWait
+    {
+        qint64 budgetMs = 0;
+        qint64 waitedMs = 0;
+        bool exhausted() const;
+    };
+
     void runBatch(Connection &connection, const QList<Pending *> &batch);
-    Result<Ok> runAlone(Connection &connection, Pending &pending);
+    Result<Ok> runAlone(Connection &connection, Pending &pending, LockWait &lockWait);
+    static bool beginWrite(Connection &connection, QSqlError *error, LockWait &lockWait);
 
     const int m_maxBatch;
     QMutex m_mutex;

@@ -164,6 +164,7 @@ private slots:
     void transientErrorIsRetriedExactlyMaxBusyRetriesPlusOne();
     void transientErrorThenSuccessCommitsOnce();
     void writeLockHeldElsewhereIsRetriedThenUnavailable();
+    void writeLockHeldForTheWholeBusyTimeoutIsNotWaitedForAgain();
     void readTransactionSeesOneSnapshot();
     void readOutsideTransactionSeesNewCommits();
     void acquireTimeoutExceededAnswersUnavailable();
@@ -302,6 +303,40 @@ void TestTransaction::writeLockHeldElsewhereIsRetriedThenUnavailable()
     QVERIFY(result.error().transient);
     QCOMPARE(attempts, 0); // BEGIN IMMEDIATE itself was refused every time
     QCOMPARE(test.pool().stats().busyRetries, static_cast<quint64>(retries));
+    QCOMPARE(test.count(), 0);
+}
+
+void TestTransaction::writeLockHeldForTheWholeBusyTimeoutIsNotWaitedForAgain()
+{
+    // BEGIN IMMEDIATE already waited the busy timeout inside SQLite: a retry would only wait
+    // again, maxBusyRetries times, and a held lock would look like a hang (#12).
+    TestPool test(1, [](Db::DbConfig &c) {
+        c.maxBusyRetries = 5;
+        c.busyTimeoutMs = 300;
+    });
+    QVERIFY(test.ready());
+    Db::DbConfig otherConfig = configIn(test.dir(), 1);
+    Db::PoolCounters otherCounters;
+    Db::GroupCommitter otherCommitter(1);
+    Db::Connection other(u"tst_transaction-holder"_s, otherConfig, &otherCounters, &otherCommitter);
+    QString openError;
+    QVERIFY2(other.open(&openError), qPrintable(openError));
+    QVERIFY(other.execRaw(u"BEGIN IMMEDIATE"_s));
+
+    int attempts = 0;
+    const auto result = onWorker<Ok>(test.pool(), [&attempts](Db::Connection &c) {
+        return Db::writeTransaction<Ok>(c, [&](Db::Connection &c) -> Result<Ok> {
+            ++attempts;
+            return insertItem(c, u"blocked"_s);
+        });
+    });
+    QVERIFY(other.execRaw(u"ROLLBACK"_s));
+
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, ErrorKind::Unavailable);
+    QVERIFY(result.error().transient);
+    QCOMPARE(attempts, 0);
+    QCOMPARE(test.pool().stats().busyRetries, 0u); // one wait, no second one
     QCOMPARE(test.count(), 0);
 }
 

@@ -72,6 +72,7 @@ private slots:
     void everyControlHasAnAccessibleName();
     void closingAsksWhetherToStopTheServer_data();
     void closingAsksWhetherToStopTheServer();
+    void closingAfterCloseWithoutAskingDoesNotAsk();
 };
 
 void TestDashboardWindow::snapshotsFillEveryTab()
@@ -169,6 +170,26 @@ void TestDashboardWindow::closingAsksWhetherToStopTheServer()
     QCOMPARE(askedWithTray, tray); // the question offers the tray only when there is one
     QCOMPARE(window.isVisible(), visibleAfter);
     QCOMPARE(stop.size(), stopped ? 1 : 0);
+}
+
+void TestDashboardWindow::closingAfterCloseWithoutAskingDoesNotAsk()
+{
+    // Logout: the session manager's quit closes the window, and nobody is there to answer (#12).
+    Ui::DashboardWindow window({u"http://192.168.1.5:8601"_s}, 8601);
+    window.setTrayAvailable(true);
+    bool asked = false;
+    window.setCloseDecider([&asked](bool) {
+        asked = true;
+        return Ui::DashboardWindow::CloseChoice::Cancel;
+    });
+    QSignalSpy stop(&window, &Ui::DashboardWindow::stopRequested);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.closeWithoutAsking();
+    QVERIFY(window.close());
+    QVERIFY(!asked);
+    QVERIFY(!window.isVisible());
+    QCOMPARE(stop.size(), 0); // the caller stops the server itself
 }
 
 QTEST_MAIN(TestDashboardWindow)
