@@ -181,6 +181,18 @@ def hold_sockets(port, count):
     return held, {"opened": len(held), "refused_503": refused, "connect_failed": failed}
 
 
+def peak_rss_mib(pid):
+    """The server's highest resident set size so far (VmHWM), in MiB; None where unknown."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--binary", required=True)
@@ -214,6 +226,9 @@ def main():
             for sock in held:
                 sock.close()
             figures.update({"status_baseline": baseline, "hold": hold, "status_attacked": attacked})
+            figures["server_peak_rss_mib"] = peak_rss_mib(process.pid)
+            print(f"server peak RSS (VmHWM) over the whole run: "
+                  f"{figures['server_peak_rss_mib']} MiB", flush=True)
             print(json.dumps(figures))
         finally:
             process.terminate()

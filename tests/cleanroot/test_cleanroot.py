@@ -36,7 +36,8 @@ import debroot  # noqa: E402
 PROGRAMS = ["cmake", "ninja", "ccache", "g++", "git", "python3", "node", "npm", "clang-format",
             "chromium", "xvfb-run", "Xvfb", "brotli", "sqlite3", "zbarimg", "pdfinfo",
             "pdftotext", "pdftoppm", "dpkg-shlibdeps", "fakeroot", "debootstrap", "lintian",
-            "desktop-file-validate", "appstreamcli", "rsvg-convert", "makensis", "file"]
+            "desktop-file-validate", "appstreamcli", "rsvg-convert", "makensis", "file", "xwininfo",
+            "clang++", "llvm-symbolizer"]
 CONFIGURE_TIMEOUT = 300
 
 
