@@ -7,6 +7,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include "server/auth/loginthrottle.h"
 #include "server/http/httpconnection.h"
 #include "server/http/httplog.h"
 #include "server/live/livehub.h"
@@ -91,7 +92,11 @@ void HttpServer::incomingConnection(qintptr descriptor)
     }
     const QByteArray address = addressKey(socket->peerAddress());
     int &fromAddress = m_connectionsPerAddress[address];
-    if (fromAddress >= m_config.maxConnectionsPerAddress) {
+    // The teacher's own computer (the dashboard's "Open in the browser", load checks) is not a
+    // classroom machine: the same rule as for login throttling.
+    const bool teachersComputer =
+        Auth::LoginThrottle::isTrustedAddress(socket->peerAddress().toString());
+    if (fromAddress >= m_config.maxConnectionsPerAddress && !teachersComputer) {
         refuse(socket,
                u"Too many connections from this computer right now. Please try again in a "
                "moment."_s);
