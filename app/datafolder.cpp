@@ -8,13 +8,6 @@ namespace Blockhaus::App {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Blockhaus::App::ServerController", text);
-}
-} // namespace
-
 QString databaseFile(const QString &dataDir)
 {
     return dataDir + u"/blockhaus.sqlite3"_s;
@@ -30,8 +23,10 @@ std::unique_ptr<QLockFile> lockDataFolder(const QString &dataDir, StartError *er
     using Kind = StartError::Kind;
     if (!QDir().mkpath(dataDir)) {
         *error = {Kind::DataFolder,
-                  tr("Blockhaus cannot create its data folder %1. Check that the drive is "
-                     "connected and that you may write there, or choose another folder.")
+                  QCoreApplication::translate(
+                      "Blockhaus::App::ServerController",
+                      "Blockhaus cannot create its data folder %1. Check that the drive is "
+                      "connected and that you may write there, or choose another folder.")
                       .arg(QDir::toNativeSeparators(dataDir))};
         return nullptr;
     }
@@ -45,13 +40,17 @@ std::unique_ptr<QLockFile> lockDataFolder(const QString &dataDir, StartError *er
         QString host, app;
         lock->getLockInfo(&pid, &host, &app);
         *error = {Kind::AlreadyRunning,
-                  tr("Blockhaus is already running with the data folder %1 (process %2). "
-                     "Close the other Blockhaus first.")
+                  QCoreApplication::translate(
+                      "Blockhaus::App::ServerController",
+                      "Blockhaus is already running with the data folder %1 (process %2). "
+                      "Close the other Blockhaus first.")
                       .arg(QDir::toNativeSeparators(dataDir), QString::number(pid))};
     } else {
         *error = {Kind::DataFolder,
-                  tr("Blockhaus cannot write in its data folder %1. Check that you may "
-                     "write there, or choose another folder.")
+                  QCoreApplication::translate(
+                      "Blockhaus::App::ServerController",
+                      "Blockhaus cannot write in its data folder %1. Check that you may "
+                      "write there, or choose another folder.")
                       .arg(QDir::toNativeSeparators(dataDir))};
     }
     return nullptr;

@@ -14,13 +14,6 @@
 
 namespace Blockhaus::App {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Blockhaus::App::RestoreCommand", text);
-}
-} // namespace
-
 int runRestore(const Options &options)
 {
     StartError error;
@@ -37,19 +30,25 @@ int runRestore(const Options &options)
         return ExitStartFailed;
     }
     std::printf("%s\n",
-                qPrintable(tr("Restored %1 (%2, schema version %3) into the data folder %4.")
+                qPrintable(QCoreApplication::translate(
+                               "Blockhaus::App::RestoreCommand",
+                               "Restored %1 (%2, schema version %3) into the data folder %4.")
                                .arg(QDir::toNativeSeparators(options.restoreFrom),
                                     QLocale().formattedDataSize(restored->restored.bytes))
                                .arg(restored->restored.schemaVersion)
                                .arg(QDir::toNativeSeparators(options.dataDir))));
     if (!restored->safetyCopy.isEmpty()) {
-        std::printf("%s\n",
-                    qPrintable(tr("The database it replaced is kept as %1.")
-                                   .arg(QDir::toNativeSeparators(restored->safetyCopy))));
+        std::printf(
+            "%s\n",
+            qPrintable(QCoreApplication::translate("Blockhaus::App::RestoreCommand",
+                                                   "The database it replaced is kept as %1.")
+                           .arg(QDir::toNativeSeparators(restored->safetyCopy))));
     }
     std::printf("%s\n",
-                qPrintable(tr("Start Blockhaus as usual to serve the restored classes "
-                              "and projects.")));
+                qPrintable(QCoreApplication::translate(
+                    "Blockhaus::App::RestoreCommand",
+                    "Start Blockhaus as usual to serve the restored classes "
+                    "and projects.")));
     return ExitStopped;
 }
 

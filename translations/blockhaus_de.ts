@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>Blockhaus::App::RestoreCommand</name>
+    <message>
+        <source>Restored %1 (%2, schema version %3) into the data folder %4.</source>
+        <translation>%1 (%2, Schema-Version %3) wurde in den Datenordner %4 zurückgespielt.</translation>
+    </message>
+    <message>
+        <source>The database it replaced is kept as %1.</source>
+        <translation>Die ersetzte Datenbank ist als %1 aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Start Blockhaus as usual to serve the restored classes and projects.</source>
+        <translation>Starte Blockhaus wie gewohnt, dann sind die zurückgespielten Klassen und Projekte wieder da.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::App::ServerController</name>
     <message>
         <source>Blockhaus cannot create its data folder %1. Check that the drive is connected and that you may write there, or choose another folder.</source>
@@ -42,6 +57,10 @@
     <message>
         <source>Qt&apos;s database driver %1 is not installed, so Blockhaus cannot open its database. Install Blockhaus again (on Debian or Ubuntu, also the package libqt6sql6-sqlite).</source>
         <translation>Der Datenbanktreiber %1 von Qt ist nicht installiert, deshalb kann Blockhaus seine Datenbank nicht öffnen. Installiere Blockhaus neu (unter Debian oder Ubuntu zusätzlich das Paket libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>Before updating the database %1 to this version of Blockhaus, a copy of it is kept, and that copy failed: %2</source>
+        <translation>Bevor die Datenbank %1 auf diese Version von Blockhaus umgestellt wird, wird eine Kopie von ihr aufbewahrt, und diese Kopie ist fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>

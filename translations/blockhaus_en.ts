@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Blockhaus::App::RestoreCommand</name>
+    <message>
+        <source>Restored %1 (%2, schema version %3) into the data folder %4.</source>
+        <translation>Restored %1 (%2, schema version %3) into the data folder %4.</translation>
+    </message>
+    <message>
+        <source>The database it replaced is kept as %1.</source>
+        <translation>The database it replaced is kept as %1.</translation>
+    </message>
+    <message>
+        <source>Start Blockhaus as usual to serve the restored classes and projects.</source>
+        <translation>Start Blockhaus as usual to serve the restored classes and projects.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::App::ServerController</name>
     <message>
         <source>Blockhaus cannot create its data folder %1. Check that the drive is connected and that you may write there, or choose another folder.</source>
@@ -42,6 +57,10 @@
     <message>
         <source>Qt&apos;s database driver %1 is not installed, so Blockhaus cannot open its database. Install Blockhaus again (on Debian or Ubuntu, also the package libqt6sql6-sqlite).</source>
         <translation>Qt&apos;s database driver %1 is not installed, so Blockhaus cannot open its database. Install Blockhaus again (on Debian or Ubuntu, also the package libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>Before updating the database %1 to this version of Blockhaus, a copy of it is kept, and that copy failed: %2</source>
+        <translation>Before updating the database %1 to this version of Blockhaus, a copy of it is kept, and that copy failed: %2</translation>
     </message>
 </context>
 <context>

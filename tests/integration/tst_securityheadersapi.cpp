@@ -5,6 +5,9 @@
 // pages of the web root carry a strict CSP of their own.
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -107,6 +110,13 @@ void TestSecurityHeadersApi::initTestCase()
                       svgWithScript("bundled")));
     m_librarySvg = svgWithScript("library");
     m_upstream.serve(md5ext(m_librarySvg, u"svg"_s), m_librarySvg);
+    // Only names in the editor's catalogue are fetched from the upstream (issue #12).
+    QVERIFY(QDir(m_webRoot.path()).mkpath(u"libraries"_s));
+    QVERIFY(writeFile(
+        m_webRoot.filePath(u"libraries/costumes.json"_s),
+        QJsonDocument(QJsonArray{QJsonObject{{u"name"_s, u"Scripted"_s},
+                                             {u"md5ext"_s, md5ext(m_librarySvg, u"svg"_s)}}})
+            .toJson()));
 
     TestServer::Options options;
     options.extraArgs = QStringList{u"--library-upstream"_s,   m_upstream.urlTemplate(),
