@@ -78,9 +78,11 @@ void TestDashboardScreenshot::liveClassroomInEveryTab()
     QString error;
     QVERIFY2(server.start(&error), qPrintable(error));
 
-    // The join screen as a classroom laptop shows it: its address on the school network and the
-    // default port, which students can type (the README shows this picture). The in-process
-    // server itself listens on loopback only, as every test does; the window only displays it.
+    // The join screen as a classroom laptop shows it (the README shows this picture): a server
+    // listening on the network at the default port, so the window lists this computer's own
+    // network addresses with that port, which students can type, and the example address only
+    // where the computer has none. The in-process server itself listens on loopback only, as
+    // every test does; the window only displays the addresses.
     const QStringList classroomUrls{u"http://192.168.1.23:8601/"_s, u"http://localhost:8601/"_s};
     Ui::DashboardWindow window(classroomUrls, 8601);
     connect(server.liveHub(), &Live::LiveHub::snapshotPublished, &window,
