@@ -121,8 +121,9 @@ bool ServerController::start(StartError *error)
     // Created here, moved to the server thread below: its network client must live in a thread
     // with an event loop that never waits on the database.
     m_library = new Library::LibraryCache(libraryConfig);
+    m_runner = std::make_unique<Service::Runner>(*m_pool);
     m_services = std::make_unique<Http::Services>(
-        Http::Services{*m_pool, m_auth, *m_live, m_httpConfig, m_library});
+        Http::Services{*m_pool, *m_runner, m_auth, *m_live, m_httpConfig, m_library});
     m_classroom = std::make_unique<StoreClassroomService>(*m_pool, m_auth, m_live.get());
     m_maintenance =
         std::make_unique<StoreMaintenanceService>(*m_pool, m_options.dataDir, dbConfig.sqlitePath);
@@ -189,8 +190,8 @@ bool ServerController::ensureAdmin(StartError *error)
         m_generatedAdminPassword = password;
     }
     const QString hash = Auth::PasswordHasher::hash(password);
-    auto created = m_pool->runSync<Store::NewAccount>([hash](Db::Connection &db) {
-        return Store::UserStore::create(db, u"admin"_s, u"Administrator"_s, Store::Role::Admin,
+    auto created = m_pool->runSync<Core::NewAccount>([hash](Db::Connection &db) {
+        return Store::UserStore::create(db, u"admin"_s, u"Administrator"_s, Core::Role::Admin,
                                         hash);
     });
     if (!created) {

@@ -17,6 +17,7 @@
 #include "server/db/connectionpool.h"
 #include "server/http/services.h"
 #include "server/live/livehub.h"
+#include "server/service/runner.h"
 
 namespace Blockhaus::Http {
 class ApiServer;
@@ -74,6 +75,7 @@ private:
     std::unique_ptr<Db::ConnectionPool> m_pool;
     Auth::AuthService m_auth;
     std::unique_ptr<Live::LiveHub> m_live;
+    std::unique_ptr<Service::Runner> m_runner;
     std::unique_ptr<Http::Services> m_services;
     std::unique_ptr<StoreClassroomService> m_classroom;
     std::unique_ptr<StoreMaintenanceService> m_maintenance;

@@ -18,21 +18,21 @@
 #include "server/auth/authservice.h"
 #include "server/auth/passwordgenerator.h"
 #include "server/auth/passwordhasher.h"
+#include "server/core/timetext.h"
 #include "server/db/connectionpool.h"
 #include "server/db/transaction.h"
 #include "server/http/handlerutil.h"
-#include "server/http/projectarchive.h"
 #include "server/live/livehub.h"
 #include "server/sb3/sb3archive.h"
+#include "server/service/projectarchive.h"
 #include "server/store/classstore.h"
-#include "server/store/clock.h"
 #include "server/store/projectstore.h"
 #include "server/store/userstore.h"
 
 namespace Blockhaus::App {
 
 using namespace Qt::StringLiterals;
-using Store::Caller;
+using Core::Caller;
 
 namespace {
 
@@ -133,7 +133,7 @@ Result<Caller> adminCaller(Db::Connection &db)
     auto user = Store::UserStore::user(db, record->id);
     if (!user)
         return user.error().kind == ErrorKind::NotFound ? missing : user.error();
-    if (user->role != Store::Role::Admin)
+    if (user->role != Core::Role::Admin)
         return missing;
     Caller caller;
     caller.userId = user->id;
@@ -143,36 +143,36 @@ Result<Caller> adminCaller(Db::Connection &db)
     return caller;
 }
 
-Ui::ClassSummary toSummary(const Store::ClassInfo &info)
+Ui::ClassSummary toSummary(const Core::ClassInfo &info)
 {
     return {info.id, info.name, info.joinCode, info.joinOpen, info.studentCount};
 }
 
 // Checked before work that is costly to undo or to repeat (hashing many passwords); the store
 // checks again inside its own transaction.
-Result<Store::ClassInfo> findClass(Db::Connection &db, const Caller &caller, qint64 classId)
+Result<Core::ClassInfo> findClass(Db::Connection &db, const Caller &caller, qint64 classId)
 {
     auto classes = Store::ClassStore::list(db, caller);
     if (!classes)
         return classes.error();
-    for (const Store::ClassInfo &info : std::as_const(*classes)) {
+    for (const Core::ClassInfo &info : std::as_const(*classes)) {
         if (info.id == classId)
             return info;
     }
     return makeError(ErrorKind::NotFound, u"There is no such class."_s);
 }
 
-Ui::StudentSummary toSummary(const Store::StudentRow &row, Live::LiveHub *live)
+Ui::StudentSummary toSummary(const Core::StudentRow &row, Live::LiveHub *live)
 {
     Ui::StudentSummary summary;
     summary.id = row.user.id;
     summary.username = row.user.username;
     summary.displayName = row.user.displayName;
-    for (const Store::GroupRef &group : row.groups)
+    for (const Core::GroupRef &group : row.groups)
         summary.classes.append(group.name);
     summary.projectCount = row.projectCount;
     if (!row.lastSeen.isEmpty())
-        summary.lastSeen = Store::fromText(row.lastSeen);
+        summary.lastSeen = Core::fromText(row.lastSeen);
     // Presence lives in memory and reaches the database in batches (G10): the newer one wins.
     if (live) {
         const QDateTime seen = live->presence().lastSeen(row.user.id);
@@ -185,7 +185,7 @@ Ui::StudentSummary toSummary(const Store::StudentRow &row, Live::LiveHub *live)
 // The caller a store write must be made as when the dashboard changes a student's project: the
 // store lets only the owner change a project (API.md), and the teacher at this machine is trusted
 // to act for any account the admin may manage (checked by manageableUser first).
-Caller callerFor(const Store::User &user)
+Caller callerFor(const Core::User &user)
 {
     Caller owner;
     owner.userId = user.id;
@@ -195,12 +195,12 @@ Caller callerFor(const Store::User &user)
     return owner;
 }
 
-QString nameOf(const Store::UserRef &user)
+QString nameOf(const Core::UserRef &user)
 {
     return user.displayName.isEmpty() ? user.username : user.displayName;
 }
 
-Ui::ProjectSummary toSummary(const Store::ProjectMeta &meta, const QByteArray &thumbnail = {})
+Ui::ProjectSummary toSummary(const Core::ProjectMeta &meta, const QByteArray &thumbnail = {})
 {
     Ui::ProjectSummary summary;
     summary.id = meta.id;
@@ -208,16 +208,16 @@ Ui::ProjectSummary toSummary(const Store::ProjectMeta &meta, const QByteArray &t
     summary.ownerId = meta.owner.id;
     summary.ownerName = nameOf(meta.owner);
     summary.version = meta.version;
-    summary.updatedAt = Store::fromText(meta.updatedAt);
+    summary.updatedAt = Core::fromText(meta.updatedAt);
     if (!meta.deletedAt.isEmpty())
-        summary.deletedAt = Store::fromText(meta.deletedAt);
+        summary.deletedAt = Core::fromText(meta.deletedAt);
     summary.thumbnail = thumbnail;
     return summary;
 }
 
 // The students of one class, as students() lists them.
-Result<QList<Store::StudentRow>> classStudents(Db::Connection &db, const Caller &admin,
-                                               qint64 classId)
+Result<QList<Core::StudentRow>> classStudents(Db::Connection &db, const Caller &admin,
+                                              qint64 classId)
 {
     auto info = findClass(db, admin, classId);
     if (!info)
@@ -225,10 +225,10 @@ Result<QList<Store::StudentRow>> classStudents(Db::Connection &db, const Caller 
     auto rows = Store::ClassStore::students(db, admin);
     if (!rows)
         return rows.error();
-    QList<Store::StudentRow> members;
-    for (const Store::StudentRow &row : std::as_const(*rows)) {
+    QList<Core::StudentRow> members;
+    for (const Core::StudentRow &row : std::as_const(*rows)) {
         if (std::any_of(row.groups.cbegin(), row.groups.cend(),
-                        [classId](const Store::GroupRef &group) { return group.id == classId; }))
+                        [classId](const Core::GroupRef &group) { return group.id == classId; }))
             members.append(row);
     }
     return members;
@@ -305,7 +305,7 @@ Result<QList<Sb3::ZipEntry>> writeProjects(Db::Connection &db, const Caller &adm
     for (const ExportItem &item : items) {
         if (promise.isCanceled())
             return undo(makeError(ErrorKind::BadRequest, u"The export was cancelled."_s));
-        auto archive = Http::projectArchive(db, admin, item.projectId);
+        auto archive = Service::projectArchive(db, admin, item.projectId);
         if (!archive && archive.error().kind != ErrorKind::NotFound)
             return undo(archive.error());
         // NotFound: trashed or deleted since it was listed; it is not part of the export then.
@@ -347,7 +347,7 @@ QFuture<Ui::Outcome<QList<Ui::ClassSummary>>> StoreClassroomService::classes()
             if (!classes)
                 return classes.error();
             QList<Ui::ClassSummary> summaries;
-            for (const Store::ClassInfo &info : std::as_const(*classes))
+            for (const Core::ClassInfo &info : std::as_const(*classes))
                 summaries.append(toSummary(info));
             return summaries;
         });
@@ -389,10 +389,10 @@ QFuture<Ui::Outcome<QList<Ui::StudentSummary>>> StoreClassroomService::students(
             if (!rows)
                 return rows.error();
             QList<Ui::StudentSummary> students;
-            for (const Store::StudentRow &row : std::as_const(*rows)) {
+            for (const Core::StudentRow &row : std::as_const(*rows)) {
                 const bool inClass = std::any_of(
                     row.groups.cbegin(), row.groups.cend(),
-                    [classId](const Store::GroupRef &group) { return group.id == classId; });
+                    [classId](const Core::GroupRef &group) { return group.id == classId; });
                 if (inClass)
                     students.append(toSummary(row, live));
             }
@@ -440,7 +440,7 @@ StoreClassroomService::addStudents(qint64 classId, const QStringList &names)
             if (!created)
                 return created.error();
             QList<Ui::NewStudentAccount> accounts;
-            for (const Store::NewAccount &account : std::as_const(*created))
+            for (const Core::NewAccount &account : std::as_const(*created))
                 accounts.append(
                     {account.id, account.username, account.displayName, account.password});
             return accounts;
@@ -458,7 +458,7 @@ QFuture<Ui::Outcome<QString>> StoreClassroomService::resetPassword(qint64 userId
         auto user = Store::ClassStore::manageableUser(db, *admin, userId);
         if (!user)
             return user.error();
-        const QString password = user->role == Store::Role::Student
+        const QString password = user->role == Core::Role::Student
             ? Auth::PasswordGenerator::childFriendly()
             : Auth::PasswordGenerator::strong();
         // Also ends every session of the user at once, cached ones included (issue #12).
@@ -480,7 +480,7 @@ QFuture<Ui::Outcome<bool>> StoreClassroomService::removeStudent(qint64 classId, 
         if (!user)
             return user.error();
         // Trashing is for a child's projects; a teacher leaving a class keeps theirs.
-        if (user->role != Store::Role::Student)
+        if (user->role != Core::Role::Student)
             return makeError(ErrorKind::Forbidden,
                              u"Only students can be removed from a class here."_s);
         // Listed in its own read snapshot just before the write: the store's list opens a read
@@ -496,14 +496,14 @@ QFuture<Ui::Outcome<bool>> StoreClassroomService::removeStudent(qint64 classId, 
         owner.role = user->role;
         owner.username = user->username;
         owner.displayName = user->displayName;
-        const QList<Store::ProjectMeta> owned = *projects;
+        const QList<Core::ProjectMeta> owned = *projects;
         // One write transaction: the nested store writes join it, so either the student is out
         // of the class and every listed project is in the trash, or nothing changed.
         return Db::writeTransaction<bool>(db, [&](Db::Connection &db) -> Result<bool> {
             auto removed = Store::ClassStore::removeMember(db, *admin, classId, userId);
             if (!removed)
                 return removed.error();
-            for (const Store::ProjectMeta &project : owned) {
+            for (const Core::ProjectMeta &project : owned) {
                 auto trashed = Store::ProjectStore::trash(db, owner, project.id);
                 // NotFound: trashed by the student in the meantime, already where it belongs.
                 if (!trashed && trashed.error().kind != ErrorKind::NotFound)
@@ -533,7 +533,7 @@ StoreClassroomService::studentProjects(qint64 userId, bool trash)
             if (!thumbnails)
                 return thumbnails.error();
             QList<Ui::ProjectSummary> summaries;
-            for (const Store::ProjectMeta &meta : std::as_const(*projects))
+            for (const Core::ProjectMeta &meta : std::as_const(*projects))
                 summaries.append(toSummary(meta, thumbnails->value(meta.id).data));
             return summaries;
         });
@@ -550,9 +550,9 @@ QFuture<Ui::Outcome<QList<Ui::VersionSummary>>> StoreClassroomService::versions(
             if (!versions)
                 return versions.error();
             QList<Ui::VersionSummary> summaries;
-            for (const Store::VersionInfo &info : std::as_const(*versions))
+            for (const Core::VersionInfo &info : std::as_const(*versions))
                 summaries.append(
-                    {info.version, Store::fromText(info.savedAt), nameOf(info.savedBy), info.size});
+                    {info.version, Core::fromText(info.savedAt), nameOf(info.savedBy), info.size});
             return summaries;
         });
 }
@@ -621,11 +621,11 @@ QFuture<Ui::Outcome<int>> StoreClassroomService::exportClass(qint64 classId, con
         if (!students)
             return students.error();
         QList<ExportItem> items;
-        for (const Store::StudentRow &row : std::as_const(*students)) {
+        for (const Core::StudentRow &row : std::as_const(*students)) {
             auto projects = Store::ProjectStore::listOwnedBy(db, row.user.id);
             if (!projects)
                 return projects.error();
-            for (const Store::ProjectMeta &meta : std::as_const(*projects))
+            for (const Core::ProjectMeta &meta : std::as_const(*projects))
                 items.append({nameOf(row.user), meta.id, meta.title});
         }
         promise->setProgressRange(0, int(items.size()));

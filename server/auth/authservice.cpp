@@ -5,7 +5,7 @@
 
 #include "server/auth/passwordhasher.h"
 #include "server/auth/tokens.h"
-#include "server/store/clock.h"
+#include "server/core/timetext.h"
 #include "server/store/userstore.h"
 
 namespace Blockhaus::Auth {
@@ -44,7 +44,7 @@ Result<LoginResult> AuthService::login(Db::Connection &db, const QString &userna
     m_throttle.recordSuccess(username, clientAddress);
     const QString token = Tokens::newSessionToken();
     const QString expiresAt =
-        Store::toText(QDateTime::currentDateTimeUtc().addSecs(sessionLifetimeSeconds));
+        Core::toText(QDateTime::currentDateTimeUtc().addSecs(sessionLifetimeSeconds));
     auto created = Store::SessionStore::create(db, record->id, Tokens::hashToken(token), expiresAt);
     if (!created)
         return created.error();
@@ -61,7 +61,7 @@ Result<CallerSession> AuthService::resolve(Db::Connection &db, const QString &to
     const QString tokenHash = Tokens::hashToken(token);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const qint64 nowMs = now.toMSecsSinceEpoch();
-    const QString nowText = Store::toText(now);
+    const QString nowText = Core::toText(now);
     quint64 generation = 0;
     {
         QMutexLocker lock(&m_cacheMutex);
@@ -76,8 +76,8 @@ Result<CallerSession> AuthService::resolve(Db::Connection &db, const QString &to
     auto session = Store::SessionStore::resolve(db, tokenHash, now, lifetime);
     if (!session)
         return session.error();
-    const Store::User &user = session->user;
-    Store::Caller caller;
+    const Core::User &user = session->user;
+    Core::Caller caller;
     caller.userId = user.id;
     caller.role = user.role;
     caller.username = user.username;

@@ -7,9 +7,9 @@
 
 #include "server/auth/jointhrottle.h"
 #include "server/auth/loginthrottle.h"
+#include "server/core/result.h"
+#include "server/core/types.h"
 #include "server/db/connection.h"
-#include "server/db/result.h"
-#include "server/store/types.h"
 
 namespace Blockhaus::Auth {
 
@@ -17,13 +17,13 @@ struct LoginResult
 {
     QString token; // handed to the client once, never stored
     QString expiresAt;
-    Store::User user;
+    Core::User user;
 };
 
 struct CallerSession
 {
-    Store::Caller caller;
-    Store::SessionInfo session;
+    Core::Caller caller;
+    Core::SessionInfo session;
 };
 
 // All functions run on a worker thread with its connection; the throttles are shared.

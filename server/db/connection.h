@@ -7,8 +7,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include "server/core/result.h"
 #include "server/db/dialect.h"
-#include "server/db/result.h"
 
 namespace Blockhaus::Db {
 

@@ -13,11 +13,11 @@
 #include <QThreadStorage>
 #include <QtConcurrent>
 
+#include "server/core/result.h"
 #include "server/db/connection.h"
 #include "server/db/dbconfig.h"
 #include "server/db/groupcommitter.h"
 #include "server/db/poolcounters.h"
-#include "server/db/result.h"
 
 namespace Blockhaus::Db {
 

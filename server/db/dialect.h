@@ -6,8 +6,8 @@
 #include <QSqlError>
 #include <QString>
 
+#include "server/core/result.h"
 #include "server/db/dbconfig.h"
-#include "server/db/result.h"
 
 namespace Blockhaus::Db {
 

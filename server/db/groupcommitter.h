@@ -9,7 +9,7 @@
 #include <QMutex>
 #include <QWaitCondition>
 
-#include "server/db/result.h"
+#include "server/core/result.h"
 
 class QSqlError;
 

@@ -2,8 +2,8 @@
 // Forward-only schema migrations, numbered .sql resources, version kept in schema_meta.
 #pragma once
 
+#include "server/core/result.h"
 #include "server/db/connection.h"
-#include "server/db/result.h"
 
 namespace Blockhaus::Db {
 

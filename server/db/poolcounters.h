@@ -7,22 +7,12 @@
 
 #include <QMutex>
 
+#include "server/core/poolstats.h"
+
 namespace Blockhaus::Db {
 
-struct PoolStats
-{
-    int size = 0;
-    int open = 0;
-    int inUse = 0;
-    int idle = 0;
-    int waiting = 0;
-    double acquireP50Ms = 0;
-    double acquireP99Ms = 0;
-    quint64 acquired = 0;
-    quint64 timeouts = 0;
-    quint64 busyRetries = 0;
-    quint64 recycled = 0;
-};
+// PoolStats is core/ vocabulary: db produces it, live/ forwards it, the dashboard shows it.
+using Core::PoolStats;
 
 // Thread-safe counters. Acquire latencies are kept in a ring of the most recent samples, so the
 // percentiles describe the last few seconds of load rather than the whole uptime.

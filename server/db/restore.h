@@ -6,7 +6,7 @@
 
 #include <QString>
 
-#include "server/db/result.h"
+#include "server/core/result.h"
 
 namespace Blockhaus::Db {
 

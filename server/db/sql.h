@@ -5,8 +5,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include "server/core/result.h"
 #include "server/db/connection.h"
-#include "server/db/result.h"
 
 namespace Blockhaus::Db {
 

@@ -5,10 +5,10 @@
 #include <functional>
 #include <optional>
 
+#include "server/core/result.h"
 #include "server/db/connection.h"
 #include "server/db/groupcommitter.h"
 #include "server/db/poolcounters.h"
-#include "server/db/result.h"
 
 namespace Blockhaus::Db {
 

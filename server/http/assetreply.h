@@ -5,7 +5,7 @@
 
 #include <QFuture>
 
-#include "server/db/result.h"
+#include "server/core/result.h"
 #include "server/http/reply.h"
 #include "server/http/request.h"
 #include "server/sb3/assetname.h"

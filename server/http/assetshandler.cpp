@@ -13,20 +13,21 @@ void AssetsHandler::registerRoutes(Router &router) const
 {
     const qint64 limit = m_services.config.assetLimit;
     auto bind = [this](auto member) {
-        return [this, member](const RequestContext &c, const Store::Caller *caller,
-                              Db::Connection &db) { return (this->*member)(c, *caller, db); };
+        return [this, member](const RequestContext &c, const Core::Caller *caller,
+                              Service::Work &db) { return (this->*member)(c, *caller, db); };
     };
     router.add("PUT", u"/api/v1/assets/{md5ext}"_s, Access::LoggedIn, limit,
                bind(&AssetsHandler::put));
     router.add("POST", u"/api/v1/assets/{md5ext}"_s, Access::LoggedIn, limit,
                bind(&AssetsHandler::put));
     router.addAsync("GET", u"/api/v1/assets/{md5ext}"_s, Access::LoggedIn,
-                    [this](const RequestContext &c, const Store::Caller *caller,
-                           Db::Connection &db) { return get(c, *caller, db); });
+                    [this](const RequestContext &c, const Core::Caller *caller, Service::Work &db) {
+                        return get(c, *caller, db);
+                    });
 }
 
-Result<Reply> AssetsHandler::put(const RequestContext &context, const Store::Caller &caller,
-                                 Db::Connection &db) const
+Result<Reply> AssetsHandler::put(const RequestContext &context, const Core::Caller &caller,
+                                 Service::Work &db) const
 {
     // The format comes from the name; the request's Content-Type is ignored (API.md).
     auto name = assetNameParam(context, false);
@@ -47,8 +48,8 @@ Result<Reply> AssetsHandler::put(const RequestContext &context, const Store::Cal
                                    {u"md5ext"_s, name->md5ext()}});
 }
 
-QFuture<Reply> AssetsHandler::get(const RequestContext &context, const Store::Caller &,
-                                  Db::Connection &db) const
+QFuture<Reply> AssetsHandler::get(const RequestContext &context, const Core::Caller &,
+                                  Service::Work &db) const
 {
     const QByteArray &requestId = context.request.requestId;
     auto name = assetNameParam(context, true);

@@ -18,11 +18,11 @@ public:
     void registerRoutes(Router &router) const;
 
 private:
-    Result<Reply> put(const RequestContext &context, const Store::Caller &caller,
-                      Db::Connection &db) const;
+    Result<Reply> put(const RequestContext &context, const Core::Caller &caller,
+                      Service::Work &db) const;
     // Falls back to the library cache for assets no one has uploaded (the editor's pickers).
-    QFuture<Reply> get(const RequestContext &context, const Store::Caller &caller,
-                       Db::Connection &db) const;
+    QFuture<Reply> get(const RequestContext &context, const Core::Caller &caller,
+                       Service::Work &db) const;
 
     const Services &m_services;
 };

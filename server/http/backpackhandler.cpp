@@ -16,8 +16,8 @@ using namespace Qt::StringLiterals;
 void BackpackHandler::registerRoutes(Router &router) const
 {
     auto bind = [this](auto member) {
-        return [this, member](const RequestContext &c, const Store::Caller *caller,
-                              Db::Connection &db) { return (this->*member)(c, *caller, db); };
+        return [this, member](const RequestContext &c, const Core::Caller *caller,
+                              Service::Work &db) { return (this->*member)(c, *caller, db); };
     };
     router.add("GET", u"/api/v1/backpack"_s, Access::LoggedIn, 0, bind(&BackpackHandler::list));
     router.add("POST", u"/api/v1/backpack"_s, Access::LoggedIn, m_services.config.backpackLimit,
@@ -26,8 +26,8 @@ void BackpackHandler::registerRoutes(Router &router) const
                bind(&BackpackHandler::remove));
 }
 
-Result<Reply> BackpackHandler::list(const RequestContext &context, const Store::Caller &caller,
-                                    Db::Connection &db) const
+Result<Reply> BackpackHandler::list(const RequestContext &context, const Core::Caller &caller,
+                                    Service::Work &db) const
 {
     bool limitOk = true;
     bool offsetOk = true;
@@ -43,13 +43,13 @@ Result<Reply> BackpackHandler::list(const RequestContext &context, const Store::
     if (!items)
         return items.error();
     QJsonArray array;
-    for (const Store::BackpackItem &item : std::as_const(*items))
+    for (const Core::BackpackItem &item : std::as_const(*items))
         array.append(toJson(item));
     return Reply::json(200, array);
 }
 
-Result<Reply> BackpackHandler::add(const RequestContext &context, const Store::Caller &caller,
-                                   Db::Connection &db) const
+Result<Reply> BackpackHandler::add(const RequestContext &context, const Core::Caller &caller,
+                                   Service::Work &db) const
 {
     auto body = jsonObjectBody(context.request);
     if (!body)
@@ -67,8 +67,8 @@ Result<Reply> BackpackHandler::add(const RequestContext &context, const Store::C
     return Reply::json(201, toJson(*item));
 }
 
-Result<Reply> BackpackHandler::remove(const RequestContext &context, const Store::Caller &caller,
-                                      Db::Connection &db) const
+Result<Reply> BackpackHandler::remove(const RequestContext &context, const Core::Caller &caller,
+                                      Service::Work &db) const
 {
     auto done = Store::BackpackStore::remove(db, caller.userId, context.params.value(u"id"_s));
     if (!done)

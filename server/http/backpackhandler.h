@@ -17,12 +17,12 @@ public:
     void registerRoutes(Router &router) const;
 
 private:
-    Result<Reply> list(const RequestContext &context, const Store::Caller &caller,
-                       Db::Connection &db) const;
-    Result<Reply> add(const RequestContext &context, const Store::Caller &caller,
-                      Db::Connection &db) const;
-    Result<Reply> remove(const RequestContext &context, const Store::Caller &caller,
-                         Db::Connection &db) const;
+    Result<Reply> list(const RequestContext &context, const Core::Caller &caller,
+                       Service::Work &db) const;
+    Result<Reply> add(const RequestContext &context, const Core::Caller &caller,
+                      Service::Work &db) const;
+    Result<Reply> remove(const RequestContext &context, const Core::Caller &caller,
+                         Service::Work &db) const;
 
     const Services &m_services;
 };

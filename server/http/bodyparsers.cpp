@@ -152,7 +152,7 @@ Result<NewUserBody> parseNewUserBody(const QJsonObject &body)
     user.displayName =
         cleanTitle(body.value(u"display_name"_s).toString(), user.username).left(maxNameLength);
     bool roleOk = false;
-    user.role = Store::roleFromString(body.value(u"role"_s).toString(), &roleOk);
+    user.role = Core::roleFromString(body.value(u"role"_s).toString(), &roleOk);
     if (!roleOk)
         return badRequest(u"role must be student, teacher or admin."_s);
     user.password = body.value(u"password"_s).toString();

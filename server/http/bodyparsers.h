@@ -10,9 +10,9 @@
 #include <QString>
 #include <QStringList>
 
-#include "server/db/result.h"
+#include "server/core/result.h"
+#include "server/core/types.h"
 #include "server/store/classstore.h"
-#include "server/store/types.h"
 
 namespace Blockhaus::Http {
 
@@ -37,7 +37,7 @@ struct NewUserBody
 {
     QString username;
     QString displayName;
-    Store::Role role = Store::Role::Student;
+    Core::Role role = Core::Role::Student;
     QString password; // empty: the server generates one
 };
 // POST /api/v1/users: {"username","display_name"?,"role","password"?}.

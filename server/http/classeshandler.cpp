@@ -6,12 +6,12 @@
 #include "server/auth/authservice.h"
 #include "server/auth/passwordgenerator.h"
 #include "server/auth/passwordhasher.h"
+#include "server/core/timetext.h"
 #include "server/http/bodyparsers.h"
 #include "server/http/handlerutil.h"
 #include "server/http/jsonio.h"
 #include "server/live/livehub.h"
 #include "server/store/classstore.h"
-#include "server/store/clock.h"
 #include "server/store/projectstore.h"
 #include "server/store/userstore.h"
 
@@ -31,7 +31,7 @@ Error noSuchClass()
 void ClassesHandler::registerRoutes(Router &router) const
 {
     auto bind = [this](auto member) {
-        return [this, member](const RequestContext &c, const Caller *caller, Db::Connection &db) {
+        return [this, member](const RequestContext &c, const Caller *caller, Service::Work &db) {
             return (this->*member)(c, *caller, db);
         };
     };
@@ -56,7 +56,7 @@ void ClassesHandler::registerRoutes(Router &router) const
                bind(&ClassesHandler::createUser));
 }
 
-QJsonObject ClassesHandler::studentJson(const Store::StudentRow &row) const
+QJsonObject ClassesHandler::studentJson(const Core::StudentRow &row) const
 {
     // Presence lives in memory (G10); the database holds the last flushed value.
     const Live::Presence &presence = m_services.live.presence();
@@ -64,7 +64,7 @@ QJsonObject ClassesHandler::studentJson(const Store::StudentRow &row) const
     QString lastSeen = row.lastSeen;
     const QDateTime live = presence.lastSeen(row.user.id);
     if (live.isValid()) {
-        const QString liveText = Store::toText(live);
+        const QString liveText = Core::toText(live);
         if (liveText > lastSeen)
             lastSeen = liveText;
     }
@@ -76,23 +76,23 @@ QJsonObject ClassesHandler::studentJson(const Store::StudentRow &row) const
             {u"online"_s, presence.isOnline(row.user.id, now)},
             {u"last_seen"_s,
              lastSeen.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                : QJsonValue(Store::toApiTime(lastSeen))}};
+                                : QJsonValue(Core::toApiTime(lastSeen))}};
 }
 
 Result<Reply> ClassesHandler::students(const RequestContext &, const Caller &caller,
-                                       Db::Connection &db) const
+                                       Service::Work &db) const
 {
     auto rows = Store::ClassStore::students(db, caller);
     if (!rows)
         return rows.error();
     QJsonArray array;
-    for (const Store::StudentRow &row : std::as_const(*rows))
+    for (const Core::StudentRow &row : std::as_const(*rows))
         array.append(studentJson(row));
     return Reply::json(200, QJsonObject{{u"students"_s, array}});
 }
 
 Result<Reply> ClassesHandler::studentProjects(const RequestContext &context, const Caller &caller,
-                                              Db::Connection &db) const
+                                              Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
@@ -108,19 +108,19 @@ Result<Reply> ClassesHandler::studentProjects(const RequestContext &context, con
 }
 
 Result<Reply> ClassesHandler::listClasses(const RequestContext &, const Caller &caller,
-                                          Db::Connection &db) const
+                                          Service::Work &db) const
 {
     auto classes = Store::ClassStore::list(db, caller);
     if (!classes)
         return classes.error();
     QJsonArray array;
-    for (const Store::ClassInfo &info : std::as_const(*classes))
+    for (const Core::ClassInfo &info : std::as_const(*classes))
         array.append(toJson(info));
     return Reply::json(200, QJsonObject{{u"classes"_s, array}});
 }
 
 Result<Reply> ClassesHandler::createClass(const RequestContext &context, const Caller &caller,
-                                          Db::Connection &db) const
+                                          Service::Work &db) const
 {
     auto body = jsonObjectBody(context.request);
     if (!body)
@@ -137,7 +137,7 @@ Result<Reply> ClassesHandler::createClass(const RequestContext &context, const C
 }
 
 Result<Reply> ClassesHandler::patchClass(const RequestContext &context, const Caller &caller,
-                                         Db::Connection &db) const
+                                         Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
@@ -155,7 +155,7 @@ Result<Reply> ClassesHandler::patchClass(const RequestContext &context, const Ca
 }
 
 Result<Reply> ClassesHandler::addMembers(const RequestContext &context, const Caller &caller,
-                                         Db::Connection &db) const
+                                         Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
@@ -173,7 +173,7 @@ Result<Reply> ClassesHandler::addMembers(const RequestContext &context, const Ca
 }
 
 Result<Reply> ClassesHandler::removeMember(const RequestContext &context, const Caller &caller,
-                                           Db::Connection &db) const
+                                           Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     const qint64 userId = context.idParam(u"user_id"_s);
@@ -186,7 +186,7 @@ Result<Reply> ClassesHandler::removeMember(const RequestContext &context, const 
 }
 
 Result<Reply> ClassesHandler::addStudents(const RequestContext &context, const Caller &caller,
-                                          Db::Connection &db) const
+                                          Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
@@ -207,7 +207,7 @@ Result<Reply> ClassesHandler::addStudents(const RequestContext &context, const C
     if (!created)
         return created.error();
     QJsonArray array;
-    for (const Store::NewAccount &account : std::as_const(*created)) {
+    for (const Core::NewAccount &account : std::as_const(*created)) {
         array.append(QJsonObject{{u"id"_s, account.id},
                                  {u"username"_s, account.username},
                                  {u"display_name"_s, account.displayName},
@@ -217,7 +217,7 @@ Result<Reply> ClassesHandler::addStudents(const RequestContext &context, const C
 }
 
 Result<Reply> ClassesHandler::resetPassword(const RequestContext &context, const Caller &caller,
-                                            Db::Connection &db) const
+                                            Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
@@ -225,7 +225,7 @@ Result<Reply> ClassesHandler::resetPassword(const RequestContext &context, const
     auto user = Store::ClassStore::manageableUser(db, caller, id);
     if (!user)
         return user.error();
-    const QString password = user->role == Store::Role::Student
+    const QString password = user->role == Core::Role::Student
         ? Auth::PasswordGenerator::childFriendly()
         : Auth::PasswordGenerator::strong();
     // Also ends every session of the user at once, cached ones included (issue #12).
@@ -237,7 +237,7 @@ Result<Reply> ClassesHandler::resetPassword(const RequestContext &context, const
 }
 
 Result<Reply> ClassesHandler::createUser(const RequestContext &context, const Caller &,
-                                         Db::Connection &db) const
+                                         Service::Work &db) const
 {
     auto body = jsonObjectBody(context.request);
     if (!body)
@@ -247,11 +247,11 @@ Result<Reply> ClassesHandler::createUser(const RequestContext &context, const Ca
         return user.error();
     const QString &username = user->username;
     const QString &displayName = user->displayName;
-    const Store::Role role = user->role;
+    const Core::Role role = user->role;
     QString password = user->password;
     if (password.isEmpty())
-        password = role == Store::Role::Student ? Auth::PasswordGenerator::childFriendly()
-                                                : Auth::PasswordGenerator::strong();
+        password = role == Core::Role::Student ? Auth::PasswordGenerator::childFriendly()
+                                               : Auth::PasswordGenerator::strong();
     auto account = Store::UserStore::create(db, username, displayName, role,
                                             Auth::PasswordHasher::hash(password));
     if (!account)
@@ -260,7 +260,7 @@ Result<Reply> ClassesHandler::createUser(const RequestContext &context, const Ca
                        QJsonObject{{u"id"_s, account->id},
                                    {u"username"_s, account->username},
                                    {u"display_name"_s, account->displayName},
-                                   {u"role"_s, Store::roleToString(role)},
+                                   {u"role"_s, Core::roleToString(role)},
                                    {u"password"_s, password}});
 }
 

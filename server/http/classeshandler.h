@@ -17,29 +17,29 @@ public:
     void registerRoutes(Router &router) const;
 
 private:
-    using Caller = Store::Caller;
+    using Caller = Core::Caller;
     Result<Reply> students(const RequestContext &context, const Caller &caller,
-                           Db::Connection &db) const;
+                           Service::Work &db) const;
     Result<Reply> studentProjects(const RequestContext &context, const Caller &caller,
-                                  Db::Connection &db) const;
+                                  Service::Work &db) const;
     Result<Reply> listClasses(const RequestContext &context, const Caller &caller,
-                              Db::Connection &db) const;
+                              Service::Work &db) const;
     Result<Reply> createClass(const RequestContext &context, const Caller &caller,
-                              Db::Connection &db) const;
+                              Service::Work &db) const;
     Result<Reply> patchClass(const RequestContext &context, const Caller &caller,
-                             Db::Connection &db) const;
+                             Service::Work &db) const;
     Result<Reply> addMembers(const RequestContext &context, const Caller &caller,
-                             Db::Connection &db) const;
+                             Service::Work &db) const;
     Result<Reply> removeMember(const RequestContext &context, const Caller &caller,
-                               Db::Connection &db) const;
+                               Service::Work &db) const;
     Result<Reply> addStudents(const RequestContext &context, const Caller &caller,
-                              Db::Connection &db) const;
+                              Service::Work &db) const;
     Result<Reply> resetPassword(const RequestContext &context, const Caller &caller,
-                                Db::Connection &db) const;
+                                Service::Work &db) const;
     Result<Reply> createUser(const RequestContext &context, const Caller &caller,
-                             Db::Connection &db) const;
+                             Service::Work &db) const;
 
-    QJsonObject studentJson(const Store::StudentRow &row) const;
+    QJsonObject studentJson(const Core::StudentRow &row) const;
 
     const Services &m_services;
 };

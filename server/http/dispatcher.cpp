@@ -2,10 +2,10 @@
 #include "server/http/dispatcher.h"
 
 #include "server/auth/authservice.h"
-#include "server/db/connectionpool.h"
 #include "server/http/errors.h"
 #include "server/http/originguard.h"
 #include "server/live/livehub.h"
+#include "server/service/runner.h"
 
 namespace Blockhaus::Http {
 
@@ -13,7 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-bool roleAllows(Access access, const Store::Caller &caller)
+bool roleAllows(Access access, const Core::Caller &caller)
 {
     switch (access) {
     case Access::Admin:
@@ -77,11 +77,11 @@ QFuture<Reply> Dispatcher::dispatch(Request request) const
     const Route *route = found.route;
     if (route->asyncHandler)
         return dispatchAsync(*route, std::move(context));
-    std::function<Result<Reply>(Db::Connection &)> job =
-        [this, route, context = std::move(context)](Db::Connection &db) -> Result<Reply> {
+    std::function<Result<Reply>(Service::Work &)> job =
+        [this, route, context = std::move(context)](Service::Work &db) -> Result<Reply> {
         return runDbRoute(*route, context, db);
     };
-    return m_services.pool.run<Reply>(std::move(job))
+    return m_services.runner.run<Reply>(std::move(job))
         .then([requestId, refused](Result<Reply> result) {
             if (result)
                 return result.value();
@@ -109,15 +109,15 @@ QFuture<std::optional<Reply>> Dispatcher::authoriseHead(const Request &request) 
     // No credentials: nothing to look up, so no worker is taken for an anonymous upload.
     if (credentialsOf(request).token.isEmpty())
         return QtFuture::makeReadyFuture(refusal(makeError(ErrorKind::Unauthorized)));
-    std::function<Result<Answer>(Db::Connection &)> job =
+    std::function<Result<Answer>(Service::Work &)> job =
         [this, route, refusal,
-         context = RequestContext{request, found.params}](Db::Connection &db) -> Result<Answer> {
+         context = RequestContext{request, found.params}](Service::Work &db) -> Result<Answer> {
         auto caller = authorise(*route, context, db);
         if (!caller)
             return refusal(caller.error());
         return Answer();
     };
-    return m_services.pool.run<Answer>(std::move(job))
+    return m_services.runner.run<Answer>(std::move(job))
         .then([refusal](Result<Answer> result) {
             return result ? result.value() : refusal(result.error());
         })
@@ -128,14 +128,14 @@ QFuture<Reply> Dispatcher::dispatchAsync(const Route &route, RequestContext cont
 {
     const QByteArray requestId = context.request.requestId;
     const bool refused = context.request.bodyRefusedStatus != 0;
-    std::function<Result<QFuture<Reply>>(Db::Connection &)> job =
+    std::function<Result<QFuture<Reply>>(Service::Work &)> job =
         [this, route = &route,
-         context = std::move(context)](Db::Connection &db) -> Result<QFuture<Reply>> {
+         context = std::move(context)](Service::Work &db) -> Result<QFuture<Reply>> {
         return runAsyncRoute(*route, context, db);
     };
     // Authentication runs on a pool worker; the handler's own future (a download, say) carries
     // the answer from wherever it finishes. No worker waits for it.
-    return m_services.pool.run<QFuture<Reply>>(std::move(job))
+    return m_services.runner.run<QFuture<Reply>>(std::move(job))
         .then([requestId, refused](Result<QFuture<Reply>> result) {
             if (result)
                 return result.value();
@@ -148,14 +148,14 @@ QFuture<Reply> Dispatcher::dispatchAsync(const Route &route, RequestContext cont
             [requestId]() { return errorReply(ErrorKind::Unavailable, QString(), requestId); });
 }
 
-Result<std::optional<Store::Caller>>
-Dispatcher::authorise(const Route &route, const RequestContext &context, Db::Connection &db) const
+Result<std::optional<Core::Caller>>
+Dispatcher::authorise(const Route &route, const RequestContext &context, Service::Work &db) const
 {
     const Request &request = context.request;
     const bool loopbackHealth =
         route.access == Access::LoopbackOrTeacher && isLoopback(request.peer);
     if (route.access == Access::Public || loopbackHealth)
-        return std::optional<Store::Caller>();
+        return std::optional<Core::Caller>();
     const Credentials credentials = credentialsOf(request);
     if (credentials.token.isEmpty())
         return makeError(ErrorKind::Unauthorized);
@@ -168,18 +168,18 @@ Dispatcher::authorise(const Route &route, const RequestContext &context, Db::Con
     }
     if (!roleAllows(route.access, session->caller))
         return makeError(ErrorKind::Forbidden, u"This is only for teachers."_s);
-    Store::Caller caller = session->caller;
+    Core::Caller caller = session->caller;
     caller.sessionExpiresAt = session->session.expiresAt;
     const qint64 projectId =
         request.path.startsWith(u"/api/v1/projects/"_s) ? context.idParam(u"id"_s) : 0;
     m_services.live.presence().touch(caller.userId, caller.username, caller.displayName,
-                                     Store::roleToString(caller.role), request.peer.toString(),
+                                     Core::roleToString(caller.role), request.peer.toString(),
                                      projectId);
-    return std::optional<Store::Caller>(std::move(caller));
+    return std::optional<Core::Caller>(std::move(caller));
 }
 
 Result<Reply> Dispatcher::runDbRoute(const Route &route, const RequestContext &context,
-                                     Db::Connection &db) const
+                                     Service::Work &db) const
 {
     auto caller = authorise(route, context, db);
     if (!caller)
@@ -190,7 +190,7 @@ Result<Reply> Dispatcher::runDbRoute(const Route &route, const RequestContext &c
 }
 
 QFuture<Reply> Dispatcher::runAsyncRoute(const Route &route, const RequestContext &context,
-                                         Db::Connection &db) const
+                                         Service::Work &db) const
 {
     auto caller = authorise(route, context, db);
     if (!caller) {

@@ -36,12 +36,12 @@ private:
     QFuture<Reply> dispatchAsync(const Route &route, RequestContext context) const;
     // The caller of a route that passed authentication, role and CSRF checks (nullopt for public
     // routes and loopback health requests), or the error to answer.
-    Result<std::optional<Store::Caller>>
-    authorise(const Route &route, const RequestContext &context, Db::Connection &db) const;
+    Result<std::optional<Core::Caller>> authorise(const Route &route, const RequestContext &context,
+                                                  Service::Work &db) const;
     Result<Reply> runDbRoute(const Route &route, const RequestContext &context,
-                             Db::Connection &db) const;
+                             Service::Work &db) const;
     QFuture<Reply> runAsyncRoute(const Route &route, const RequestContext &context,
-                                 Db::Connection &db) const;
+                                 Service::Work &db) const;
 
     Services m_services;
     Router m_router;

@@ -3,6 +3,7 @@
 
 #include <QLoggingCategory>
 
+#include "server/core/sentence.h"
 #include "server/http/httplog.h"
 
 namespace Blockhaus::Http {
@@ -16,33 +17,27 @@ struct Mapping
     ErrorKind kind;
     int status;
     const char *code;
-    const char16_t *message;
 };
 
+// Status and code per kind; the sentences are core/'s (one table for both doors).
 constexpr Mapping mappings[] = {
-    {ErrorKind::BadRequest, 400, "bad_request", u"The request could not be understood."},
-    {ErrorKind::Unauthorized, 401, "unauthorized", u"Please log in first."},
-    {ErrorKind::Forbidden, 403, "forbidden", u"You are not allowed to do this."},
-    {ErrorKind::NotFound, 404, "not_found", u"This was not found."},
-    {ErrorKind::Conflict, 412, "conflict", u"Someone saved a newer version in the meantime."},
-    {ErrorKind::Exists, 409, "exists", u"This name is already taken."},
-    {ErrorKind::PayloadTooLarge, 413, "payload_too_large", u"This is too large to upload."},
-    {ErrorKind::UnsupportedMediaType, 415, "unsupported_media_type",
-     u"This kind of file is not accepted here."},
-    {ErrorKind::Unprocessable, 422, "unprocessable", u"The content is not valid."},
-    {ErrorKind::PreconditionRequired, 428, "precondition_required",
-     u"Saving needs the version you started from (If-Match: \"N\")."},
-    {ErrorKind::TooManyRequests, 429, "too_many_requests",
-     u"Too many attempts. Please wait a little and try again."},
-    {ErrorKind::Unavailable, 503, "unavailable",
-     u"The server is very busy right now. Please try again in a moment."},
-    {ErrorKind::StorageFull, 507, "insufficient_storage",
-     u"The teacher's computer has no room left to save. Nothing was changed."},
-    // The same status and code as a full disk (API.md); the body adds used_bytes and quota_bytes.
-    {ErrorKind::QuotaExceeded, 507, "insufficient_storage",
-     u"Your storage space is full. Delete projects for good to make room. Nothing was changed."},
-    {ErrorKind::Internal, 500, "internal",
-     u"Something went wrong on the server. Please tell your teacher."},
+    {ErrorKind::BadRequest, 400, "bad_request"},
+    {ErrorKind::Unauthorized, 401, "unauthorized"},
+    {ErrorKind::Forbidden, 403, "forbidden"},
+    {ErrorKind::NotFound, 404, "not_found"},
+    {ErrorKind::PreconditionFailed, 412, "conflict"},
+    {ErrorKind::Exists, 409, "exists"},
+    {ErrorKind::PayloadTooLarge, 413, "payload_too_large"},
+    {ErrorKind::UnsupportedMediaType, 415, "unsupported_media_type"},
+    {ErrorKind::Unprocessable, 422, "unprocessable"},
+    {ErrorKind::PreconditionRequired, 428, "precondition_required"},
+    {ErrorKind::TooManyRequests, 429, "too_many_requests"},
+    {ErrorKind::Unavailable, 503, "unavailable"},
+    // A full quota has the same status and code as a full disk (API.md); the body adds
+    // used_bytes and quota_bytes.
+    {ErrorKind::StorageFull, 507, "insufficient_storage"},
+    {ErrorKind::QuotaExceeded, 507, "insufficient_storage"},
+    {ErrorKind::Internal, 500, "internal"},
 };
 
 const Mapping &mappingFor(ErrorKind kind)
@@ -74,7 +69,7 @@ Reply errorReply(const Error &error, const QByteArray &requestId)
     QJsonObject body = error.extra;
     body.insert(u"error"_s, QString::fromLatin1(mapping.code));
     body.insert(u"message"_s,
-                error.message.isEmpty() ? QString::fromUtf16(mapping.message) : error.message);
+                error.message.isEmpty() ? Core::defaultMessage(error.kind) : error.message);
     if (mapping.status == 500) {
         body.insert(u"request_id"_s, QString::fromLatin1(requestId));
         qCCritical(lcHttp) << "request" << requestId << "failed:" << error.message;

@@ -2,7 +2,7 @@
 // The one table from error kind to status, JSON "error" code and a sentence a teacher can read.
 #pragma once
 
-#include "server/db/result.h"
+#include "server/core/result.h"
 #include "server/http/reply.h"
 
 namespace Blockhaus::Http {

@@ -4,7 +4,7 @@
 
 #include <QJsonObject>
 
-#include "server/db/result.h"
+#include "server/core/result.h"
 #include "server/http/request.h"
 
 namespace Blockhaus::Http {

@@ -3,63 +3,63 @@
 
 #include <QJsonDocument>
 
-#include "server/store/clock.h"
+#include "server/core/timetext.h"
 
 namespace Blockhaus::Http {
 
 using namespace Qt::StringLiterals;
 
-QJsonObject toJson(const Store::UserRef &user)
+QJsonObject toJson(const Core::UserRef &user)
 {
     return {
         {u"id"_s, user.id}, {u"username"_s, user.username}, {u"display_name"_s, user.displayName}};
 }
 
-QJsonArray toJson(const QList<Store::GroupRef> &groups)
+QJsonArray toJson(const QList<Core::GroupRef> &groups)
 {
     QJsonArray array;
-    for (const Store::GroupRef &group : groups)
+    for (const Core::GroupRef &group : groups)
         array.append(QJsonObject{{u"id"_s, group.id}, {u"name"_s, group.name}});
     return array;
 }
 
-QJsonObject toJson(const Store::User &user)
+QJsonObject toJson(const Core::User &user)
 {
     return {{u"id"_s, user.id},
             {u"username"_s, user.username},
             {u"display_name"_s, user.displayName},
-            {u"role"_s, Store::roleToString(user.role)},
+            {u"role"_s, Core::roleToString(user.role)},
             {u"groups"_s, toJson(user.groups)}};
 }
 
-QJsonObject toJson(const Store::ProjectMeta &meta)
+QJsonObject toJson(const Core::ProjectMeta &meta)
 {
     QJsonObject object{
         {u"id"_s, meta.id},
         {u"title"_s, meta.title},
         {u"owner"_s, toJson(meta.owner)},
         {u"version"_s, meta.version},
-        {u"created_at"_s, Store::toApiTime(meta.createdAt)},
-        {u"updated_at"_s, Store::toApiTime(meta.updatedAt)},
+        {u"created_at"_s, Core::toApiTime(meta.createdAt)},
+        {u"updated_at"_s, Core::toApiTime(meta.updatedAt)},
         {u"thumbnail_url"_s,
          meta.hasThumbnail ? QJsonValue(u"/api/v1/projects/%1/thumbnail"_s.arg(meta.id))
                            : QJsonValue(QJsonValue::Null)},
         {u"shared_with"_s, toJson(meta.sharedWith)},
     };
     if (!meta.deletedAt.isEmpty())
-        object.insert(u"deleted_at"_s, Store::toApiTime(meta.deletedAt));
+        object.insert(u"deleted_at"_s, Core::toApiTime(meta.deletedAt));
     return object;
 }
 
-QJsonArray toJson(const QList<Store::ProjectMeta> &projects)
+QJsonArray toJson(const QList<Core::ProjectMeta> &projects)
 {
     QJsonArray array;
-    for (const Store::ProjectMeta &meta : projects)
+    for (const Core::ProjectMeta &meta : projects)
         array.append(toJson(meta));
     return array;
 }
 
-QJsonObject toJson(const Store::ClassInfo &info)
+QJsonObject toJson(const Core::ClassInfo &info)
 {
     return {{u"id"_s, info.id},
             {u"name"_s, info.name},
@@ -68,15 +68,15 @@ QJsonObject toJson(const Store::ClassInfo &info)
             {u"student_count"_s, info.studentCount}};
 }
 
-QJsonObject toJson(const Store::VersionInfo &version)
+QJsonObject toJson(const Core::VersionInfo &version)
 {
     return {{u"version"_s, version.version},
-            {u"saved_at"_s, Store::toApiTime(version.savedAt)},
+            {u"saved_at"_s, Core::toApiTime(version.savedAt)},
             {u"saved_by"_s, toJson(version.savedBy)},
             {u"size"_s, version.size}};
 }
 
-QJsonObject toJson(const Store::BackpackItem &item)
+QJsonObject toJson(const Core::BackpackItem &item)
 {
     return {{u"id"_s, item.id},
             {u"type"_s, item.type},

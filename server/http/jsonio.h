@@ -5,18 +5,18 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
-#include "server/store/types.h"
+#include "server/core/types.h"
 
 namespace Blockhaus::Http {
 
-QJsonObject toJson(const Store::UserRef &user);
-QJsonObject toJson(const Store::User &user);
-QJsonArray toJson(const QList<Store::GroupRef> &groups);
-QJsonObject toJson(const Store::ProjectMeta &meta);
-QJsonArray toJson(const QList<Store::ProjectMeta> &projects);
-QJsonObject toJson(const Store::ClassInfo &info);
-QJsonObject toJson(const Store::VersionInfo &version);
-QJsonObject toJson(const Store::BackpackItem &item);
+QJsonObject toJson(const Core::UserRef &user);
+QJsonObject toJson(const Core::User &user);
+QJsonArray toJson(const QList<Core::GroupRef> &groups);
+QJsonObject toJson(const Core::ProjectMeta &meta);
+QJsonArray toJson(const QList<Core::ProjectMeta> &projects);
+QJsonObject toJson(const Core::ClassInfo &info);
+QJsonObject toJson(const Core::VersionInfo &version);
+QJsonObject toJson(const Core::BackpackItem &item);
 
 // Parses a JSON object body; false when it is not one.
 bool parseObject(const QByteArray &body, QJsonObject *out);

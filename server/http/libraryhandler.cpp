@@ -31,8 +31,8 @@ QJsonObject summaryJson(const Library::LibrarySummary &summary)
 void LibraryHandler::registerRoutes(Router &router) const
 {
     auto bind = [this](auto member) {
-        return [this, member](const RequestContext &c, const Store::Caller *caller,
-                              Db::Connection &db) { return (this->*member)(c, *caller, db); };
+        return [this, member](const RequestContext &c, const Core::Caller *caller,
+                              Service::Work &db) { return (this->*member)(c, *caller, db); };
     };
     // The pickers' thumbnails are <img> requests: they carry the session cookie.
     router.addAsync("GET", u"/library/{md5ext}"_s, Access::LoggedIn, bind(&LibraryHandler::asset));
@@ -40,8 +40,8 @@ void LibraryHandler::registerRoutes(Router &router) const
     router.add("POST", u"/api/v1/library/fill"_s, Access::Teacher, 0, bind(&LibraryHandler::fill));
 }
 
-QFuture<Reply> LibraryHandler::asset(const RequestContext &context, const Store::Caller &,
-                                     Db::Connection &) const
+QFuture<Reply> LibraryHandler::asset(const RequestContext &context, const Core::Caller &,
+                                     Service::Work &) const
 {
     auto name = assetNameParam(context, false);
     if (!name)
@@ -51,16 +51,16 @@ QFuture<Reply> LibraryHandler::asset(const RequestContext &context, const Store:
                              "public, max-age=31536000, immutable");
 }
 
-Result<Reply> LibraryHandler::status(const RequestContext &, const Store::Caller &,
-                                     Db::Connection &) const
+Result<Reply> LibraryHandler::status(const RequestContext &, const Core::Caller &,
+                                     Service::Work &) const
 {
     if (!m_services.library)
         return makeError(ErrorKind::NotFound, u"This server has no Scratch library cache."_s);
     return Reply::json(200, summaryJson(m_services.library->summary()));
 }
 
-Result<Reply> LibraryHandler::fill(const RequestContext &, const Store::Caller &,
-                                   Db::Connection &) const
+Result<Reply> LibraryHandler::fill(const RequestContext &, const Core::Caller &,
+                                   Service::Work &) const
 {
     if (!m_services.library)
         return makeError(ErrorKind::NotFound, u"This server has no Scratch library cache."_s);

@@ -18,12 +18,12 @@ public:
     void registerRoutes(Router &router) const;
 
 private:
-    QFuture<Reply> asset(const RequestContext &context, const Store::Caller &caller,
-                         Db::Connection &db) const;
-    Result<Reply> status(const RequestContext &context, const Store::Caller &caller,
-                         Db::Connection &db) const;
-    Result<Reply> fill(const RequestContext &context, const Store::Caller &caller,
-                       Db::Connection &db) const;
+    QFuture<Reply> asset(const RequestContext &context, const Core::Caller &caller,
+                         Service::Work &db) const;
+    Result<Reply> status(const RequestContext &context, const Core::Caller &caller,
+                         Service::Work &db) const;
+    Result<Reply> fill(const RequestContext &context, const Core::Caller &caller,
+                       Service::Work &db) const;
 
     const Services &m_services;
 };

@@ -8,11 +8,11 @@
 #include "server/http/bodyparsers.h"
 #include "server/http/handlerutil.h"
 #include "server/http/jsonio.h"
-#include "server/http/projectarchive.h"
 #include "server/live/livehub.h"
 #include "server/sb3/assetname.h"
 #include "server/sb3/projectjson.h"
 #include "server/sb3/sb3archive.h"
+#include "server/service/projectarchive.h"
 #include "server/store/projectstore.h"
 #include "server/store/storagequota.h"
 
@@ -30,14 +30,14 @@ Error noSuchProject()
     return makeError(ErrorKind::NotFound, u"There is no project with this number."_s);
 }
 
-Reply metaReply(int status, const Store::ProjectMeta &meta)
+Reply metaReply(int status, const Core::ProjectMeta &meta)
 {
     Reply reply = Reply::json(status, toJson(meta));
     reply.addHeader("ETag", '"' + QByteArray::number(meta.version) + '"');
     return reply;
 }
 
-Reply listReply(const QList<Store::ProjectMeta> &projects)
+Reply listReply(const QList<Core::ProjectMeta> &projects)
 {
     return Reply::json(200, QJsonObject{{u"projects"_s, toJson(projects)}});
 }
@@ -83,7 +83,7 @@ void ProjectsHandler::registerRoutes(Router &router) const
     const qint64 sb3Limit = m_services.config.sb3Limit;
     const qint64 thumbnailLimit = m_services.config.thumbnailLimit;
     auto bind = [this](auto member) {
-        return [this, member](const RequestContext &c, const Caller *caller, Db::Connection &db) {
+        return [this, member](const RequestContext &c, const Caller *caller, Service::Work &db) {
             return (this->*member)(c, *caller, db);
         };
     };
@@ -117,7 +117,7 @@ void ProjectsHandler::registerRoutes(Router &router) const
 }
 
 Result<Reply> ProjectsHandler::list(const RequestContext &context, const Caller &caller,
-                                    Db::Connection &db) const
+                                    Service::Work &db) const
 {
     auto projects = ProjectStore::listOwn(db, caller, flagSet(context.request, u"trash"_s));
     if (!projects)
@@ -126,7 +126,7 @@ Result<Reply> ProjectsHandler::list(const RequestContext &context, const Caller 
 }
 
 Result<Reply> ProjectsHandler::listShared(const RequestContext &, const Caller &caller,
-                                          Db::Connection &db) const
+                                          Service::Work &db) const
 {
     auto projects = ProjectStore::listShared(db, caller);
     if (!projects)
@@ -135,7 +135,7 @@ Result<Reply> ProjectsHandler::listShared(const RequestContext &, const Caller &
 }
 
 Result<Reply> ProjectsHandler::create(const RequestContext &context, const Caller &caller,
-                                      Db::Connection &db) const
+                                      Service::Work &db) const
 {
     auto info = projectBody(context.request);
     if (!info)
@@ -152,7 +152,7 @@ Result<Reply> ProjectsHandler::create(const RequestContext &context, const Calle
 }
 
 Result<Reply> ProjectsHandler::import(const RequestContext &context, const Caller &caller,
-                                      Db::Connection &db) const
+                                      Service::Work &db) const
 {
     const Request &request = context.request;
     auto type = requireMediaType(request, {"application/x.scratch.sb3", "application/zip"});
@@ -170,7 +170,7 @@ Result<Reply> ProjectsHandler::import(const RequestContext &context, const Calle
     QHash<QString, const Sb3::ArchiveFile *> files;
     for (const Sb3::ArchiveFile &file : archive->files)
         files.insert(file.name, &file);
-    QList<Store::AssetData> assets;
+    QList<Core::AssetData> assets;
     QSet<QString> added;
     for (const QString &ref : std::as_const(info->assetRefs)) {
         const Sb3::ArchiveFile *file = files.value(ref);
@@ -198,7 +198,7 @@ Result<Reply> ProjectsHandler::import(const RequestContext &context, const Calle
 }
 
 Result<Reply> ProjectsHandler::content(const RequestContext &context, const Caller &caller,
-                                       Db::Connection &db) const
+                                       Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
@@ -212,7 +212,7 @@ Result<Reply> ProjectsHandler::content(const RequestContext &context, const Call
 }
 
 Result<Reply> ProjectsHandler::meta(const RequestContext &context, const Caller &caller,
-                                    Db::Connection &db) const
+                                    Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
@@ -225,7 +225,7 @@ Result<Reply> ProjectsHandler::meta(const RequestContext &context, const Caller 
 
 void ProjectsHandler::noteConflict(const Caller &caller, qint64 projectId, const Error &error) const
 {
-    if (error.kind != ErrorKind::Conflict)
+    if (error.kind != ErrorKind::PreconditionFailed)
         return;
     Live::ConflictEntry entry;
     entry.when = QDateTime::currentDateTimeUtc();
@@ -241,7 +241,7 @@ void ProjectsHandler::noteConflict(const Caller &caller, qint64 projectId, const
 }
 
 Result<Reply> ProjectsHandler::save(const RequestContext &context, const Caller &caller,
-                                    Db::Connection &db) const
+                                    Service::Work &db) const
 {
     const Request &request = context.request;
     const qint64 id = context.idParam(u"id"_s);
@@ -263,7 +263,7 @@ Result<Reply> ProjectsHandler::save(const RequestContext &context, const Caller 
         noteConflict(caller, id, meta.error());
         // The dashboard's "whose work is not safe": a conflict is asked about in the browser, any
         // other refusal means the work did not reach the server.
-        if (meta.error().kind == ErrorKind::Conflict)
+        if (meta.error().kind == ErrorKind::PreconditionFailed)
             m_services.live.saves().recordConflict(caller.userId, now);
         else
             m_services.live.saves().recordFailure(caller.userId, now);
@@ -275,7 +275,7 @@ Result<Reply> ProjectsHandler::save(const RequestContext &context, const Caller 
 }
 
 Result<Reply> ProjectsHandler::rename(const RequestContext &context, const Caller &caller,
-                                      Db::Connection &db) const
+                                      Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
@@ -298,7 +298,7 @@ Result<Reply> ProjectsHandler::rename(const RequestContext &context, const Calle
 }
 
 Result<Reply> ProjectsHandler::trash(const RequestContext &context, const Caller &caller,
-                                     Db::Connection &db) const
+                                     Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
@@ -312,7 +312,7 @@ Result<Reply> ProjectsHandler::trash(const RequestContext &context, const Caller
 }
 
 Result<Reply> ProjectsHandler::emptyTrash(const RequestContext &context, const Caller &caller,
-                                          Db::Connection &db) const
+                                          Service::Work &db) const
 {
     // Only with ?trash=1: a bare DELETE on the collection must never mean "everything".
     if (!flagSet(context.request, u"trash"_s))
@@ -324,7 +324,7 @@ Result<Reply> ProjectsHandler::emptyTrash(const RequestContext &context, const C
 }
 
 Result<Reply> ProjectsHandler::restore(const RequestContext &context, const Caller &caller,
-                                       Db::Connection &db) const
+                                       Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
@@ -336,7 +336,7 @@ Result<Reply> ProjectsHandler::restore(const RequestContext &context, const Call
 }
 
 Result<Reply> ProjectsHandler::copy(const RequestContext &context, const Caller &caller,
-                                    Db::Connection &db) const
+                                    Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
@@ -350,7 +350,7 @@ Result<Reply> ProjectsHandler::copy(const RequestContext &context, const Caller 
 }
 
 Result<Reply> ProjectsHandler::share(const RequestContext &context, const Caller &caller,
-                                     Db::Connection &db) const
+                                     Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
@@ -368,13 +368,13 @@ Result<Reply> ProjectsHandler::share(const RequestContext &context, const Caller
 }
 
 Result<Reply> ProjectsHandler::exportSb3(const RequestContext &context, const Caller &caller,
-                                         Db::Connection &db) const
+                                         Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
         return noSuchProject();
     // Built into a temporary file on this worker and streamed from it by the connection.
-    auto archive = projectArchiveFile(db, caller, id);
+    auto archive = Service::projectArchiveFile(db, caller, id);
     if (!archive)
         return archive.error();
     Reply reply = Reply::fromFile(200, "application/x.scratch.sb3", archive->file);
@@ -383,7 +383,7 @@ Result<Reply> ProjectsHandler::exportSb3(const RequestContext &context, const Ca
 }
 
 Result<Reply> ProjectsHandler::putThumbnail(const RequestContext &context, const Caller &caller,
-                                            Db::Connection &db) const
+                                            Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
@@ -400,7 +400,7 @@ Result<Reply> ProjectsHandler::putThumbnail(const RequestContext &context, const
 }
 
 Result<Reply> ProjectsHandler::thumbnail(const RequestContext &context, const Caller &caller,
-                                         Db::Connection &db) const
+                                         Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
@@ -415,7 +415,7 @@ Result<Reply> ProjectsHandler::thumbnail(const RequestContext &context, const Ca
 }
 
 Result<Reply> ProjectsHandler::versions(const RequestContext &context, const Caller &caller,
-                                        Db::Connection &db) const
+                                        Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
@@ -424,13 +424,13 @@ Result<Reply> ProjectsHandler::versions(const RequestContext &context, const Cal
     if (!versions)
         return versions.error();
     QJsonArray array;
-    for (const Store::VersionInfo &version : std::as_const(*versions))
+    for (const Core::VersionInfo &version : std::as_const(*versions))
         array.append(toJson(version));
     return Reply::json(200, QJsonObject{{u"versions"_s, array}});
 }
 
 Result<Reply> ProjectsHandler::version(const RequestContext &context, const Caller &caller,
-                                       Db::Connection &db) const
+                                       Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     const qint64 v = context.idParam(u"v"_s);
@@ -443,7 +443,7 @@ Result<Reply> ProjectsHandler::version(const RequestContext &context, const Call
 }
 
 Result<Reply> ProjectsHandler::restoreVersion(const RequestContext &context, const Caller &caller,
-                                              Db::Connection &db) const
+                                              Service::Work &db) const
 {
     const qint64 id = context.idParam(u"id"_s);
     const qint64 v = context.idParam(u"v"_s);
@@ -462,7 +462,7 @@ Result<Reply> ProjectsHandler::restoreVersion(const RequestContext &context, con
 }
 
 Result<Reply> ProjectsHandler::storage(const RequestContext &, const Caller &caller,
-                                       Db::Connection &db) const
+                                       Service::Work &db) const
 {
     auto usage = Store::StorageStore::usage(db, caller.userId, quotaFor(caller));
     if (!usage)

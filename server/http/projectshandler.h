@@ -18,48 +18,48 @@ public:
     void registerRoutes(Router &router) const;
 
 private:
-    using Caller = Store::Caller;
+    using Caller = Core::Caller;
     Result<Reply> list(const RequestContext &context, const Caller &caller,
-                       Db::Connection &db) const;
+                       Service::Work &db) const;
     Result<Reply> listShared(const RequestContext &context, const Caller &caller,
-                             Db::Connection &db) const;
+                             Service::Work &db) const;
     Result<Reply> create(const RequestContext &context, const Caller &caller,
-                         Db::Connection &db) const;
+                         Service::Work &db) const;
     Result<Reply> import(const RequestContext &context, const Caller &caller,
-                         Db::Connection &db) const;
+                         Service::Work &db) const;
     Result<Reply> content(const RequestContext &context, const Caller &caller,
-                          Db::Connection &db) const;
+                          Service::Work &db) const;
     Result<Reply> meta(const RequestContext &context, const Caller &caller,
-                       Db::Connection &db) const;
+                       Service::Work &db) const;
     Result<Reply> save(const RequestContext &context, const Caller &caller,
-                       Db::Connection &db) const;
+                       Service::Work &db) const;
     Result<Reply> rename(const RequestContext &context, const Caller &caller,
-                         Db::Connection &db) const;
+                         Service::Work &db) const;
     Result<Reply> trash(const RequestContext &context, const Caller &caller,
-                        Db::Connection &db) const;
+                        Service::Work &db) const;
     Result<Reply> emptyTrash(const RequestContext &context, const Caller &caller,
-                             Db::Connection &db) const;
+                             Service::Work &db) const;
     Result<Reply> restore(const RequestContext &context, const Caller &caller,
-                          Db::Connection &db) const;
+                          Service::Work &db) const;
     Result<Reply> copy(const RequestContext &context, const Caller &caller,
-                       Db::Connection &db) const;
+                       Service::Work &db) const;
     Result<Reply> share(const RequestContext &context, const Caller &caller,
-                        Db::Connection &db) const;
+                        Service::Work &db) const;
     Result<Reply> exportSb3(const RequestContext &context, const Caller &caller,
-                            Db::Connection &db) const;
+                            Service::Work &db) const;
     Result<Reply> putThumbnail(const RequestContext &context, const Caller &caller,
-                               Db::Connection &db) const;
+                               Service::Work &db) const;
     Result<Reply> thumbnail(const RequestContext &context, const Caller &caller,
-                            Db::Connection &db) const;
+                            Service::Work &db) const;
     Result<Reply> versions(const RequestContext &context, const Caller &caller,
-                           Db::Connection &db) const;
+                           Service::Work &db) const;
     Result<Reply> version(const RequestContext &context, const Caller &caller,
-                          Db::Connection &db) const;
+                          Service::Work &db) const;
     Result<Reply> restoreVersion(const RequestContext &context, const Caller &caller,
-                                 Db::Connection &db) const;
+                                 Service::Work &db) const;
 
     Result<Reply> storage(const RequestContext &context, const Caller &caller,
-                          Db::Connection &db) const;
+                          Service::Work &db) const;
 
     // The caller's storage limit in bytes (0: none).
     qint64 quotaFor(const Caller &caller) const;

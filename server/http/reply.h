@@ -11,22 +11,13 @@
 #include <QPair>
 #include <QString>
 
+#include "server/core/filebody.h"
+
 namespace Blockhaus::Http {
 
 // A reply body on disk, streamed to the client in chunks by the connection instead of being held
-// in memory (large static files, .sb3 exports). Shared by the copies of a Reply; a temporary file
-// is removed when the last copy is gone, whether or not it was ever sent.
-struct ReplyFile
-{
-    QString path;
-    qint64 size = 0; // the Content-Length sent; a file that changed size ends the connection
-    bool removeWhenDone = false;
-
-    ReplyFile(QString filePath, qint64 fileSize, bool temporary);
-    ~ReplyFile();
-    ReplyFile(const ReplyFile &) = delete;
-    ReplyFile &operator=(const ReplyFile &) = delete;
-};
+// in memory (large static files, .sb3 exports); see core/filebody.h.
+using ReplyFile = Core::FileBody;
 
 struct Reply
 {

@@ -57,19 +57,6 @@ Reply Reply::bytes(int status, const QByteArray &contentType, const QByteArray &
     return reply;
 }
 
-ReplyFile::ReplyFile(QString filePath, qint64 fileSize, bool temporary)
-    : path(std::move(filePath))
-    , size(fileSize)
-    , removeWhenDone(temporary)
-{
-}
-
-ReplyFile::~ReplyFile()
-{
-    if (removeWhenDone)
-        QFile::remove(path);
-}
-
 Reply Reply::fromFile(int status, const QByteArray &contentType,
                       std::shared_ptr<const ReplyFile> file)
 {

@@ -9,11 +9,11 @@
 #include <QList>
 #include <QStringList>
 
-#include "server/db/connection.h"
-#include "server/db/result.h"
+#include "server/core/result.h"
+#include "server/core/types.h"
 #include "server/http/reply.h"
 #include "server/http/request.h"
-#include "server/store/types.h"
+#include "server/service/work.h"
 
 namespace Blockhaus::Http {
 
@@ -28,12 +28,12 @@ enum class Access {
 // Runs on a database worker after authentication; caller is null only for public routes and
 // loopback health requests.
 using DbHandler =
-    std::function<Result<Reply>(const RequestContext &, const Store::Caller *, Db::Connection &)>;
+    std::function<Result<Reply>(const RequestContext &, const Core::Caller *, Service::Work &)>;
 // Like DbHandler, but the answer may come later (a download): the connection may only be used
 // during the call, and the caller pointer only until it returns. The future may finish on any
 // thread; a cancelled future is answered 503.
 using AsyncHandler =
-    std::function<QFuture<Reply>(const RequestContext &, const Store::Caller *, Db::Connection &)>;
+    std::function<QFuture<Reply>(const RequestContext &, const Core::Caller *, Service::Work &)>;
 // Runs on the server thread; for routes that never touch the database.
 using InlineHandler = std::function<Reply(const RequestContext &)>;
 

@@ -1,51 +1,24 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "server/http/servicehandler.h"
 
-#include "server/db/connectionpool.h"
-#include "server/db/sql.h"
 #include "server/library/librarycache.h"
 #include "server/live/livehub.h"
+#include "server/service/maintenance.h"
 
 namespace Blockhaus::Http {
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-bool databaseAnswers(Db::Connection &db)
-{
-    Db::Sql q(db, u"SELECT 1"_s);
-    return q.exec() && q.next();
-}
-
-// The effective durability settings of a pool connection, so that they can be checked from
-// outside (they live per connection, not in the database file).
-QString pragmaText(Db::Connection &db, const QString &pragma)
-{
-    if (db.dialect().driver() != Db::Driver::Sqlite)
-        return {};
-    Db::Sql q(db, u"PRAGMA "_s + pragma);
-    if (!q.exec() || !q.next())
-        return {};
-    if (pragma == u"synchronous"_s) {
-        static const QStringList levels{u"off"_s, u"normal"_s, u"full"_s, u"extra"_s};
-        return levels.value(q.value(0).toInt());
-    }
-    return q.value(0).toString().toLower();
-}
-
-} // namespace
 
 void ServiceHandler::registerRoutes(Router &router) const
 {
     router.addInline("GET", u"/api/v1/status"_s,
                      [this](const RequestContext &context) { return status(context); });
     router.add("GET", u"/api/v1/health"_s, Access::LoopbackOrTeacher, 0,
-               [this](const RequestContext &c, const Store::Caller *, Db::Connection &db) {
+               [this](const RequestContext &c, const Core::Caller *, Service::Work &db) {
                    return health(c, db);
                });
     router.add("GET", u"/metrics"_s, Access::LoopbackOrTeacher, 0,
-               [this](const RequestContext &c, const Store::Caller *, Db::Connection &db) {
+               [this](const RequestContext &c, const Core::Caller *, Service::Work &db) {
                    return metrics(c, db);
                });
 }
@@ -58,20 +31,19 @@ Reply ServiceHandler::status(const RequestContext &) const
                                    {u"uptime_s"_s, m_services.live.uptimeSeconds()}});
 }
 
-Result<Reply> ServiceHandler::health(const RequestContext &, Db::Connection &db) const
+Result<Reply> ServiceHandler::health(const RequestContext &, Service::Work &db) const
 {
-    const bool ok = databaseAnswers(db);
+    const Service::DatabaseHealth database = Service::databaseHealth(db);
+    const bool ok = database.ok;
     const auto snapshot = m_services.live.snapshot();
-    const Db::PoolStats &pool = snapshot->pool;
+    const Core::PoolStats &pool = snapshot->pool;
     QJsonObject body{
         {u"status"_s, ok ? u"ok"_s : u"degraded"_s},
         {u"db"_s,
-         QJsonObject{
-             {u"driver"_s,
-              m_services.pool.driver() == Db::Driver::Sqlite ? u"sqlite"_s : u"postgresql"_s},
-             {u"ok"_s, ok},
-             {u"journal_mode"_s, pragmaText(db, u"journal_mode"_s)},
-             {u"synchronous"_s, pragmaText(db, u"synchronous"_s)}}},
+         QJsonObject{{u"driver"_s, database.driver},
+                     {u"ok"_s, ok},
+                     {u"journal_mode"_s, database.journalMode},
+                     {u"synchronous"_s, database.synchronous}}},
         {u"pool"_s,
          QJsonObject{{u"size"_s, pool.size},
                      {u"open"_s, pool.open},
@@ -103,7 +75,7 @@ Result<Reply> ServiceHandler::health(const RequestContext &, Db::Connection &db)
     return Reply::json(ok ? 200 : 503, body);
 }
 
-Result<Reply> ServiceHandler::metrics(const RequestContext &, Db::Connection &) const
+Result<Reply> ServiceHandler::metrics(const RequestContext &, Service::Work &) const
 {
     const auto snapshot = m_services.live.snapshot();
     return Reply::bytes(200, "text/plain; version=0.0.4; charset=utf-8",

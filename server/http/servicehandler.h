@@ -18,8 +18,8 @@ public:
 
 private:
     Reply status(const RequestContext &context) const;
-    Result<Reply> health(const RequestContext &context, Db::Connection &db) const;
-    Result<Reply> metrics(const RequestContext &context, Db::Connection &db) const;
+    Result<Reply> health(const RequestContext &context, Service::Work &db) const;
+    Result<Reply> metrics(const RequestContext &context, Service::Work &db) const;
 
     const Services &m_services;
 };

@@ -11,6 +11,9 @@
 namespace Blockhaus::Db {
 class ConnectionPool;
 }
+namespace Blockhaus::Service {
+class Runner;
+}
 namespace Blockhaus::Auth {
 class AuthService;
 }
@@ -58,6 +61,7 @@ struct HttpConfig
 struct Services
 {
     Db::ConnectionPool &pool;
+    Service::Runner &runner; // runs every route's work on the pool
     Auth::AuthService &auth;
     Live::LiveHub &live;
     const HttpConfig &config;

@@ -6,12 +6,12 @@
 #include <QUrlQuery>
 
 #include "server/auth/authservice.h"
+#include "server/core/timetext.h"
 #include "server/http/bodyparsers.h"
 #include "server/http/handlerutil.h"
 #include "server/http/jsonio.h"
 #include "server/http/originguard.h"
 #include "server/store/classstore.h"
-#include "server/store/clock.h"
 #include "server/store/userstore.h"
 
 namespace Blockhaus::Http {
@@ -21,11 +21,11 @@ using namespace Qt::StringLiterals;
 void SessionHandler::registerRoutes(Router &router) const
 {
     auto bind = [this](auto member) {
-        return [this, member](const RequestContext &c, const Store::Caller *caller,
-                              Db::Connection &db) { return (this->*member)(c, *caller, db); };
+        return [this, member](const RequestContext &c, const Core::Caller *caller,
+                              Service::Work &db) { return (this->*member)(c, *caller, db); };
     };
     auto bindPublic = [this](auto member) {
-        return [this, member](const RequestContext &c, const Store::Caller *, Db::Connection &db) {
+        return [this, member](const RequestContext &c, const Core::Caller *, Service::Work &db) {
             return (this->*member)(c, db);
         };
     };
@@ -38,7 +38,7 @@ void SessionHandler::registerRoutes(Router &router) const
     router.add("GET", u"/api/v1/me"_s, Access::LoggedIn, 0, bind(&SessionHandler::me));
 }
 
-Result<Reply> SessionHandler::login(const RequestContext &context, Db::Connection &db) const
+Result<Reply> SessionHandler::login(const RequestContext &context, Service::Work &db) const
 {
     auto body = jsonObjectBody(context.request);
     if (!body)
@@ -52,26 +52,26 @@ Result<Reply> SessionHandler::login(const RequestContext &context, Db::Connectio
         return result.error();
     Reply reply = Reply::json(201,
                               QJsonObject{{u"token"_s, result->token},
-                                          {u"expires_at"_s, Store::toApiTime(result->expiresAt)},
+                                          {u"expires_at"_s, Core::toApiTime(result->expiresAt)},
                                           {u"user"_s, toJson(result->user)}});
     reply.addHeader("Set-Cookie",
                     sessionCookie(result->token, Auth::AuthService::sessionLifetimeSeconds));
     return reply;
 }
 
-Result<Reply> SessionHandler::session(const RequestContext &, const Store::Caller &caller,
-                                      Db::Connection &db) const
+Result<Reply> SessionHandler::session(const RequestContext &, const Core::Caller &caller,
+                                      Service::Work &db) const
 {
     auto user = Store::UserStore::user(db, caller.userId);
     if (!user)
         return user.error();
     return Reply::json(200,
-                       QJsonObject{{u"expires_at"_s, Store::toApiTime(caller.sessionExpiresAt)},
+                       QJsonObject{{u"expires_at"_s, Core::toApiTime(caller.sessionExpiresAt)},
                                    {u"user"_s, toJson(*user)}});
 }
 
-Result<Reply> SessionHandler::logout(const RequestContext &context, const Store::Caller &caller,
-                                     Db::Connection &db) const
+Result<Reply> SessionHandler::logout(const RequestContext &context, const Core::Caller &caller,
+                                     Service::Work &db) const
 {
     // ?all=1: log out everywhere, e.g. after a login on a shared school computer was left open.
     const QUrlQuery &query = context.request.query;
@@ -92,8 +92,8 @@ Result<Reply> SessionHandler::logout(const RequestContext &context, const Store:
     return reply;
 }
 
-Result<Reply> SessionHandler::me(const RequestContext &, const Store::Caller &caller,
-                                 Db::Connection &db) const
+Result<Reply> SessionHandler::me(const RequestContext &, const Core::Caller &caller,
+                                 Service::Work &db) const
 {
     auto user = Store::UserStore::user(db, caller.userId);
     if (!user)
@@ -101,7 +101,7 @@ Result<Reply> SessionHandler::me(const RequestContext &, const Store::Caller &ca
     return Reply::json(200, toJson(*user));
 }
 
-Result<Reply> SessionHandler::join(const RequestContext &context, Db::Connection &db) const
+Result<Reply> SessionHandler::join(const RequestContext &context, Service::Work &db) const
 {
     // Misses are throttled per address so that codes cannot be enumerated (issue #12).
     Auth::JoinThrottle &throttle = m_services.auth.joinThrottle();
@@ -126,7 +126,7 @@ Result<Reply> SessionHandler::join(const RequestContext &context, Db::Connection
         return info.error();
     }
     QJsonArray students;
-    for (const Store::UserRef &student : std::as_const(info->students)) {
+    for (const Core::UserRef &student : std::as_const(info->students)) {
         students.append(QJsonObject{{u"username"_s, student.username},
                                     {u"display_name"_s, student.displayName}});
     }

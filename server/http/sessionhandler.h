@@ -17,14 +17,14 @@ public:
     void registerRoutes(Router &router) const;
 
 private:
-    Result<Reply> login(const RequestContext &context, Db::Connection &db) const;
-    Result<Reply> session(const RequestContext &context, const Store::Caller &caller,
-                          Db::Connection &db) const;
-    Result<Reply> logout(const RequestContext &context, const Store::Caller &caller,
-                         Db::Connection &db) const;
-    Result<Reply> me(const RequestContext &context, const Store::Caller &caller,
-                     Db::Connection &db) const;
-    Result<Reply> join(const RequestContext &context, Db::Connection &db) const;
+    Result<Reply> login(const RequestContext &context, Service::Work &db) const;
+    Result<Reply> session(const RequestContext &context, const Core::Caller &caller,
+                          Service::Work &db) const;
+    Result<Reply> logout(const RequestContext &context, const Core::Caller &caller,
+                         Service::Work &db) const;
+    Result<Reply> me(const RequestContext &context, const Core::Caller &caller,
+                     Service::Work &db) const;
+    Result<Reply> join(const RequestContext &context, Service::Work &db) const;
 
     const Services &m_services;
 };

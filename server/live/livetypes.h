@@ -10,7 +10,7 @@
 #include <QMetaType>
 #include <QString>
 
-#include "server/db/poolcounters.h"
+#include "server/core/poolstats.h"
 
 namespace Blockhaus::Live {
 
@@ -65,7 +65,7 @@ struct LiveSnapshot
     QList<PresenceEntry> online; // seen within the online window, any role
     int studentsOnline = 0; // the students among them
     QList<ConflictEntry> recentConflicts; // newest first
-    Db::PoolStats pool;
+    Core::PoolStats pool;
     RequestFigures requests;
     qint64 databaseBytes = 0;
     qint64 freeDiskBytes = -1;

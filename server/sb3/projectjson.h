@@ -5,7 +5,7 @@
 #include <QByteArray>
 #include <QStringList>
 
-#include "server/db/result.h"
+#include "server/core/result.h"
 
 namespace Blockhaus::Sb3 {
 

@@ -9,7 +9,7 @@
 #include <QPair>
 #include <QString>
 
-#include "server/db/result.h"
+#include "server/core/result.h"
 
 namespace Blockhaus::Sb3 {
 

@@ -3,9 +3,9 @@
 
 #include <QSet>
 
+#include "server/core/timetext.h"
 #include "server/db/sql.h"
 #include "server/db/transaction.h"
-#include "server/store/clock.h"
 #include "server/store/storagequota.h"
 
 namespace Blockhaus::Store {

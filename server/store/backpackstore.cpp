@@ -3,10 +3,10 @@
 
 #include <QUuid>
 
+#include "server/core/timetext.h"
 #include "server/db/sql.h"
 #include "server/db/transaction.h"
 #include "server/store/assetstore.h"
-#include "server/store/clock.h"
 #include "server/store/storagequota.h"
 
 namespace Blockhaus::Store {

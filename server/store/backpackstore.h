@@ -2,11 +2,14 @@
 // BackpackStore: a student's backpack items, whose bodies and thumbnails are shared assets.
 #pragma once
 
+#include "server/core/result.h"
+#include "server/core/types.h"
 #include "server/db/connection.h"
-#include "server/db/result.h"
-#include "server/store/types.h"
 
 namespace Blockhaus::Store {
+
+// The stores speak the core vocabulary (Caller, ProjectMeta, ...) unqualified.
+using namespace Core;
 
 class BackpackStore
 {

@@ -4,9 +4,9 @@
 #include <QRandomGenerator>
 #include <QSet>
 
+#include "server/core/timetext.h"
 #include "server/db/sql.h"
 #include "server/db/transaction.h"
-#include "server/store/clock.h"
 #include "server/store/userstore.h"
 
 namespace Blockhaus::Store {

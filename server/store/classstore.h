@@ -4,11 +4,14 @@
 
 #include <optional>
 
+#include "server/core/result.h"
+#include "server/core/types.h"
 #include "server/db/connection.h"
-#include "server/db/result.h"
-#include "server/store/types.h"
 
 namespace Blockhaus::Store {
+
+// The stores speak the core vocabulary (Caller, ProjectMeta, ...) unqualified.
+using namespace Core;
 
 struct NewStudent
 {

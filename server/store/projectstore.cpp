@@ -5,10 +5,10 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include "server/core/timetext.h"
 #include "server/db/sql.h"
 #include "server/db/transaction.h"
 #include "server/store/assetstore.h"
-#include "server/store/clock.h"
 #include "server/store/storagequota.h"
 
 namespace Blockhaus::Store {
@@ -153,7 +153,7 @@ Error conflictError(Db::Connection &db, qint64 id, int staleVersion)
                                  {u"display_name"_s, q.value(4).toString()}});
     }
     extra.insert(u"your_version"_s, staleVersion);
-    return makeError(ErrorKind::Conflict,
+    return makeError(ErrorKind::PreconditionFailed,
                      u"Someone saved a newer version of this project in the meantime."_s, extra);
 }
 

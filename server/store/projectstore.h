@@ -6,11 +6,14 @@
 
 #include <QHash>
 
+#include "server/core/result.h"
+#include "server/core/types.h"
 #include "server/db/connection.h"
-#include "server/db/result.h"
-#include "server/store/types.h"
 
 namespace Blockhaus::Store {
+
+// The stores speak the core vocabulary (Caller, ProjectMeta, ...) unqualified.
+using namespace Core;
 
 // Every function runs on a worker thread with that thread's connection and is one unit of
 // work: writes are one transaction (see the guarantee named at each function). quotaBytes is the

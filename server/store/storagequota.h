@@ -2,11 +2,14 @@
 // StorageQuota: how many bytes each user may store and the race-safe check of a write (#12).
 #pragma once
 
+#include "server/core/result.h"
+#include "server/core/types.h"
 #include "server/db/connection.h"
-#include "server/db/result.h"
-#include "server/store/types.h"
 
 namespace Blockhaus::Store {
+
+// The stores speak the core vocabulary (Caller, ProjectMeta, ...) unqualified.
+using namespace Core;
 
 // The limits of one server. 0 means no limit.
 struct QuotaPolicy

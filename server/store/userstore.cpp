@@ -3,9 +3,9 @@
 
 #include <algorithm>
 
+#include "server/core/timetext.h"
 #include "server/db/sql.h"
 #include "server/db/transaction.h"
-#include "server/store/clock.h"
 
 namespace Blockhaus::Store {
 

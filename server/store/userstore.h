@@ -5,11 +5,14 @@
 #include <QDateTime>
 #include <QHash>
 
+#include "server/core/result.h"
+#include "server/core/types.h"
 #include "server/db/connection.h"
-#include "server/db/result.h"
-#include "server/store/types.h"
 
 namespace Blockhaus::Store {
+
+// The stores speak the core vocabulary (Caller, ProjectMeta, ...) unqualified.
+using namespace Core;
 
 struct LoginRecord
 {

@@ -16,6 +16,7 @@
 #include "server/http/apiserver.h"
 #include "server/http/router.h"
 #include "server/live/livehub.h"
+#include "server/service/runner.h"
 #include "tests/support/testsupport.h"
 
 using namespace Qt::StringLiterals;
@@ -169,7 +170,8 @@ QStringList routeTable()
     Live::LiveHub live(pool, dbConfig.sqlitePath);
     Http::HttpConfig config;
     config.webRoot = dir.path();
-    const Http::Services services{pool, auth, live, config, nullptr};
+    Service::Runner runner(pool);
+    const Http::Services services{pool, runner, auth, live, config, nullptr};
     const Http::ApiServer server(services);
     QStringList routes;
     for (const Http::Route &route : server.router().routes())

@@ -152,7 +152,7 @@ int HealthPanel::chartPointCount() const
 
 void HealthPanel::showSnapshot(const Live::LiveSnapshot &snapshot)
 {
-    const Db::PoolStats &pool = snapshot.pool;
+    const Core::PoolStats &pool = snapshot.pool;
     const QLocale locale;
     m_figures[u"size"_s]->setText(QString::number(pool.size));
     m_figures[u"inUse"_s]->setText(QString::number(pool.inUse));

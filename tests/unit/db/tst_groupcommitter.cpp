@@ -139,13 +139,13 @@ void TestGroupCommitter::queuedWritersShareOneCommitAndRefusalsAreUndoneAlone()
         if (auto inserted = insertLabel(c, u"row %1"_s.arg(i)); !inserted)
             return inserted;
         if (i % 2 == 1)
-            return makeError(ErrorKind::Conflict, u"refused %1"_s.arg(i));
+            return makeError(ErrorKind::PreconditionFailed, u"refused %1"_s.arg(i));
         return Ok{};
     });
     for (int i = 0; i < writers; ++i) {
         if (i % 2 == 1) {
             QVERIFY2(!results[i].ok(), qPrintable(u"writer %1 should be refused"_s.arg(i)));
-            QCOMPARE(results[i].error().kind, ErrorKind::Conflict);
+            QCOMPARE(results[i].error().kind, ErrorKind::PreconditionFailed);
         } else {
             // (QVERIFY2 evaluates its message eagerly, so the error is read only on failure.)
             if (!results[i].ok())

@@ -24,7 +24,7 @@ using Headers = QList<QPair<QByteArray, QByteArray>>;
 constexpr qint64 projectLimit = 10 * 1024 * 1024;
 constexpr qint64 assetLimit = 5 * 1024 * 1024;
 
-Result<Reply> noDbHandler(const RequestContext &, const Store::Caller *, Db::Connection &)
+Result<Reply> noDbHandler(const RequestContext &, const Core::Caller *, Db::Connection &)
 {
     return Reply::noContent();
 }
@@ -461,7 +461,7 @@ void TestRouter::mapsEveryErrorKind_data()
     QTest::newRow("Unauthorized") << ErrorKind::Unauthorized << 401 << u"unauthorized"_s;
     QTest::newRow("Forbidden") << ErrorKind::Forbidden << 403 << u"forbidden"_s;
     QTest::newRow("NotFound") << ErrorKind::NotFound << 404 << u"not_found"_s;
-    QTest::newRow("Conflict") << ErrorKind::Conflict << 412 << u"conflict"_s;
+    QTest::newRow("Conflict") << ErrorKind::PreconditionFailed << 412 << u"conflict"_s;
     QTest::newRow("Exists") << ErrorKind::Exists << 409 << u"exists"_s;
     QTest::newRow("PayloadTooLarge") << ErrorKind::PayloadTooLarge << 413 << u"payload_too_large"_s;
     QTest::newRow("UnsupportedMediaType")
@@ -526,7 +526,7 @@ void TestRouter::everyErrorKindHasItsOwnMapping()
 
 void TestRouter::errorReplyKeepsMessageAndExtra()
 {
-    Error error = makeError(ErrorKind::Conflict, u"Ben saved version 4 at 10:02."_s,
+    Error error = makeError(ErrorKind::PreconditionFailed, u"Ben saved version 4 at 10:02."_s,
                             QJsonObject{{u"current_version"_s, 4}, {u"error"_s, u"spoofed"_s}});
     const Reply reply = errorReply(error, "req-1");
     QCOMPARE(reply.status, 412);

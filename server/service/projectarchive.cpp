@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-#include "server/http/projectarchive.h"
+#include "server/service/projectarchive.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,7 +12,7 @@
 #include "server/store/assetstore.h"
 #include "server/store/projectstore.h"
 
-namespace Blockhaus::Http {
+namespace Blockhaus::Service {
 
 using namespace Qt::StringLiterals;
 
@@ -25,7 +25,7 @@ struct StoredProject
     QStringList assetRefs;
 };
 
-Result<StoredProject> storedProject(Db::Connection &db, const Store::Caller &caller, qint64 id)
+Result<StoredProject> storedProject(Db::Connection &db, const Core::Caller &caller, qint64 id)
 {
     auto meta = Store::ProjectStore::meta(db, caller, id);
     if (!meta)
@@ -41,7 +41,7 @@ Result<StoredProject> storedProject(Db::Connection &db, const Store::Caller &cal
 
 } // namespace
 
-Result<ProjectArchive> projectArchive(Db::Connection &db, const Store::Caller &caller, qint64 id)
+Result<ProjectArchive> projectArchive(Db::Connection &db, const Core::Caller &caller, qint64 id)
 {
     auto project = storedProject(db, caller, id);
     if (!project)
@@ -51,7 +51,7 @@ Result<ProjectArchive> projectArchive(Db::Connection &db, const Store::Caller &c
     if (!assets)
         return assets.error();
     QList<Sb3::ArchiveFile> files;
-    for (const Store::AssetData &asset : std::as_const(*assets))
+    for (const Core::AssetData &asset : std::as_const(*assets))
         files.append({asset.md5 + u'.' + asset.format, asset.data});
     auto zip = Sb3::writeSb3(project->body, files);
     if (!zip)
@@ -59,7 +59,7 @@ Result<ProjectArchive> projectArchive(Db::Connection &db, const Store::Caller &c
     return ProjectArchive{project->title, *zip};
 }
 
-Result<ProjectArchiveFile> projectArchiveFile(Db::Connection &db, const Store::Caller &caller,
+Result<ProjectArchiveFile> projectArchiveFile(Db::Connection &db, const Core::Caller &caller,
                                               qint64 id)
 {
     auto project = storedProject(db, caller, id);
@@ -101,7 +101,7 @@ Result<ProjectArchiveFile> projectArchiveFile(Db::Connection &db, const Store::C
     if (size <= 0)
         return makeError(ErrorKind::Internal);
     removeOnFailure.dismiss();
-    return ProjectArchiveFile{project->title, std::make_shared<ReplyFile>(path, size, true)};
+    return ProjectArchiveFile{project->title, std::make_shared<Core::FileBody>(path, size, true)};
 }
 
-} // namespace Blockhaus::Http
+} // namespace Blockhaus::Service

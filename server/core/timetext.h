@@ -5,7 +5,7 @@
 #include <QDateTime>
 #include <QString>
 
-namespace Blockhaus::Store {
+namespace Blockhaus::Core {
 
 QString nowText();
 QString toText(const QDateTime &time);
@@ -13,4 +13,4 @@ QString toText(const QDateTime &time);
 QString toApiTime(const QString &stored);
 QDateTime fromText(const QString &stored);
 
-} // namespace Blockhaus::Store
+} // namespace Blockhaus::Core

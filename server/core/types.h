@@ -8,7 +8,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace Blockhaus::Store {
+namespace Blockhaus::Core {
 
 enum class Role { Student, Teacher, Admin };
 
@@ -146,4 +146,4 @@ struct ProjectExport
     QList<AssetData> assets;
 };
 
-} // namespace Blockhaus::Store
+} // namespace Blockhaus::Core

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// Value-or-error results that every layer below http/ returns; http/errors.cpp maps them once.
+// Value-or-error results that every layer returns: the doors map them once (http/errors.cpp to
+// status codes and JSON, the dashboard's adapter to a sentence in the teacher's language).
 #pragma once
 
 #include <optional>
@@ -8,6 +9,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace Blockhaus {
 
@@ -17,8 +19,8 @@ enum class ErrorKind {
     Unauthorized,
     Forbidden,
     NotFound,
-    Conflict, // stale If-Match (G1)
-    Exists, // a unique name is taken
+    PreconditionFailed, // a stale If-Match (G1): 412
+    Exists, // a unique name is taken: 409
     PayloadTooLarge,
     UnsupportedMediaType,
     Unprocessable,
@@ -35,16 +37,26 @@ enum class ErrorKind {
 struct Error
 {
     ErrorKind kind = ErrorKind::Internal;
-    QString message; // empty: the default sentence for the kind
+    // A sentence a teacher can read, in English (what the API sends); empty: the default sentence
+    // for the kind. Core::translatedMessage() gives it in the dashboard's language: a literal
+    // marked with QT_TRANSLATE_NOOP("Sentence", ...) is its own translation key.
+    QString message;
     QJsonObject extra; // extra fields merged into the JSON error body
     int retryAfterSeconds = 0;
     bool transient = false; // busy / serialization failure: the whole transaction may be retried
+    QByteArray source; // the untranslated template when the message has parts filled in
+    QStringList args; // those parts
 };
 
 inline Error makeError(ErrorKind kind, QString message = {}, QJsonObject extra = {})
 {
-    return Error{kind, std::move(message), std::move(extra), 0, false};
+    return Error{kind, std::move(message), std::move(extra), 0, false, {}, {}};
 }
+
+// A refusal whose sentence has parts filled in: source is the marked English template with %1,
+// %2 ... (QT_TRANSLATE_NOOP("Sentence", ...)), args its parts. The English message is filled in
+// here; the dashboard translates the template and fills in the same parts.
+Error makeError(ErrorKind kind, const char *source, const QStringList &args);
 
 template<typename T>
 class [[nodiscard]] Result

@@ -8,12 +8,12 @@
 #include <QByteArray>
 #include <QString>
 
+#include "server/core/filebody.h"
+#include "server/core/result.h"
+#include "server/core/types.h"
 #include "server/db/connection.h"
-#include "server/db/result.h"
-#include "server/http/reply.h"
-#include "server/store/types.h"
 
-namespace Blockhaus::Http {
+namespace Blockhaus::Service {
 
 struct ProjectArchive
 {
@@ -23,19 +23,19 @@ struct ProjectArchive
 
 // Reads the project as caller (who must be allowed to read it; a trashed project is NotFound)
 // and writes its current version with every asset it names. Runs on a worker thread.
-Result<ProjectArchive> projectArchive(Db::Connection &db, const Store::Caller &caller, qint64 id);
+Result<ProjectArchive> projectArchive(Db::Connection &db, const Core::Caller &caller, qint64 id);
 
 struct ProjectArchiveFile
 {
     QString title;
     // A temporary file, removed when the last reply holding it is gone (sent or not).
-    std::shared_ptr<const ReplyFile> file;
+    std::shared_ptr<const Core::FileBody> file;
 };
 
 // The same archive written to a temporary file with one asset in memory at a time, so a large
 // project is neither built nor held in memory while a slow client downloads it. Runs on a
 // worker thread.
-Result<ProjectArchiveFile> projectArchiveFile(Db::Connection &db, const Store::Caller &caller,
+Result<ProjectArchiveFile> projectArchiveFile(Db::Connection &db, const Core::Caller &caller,
                                               qint64 id);
 
-} // namespace Blockhaus::Http
+} // namespace Blockhaus::Service

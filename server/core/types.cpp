@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "server/core/types.h"
+
+namespace Blockhaus::Core {
+
+using namespace Qt::StringLiterals;
+
+Role roleFromString(const QString &text, bool *ok)
+{
+    if (ok)
+        *ok = true;
+    if (text == u"admin"_s)
+        return Role::Admin;
+    if (text == u"teacher"_s)
+        return Role::Teacher;
+    if (ok && text != u"student"_s)
+        *ok = false;
+    return Role::Student;
+}
+
+QString roleToString(Role role)
+{
+    switch (role) {
+    case Role::Admin:
+        return u"admin"_s;
+    case Role::Teacher:
+        return u"teacher"_s;
+    case Role::Student:
+        break;
+    }
+    return u"student"_s;
+}
+
+} // namespace Blockhaus::Core
