@@ -18,6 +18,7 @@
 #include "server/auth/authservice.h"
 #include "server/auth/passwordgenerator.h"
 #include "server/auth/passwordhasher.h"
+#include "server/core/text.h"
 #include "server/core/timetext.h"
 #include "server/db/connectionpool.h"
 #include "server/db/transaction.h"
@@ -355,7 +356,7 @@ QFuture<Ui::Outcome<QList<Ui::ClassSummary>>> StoreClassroomService::classes()
 
 QFuture<Ui::Outcome<Ui::ClassSummary>> StoreClassroomService::createClass(const QString &name)
 {
-    const QString clean = Http::cleanTitle(name, {});
+    const QString clean = Core::cleanTitle(name, {});
     if (clean.isEmpty() || clean.size() > maxClassNameLength) {
         return ready(failure<Ui::ClassSummary>(
             u"A class needs a name (at most %1 characters)."_s.arg(maxClassNameLength)));
@@ -406,7 +407,7 @@ StoreClassroomService::addStudents(qint64 classId, const QStringList &names)
     // Blank lines of a pasted list are no one; any other name is cleaned as the API cleans it.
     QStringList clean;
     for (const QString &name : names) {
-        const QString cleaned = Http::cleanTitle(name, {});
+        const QString cleaned = Core::cleanTitle(name, {});
         if (cleaned.isEmpty())
             continue;
         if (cleaned.size() > maxNameLength) {

@@ -77,11 +77,7 @@ Result<CallerSession> AuthService::resolve(Db::Connection &db, const QString &to
     if (!session)
         return session.error();
     const Core::User &user = session->user;
-    Core::Caller caller;
-    caller.userId = user.id;
-    caller.role = user.role;
-    caller.username = user.username;
-    caller.displayName = user.displayName;
+    Core::Caller caller = Core::Caller::of(user);
     caller.sessionExpiresAt = session->expiresAt;
     CallerSession resolved{caller, *session};
     QMutexLocker lock(&m_cacheMutex);

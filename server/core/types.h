@@ -48,6 +48,11 @@ struct Caller
     bool isTeacherOrAdmin() const { return role != Role::Student; }
     bool isAdmin() const { return role == Role::Admin; }
     UserRef ref() const { return {userId, username, displayName}; }
+    // The caller that acts as user (the one place a caller is made from an account).
+    static Caller of(const User &user)
+    {
+        return {user.id, user.role, user.username, user.displayName, {}};
+    }
 };
 
 struct ProjectMeta

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QJsonArray>
 
+#include "server/core/text.h"
 #include "server/http/handlerutil.h"
 #include "server/sb3/assetname.h"
 
@@ -76,7 +77,7 @@ Result<LoginBody> parseLoginBody(const QJsonObject &body)
 
 Result<QString> parseClassName(const QJsonValue &value)
 {
-    const QString name = value.isString() ? cleanTitle(value.toString(), {}) : QString();
+    const QString name = value.isString() ? Core::cleanTitle(value.toString(), {}) : QString();
     if (name.isEmpty() || name.size() > 100)
         return badRequest(u"A class needs a name (at most 100 characters)."_s);
     return name;
@@ -127,7 +128,7 @@ Result<QStringList> parseStudentNames(const QJsonObject &body)
         return badRequest(u"The body needs a list of 1 to %1 names."_s.arg(maxNamesPerRequest));
     QStringList result;
     for (const QJsonValue &value : names.toArray()) {
-        const QString name = value.isString() ? cleanTitle(value.toString(), {}) : QString();
+        const QString name = value.isString() ? Core::cleanTitle(value.toString(), {}) : QString();
         if (name.isEmpty() || name.size() > maxNameLength)
             return badRequest(
                 u"Every name must be text of 1 to %1 characters."_s.arg(maxNameLength));
@@ -149,8 +150,8 @@ Result<NewUserBody> parseNewUserBody(const QJsonObject &body)
     if (!usernameOk)
         return badRequest(
             u"A username has 1 to 40 letters, digits, dots, dashes or underscores."_s);
-    user.displayName =
-        cleanTitle(body.value(u"display_name"_s).toString(), user.username).left(maxNameLength);
+    user.displayName = Core::cleanTitle(body.value(u"display_name"_s).toString(), user.username)
+                           .left(maxNameLength);
     bool roleOk = false;
     user.role = Core::roleFromString(body.value(u"role"_s).toString(), &roleOk);
     if (!roleOk)
@@ -165,7 +166,7 @@ Result<NewUserBody> parseNewUserBody(const QJsonObject &body)
 Result<QString> parseRenameBody(const QJsonObject &body)
 {
     const QJsonValue title = body.value(u"title"_s);
-    const QString clean = title.isString() ? cleanTitle(title.toString(), {}) : QString();
+    const QString clean = title.isString() ? Core::cleanTitle(title.toString(), {}) : QString();
     if (clean.isEmpty())
         return badRequest(u"A new title is needed: {\"title\": \"...\"}."_s);
     return clean;
@@ -200,7 +201,7 @@ Result<BackpackBody> parseBackpackBody(const QJsonObject &body, qint64 assetLimi
         return makeError(ErrorKind::UnsupportedMediaType,
                          u"The backpack does not accept items of type \u201c%1\u201d."_s.arg(
                              item.mime.left(60)));
-    item.name = cleanTitle(body.value(u"name"_s).toString(), item.type);
+    item.name = Core::cleanTitle(body.value(u"name"_s).toString(), item.type);
     auto data = decodeBase64(body.value(u"body"_s), u"body"_s);
     if (!data)
         return data.error();

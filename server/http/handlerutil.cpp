@@ -57,15 +57,4 @@ Result<QJsonObject> jsonObjectBody(const Request &request)
     return object;
 }
 
-QString cleanTitle(const QString &title, const QString &fallback)
-{
-    QString clean;
-    for (QChar c : title) {
-        if (c.category() != QChar::Other_Control && c.category() != QChar::Other_Format)
-            clean += c;
-    }
-    clean = clean.simplified().left(200);
-    return clean.isEmpty() ? fallback : clean;
-}
-
 } // namespace Blockhaus::Http

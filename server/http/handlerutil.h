@@ -15,9 +15,6 @@ Result<int> parseIfMatch(const Request &request);
 Result<Ok> requireMediaType(const Request &request, std::initializer_list<const char *> accepted);
 // The body as a JSON object (400 otherwise), after checking the media type (415).
 Result<QJsonObject> jsonObjectBody(const Request &request);
-// A cleaned title: trimmed, control characters removed, at most 200 characters; fallback when
-// the result is empty.
-QString cleanTitle(const QString &title, const QString &fallback);
 Error badRequest(const QString &message);
 
 } // namespace Blockhaus::Http

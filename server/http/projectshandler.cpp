@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QUrl>
 
+#include "server/core/text.h"
 #include "server/http/assetreply.h"
 #include "server/http/bodyparsers.h"
 #include "server/http/handlerutil.h"
@@ -140,8 +141,8 @@ Result<Reply> ProjectsHandler::create(const RequestContext &context, const Calle
     auto info = projectBody(context.request);
     if (!info)
         return info.error();
-    const QString title =
-        cleanTitle(context.request.query.queryItemValue(u"title"_s, QUrl::FullyDecoded), untitled);
+    const QString title = Core::cleanTitle(
+        context.request.query.queryItemValue(u"title"_s, QUrl::FullyDecoded), untitled);
     auto meta = ProjectStore::create(db, caller, title, context.request.body, info->assetRefs,
                                      quotaFor(caller));
     if (!meta)
@@ -187,7 +188,7 @@ Result<Reply> ProjectsHandler::import(const RequestContext &context, const Calle
         added.insert(ref);
     }
     const QString title =
-        cleanTitle(request.query.queryItemValue(u"title"_s, QUrl::FullyDecoded), untitled);
+        Core::cleanTitle(request.query.queryItemValue(u"title"_s, QUrl::FullyDecoded), untitled);
     auto meta = ProjectStore::createWithAssets(db, caller, title, archive->projectJson,
                                                info->assetRefs, assets, quotaFor(caller));
     if (!meta)
@@ -255,7 +256,8 @@ Result<Reply> ProjectsHandler::save(const RequestContext &context, const Caller 
         return info.error();
     std::optional<QString> title;
     if (request.query.hasQueryItem(u"title"_s))
-        title = cleanTitle(request.query.queryItemValue(u"title"_s, QUrl::FullyDecoded), untitled);
+        title = Core::cleanTitle(request.query.queryItemValue(u"title"_s, QUrl::FullyDecoded),
+                                 untitled);
     auto meta = ProjectStore::save(db, caller, id, *expected, request.body, info->assetRefs, title,
                                    quotaFor(caller));
     const QDateTime now = QDateTime::currentDateTimeUtc();
