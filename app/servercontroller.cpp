@@ -15,6 +15,7 @@
 #include "server/db/restore.h"
 #include "server/http/apiserver.h"
 #include "server/library/librarycache.h"
+#include "server/service/dashboardcaller.h"
 #include "server/store/classstore.h"
 #include "server/store/userstore.h"
 
@@ -191,8 +192,8 @@ bool ServerController::ensureAdmin(StartError *error)
     }
     const QString hash = Auth::PasswordHasher::hash(password);
     auto created = m_pool->runSync<Core::NewAccount>([hash](Db::Connection &db) {
-        return Store::UserStore::create(db, u"admin"_s, u"Administrator"_s, Core::Role::Admin,
-                                        hash);
+        return Store::UserStore::create(db, QStringView(Service::localAdministratorName).toString(),
+                                        u"Administrator"_s, Core::Role::Admin, hash);
     });
     if (!created) {
         *error = {

@@ -25,6 +25,7 @@
 #include "server/http/handlerutil.h"
 #include "server/live/livehub.h"
 #include "server/sb3/sb3archive.h"
+#include "server/service/dashboardcaller.h"
 #include "server/service/projectarchive.h"
 #include "server/store/classstore.h"
 #include "server/store/projectstore.h"
@@ -119,29 +120,11 @@ QFuture<Ui::Outcome<T>> submit(Db::ConnectionPool &pool,
         });
 }
 
-// The caller the dashboard acts as, built like AuthService::resolve builds a request's caller.
-// Looked up on every call, so a disabled or missing account stops the dashboard too.
+// TRANSITIONAL (#14): until every operation here calls service/ with a Work.
 Result<Caller> adminCaller(Db::Connection &db)
 {
-    const Error missing = makeError(
-        ErrorKind::Forbidden,
-        u"The administrator account of this Blockhaus is missing or disabled, so classes cannot "
-        "be managed here."_s);
-    auto record = Store::UserStore::loginRecord(
-        db, QStringView(StoreClassroomService::adminUsername).toString());
-    if (!record)
-        return record.error().kind == ErrorKind::NotFound ? missing : record.error();
-    auto user = Store::UserStore::user(db, record->id);
-    if (!user)
-        return user.error().kind == ErrorKind::NotFound ? missing : user.error();
-    if (user->role != Core::Role::Admin)
-        return missing;
-    Caller caller;
-    caller.userId = user->id;
-    caller.role = user->role;
-    caller.username = user->username;
-    caller.displayName = user->displayName;
-    return caller;
+    Service::Work work(db);
+    return Service::dashboardCaller(work);
 }
 
 Ui::ClassSummary toSummary(const Core::ClassInfo &info)

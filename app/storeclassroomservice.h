@@ -26,9 +26,6 @@ namespace Blockhaus::App {
 class StoreClassroomService final : public Ui::ClassroomService
 {
 public:
-    // The username ServerController::ensureAdmin gives the first administrator.
-    static constexpr char16_t adminUsername[] = u"admin";
-
     // pool and auth (and live, when given) must outlive every job this service started; the
     // controller shuts the pool down, which waits for running jobs, before it destroys them.
     // live, if not null, adds the in-memory last-seen times (G10) to students().

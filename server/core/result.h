@@ -53,10 +53,10 @@ inline Error makeError(ErrorKind kind, QString message = {}, QJsonObject extra =
     return Error{kind, std::move(message), std::move(extra), 0, false, {}, {}};
 }
 
-// A refusal whose sentence has parts filled in: source is the marked English template with %1,
-// %2 ... (QT_TRANSLATE_NOOP("Sentence", ...)), args its parts. The English message is filled in
+// A refusal with a marked sentence: source is the English text, QT_TRANSLATE_NOOP("Sentence",
+// "..."), with %1, %2 ... for args. The English message is filled in
 // here; the dashboard translates the template and fills in the same parts.
-Error makeError(ErrorKind kind, const char *source, const QStringList &args);
+Error makeError(ErrorKind kind, const char *source, const QStringList &args = {});
 
 template<typename T>
 class [[nodiscard]] Result
