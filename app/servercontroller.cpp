@@ -125,7 +125,7 @@ bool ServerController::start(StartError *error)
     m_runner = std::make_unique<Service::Runner>(*m_pool);
     m_services = std::make_unique<Http::Services>(
         Http::Services{*m_pool, *m_runner, m_auth, *m_live, m_httpConfig, m_library});
-    m_classroom = std::make_unique<StoreClassroomService>(*m_pool, m_auth, m_live.get());
+    m_classroom = std::make_unique<StoreClassroomService>(*m_runner, m_auth, m_live.get());
     m_maintenance =
         std::make_unique<StoreMaintenanceService>(*m_pool, m_options.dataDir, dbConfig.sqlitePath);
 

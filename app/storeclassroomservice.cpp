@@ -18,15 +18,16 @@
 #include "server/auth/authservice.h"
 #include "server/auth/passwordgenerator.h"
 #include "server/auth/passwordhasher.h"
+#include "server/core/sentence.h"
 #include "server/core/text.h"
 #include "server/core/timetext.h"
-#include "server/db/connectionpool.h"
 #include "server/db/transaction.h"
 #include "server/http/handlerutil.h"
 #include "server/live/livehub.h"
 #include "server/sb3/sb3archive.h"
 #include "server/service/dashboardcaller.h"
 #include "server/service/projectarchive.h"
+#include "server/service/runner.h"
 #include "server/store/classstore.h"
 #include "server/store/projectstore.h"
 #include "server/store/userstore.h"
@@ -46,43 +47,14 @@ constexpr int maxClassNameLength = 100;
 constexpr int maxNamesPerCall = 200;
 constexpr int maxNameLength = 60;
 
-// A sentence for the teacher. The stores already phrase their refusals that way ("There is no
-// such class."); only kinds without one, and internal failures, get a sentence here.
-QString sentenceFor(const Error &error)
-{
-    switch (error.kind) {
-    case ErrorKind::Internal:
-        // Internal messages are for the log ("A nested write failed."), not for a teacher.
-        qCWarning(lcClassroom) << "classroom call failed:" << error.message;
-        return u"Something went wrong in the database. Nothing was changed; please try again."_s;
-    case ErrorKind::StorageFull:
-        return u"This computer has no room left on its disk. Nothing was changed."_s;
-    default:
-        break;
-    }
-    if (!error.message.isEmpty())
-        return error.message;
-    switch (error.kind) {
-    case ErrorKind::NotFound:
-        return u"This was not found. It may have been deleted in the meantime."_s;
-    case ErrorKind::Forbidden:
-    case ErrorKind::Unauthorized:
-        return u"This is not allowed."_s;
-    case ErrorKind::Exists:
-        return u"This name is already taken."_s;
-    case ErrorKind::Unavailable:
-    case ErrorKind::TooManyRequests:
-        return u"Blockhaus is very busy right now. Please try again in a moment."_s;
-    default:
-        return u"This could not be done. Please check what you entered."_s;
-    }
-}
-
 template<typename T>
 Ui::Outcome<T> toOutcome(const Result<T> &result)
 {
-    if (!result)
-        return {std::nullopt, sentenceFor(result.error())};
+    if (!result) {
+        if (result.error().kind == ErrorKind::Internal)
+            qCWarning(lcClassroom) << "classroom call failed:" << result.error().message;
+        return {std::nullopt, Core::translatedMessage(result.error())};
+    }
     return {std::optional<T>(*result), QString()};
 }
 
@@ -110,21 +82,14 @@ QFuture<Ui::Outcome<T>> ready(Ui::Outcome<T> outcome)
 // never ran (its future cancelled) still finishes the future, with an error, so no caller waits
 // forever.
 template<typename T>
-QFuture<Ui::Outcome<T>> submit(Db::ConnectionPool &pool,
-                               std::function<Result<T>(Db::Connection &)> job)
+QFuture<Ui::Outcome<T>> submit(Service::Runner &runner,
+                               std::function<Result<T>(Service::Work &)> job)
 {
-    return pool.run<T>(std::move(job))
+    return runner.run<T>(std::move(job))
         .then([](const Result<T> &result) { return toOutcome(result); })
         .onCanceled([] {
             return failure<T>(u"Blockhaus stopped before this could be done. Please try again."_s);
         });
-}
-
-// TRANSITIONAL (#14): until every operation here calls service/ with a Work.
-Result<Caller> adminCaller(Db::Connection &db)
-{
-    Service::Work work(db);
-    return Service::dashboardCaller(work);
 }
 
 Ui::ClassSummary toSummary(const Core::ClassInfo &info)
@@ -134,7 +99,7 @@ Ui::ClassSummary toSummary(const Core::ClassInfo &info)
 
 // Checked before work that is costly to undo or to repeat (hashing many passwords); the store
 // checks again inside its own transaction.
-Result<Core::ClassInfo> findClass(Db::Connection &db, const Caller &caller, qint64 classId)
+Result<Core::ClassInfo> findClass(Service::Work &db, const Caller &caller, qint64 classId)
 {
     auto classes = Store::ClassStore::list(db, caller);
     if (!classes)
@@ -200,7 +165,7 @@ Ui::ProjectSummary toSummary(const Core::ProjectMeta &meta, const QByteArray &th
 }
 
 // The students of one class, as students() lists them.
-Result<QList<Core::StudentRow>> classStudents(Db::Connection &db, const Caller &admin,
+Result<QList<Core::StudentRow>> classStudents(Service::Work &db, const Caller &admin,
                                               qint64 classId)
 {
     auto info = findClass(db, admin, classId);
@@ -274,7 +239,7 @@ struct ExportItem
 
 // Writes each project's .sb3 into folder; returns the files written (file name, path). On
 // failure or cancellation it removes what it wrote, so a failed export leaves nothing behind.
-Result<QList<Sb3::ZipEntry>> writeProjects(Db::Connection &db, const Caller &admin,
+Result<QList<Sb3::ZipEntry>> writeProjects(Service::Work &db, const Caller &admin,
                                            const QList<ExportItem> &items, const QString &folder,
                                            QPromise<Ui::Outcome<int>> &promise)
 {
@@ -312,9 +277,9 @@ Result<QList<Sb3::ZipEntry>> writeProjects(Db::Connection &db, const Caller &adm
 
 } // namespace
 
-StoreClassroomService::StoreClassroomService(Db::ConnectionPool &pool, Auth::AuthService &auth,
+StoreClassroomService::StoreClassroomService(Service::Runner &runner, Auth::AuthService &auth,
                                              Live::LiveHub *live)
-    : m_pool(pool)
+    : m_runner(runner)
     , m_auth(auth)
     , m_live(live)
 {
@@ -323,8 +288,8 @@ StoreClassroomService::StoreClassroomService(Db::ConnectionPool &pool, Auth::Aut
 QFuture<Ui::Outcome<QList<Ui::ClassSummary>>> StoreClassroomService::classes()
 {
     return submit<QList<Ui::ClassSummary>>(
-        m_pool, [](Db::Connection &db) -> Result<QList<Ui::ClassSummary>> {
-            auto admin = adminCaller(db);
+        m_runner, [](Service::Work &db) -> Result<QList<Ui::ClassSummary>> {
+            auto admin = Service::dashboardCaller(db);
             if (!admin)
                 return admin.error();
             auto classes = Store::ClassStore::list(db, *admin);
@@ -344,8 +309,8 @@ QFuture<Ui::Outcome<Ui::ClassSummary>> StoreClassroomService::createClass(const 
         return ready(failure<Ui::ClassSummary>(
             u"A class needs a name (at most %1 characters)."_s.arg(maxClassNameLength)));
     }
-    auto job = [clean](Db::Connection &db) -> Result<Ui::ClassSummary> {
-        auto admin = adminCaller(db);
+    auto job = [clean](Service::Work &db) -> Result<Ui::ClassSummary> {
+        auto admin = Service::dashboardCaller(db);
         if (!admin)
             return admin.error();
         auto info = Store::ClassStore::create(db, *admin, clean);
@@ -353,15 +318,15 @@ QFuture<Ui::Outcome<Ui::ClassSummary>> StoreClassroomService::createClass(const 
             return info.error();
         return toSummary(*info);
     };
-    return submit<Ui::ClassSummary>(m_pool, std::move(job));
+    return submit<Ui::ClassSummary>(m_runner, std::move(job));
 }
 
 QFuture<Ui::Outcome<QList<Ui::StudentSummary>>> StoreClassroomService::students(qint64 classId)
 {
     Live::LiveHub *live = m_live;
     return submit<QList<Ui::StudentSummary>>(
-        m_pool, [classId, live](Db::Connection &db) -> Result<QList<Ui::StudentSummary>> {
-            auto admin = adminCaller(db);
+        m_runner, [classId, live](Service::Work &db) -> Result<QList<Ui::StudentSummary>> {
+            auto admin = Service::dashboardCaller(db);
             if (!admin)
                 return admin.error();
             auto info = findClass(db, *admin, classId);
@@ -406,8 +371,8 @@ StoreClassroomService::addStudents(qint64 classId, const QStringList &names)
             u"Enter between 1 and %1 names, one per line."_s.arg(maxNamesPerCall)));
     }
     return submit<QList<Ui::NewStudentAccount>>(
-        m_pool, [classId, clean](Db::Connection &db) -> Result<QList<Ui::NewStudentAccount>> {
-            auto admin = adminCaller(db);
+        m_runner, [classId, clean](Service::Work &db) -> Result<QList<Ui::NewStudentAccount>> {
+            auto admin = Service::dashboardCaller(db);
             if (!admin)
                 return admin.error();
             auto info = findClass(db, *admin, classId);
@@ -434,8 +399,8 @@ StoreClassroomService::addStudents(qint64 classId, const QStringList &names)
 QFuture<Ui::Outcome<QString>> StoreClassroomService::resetPassword(qint64 userId)
 {
     Auth::AuthService *auth = &m_auth;
-    return submit<QString>(m_pool, [userId, auth](Db::Connection &db) -> Result<QString> {
-        auto admin = adminCaller(db);
+    return submit<QString>(m_runner, [userId, auth](Service::Work &db) -> Result<QString> {
+        auto admin = Service::dashboardCaller(db);
         if (!admin)
             return admin.error();
         // The same calls as POST /api/v1/users/{id}/password.
@@ -456,8 +421,8 @@ QFuture<Ui::Outcome<QString>> StoreClassroomService::resetPassword(qint64 userId
 
 QFuture<Ui::Outcome<bool>> StoreClassroomService::removeStudent(qint64 classId, qint64 userId)
 {
-    return submit<bool>(m_pool, [classId, userId](Db::Connection &db) -> Result<bool> {
-        auto admin = adminCaller(db);
+    return submit<bool>(m_runner, [classId, userId](Service::Work &db) -> Result<bool> {
+        auto admin = Service::dashboardCaller(db);
         if (!admin)
             return admin.error();
         auto user = Store::ClassStore::manageableUser(db, *admin, userId);
@@ -502,8 +467,8 @@ QFuture<Ui::Outcome<QList<Ui::ProjectSummary>>>
 StoreClassroomService::studentProjects(qint64 userId, bool trash)
 {
     return submit<QList<Ui::ProjectSummary>>(
-        m_pool, [userId, trash](Db::Connection &db) -> Result<QList<Ui::ProjectSummary>> {
-            auto admin = adminCaller(db);
+        m_runner, [userId, trash](Service::Work &db) -> Result<QList<Ui::ProjectSummary>> {
+            auto admin = Service::dashboardCaller(db);
             if (!admin)
                 return admin.error();
             auto user = Store::ClassStore::manageableUser(db, *admin, userId);
@@ -526,8 +491,8 @@ StoreClassroomService::studentProjects(qint64 userId, bool trash)
 QFuture<Ui::Outcome<QList<Ui::VersionSummary>>> StoreClassroomService::versions(qint64 projectId)
 {
     return submit<QList<Ui::VersionSummary>>(
-        m_pool, [projectId](Db::Connection &db) -> Result<QList<Ui::VersionSummary>> {
-            auto admin = adminCaller(db);
+        m_runner, [projectId](Service::Work &db) -> Result<QList<Ui::VersionSummary>> {
+            auto admin = Service::dashboardCaller(db);
             if (!admin)
                 return admin.error();
             auto versions = Store::ProjectStore::versions(db, *admin, projectId);
@@ -544,8 +509,8 @@ QFuture<Ui::Outcome<QList<Ui::VersionSummary>>> StoreClassroomService::versions(
 QFuture<Ui::Outcome<Ui::ProjectSummary>> StoreClassroomService::restoreFromTrash(qint64 projectId)
 {
     return submit<Ui::ProjectSummary>(
-        m_pool, [projectId](Db::Connection &db) -> Result<Ui::ProjectSummary> {
-            auto admin = adminCaller(db);
+        m_runner, [projectId](Service::Work &db) -> Result<Ui::ProjectSummary> {
+            auto admin = Service::dashboardCaller(db);
             if (!admin)
                 return admin.error();
             // A trashed project is invisible to meta(); its owner is looked up directly.
@@ -566,8 +531,8 @@ QFuture<Ui::Outcome<Ui::ProjectSummary>> StoreClassroomService::restoreVersion(q
                                                                                int version)
 {
     return submit<Ui::ProjectSummary>(
-        m_pool, [projectId, version](Db::Connection &db) -> Result<Ui::ProjectSummary> {
-            auto admin = adminCaller(db);
+        m_runner, [projectId, version](Service::Work &db) -> Result<Ui::ProjectSummary> {
+            auto admin = Service::dashboardCaller(db);
             if (!admin)
                 return admin.error();
             auto current = Store::ProjectStore::meta(db, *admin, projectId);
@@ -597,8 +562,8 @@ QFuture<Ui::Outcome<int>> StoreClassroomService::exportClass(qint64 classId, con
     QFuture<Ui::Outcome<int>> future = promise->future();
     promise->start();
     const QString path = QFileInfo(target).absoluteFilePath();
-    auto job = [classId, path, asZip, promise](Db::Connection &db) -> Result<int> {
-        auto admin = adminCaller(db);
+    auto job = [classId, path, asZip, promise](Service::Work &db) -> Result<int> {
+        auto admin = Service::dashboardCaller(db);
         if (!admin)
             return admin.error();
         auto students = classStudents(db, *admin, classId);
@@ -646,7 +611,7 @@ QFuture<Ui::Outcome<int>> StoreClassroomService::exportClass(qint64 classId, con
                                                                 : zipped.error();
         return int(written->size());
     };
-    m_pool.run<int>(std::move(job))
+    m_runner.run<int>(std::move(job))
         .then([promise](const Result<int> &result) {
             promise->addResult(toOutcome(result));
             promise->finish();

@@ -6,8 +6,8 @@
 // Header-only interface: app/ includes it by path and builds without blockhaus_ui as well.
 #include "ui/classroomservice.h"
 
-namespace Blockhaus::Db {
-class ConnectionPool;
+namespace Blockhaus::Service {
+class Runner;
 }
 namespace Blockhaus::Auth {
 class AuthService;
@@ -26,10 +26,10 @@ namespace Blockhaus::App {
 class StoreClassroomService final : public Ui::ClassroomService
 {
 public:
-    // pool and auth (and live, when given) must outlive every job this service started; the
+    // runner and auth (and live, when given) must outlive every job this service started; the
     // controller shuts the pool down, which waits for running jobs, before it destroys them.
     // live, if not null, adds the in-memory last-seen times (G10) to students().
-    StoreClassroomService(Db::ConnectionPool &pool, Auth::AuthService &auth,
+    StoreClassroomService(Service::Runner &runner, Auth::AuthService &auth,
                           Live::LiveHub *live = nullptr);
 
     QFuture<Ui::Outcome<QList<Ui::ClassSummary>>> classes() override;
@@ -51,7 +51,7 @@ public:
                                           bool asZip) override;
 
 private:
-    Db::ConnectionPool &m_pool;
+    Service::Runner &m_runner;
     Auth::AuthService &m_auth;
     Live::LiveHub *m_live = nullptr;
 };

@@ -24,6 +24,7 @@
 #include "server/db/connectionpool.h"
 #include "server/sb3/projectjson.h"
 #include "server/sb3/sb3archive.h"
+#include "server/service/runner.h"
 #include "tests/support/inprocessserver.h"
 #include "tests/support/testsupport.h"
 
@@ -728,8 +729,9 @@ void TestStoreClassroomService::refusedWorkFinishesWithAnError()
     config.maxWaiting = maxWaiting;
     config.acquireTimeoutMs = acquireTimeoutMs;
     Db::ConnectionPool pool(config);
+    Service::Runner runner(pool);
     Auth::AuthService auth;
-    App::StoreClassroomService refusing(pool, auth);
+    App::StoreClassroomService refusing(runner, auth);
 
     auto classes = refusing.classes();
     auto created = refusing.createClass(u"Class Z"_s);
