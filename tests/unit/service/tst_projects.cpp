@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// Service::Projects and Service::Backpack in-process on a real SQLite database: who may read,
+// Service::Projects, Assets and Backpack in-process on a real SQLite database: who may read,
 // change and act for a student's projects (decided once, for both doors), the bounds of titles
 // and backpack items, G1 through the service, trash/restore/purge and the quota refusal.
 
@@ -64,6 +64,7 @@ private slots:
     void shareReplacesTheSetAndRefusesForeignGroups();
     void backpackBounds_data();
     void backpackBounds();
+    void assetsMustMatchTheirName();
 
 private:
     template<typename T>
@@ -509,6 +510,32 @@ void TestProjects::backpackBounds()
     auto negative = run<QList<Core::BackpackItem>>(
         [&](Service::Work &work) { return backpack.list(work, owner, -1, 0); });
     QCOMPARE(negative.error().kind, ErrorKind::BadRequest);
+}
+
+void TestProjects::assetsMustMatchTheirName()
+{
+    const Core::Caller owner = m_callers[Owner];
+    const Core::Caller mate = m_callers[Mate];
+    const Service::Assets assets{Core::QuotaPolicy{}};
+    const QByteArray svg = Test::svgAsset(11);
+    const QString md5 = QString::fromLatin1(Test::md5Hex(svg));
+    auto wrong = run<Core::AssetPutResult>(
+        [&](Service::Work &work) { return assets.put(work, owner, md5, u"svg"_s, svg + ' '); });
+    QVERIFY(!wrong.ok());
+    QCOMPARE(wrong.error().kind, ErrorKind::Unprocessable);
+    // G6: the same bytes twice are one asset; the second upload stores nothing.
+    auto first = run<Core::AssetPutResult>(
+        [&](Service::Work &work) { return assets.put(work, owner, md5, u"svg"_s, svg); });
+    auto second = run<Core::AssetPutResult>(
+        [&](Service::Work &work) { return assets.put(work, mate, md5, u"svg"_s, svg); });
+    QVERIFY(first.ok() && second.ok());
+    QVERIFY(first->created);
+    QVERIFY(!second->created);
+    QCOMPARE(second->assetId, first->assetId);
+    auto read = run<Core::AssetData>(
+        [&](Service::Work &work) { return assets.get(work, mate, md5, u"svg"_s); });
+    QVERIFY(read.ok());
+    QCOMPARE(read->data, svg);
 }
 
 QTEST_GUILESS_MAIN(TestProjects)
