@@ -208,6 +208,32 @@ Result<int> bumpVersion(Db::Connection &db, const Caller &caller, qint64 id, int
     return expected + 1;
 }
 
+// What save and rename share, in one write transaction within the caller's quota: only the
+// owner writes (G3: not in the trash), the guarded version bump of G1, then storeBody writes the
+// new version's row (given the transaction's connection, the new version and the time).
+template<typename StoreBody>
+Result<ProjectMeta> writeNewVersion(Db::Connection &db, const Caller &caller, qint64 id,
+                                    int expectedVersion, const std::optional<QString> &title,
+                                    qint64 quotaBytes, StoreBody &&storeBody)
+{
+    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) {
+        return withinQuota<ProjectMeta>(
+            db, caller.userId, quotaBytes, [&]() -> Result<ProjectMeta> {
+                auto access = requireOwner(db, caller, id, false);
+                if (!access)
+                    return access.error();
+                const QString now = nowText();
+                auto version = bumpVersion(db, caller, id, expectedVersion, title, now);
+                if (!version)
+                    return version.error();
+                auto stored = storeBody(db, *version, now);
+                if (!stored)
+                    return stored.error();
+                return loadMeta(db, id);
+            });
+    });
+}
+
 Result<ProjectMeta> insertProject(Db::Connection &db, const Caller &caller, const QString &title,
                                   const QByteArray &body)
 {
@@ -419,53 +445,30 @@ Result<ProjectMeta> ProjectStore::save(Db::Connection &db, const Caller &caller,
     auto assets = requireAssets(db, assetRefs);
     if (!assets)
         return assets.error();
-    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) {
-        return withinQuota<ProjectMeta>(
-            db, caller.userId, quotaBytes, [&]() -> Result<ProjectMeta> {
-                auto access = requireOwner(db, caller, id, false);
-                if (!access)
-                    return access.error();
-                const QString now = nowText();
-                auto version = bumpVersion(db, caller, id, expectedVersion, title, now);
-                if (!version)
-                    return version.error();
-                auto stored = insertVersion(db, id, *version, body, caller.userId, now);
-                if (!stored)
-                    return stored.error();
-                return loadMeta(db, id);
-            });
-    });
+    return writeNewVersion(db, caller, id, expectedVersion, title, quotaBytes,
+                           [&](Db::Connection &db, int version, const QString &now) {
+                               return insertVersion(db, id, version, body, caller.userId, now);
+                           });
 }
 
 Result<ProjectMeta> ProjectStore::rename(Db::Connection &db, const Caller &caller, qint64 id,
                                          int expectedVersion, const QString &title,
                                          qint64 quotaBytes)
 {
-    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) {
-        return withinQuota<
-            ProjectMeta>(db, caller.userId, quotaBytes, [&]() -> Result<ProjectMeta> {
-            auto access = requireOwner(db, caller, id, false);
-            if (!access)
-                return access.error();
-            const QString now = nowText();
-            auto version = bumpVersion(db, caller, id, expectedVersion, title, now);
-            if (!version)
-                return version.error();
+    return writeNewVersion(
+        db, caller, id, expectedVersion, title, quotaBytes,
+        [&](Db::Connection &db, int version, const QString &now) -> Result<Ok> {
             // The new version carries the same body; the history stays one row per version.
             Sql copyBody(
                 db,
                 u"INSERT INTO project_versions (project_id, version, body, size, saved_at, "
                 "saved_by) SELECT project_id, ?, body, size, ?, ? FROM project_versions "
                 "WHERE project_id = ? AND version = ?"_s);
-            copyBody.bind(*version).bind(now).bind(caller.userId).bind(id).bind(expectedVersion);
+            copyBody.bind(version).bind(now).bind(caller.userId).bind(id).bind(expectedVersion);
             if (!copyBody.exec())
                 return copyBody.error();
-            auto trimmed = trimHistory(db, id, *version);
-            if (!trimmed)
-                return trimmed.error();
-            return loadMeta(db, id);
+            return trimHistory(db, id, version);
         });
-    });
 }
 
 Result<Ok> ProjectStore::trash(Db::Connection &db, const Caller &caller, qint64 id)
