@@ -26,7 +26,7 @@
 #include "server/live/livehub.h"
 #include "server/sb3/sb3archive.h"
 #include "server/service/dashboardcaller.h"
-#include "server/service/projectarchive.h"
+#include "server/service/projects.h"
 #include "server/service/runner.h"
 #include "server/store/classstore.h"
 #include "server/store/projectstore.h"
@@ -131,17 +131,12 @@ Ui::StudentSummary toSummary(const Core::StudentRow &row, Live::LiveHub *live)
     return summary;
 }
 
-// The caller a store write must be made as when the dashboard changes a student's project: the
-// store lets only the owner change a project (API.md), and the teacher at this machine is trusted
-// to act for any account the admin may manage (checked by manageableUser first).
-Caller callerFor(const Core::User &user)
+// The project operations the dashboard offers. None of them writes against a storage quota
+// (listing, versions, restoring from the trash or a version for a student, exporting), so the
+// server's policy is not needed here.
+Service::Projects dashboardProjects()
 {
-    Caller owner;
-    owner.userId = user.id;
-    owner.role = user.role;
-    owner.username = user.username;
-    owner.displayName = user.displayName;
-    return owner;
+    return Service::Projects(Core::QuotaPolicy{});
 }
 
 QString nameOf(const Core::UserRef &user)
@@ -162,25 +157,6 @@ Ui::ProjectSummary toSummary(const Core::ProjectMeta &meta, const QByteArray &th
         summary.deletedAt = Core::fromText(meta.deletedAt);
     summary.thumbnail = thumbnail;
     return summary;
-}
-
-// The students of one class, as students() lists them.
-Result<QList<Core::StudentRow>> classStudents(Service::Work &db, const Caller &admin,
-                                              qint64 classId)
-{
-    auto info = findClass(db, admin, classId);
-    if (!info)
-        return info.error();
-    auto rows = Store::ClassStore::students(db, admin);
-    if (!rows)
-        return rows.error();
-    QList<Core::StudentRow> members;
-    for (const Core::StudentRow &row : std::as_const(*rows)) {
-        if (std::any_of(row.groups.cbegin(), row.groups.cend(),
-                        [classId](const Core::GroupRef &group) { return group.id == classId; }))
-            members.append(row);
-    }
-    return members;
 }
 
 // A file name that every system the teacher may copy the export to accepts: no characters that
@@ -230,17 +206,11 @@ Error cannotWrite(const QString &path)
                          QDir::toNativeSeparators(path)));
 }
 
-struct ExportItem
-{
-    QString student;
-    qint64 projectId = 0;
-    QString title;
-};
-
 // Writes each project's .sb3 into folder; returns the files written (file name, path). On
 // failure or cancellation it removes what it wrote, so a failed export leaves nothing behind.
 Result<QList<Sb3::ZipEntry>> writeProjects(Service::Work &db, const Caller &admin,
-                                           const QList<ExportItem> &items, const QString &folder,
+                                           const QList<Service::ClassProject> &items,
+                                           const QString &folder,
                                            QPromise<Ui::Outcome<int>> &promise)
 {
     QList<Sb3::ZipEntry> written;
@@ -251,15 +221,16 @@ Result<QList<Sb3::ZipEntry>> writeProjects(Service::Work &db, const Caller &admi
     };
     QSet<QString> taken;
     int done = 0;
-    for (const ExportItem &item : items) {
+    const Service::Projects projects = dashboardProjects();
+    for (const Service::ClassProject &item : items) {
         if (promise.isCanceled())
             return undo(makeError(ErrorKind::BadRequest, u"The export was cancelled."_s));
-        auto archive = Service::projectArchive(db, admin, item.projectId);
+        auto archive = projects.exportArchive(db, admin, item.projectId);
         if (!archive && archive.error().kind != ErrorKind::NotFound)
             return undo(archive.error());
         // NotFound: trashed or deleted since it was listed; it is not part of the export then.
         if (archive) {
-            const QString name = uniqueFileName(item.student, archive->title, taken);
+            const QString name = uniqueFileName(nameOf(item.owner), archive->title, taken);
             const QString path = QDir(folder).filePath(name);
             // QSaveFile: a file appears under its name only once all its bytes are written.
             QSaveFile file(path);
@@ -471,19 +442,12 @@ StoreClassroomService::studentProjects(qint64 userId, bool trash)
             auto admin = Service::dashboardCaller(db);
             if (!admin)
                 return admin.error();
-            auto user = Store::ClassStore::manageableUser(db, *admin, userId);
-            if (!user)
-                return user.error();
-            // Only the owner lists their trash (ProjectStore::listOwn), so it is asked as them.
-            auto projects = Store::ProjectStore::listOwn(db, callerFor(*user), trash);
+            auto projects = dashboardProjects().studentProjects(db, *admin, userId, trash);
             if (!projects)
                 return projects.error();
-            auto thumbnails = Store::ProjectStore::thumbnailsOwnedBy(db, userId);
-            if (!thumbnails)
-                return thumbnails.error();
             QList<Ui::ProjectSummary> summaries;
-            for (const Core::ProjectMeta &meta : std::as_const(*projects))
-                summaries.append(toSummary(meta, thumbnails->value(meta.id).data));
+            for (const Service::StudentProject &project : std::as_const(*projects))
+                summaries.append(toSummary(project.meta, project.thumbnail));
             return summaries;
         });
 }
@@ -495,7 +459,7 @@ QFuture<Ui::Outcome<QList<Ui::VersionSummary>>> StoreClassroomService::versions(
             auto admin = Service::dashboardCaller(db);
             if (!admin)
                 return admin.error();
-            auto versions = Store::ProjectStore::versions(db, *admin, projectId);
+            auto versions = dashboardProjects().versions(db, *admin, projectId);
             if (!versions)
                 return versions.error();
             QList<Ui::VersionSummary> summaries;
@@ -513,14 +477,7 @@ QFuture<Ui::Outcome<Ui::ProjectSummary>> StoreClassroomService::restoreFromTrash
             auto admin = Service::dashboardCaller(db);
             if (!admin)
                 return admin.error();
-            // A trashed project is invisible to meta(); its owner is looked up directly.
-            auto owner = Store::ProjectStore::ownerOf(db, projectId);
-            if (!owner)
-                return owner.error();
-            auto user = Store::ClassStore::manageableUser(db, *admin, owner->id);
-            if (!user)
-                return user.error();
-            auto meta = Store::ProjectStore::restore(db, callerFor(*user), projectId);
+            auto meta = dashboardProjects().restoreFromTrashFor(db, *admin, projectId);
             if (!meta)
                 return meta.error();
             return toSummary(*meta);
@@ -535,17 +492,7 @@ QFuture<Ui::Outcome<Ui::ProjectSummary>> StoreClassroomService::restoreVersion(q
             auto admin = Service::dashboardCaller(db);
             if (!admin)
                 return admin.error();
-            auto current = Store::ProjectStore::meta(db, *admin, projectId);
-            if (!current)
-                return current.error();
-            auto user = Store::ClassStore::manageableUser(db, *admin, current->owner.id);
-            if (!user)
-                return user.error();
-            // G1: the version read just now is the If-Match. A save by the student in between
-            // makes this a Conflict (the teacher looks again) instead of silently replacing it.
-            // The new version is recorded as saved by the owner, the only one who may save it.
-            auto meta = Store::ProjectStore::restoreVersion(db, callerFor(*user), projectId,
-                                                            version, current->version);
+            auto meta = dashboardProjects().restoreVersionFor(db, *admin, projectId, version);
             if (!meta)
                 return meta.error();
             return toSummary(*meta);
@@ -566,25 +513,17 @@ QFuture<Ui::Outcome<int>> StoreClassroomService::exportClass(qint64 classId, con
         auto admin = Service::dashboardCaller(db);
         if (!admin)
             return admin.error();
-        auto students = classStudents(db, *admin, classId);
-        if (!students)
-            return students.error();
-        QList<ExportItem> items;
-        for (const Core::StudentRow &row : std::as_const(*students)) {
-            auto projects = Store::ProjectStore::listOwnedBy(db, row.user.id);
-            if (!projects)
-                return projects.error();
-            for (const Core::ProjectMeta &meta : std::as_const(*projects))
-                items.append({nameOf(row.user), meta.id, meta.title});
-        }
-        promise->setProgressRange(0, int(items.size()));
+        auto items = dashboardProjects().classProjects(db, *admin, classId);
+        if (!items)
+            return items.error();
+        promise->setProgressRange(0, int(items->size()));
         promise->setProgressValue(0);
         if (!asZip) {
             // Only a folder this export had to create is removed again when it fails.
             const bool existed = QFileInfo(path).isDir();
             if (!existed && !QDir().mkpath(path))
                 return cannotWrite(path);
-            auto written = writeProjects(db, *admin, items, path, *promise);
+            auto written = writeProjects(db, *admin, *items, path, *promise);
             if (!written) {
                 if (!existed)
                     QDir().rmdir(path);
@@ -600,7 +539,7 @@ QFuture<Ui::Outcome<int>> StoreClassroomService::exportClass(qint64 classId, con
         QTemporaryDir staging;
         if (!staging.isValid())
             return makeError(ErrorKind::Internal, u"No temporary folder for the export."_s);
-        auto written = writeProjects(db, *admin, items, staging.path(), *promise);
+        auto written = writeProjects(db, *admin, *items, staging.path(), *promise);
         if (!written)
             return written.error();
         if (written->isEmpty())

@@ -3,7 +3,7 @@
 
 #include "server/http/assetreply.h"
 #include "server/http/errors.h"
-#include "server/store/assetstore.h"
+#include "server/service/assets.h"
 
 namespace Blockhaus::Http {
 
@@ -33,13 +33,8 @@ Result<Reply> AssetsHandler::put(const RequestContext &context, const Core::Call
     auto name = assetNameParam(context, false);
     if (!name)
         return name.error();
-    const QByteArray &body = context.request.body;
-    if (Sb3::md5Hex(body) != name->md5) {
-        return makeError(ErrorKind::Unprocessable,
-                         u"The file's content does not match its name (MD5 differs)."_s);
-    }
-    auto stored = Store::AssetStore::put(db, caller.userId, {name->md5, name->format, body},
-                                         m_services.config.quota.limitFor(caller.role));
+    auto stored = Service::Assets(m_services.config.quota)
+                      .put(db, caller, name->md5, name->format, context.request.body);
     if (!stored)
         return stored.error();
     return Reply::json(stored->created ? 201 : 200,
@@ -48,7 +43,7 @@ Result<Reply> AssetsHandler::put(const RequestContext &context, const Core::Call
                                    {u"md5ext"_s, name->md5ext()}});
 }
 
-QFuture<Reply> AssetsHandler::get(const RequestContext &context, const Core::Caller &,
+QFuture<Reply> AssetsHandler::get(const RequestContext &context, const Core::Caller &caller,
                                   Service::Work &db) const
 {
     const QByteArray &requestId = context.request.requestId;
@@ -56,7 +51,7 @@ QFuture<Reply> AssetsHandler::get(const RequestContext &context, const Core::Cal
     if (!name)
         return QtFuture::makeReadyFuture(errorReply(name.error(), requestId));
     const QByteArray cacheControl = "private, max-age=31536000, immutable";
-    auto asset = Store::AssetStore::get(db, name->md5, name->format);
+    auto asset = Service::Assets(m_services.config.quota).get(db, caller, name->md5, name->format);
     if (asset)
         return QtFuture::makeReadyFuture(
             assetReply(*name, asset->data, context.request, cacheControl));

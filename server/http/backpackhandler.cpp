@@ -6,8 +6,7 @@
 #include "server/http/bodyparsers.h"
 #include "server/http/handlerutil.h"
 #include "server/http/jsonio.h"
-#include "server/sb3/assetname.h"
-#include "server/store/backpackstore.h"
+#include "server/service/assets.h"
 
 namespace Blockhaus::Http {
 
@@ -32,14 +31,14 @@ Result<Reply> BackpackHandler::list(const RequestContext &context, const Core::C
     bool limitOk = true;
     bool offsetOk = true;
     const QUrlQuery &query = context.request.query;
-    int limit =
-        query.hasQueryItem(u"limit"_s) ? query.queryItemValue(u"limit"_s).toInt(&limitOk) : 20;
+    const int limit = query.hasQueryItem(u"limit"_s)
+        ? query.queryItemValue(u"limit"_s).toInt(&limitOk)
+        : Service::Backpack::defaultPageSize;
     const int offset =
         query.hasQueryItem(u"offset"_s) ? query.queryItemValue(u"offset"_s).toInt(&offsetOk) : 0;
-    if (!limitOk || !offsetOk || limit < 0 || offset < 0)
+    if (!limitOk || !offsetOk)
         return badRequest(u"limit and offset must be whole numbers of zero or more."_s);
-    limit = std::min(limit, 100);
-    auto items = Store::BackpackStore::list(db, caller.userId, limit, offset);
+    auto items = backpack().list(db, caller, limit, offset);
     if (!items)
         return items.error();
     QJsonArray array;
@@ -54,14 +53,11 @@ Result<Reply> BackpackHandler::add(const RequestContext &context, const Core::Ca
     auto body = jsonObjectBody(context.request);
     if (!body)
         return body.error();
-    auto input = parseBackpackBody(*body, m_services.config.assetLimit);
+    auto input = parseBackpackBody(*body);
     if (!input)
         return input.error();
-    auto item = Store::BackpackStore::add(
-        db, caller.userId, input->type, input->name, input->mime,
-        {Sb3::md5Hex(input->data), input->format, input->data},
-        {Sb3::md5Hex(input->thumbnail), input->thumbnailFormat, input->thumbnail},
-        m_services.config.quota.limitFor(caller.role));
+    auto item = backpack().add(
+        db, caller, {input->type, input->mime, input->name, input->data, input->thumbnail});
     if (!item)
         return item.error();
     return Reply::json(201, toJson(*item));
@@ -70,10 +66,15 @@ Result<Reply> BackpackHandler::add(const RequestContext &context, const Core::Ca
 Result<Reply> BackpackHandler::remove(const RequestContext &context, const Core::Caller &caller,
                                       Service::Work &db) const
 {
-    auto done = Store::BackpackStore::remove(db, caller.userId, context.params.value(u"id"_s));
+    auto done = backpack().remove(db, caller, context.params.value(u"id"_s));
     if (!done)
         return done.error();
     return Reply::noContent();
+}
+
+Service::Backpack BackpackHandler::backpack() const
+{
+    return Service::Backpack(m_services.config.quota, m_services.config.assetLimit);
 }
 
 } // namespace Blockhaus::Http

@@ -4,6 +4,7 @@
 
 #include "server/http/router.h"
 #include "server/http/services.h"
+#include "server/service/assets.h"
 
 namespace Blockhaus::Http {
 
@@ -23,6 +24,8 @@ private:
                       Service::Work &db) const;
     Result<Reply> remove(const RequestContext &context, const Core::Caller &caller,
                          Service::Work &db) const;
+    // The service behind every route, with this server's limits (cheap: values only).
+    Service::Backpack backpack() const;
 
     const Services &m_services;
 };

@@ -6,7 +6,6 @@
 
 #include "server/core/text.h"
 #include "server/http/handlerutil.h"
-#include "server/sb3/assetname.h"
 
 namespace Blockhaus::Http {
 
@@ -33,20 +32,6 @@ qint64 positiveWholeNumber(const QJsonValue &value)
 }
 
 // The asset format of a backpack body's mime type; zip only here (sprites).
-QString formatForMime(const QString &mime)
-{
-    static const QHash<QString, QString> formats{
-        {u"image/svg+xml"_s, u"svg"_s},   {u"image/png"_s, u"png"_s},
-        {u"image/jpeg"_s, u"jpg"_s},      {u"image/gif"_s, u"gif"_s},
-        {u"image/bmp"_s, u"bmp"_s},       {u"audio/wav"_s, u"wav"_s},
-        {u"audio/x-wav"_s, u"wav"_s},     {u"audio/wave"_s, u"wav"_s},
-        {u"audio/mpeg"_s, u"mp3"_s},      {u"audio/mp3"_s, u"mp3"_s},
-        {u"audio/ogg"_s, u"ogg"_s},       {u"application/json"_s, u"json"_s},
-        {u"application/zip"_s, u"zip"_s},
-    };
-    return formats.value(mime.toLower());
-}
-
 Result<QByteArray> decodeBase64(const QJsonValue &value, const QString &field)
 {
     if (!value.isString() || value.toString().isEmpty())
@@ -166,10 +151,9 @@ Result<NewUserBody> parseNewUserBody(const QJsonObject &body)
 Result<QString> parseRenameBody(const QJsonObject &body)
 {
     const QJsonValue title = body.value(u"title"_s);
-    const QString clean = title.isString() ? Core::cleanTitle(title.toString(), {}) : QString();
-    if (clean.isEmpty())
+    if (!title.isString())
         return badRequest(u"A new title is needed: {\"title\": \"...\"}."_s);
-    return clean;
+    return title.toString(); // cleaned, and refused when blank, by the service
 }
 
 Result<QList<qint64>> parseShareBody(const QJsonObject &body)
@@ -188,35 +172,22 @@ Result<QList<qint64>> parseShareBody(const QJsonObject &body)
     return groupIds;
 }
 
-Result<BackpackBody> parseBackpackBody(const QJsonObject &body, qint64 assetLimit)
+Result<BackpackBody> parseBackpackBody(const QJsonObject &body)
 {
+    // Only the shape: which type, mime and name are accepted, and the size and type of the
+    // decoded bytes, are the service's rules.
     BackpackBody item;
     item.type = body.value(u"type"_s).toString();
-    static const QStringList types{u"costume"_s, u"sound"_s, u"sprite"_s, u"script"_s};
-    if (!types.contains(item.type))
-        return badRequest(u"type must be costume, sound, sprite or script."_s);
     item.mime = body.value(u"mime"_s).toString();
-    item.format = formatForMime(item.mime);
-    if (item.format.isEmpty())
-        return makeError(ErrorKind::UnsupportedMediaType,
-                         u"The backpack does not accept items of type \u201c%1\u201d."_s.arg(
-                             item.mime.left(60)));
-    item.name = Core::cleanTitle(body.value(u"name"_s).toString(), item.type);
+    item.name = body.value(u"name"_s).toString();
     auto data = decodeBase64(body.value(u"body"_s), u"body"_s);
     if (!data)
         return data.error();
     auto thumbnail = decodeBase64(body.value(u"thumbnail"_s), u"thumbnail"_s);
     if (!thumbnail)
         return thumbnail.error();
-    if (data->size() > assetLimit)
-        return makeError(ErrorKind::PayloadTooLarge);
-    const QString thumbnailMime = Sb3::sniffThumbnail(*thumbnail);
-    if (thumbnailMime.isEmpty())
-        return makeError(ErrorKind::UnsupportedMediaType,
-                         u"A backpack thumbnail must be a PNG or JPEG picture."_s);
     item.data = *data;
     item.thumbnail = *thumbnail;
-    item.thumbnailFormat = Sb3::formatForThumbnail(thumbnailMime);
     return item;
 }
 

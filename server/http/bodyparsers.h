@@ -43,23 +43,21 @@ struct NewUserBody
 // POST /api/v1/users: {"username","display_name"?,"role","password"?}.
 Result<NewUserBody> parseNewUserBody(const QJsonObject &body);
 
-// PATCH /api/v1/projects/{id}: {"title"}, cleaned and not empty.
+// PATCH /api/v1/projects/{id}: {"title"} as a string, as sent (the service cleans it).
 Result<QString> parseRenameBody(const QJsonObject &body);
 // PUT /api/v1/projects/{id}/share: {"group_ids":[...]}, duplicates removed, order kept.
 Result<QList<qint64>> parseShareBody(const QJsonObject &body);
 
 struct BackpackBody
 {
-    QString type; // costume, sound, sprite, script
+    QString type; // as sent; the service checks it (costume, sound, sprite, script)
     QString mime;
-    QString format; // asset format of the body (zip only here)
     QString name;
     QByteArray data;
     QByteArray thumbnail;
-    QString thumbnailFormat; // png or jpg
 };
-// POST /api/v1/backpack: {"type","mime","name","body":BASE64,"thumbnail":BASE64}; a body over
-// assetLimit bytes (decoded) is 413, checked before the thumbnail's type (415).
-Result<BackpackBody> parseBackpackBody(const QJsonObject &body, qint64 assetLimit);
+// POST /api/v1/backpack: {"type","mime","name","body":BASE64,"thumbnail":BASE64}; body and
+// thumbnail must be base64 (or data URLs). Their size and types are checked by the service.
+Result<BackpackBody> parseBackpackBody(const QJsonObject &body);
 
 } // namespace Blockhaus::Http

@@ -4,27 +4,18 @@
 #include <QJsonArray>
 #include <QUrl>
 
-#include "server/core/text.h"
 #include "server/http/assetreply.h"
 #include "server/http/bodyparsers.h"
 #include "server/http/handlerutil.h"
 #include "server/http/jsonio.h"
 #include "server/live/livehub.h"
-#include "server/sb3/assetname.h"
-#include "server/sb3/projectjson.h"
-#include "server/sb3/sb3archive.h"
-#include "server/service/projectarchive.h"
-#include "server/store/projectstore.h"
-#include "server/store/storagequota.h"
+#include "server/service/projects.h"
 
 namespace Blockhaus::Http {
 
 using namespace Qt::StringLiterals;
-using Store::ProjectStore;
 
 namespace {
-
-const QString untitled = u"Untitled"_s;
 
 Error noSuchProject()
 {
@@ -60,13 +51,19 @@ QByteArray attachmentDisposition(const QString &title)
     return value;
 }
 
-// The project.json of a request: media type (415), then Scratch validation (422).
-Result<Sb3::ProjectInfo> projectBody(const Request &request)
+// The project.json of a request: its media type (415); the service checks its content (422).
+Result<Ok> projectBody(const Request &request)
 {
     auto type = requireMediaType(request, {"application/json"});
     if (!type)
         return type.error();
-    return Sb3::validateProject(request.body);
+    return Ok{};
+}
+
+// ?title=T as the client sent it; the service cleans it.
+QString titleParam(const Request &request)
+{
+    return request.query.queryItemValue(u"title"_s, QUrl::FullyDecoded);
 }
 
 // ?trash=1 / ?purge=1 and their spelled-out forms.
@@ -120,31 +117,28 @@ void ProjectsHandler::registerRoutes(Router &router) const
 Result<Reply> ProjectsHandler::list(const RequestContext &context, const Caller &caller,
                                     Service::Work &db) const
 {
-    auto projects = ProjectStore::listOwn(db, caller, flagSet(context.request, u"trash"_s));
-    if (!projects)
-        return projects.error();
-    return listReply(*projects);
+    auto own = projects().listOwn(db, caller, flagSet(context.request, u"trash"_s));
+    if (!own)
+        return own.error();
+    return listReply(*own);
 }
 
 Result<Reply> ProjectsHandler::listShared(const RequestContext &, const Caller &caller,
                                           Service::Work &db) const
 {
-    auto projects = ProjectStore::listShared(db, caller);
-    if (!projects)
-        return projects.error();
-    return listReply(*projects);
+    auto shared = projects().listShared(db, caller);
+    if (!shared)
+        return shared.error();
+    return listReply(*shared);
 }
 
 Result<Reply> ProjectsHandler::create(const RequestContext &context, const Caller &caller,
                                       Service::Work &db) const
 {
-    auto info = projectBody(context.request);
-    if (!info)
-        return info.error();
-    const QString title = Core::cleanTitle(
-        context.request.query.queryItemValue(u"title"_s, QUrl::FullyDecoded), untitled);
-    auto meta = ProjectStore::create(db, caller, title, context.request.body, info->assetRefs,
-                                     quotaFor(caller));
+    auto type = projectBody(context.request);
+    if (!type)
+        return type.error();
+    auto meta = projects().create(db, caller, titleParam(context.request), context.request.body);
     if (!meta)
         return meta.error();
     Reply reply = metaReply(201, *meta);
@@ -159,38 +153,7 @@ Result<Reply> ProjectsHandler::import(const RequestContext &context, const Calle
     auto type = requireMediaType(request, {"application/x.scratch.sb3", "application/zip"});
     if (!type)
         return type.error();
-    Sb3::ArchiveLimits limits;
-    limits.maxEntrySize = std::max(m_services.config.assetLimit, m_services.config.projectLimit);
-    limits.onlyReferencedEntries = true; // entries the project does not name are never inflated
-    auto archive = Sb3::readSb3(request.body, limits);
-    if (!archive)
-        return archive.error();
-    auto info = Sb3::validateProject(archive->projectJson);
-    if (!info)
-        return info.error();
-    QHash<QString, const Sb3::ArchiveFile *> files;
-    for (const Sb3::ArchiveFile &file : archive->files)
-        files.insert(file.name, &file);
-    QList<Core::AssetData> assets;
-    QSet<QString> added;
-    for (const QString &ref : std::as_const(info->assetRefs)) {
-        const Sb3::ArchiveFile *file = files.value(ref);
-        if (!file || added.contains(ref))
-            continue; // not in the archive: it must already be on the server (checked in store)
-        Sb3::AssetName name;
-        Sb3::parseAssetName(ref, &name);
-        if (Sb3::md5Hex(file->data) != name.md5) {
-            return makeError(ErrorKind::Unprocessable,
-                             u"The file %1 in this .sb3 is damaged (its content does not match "
-                             "its name)."_s.arg(ref));
-        }
-        assets.append({name.md5, name.format, file->data});
-        added.insert(ref);
-    }
-    const QString title =
-        Core::cleanTitle(request.query.queryItemValue(u"title"_s, QUrl::FullyDecoded), untitled);
-    auto meta = ProjectStore::createWithAssets(db, caller, title, archive->projectJson,
-                                               info->assetRefs, assets, quotaFor(caller));
+    auto meta = projects().importSb3(db, caller, titleParam(request), request.body);
     if (!meta)
         return meta.error();
     Reply reply = metaReply(201, *meta);
@@ -204,7 +167,7 @@ Result<Reply> ProjectsHandler::content(const RequestContext &context, const Call
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
         return noSuchProject();
-    auto content = ProjectStore::content(db, caller, id);
+    auto content = projects().content(db, caller, id);
     if (!content)
         return content.error();
     Reply reply = Reply::bytes(200, "application/json", content->body);
@@ -218,7 +181,7 @@ Result<Reply> ProjectsHandler::meta(const RequestContext &context, const Caller 
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
         return noSuchProject();
-    auto meta = ProjectStore::meta(db, caller, id);
+    auto meta = projects().meta(db, caller, id);
     if (!meta)
         return meta.error();
     return metaReply(200, *meta);
@@ -251,15 +214,13 @@ Result<Reply> ProjectsHandler::save(const RequestContext &context, const Caller 
     auto expected = parseIfMatch(request);
     if (!expected)
         return expected.error();
-    auto info = projectBody(request);
-    if (!info)
-        return info.error();
+    auto type = projectBody(request);
+    if (!type)
+        return type.error();
     std::optional<QString> title;
     if (request.query.hasQueryItem(u"title"_s))
-        title = Core::cleanTitle(request.query.queryItemValue(u"title"_s, QUrl::FullyDecoded),
-                                 untitled);
-    auto meta = ProjectStore::save(db, caller, id, *expected, request.body, info->assetRefs, title,
-                                   quotaFor(caller));
+        title = titleParam(request);
+    auto meta = projects().save(db, caller, id, *expected, request.body, title);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!meta) {
         noteConflict(caller, id, meta.error());
@@ -291,7 +252,7 @@ Result<Reply> ProjectsHandler::rename(const RequestContext &context, const Calle
     auto title = parseRenameBody(*body);
     if (!title)
         return title.error();
-    auto meta = ProjectStore::rename(db, caller, id, *expected, *title, quotaFor(caller));
+    auto meta = projects().rename(db, caller, id, *expected, *title);
     if (!meta) {
         noteConflict(caller, id, meta.error());
         return meta.error();
@@ -306,8 +267,8 @@ Result<Reply> ProjectsHandler::trash(const RequestContext &context, const Caller
     if (!id)
         return noSuchProject();
     // ?purge=1 deletes a project that is already in the trash for good (#12).
-    auto done = flagSet(context.request, u"purge"_s) ? ProjectStore::purge(db, caller, id)
-                                                     : ProjectStore::trash(db, caller, id);
+    auto done = flagSet(context.request, u"purge"_s) ? projects().purge(db, caller, id)
+                                                     : projects().trash(db, caller, id);
     if (!done)
         return done.error();
     return Reply::noContent();
@@ -319,7 +280,7 @@ Result<Reply> ProjectsHandler::emptyTrash(const RequestContext &context, const C
     // Only with ?trash=1: a bare DELETE on the collection must never mean "everything".
     if (!flagSet(context.request, u"trash"_s))
         return badRequest(u"To empty your trash, ask for DELETE /api/v1/projects?trash=1."_s);
-    auto purged = ProjectStore::emptyTrash(db, caller);
+    auto purged = projects().emptyTrash(db, caller);
     if (!purged)
         return purged.error();
     return Reply::json(200, QJsonObject{{u"purged"_s, *purged}});
@@ -331,7 +292,7 @@ Result<Reply> ProjectsHandler::restore(const RequestContext &context, const Call
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
         return noSuchProject();
-    auto meta = ProjectStore::restore(db, caller, id);
+    auto meta = projects().restore(db, caller, id);
     if (!meta)
         return meta.error();
     return metaReply(200, *meta);
@@ -343,7 +304,7 @@ Result<Reply> ProjectsHandler::copy(const RequestContext &context, const Caller 
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
         return noSuchProject();
-    auto meta = ProjectStore::copy(db, caller, id, quotaFor(caller));
+    auto meta = projects().copy(db, caller, id);
     if (!meta)
         return meta.error();
     Reply reply = metaReply(201, *meta);
@@ -363,7 +324,7 @@ Result<Reply> ProjectsHandler::share(const RequestContext &context, const Caller
     auto groupIds = parseShareBody(*body);
     if (!groupIds)
         return groupIds.error();
-    auto meta = ProjectStore::share(db, caller, id, *groupIds);
+    auto meta = projects().share(db, caller, id, *groupIds);
     if (!meta)
         return meta.error();
     return metaReply(200, *meta);
@@ -376,7 +337,7 @@ Result<Reply> ProjectsHandler::exportSb3(const RequestContext &context, const Ca
     if (!id)
         return noSuchProject();
     // Built into a temporary file on this worker and streamed from it by the connection.
-    auto archive = Service::projectArchiveFile(db, caller, id);
+    auto archive = projects().exportFile(db, caller, id);
     if (!archive)
         return archive.error();
     Reply reply = Reply::fromFile(200, "application/x.scratch.sb3", archive->file);
@@ -390,12 +351,7 @@ Result<Reply> ProjectsHandler::putThumbnail(const RequestContext &context, const
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
         return noSuchProject();
-    const QString mime = Sb3::sniffThumbnail(context.request.body);
-    if (mime.isEmpty())
-        return makeError(ErrorKind::UnsupportedMediaType,
-                         u"A thumbnail must be a PNG or JPEG picture."_s);
-    auto done =
-        ProjectStore::putThumbnail(db, caller, id, {mime, context.request.body}, quotaFor(caller));
+    auto done = projects().putThumbnail(db, caller, id, context.request.body);
     if (!done)
         return done.error();
     return Reply::noContent();
@@ -407,7 +363,7 @@ Result<Reply> ProjectsHandler::thumbnail(const RequestContext &context, const Ca
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
         return noSuchProject();
-    auto thumb = ProjectStore::thumbnail(db, caller, id);
+    auto thumb = projects().thumbnail(db, caller, id);
     if (!thumb)
         return thumb.error();
     Reply reply = Reply::bytes(200, thumb->mime.toLatin1(), thumb->data);
@@ -422,7 +378,7 @@ Result<Reply> ProjectsHandler::versions(const RequestContext &context, const Cal
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
         return noSuchProject();
-    auto versions = ProjectStore::versions(db, caller, id);
+    auto versions = projects().versions(db, caller, id);
     if (!versions)
         return versions.error();
     QJsonArray array;
@@ -438,7 +394,7 @@ Result<Reply> ProjectsHandler::version(const RequestContext &context, const Call
     const qint64 v = context.idParam(u"v"_s);
     if (!id || !v || v > std::numeric_limits<int>::max())
         return noSuchProject();
-    auto body = ProjectStore::versionContent(db, caller, id, static_cast<int>(v));
+    auto body = projects().versionContent(db, caller, id, static_cast<int>(v));
     if (!body)
         return body.error();
     return Reply::bytes(200, "application/json", *body);
@@ -454,8 +410,7 @@ Result<Reply> ProjectsHandler::restoreVersion(const RequestContext &context, con
     auto expected = parseIfMatch(context.request);
     if (!expected)
         return expected.error();
-    auto meta = ProjectStore::restoreVersion(db, caller, id, static_cast<int>(v), *expected,
-                                             quotaFor(caller));
+    auto meta = projects().restoreVersion(db, caller, id, static_cast<int>(v), *expected);
     if (!meta) {
         noteConflict(caller, id, meta.error());
         return meta.error();
@@ -466,7 +421,7 @@ Result<Reply> ProjectsHandler::restoreVersion(const RequestContext &context, con
 Result<Reply> ProjectsHandler::storage(const RequestContext &, const Caller &caller,
                                        Service::Work &db) const
 {
-    auto usage = Store::StorageStore::usage(db, caller.userId, quotaFor(caller));
+    auto usage = projects().storage(db, caller);
     if (!usage)
         return usage.error();
     // quota_bytes is null when the caller has no limit (teachers and admins by default).
@@ -477,9 +432,10 @@ Result<Reply> ProjectsHandler::storage(const RequestContext &, const Caller &cal
                                                           : QJsonValue(QJsonValue::Null)}});
 }
 
-qint64 ProjectsHandler::quotaFor(const Caller &caller) const
+Service::Projects ProjectsHandler::projects() const
 {
-    return m_services.config.quota.limitFor(caller.role);
+    const HttpConfig &config = m_services.config;
+    return Service::Projects(config.quota, std::max(config.assetLimit, config.projectLimit));
 }
 
 } // namespace Blockhaus::Http

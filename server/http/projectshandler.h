@@ -5,6 +5,7 @@
 
 #include "server/http/router.h"
 #include "server/http/services.h"
+#include "server/service/projects.h"
 
 namespace Blockhaus::Http {
 
@@ -61,8 +62,8 @@ private:
     Result<Reply> storage(const RequestContext &context, const Caller &caller,
                           Service::Work &db) const;
 
-    // The caller's storage limit in bytes (0: none).
-    qint64 quotaFor(const Caller &caller) const;
+    // The service behind every route, with this server's limits (cheap: values only).
+    Service::Projects projects() const;
     // Records a 412 in the conflict log (who, which project, stale and current version).
     void noteConflict(const Caller &caller, qint64 projectId, const Error &error) const;
 

@@ -6,7 +6,7 @@
 #include <QHostAddress>
 #include <QString>
 
-#include "server/store/storagequota.h"
+#include "server/core/quotapolicy.h"
 
 namespace Blockhaus::Db {
 class ConnectionPool;
@@ -55,7 +55,7 @@ struct HttpConfig
     qint64 maxBufferedRequestBytes = 256LL * 1024 * 1024;
     QString publicOrigin; // e.g. https://scratch.school.example behind a TLS proxy
     QString webRoot; // the students' pages
-    Store::QuotaPolicy quota; // bytes each user may store (#12)
+    Core::QuotaPolicy quota; // bytes each user may store (#12)
 };
 
 struct Services

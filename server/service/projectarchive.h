@@ -11,7 +11,10 @@
 #include "server/core/filebody.h"
 #include "server/core/result.h"
 #include "server/core/types.h"
-#include "server/db/connection.h"
+
+namespace Blockhaus::Db {
+class Connection;
+}
 
 namespace Blockhaus::Service {
 

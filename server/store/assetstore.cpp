@@ -65,7 +65,8 @@ Result<AssetData> AssetStore::get(Db::Connection &db, const QString &md5, const 
     if (!q.exec())
         return q.error();
     if (!q.next())
-        return makeError(ErrorKind::NotFound, u"There is no such costume or sound here."_s);
+        return makeError(ErrorKind::NotFound,
+                         QT_TRANSLATE_NOOP("Sentence", "There is no such costume or sound here."));
     return AssetData{md5, format, q.value(0).toByteArray()};
 }
 

@@ -81,7 +81,9 @@ Result<Ok> BackpackStore::remove(Db::Connection &db, qint64 userId, const QStrin
         if (!q.exec())
             return q.error();
         if (q.rowsAffected() != 1)
-            return makeError(ErrorKind::NotFound, u"There is no such item in your backpack."_s);
+            return makeError(
+                ErrorKind::NotFound,
+                QT_TRANSLATE_NOOP("Sentence", "There is no such item in your backpack."));
         return Ok{};
     });
 }

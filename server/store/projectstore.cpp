@@ -99,14 +99,16 @@ Result<Access> loadAccess(Db::Connection &db, const Caller &caller, qint64 id)
     if (!q.exec())
         return q.error();
     if (!q.next())
-        return makeError(ErrorKind::NotFound, u"There is no project with this number."_s);
+        return makeError(ErrorKind::NotFound,
+                         QT_TRANSLATE_NOOP("Sentence", "There is no project with this number."));
     return Access{q.value(0).toLongLong(), q.value(1).toBool(), q.value(2).toInt(),
                   q.value(3).toBool(), q.value(4).toBool()};
 }
 
 Error trashedError()
 {
-    return makeError(ErrorKind::NotFound, u"This project is in the trash."_s);
+    return makeError(ErrorKind::NotFound,
+                     QT_TRANSLATE_NOOP("Sentence", "This project is in the trash."));
 }
 
 // Read access: owner, admin, a teacher of the owner, a member of a group it is shared with.
@@ -120,7 +122,8 @@ Result<Access> requireRead(Db::Connection &db, const Caller &caller, qint64 id)
     const bool teacherSees =
         caller.isAdmin() || (caller.role == Role::Teacher && access->callerTeachesOwner);
     if (access->ownerId != caller.userId && !teacherSees && !access->sharedWithCaller)
-        return makeError(ErrorKind::Forbidden, u"This project belongs to someone else."_s);
+        return makeError(ErrorKind::Forbidden,
+                         QT_TRANSLATE_NOOP("Sentence", "This project belongs to someone else."));
     return access;
 }
 
@@ -131,7 +134,8 @@ Result<Access> requireOwner(Db::Connection &db, const Caller &caller, qint64 id,
     if (!access)
         return access;
     if (access->ownerId != caller.userId)
-        return makeError(ErrorKind::Forbidden, u"Only the owner can change this project."_s);
+        return makeError(ErrorKind::Forbidden,
+                         QT_TRANSLATE_NOOP("Sentence", "Only the owner can change this project."));
     if (access->deleted && !allowTrashed)
         return trashedError();
     return access;
@@ -153,8 +157,12 @@ Error conflictError(Db::Connection &db, qint64 id, int staleVersion)
                                  {u"display_name"_s, q.value(4).toString()}});
     }
     extra.insert(u"your_version"_s, staleVersion);
-    return makeError(ErrorKind::PreconditionFailed,
-                     u"Someone saved a newer version of this project in the meantime."_s, extra);
+    Error error = makeError(ErrorKind::PreconditionFailed,
+                            QT_TRANSLATE_NOOP("Sentence",
+                                              "Someone saved a newer version of this "
+                                              "project in the meantime."));
+    error.extra = extra;
+    return error;
 }
 
 // Keeps the last historyLength versions up to `newest`. A cheap delete, because the versions
@@ -200,6 +208,32 @@ Result<int> bumpVersion(Db::Connection &db, const Caller &caller, qint64 id, int
     return expected + 1;
 }
 
+// What save and rename share, in one write transaction within the caller's quota: only the
+// owner writes (G3: not in the trash), the guarded version bump of G1, then storeBody writes the
+// new version's row (given the transaction's connection, the new version and the time).
+template<typename StoreBody>
+Result<ProjectMeta> writeNewVersion(Db::Connection &db, const Caller &caller, qint64 id,
+                                    int expectedVersion, const std::optional<QString> &title,
+                                    qint64 quotaBytes, StoreBody &&storeBody)
+{
+    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) {
+        return withinQuota<ProjectMeta>(
+            db, caller.userId, quotaBytes, [&]() -> Result<ProjectMeta> {
+                auto access = requireOwner(db, caller, id, false);
+                if (!access)
+                    return access.error();
+                const QString now = nowText();
+                auto version = bumpVersion(db, caller, id, expectedVersion, title, now);
+                if (!version)
+                    return version.error();
+                auto stored = storeBody(db, *version, now);
+                if (!stored)
+                    return stored.error();
+                return loadMeta(db, id);
+            });
+    });
+}
+
 Result<ProjectMeta> insertProject(Db::Connection &db, const Caller &caller, const QString &title,
                                   const QByteArray &body)
 {
@@ -223,9 +257,12 @@ Result<Ok> requireAssets(Db::Connection &db, const QStringList &assetRefs)
     if (!missing)
         return missing.error();
     if (!missing->isEmpty()) {
-        return makeError(ErrorKind::Unprocessable,
-                         u"The project uses costumes or sounds that were not uploaded."_s,
-                         {{u"missing_assets"_s, QJsonArray::fromStringList(*missing)}});
+        Error error = makeError(ErrorKind::Unprocessable,
+                                QT_TRANSLATE_NOOP("Sentence",
+                                                  "The project uses costumes or "
+                                                  "sounds that were not uploaded."));
+        error.extra = {{u"missing_assets"_s, QJsonArray::fromStringList(*missing)}};
+        return error;
     }
     return Ok{};
 }
@@ -325,7 +362,8 @@ Result<UserRef> ProjectStore::ownerOf(Db::Connection &db, qint64 id)
     if (!q.exec())
         return q.error();
     if (!q.next())
-        return makeError(ErrorKind::NotFound, u"There is no project with this number."_s);
+        return makeError(ErrorKind::NotFound,
+                         QT_TRANSLATE_NOOP("Sentence", "There is no project with this number."));
     return UserRef{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()};
 }
 
@@ -407,53 +445,30 @@ Result<ProjectMeta> ProjectStore::save(Db::Connection &db, const Caller &caller,
     auto assets = requireAssets(db, assetRefs);
     if (!assets)
         return assets.error();
-    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) {
-        return withinQuota<ProjectMeta>(
-            db, caller.userId, quotaBytes, [&]() -> Result<ProjectMeta> {
-                auto access = requireOwner(db, caller, id, false);
-                if (!access)
-                    return access.error();
-                const QString now = nowText();
-                auto version = bumpVersion(db, caller, id, expectedVersion, title, now);
-                if (!version)
-                    return version.error();
-                auto stored = insertVersion(db, id, *version, body, caller.userId, now);
-                if (!stored)
-                    return stored.error();
-                return loadMeta(db, id);
-            });
-    });
+    return writeNewVersion(db, caller, id, expectedVersion, title, quotaBytes,
+                           [&](Db::Connection &db, int version, const QString &now) {
+                               return insertVersion(db, id, version, body, caller.userId, now);
+                           });
 }
 
 Result<ProjectMeta> ProjectStore::rename(Db::Connection &db, const Caller &caller, qint64 id,
                                          int expectedVersion, const QString &title,
                                          qint64 quotaBytes)
 {
-    return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) {
-        return withinQuota<
-            ProjectMeta>(db, caller.userId, quotaBytes, [&]() -> Result<ProjectMeta> {
-            auto access = requireOwner(db, caller, id, false);
-            if (!access)
-                return access.error();
-            const QString now = nowText();
-            auto version = bumpVersion(db, caller, id, expectedVersion, title, now);
-            if (!version)
-                return version.error();
+    return writeNewVersion(
+        db, caller, id, expectedVersion, title, quotaBytes,
+        [&](Db::Connection &db, int version, const QString &now) -> Result<Ok> {
             // The new version carries the same body; the history stays one row per version.
             Sql copyBody(
                 db,
                 u"INSERT INTO project_versions (project_id, version, body, size, saved_at, "
                 "saved_by) SELECT project_id, ?, body, size, ?, ? FROM project_versions "
                 "WHERE project_id = ? AND version = ?"_s);
-            copyBody.bind(*version).bind(now).bind(caller.userId).bind(id).bind(expectedVersion);
+            copyBody.bind(version).bind(now).bind(caller.userId).bind(id).bind(expectedVersion);
             if (!copyBody.exec())
                 return copyBody.error();
-            auto trimmed = trimHistory(db, id, *version);
-            if (!trimmed)
-                return trimmed.error();
-            return loadMeta(db, id);
+            return trimHistory(db, id, version);
         });
-    });
 }
 
 Result<Ok> ProjectStore::trash(Db::Connection &db, const Caller &caller, qint64 id)
@@ -479,8 +494,9 @@ Result<Ok> ProjectStore::purge(Db::Connection &db, const Caller &caller, qint64 
         // Only from the trash: one click on a project in use must never destroy it.
         if (!access->deleted) {
             return makeError(ErrorKind::BadRequest,
-                             u"Only projects in the trash can be deleted for good. Move it to the "
-                             "trash first."_s);
+                             QT_TRANSLATE_NOOP("Sentence",
+                                               "Only projects in the trash can be deleted for "
+                                               "good. Move it to the trash first."));
         }
         // Versions, thumbnail and shares go with the row (ON DELETE CASCADE); the storage
         // triggers take their bytes off the owner's usage in the same transaction.
@@ -489,7 +505,9 @@ Result<Ok> ProjectStore::purge(Db::Connection &db, const Caller &caller, qint64 
         if (!q.exec())
             return q.error();
         if (q.rowsAffected() != 1)
-            return makeError(ErrorKind::NotFound, u"There is no project with this number."_s);
+            return makeError(
+                ErrorKind::NotFound,
+                QT_TRANSLATE_NOOP("Sentence", "There is no project with this number."));
         return Ok{};
     });
 }
@@ -573,9 +591,12 @@ Result<ProjectMeta> ProjectStore::share(Db::Connection &db, const Caller &caller
             if (!member.exec())
                 return member.error();
             if (!member.next()) {
-                return makeError(ErrorKind::Forbidden,
-                                 u"You can only share with classes you belong to."_s,
-                                 {{u"group_id"_s, groupId}});
+                Error error =
+                    makeError(ErrorKind::Forbidden,
+                              QT_TRANSLATE_NOOP("Sentence",
+                                                "You can only share with classes you belong to."));
+                error.extra = {{u"group_id"_s, groupId}};
+                return error;
             }
         }
         Sql clear(db, u"DELETE FROM project_shares WHERE project_id = ?"_s);
@@ -625,7 +646,8 @@ Result<Thumbnail> ProjectStore::thumbnail(Db::Connection &db, const Caller &call
         if (!q.exec())
             return q.error();
         if (!q.next())
-            return makeError(ErrorKind::NotFound, u"This project has no picture yet."_s);
+            return makeError(ErrorKind::NotFound,
+                             QT_TRANSLATE_NOOP("Sentence", "This project has no picture yet."));
         return Thumbnail{q.value(0).toString(), q.value(1).toByteArray()};
     });
 }
@@ -667,7 +689,8 @@ Result<QByteArray> ProjectStore::versionContent(Db::Connection &db, const Caller
         if (!q.exec())
             return q.error();
         if (!q.next())
-            return makeError(ErrorKind::NotFound, u"This version is no longer kept."_s);
+            return makeError(ErrorKind::NotFound,
+                             QT_TRANSLATE_NOOP("Sentence", "This version is no longer kept."));
         return q.value(0).toByteArray();
     });
 }
@@ -689,7 +712,9 @@ Result<ProjectMeta> ProjectStore::restoreVersion(Db::Connection &db, const Calle
                 if (!old.exec())
                     return old.error();
                 if (!old.next())
-                    return makeError(ErrorKind::NotFound, u"This version is no longer kept."_s);
+                    return makeError(
+                        ErrorKind::NotFound,
+                        QT_TRANSLATE_NOOP("Sentence", "This version is no longer kept."));
                 const QByteArray body = old.value(0).toByteArray();
                 const QString now = nowText();
                 auto newVersion = bumpVersion(db, caller, id, expectedVersion, std::nullopt, now);

@@ -36,13 +36,15 @@ public:
                                                 qint64 quotaBytes = 0);
     static Result<QList<ProjectMeta>> listOwn(Db::Connection &db, const Caller &caller, bool trash);
     static Result<QList<ProjectMeta>> listShared(Db::Connection &db, const Caller &caller);
-    // Projects of one owner (not trashed); the caller's right to see them is checked by the caller.
+    // Projects of one owner (not trashed); the caller's right to see them is checked by the caller
+    // (Service::Projects, which decides who may act for a student).
     static Result<QList<ProjectMeta>> listOwnedBy(Db::Connection &db, qint64 ownerId);
     // The owner of a project, also when it is in the trash (where meta() cannot see it), so that
-    // an administrator can act for them; the caller's right to do so is checked by the caller.
+    // an administrator can act for them; the caller's right to do so is checked by the caller
+    // (Service::Projects).
     static Result<UserRef> ownerOf(Db::Connection &db, qint64 id);
     // Every thumbnail of one owner's projects, trashed or not, by project id, from one snapshot;
-    // the caller's right to see them is checked by the caller.
+    // the caller's right to see them is checked by the caller (Service::Projects).
     static Result<QHash<qint64, Thumbnail>> thumbnailsOwnedBy(Db::Connection &db, qint64 ownerId);
     static Result<ProjectContent> content(Db::Connection &db, const Caller &caller, qint64 id);
     static Result<ProjectMeta> meta(Db::Connection &db, const Caller &caller, qint64 id);

@@ -12,12 +12,16 @@ using Db::Sql;
 
 Error quotaExceeded(qint64 usedBytes, qint64 limitBytes)
 {
-    return makeError(ErrorKind::QuotaExceeded,
-                     u"Your storage space is full (%1 of %2 MB used). Delete projects for good "
-                     "(trash) to make room. Nothing was changed."_s.arg(
-                         QString::number(static_cast<double>(usedBytes) / 1e6, 'f', 1),
-                         QString::number(static_cast<double>(limitBytes) / 1e6, 'f', 1)),
-                     QJsonObject{{u"used_bytes"_s, usedBytes}, {u"quota_bytes"_s, limitBytes}});
+    Error error =
+        makeError(ErrorKind::QuotaExceeded,
+                  QT_TRANSLATE_NOOP("Sentence",
+                                    "Your storage space is full (%1 of %2 MB used). Delete "
+                                    "projects for good (trash) to make room. Nothing was "
+                                    "changed."),
+                  {QString::number(static_cast<double>(usedBytes) / 1e6, 'f', 1),
+                   QString::number(static_cast<double>(limitBytes) / 1e6, 'f', 1)});
+    error.extra = QJsonObject{{u"used_bytes"_s, usedBytes}, {u"quota_bytes"_s, limitBytes}};
+    return error;
 }
 
 Result<qint64> StorageStore::usedBytes(Db::Connection &db, qint64 userId)

@@ -11,18 +11,6 @@ namespace Blockhaus::Store {
 // The stores speak the core vocabulary (Caller, ProjectMeta, ...) unqualified.
 using namespace Core;
 
-// The limits of one server. 0 means no limit.
-struct QuotaPolicy
-{
-    static constexpr qint64 defaultStudentBytes = 200'000'000; // 200 MB
-    qint64 studentBytes = defaultStudentBytes;
-    // Teachers and admins are exempt unless a limit is configured for them: they run the
-    // server on their own disk and import whole classes' work.
-    qint64 staffBytes = 0;
-
-    qint64 limitFor(Role role) const { return role == Role::Student ? studentBytes : staffBytes; }
-};
-
 struct StorageUsage
 {
     qint64 usedBytes = 0;

@@ -30,7 +30,7 @@ private slots:
     void idListsAcceptOnlyPositiveWholeNumbers_data();
     void idListsAcceptOnlyPositiveWholeNumbers();
     void shareRemovesDuplicates();
-    void backpackChecksSizeBeforeThumbnailType();
+    void backpackParserDecodesOnlyTheShape();
     void studentNamesAreCleanedAndBounded_data();
     void studentNamesAreCleanedAndBounded();
 };
@@ -77,21 +77,25 @@ void TestBodyParsers::shareRemovesDuplicates()
     QVERIFY(!parseShareBody(object(R"({"group_ids": 3})")).ok());
 }
 
-void TestBodyParsers::backpackChecksSizeBeforeThumbnailType()
+void TestBodyParsers::backpackParserDecodesOnlyTheShape()
 {
-    const QJsonObject body{{u"type"_s, u"costume"_s},
+    // Type, mime, size and thumbnail type are the service's rules (tst_projects), not the
+    // parser's: an unknown type and a thumbnail that is no picture pass here.
+    const QJsonObject body{{u"type"_s, u"hat"_s},
                            {u"mime"_s, u"image/svg+xml"_s},
                            {u"body"_s, u"PHN2Zy8+"_s}, // "<svg/>"
-                           {u"thumbnail"_s, u"AAAA"_s}}; // not PNG/JPEG
-    QCOMPARE(parseBackpackBody(body, 3).error().kind, ErrorKind::PayloadTooLarge);
-    QCOMPARE(parseBackpackBody(body, 1024).error().kind, ErrorKind::UnsupportedMediaType);
-    QJsonObject png = body;
-    png.insert(u"thumbnail"_s, QString::fromLatin1("\x89PNG\r\n\x1a\n-"_ba.toBase64()));
-    const auto item = parseBackpackBody(png, 1024);
+                           {u"thumbnail"_s, u"data:image/png;base64,AAAA"_s}};
+    const auto item = parseBackpackBody(body);
     QVERIFY(item.ok());
-    QCOMPARE(item->format, u"svg"_s);
-    QCOMPARE(item->thumbnailFormat, u"png"_s);
-    QCOMPARE(item->name, u"costume"_s); // no name: the type
+    QCOMPARE(item->type, u"hat"_s);
+    QCOMPARE(item->data, "<svg/>"_ba);
+    QCOMPARE(item->thumbnail, QByteArray(3, '\0'));
+    QJsonObject broken = body;
+    broken.insert(u"body"_s, u"***"_s);
+    QCOMPARE(parseBackpackBody(broken).error().kind, ErrorKind::BadRequest);
+    broken = body;
+    broken.remove(u"thumbnail"_s);
+    QCOMPARE(parseBackpackBody(broken).error().kind, ErrorKind::BadRequest);
 }
 
 void TestBodyParsers::studentNamesAreCleanedAndBounded_data()
