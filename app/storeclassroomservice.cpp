@@ -15,22 +15,15 @@
 #include <QSet>
 #include <QTemporaryDir>
 
-#include "server/auth/authservice.h"
-#include "server/auth/passwordgenerator.h"
-#include "server/auth/passwordhasher.h"
 #include "server/core/sentence.h"
-#include "server/core/text.h"
 #include "server/core/timetext.h"
-#include "server/db/transaction.h"
-#include "server/http/handlerutil.h"
-#include "server/live/livehub.h"
 #include "server/sb3/sb3archive.h"
+#include "server/service/classroom.h"
 #include "server/service/dashboardcaller.h"
 #include "server/service/projects.h"
 #include "server/service/runner.h"
 #include "server/store/classstore.h"
 #include "server/store/projectstore.h"
-#include "server/store/userstore.h"
 
 namespace Blockhaus::App {
 
@@ -40,12 +33,6 @@ using Core::Caller;
 namespace {
 
 Q_LOGGING_CATEGORY(lcClassroom, "blockhaus.app.classroom")
-
-// The same bounds as POST /api/v1/classes and /api/v1/classes/{id}/students, so an account
-// made on the dashboard could as well have been made through the API.
-constexpr int maxClassNameLength = 100;
-constexpr int maxNamesPerCall = 200;
-constexpr int maxNameLength = 60;
 
 template<typename T>
 Ui::Outcome<T> toOutcome(const Result<T> &result)
@@ -111,23 +98,16 @@ Result<Core::ClassInfo> findClass(Service::Work &db, const Caller &caller, qint6
     return makeError(ErrorKind::NotFound, u"There is no such class."_s);
 }
 
-Ui::StudentSummary toSummary(const Core::StudentRow &row, Live::LiveHub *live)
+Ui::StudentSummary toSummary(const Service::StudentStatus &status)
 {
     Ui::StudentSummary summary;
-    summary.id = row.user.id;
-    summary.username = row.user.username;
-    summary.displayName = row.user.displayName;
-    for (const Core::GroupRef &group : row.groups)
+    summary.id = status.user.id;
+    summary.username = status.user.username;
+    summary.displayName = status.user.displayName;
+    for (const Core::GroupRef &group : status.groups)
         summary.classes.append(group.name);
-    summary.projectCount = row.projectCount;
-    if (!row.lastSeen.isEmpty())
-        summary.lastSeen = Core::fromText(row.lastSeen);
-    // Presence lives in memory and reaches the database in batches (G10): the newer one wins.
-    if (live) {
-        const QDateTime seen = live->presence().lastSeen(row.user.id);
-        if (seen.isValid() && (!summary.lastSeen.isValid() || seen > summary.lastSeen))
-            summary.lastSeen = seen;
-    }
+    summary.projectCount = status.projectCount;
+    summary.lastSeen = status.lastSeen;
     return summary;
 }
 
@@ -258,12 +238,13 @@ StoreClassroomService::StoreClassroomService(Service::Runner &runner, Auth::Auth
 
 QFuture<Ui::Outcome<QList<Ui::ClassSummary>>> StoreClassroomService::classes()
 {
+    const Service::Classroom classroom(m_auth, m_live);
     return submit<QList<Ui::ClassSummary>>(
-        m_runner, [](Service::Work &db) -> Result<QList<Ui::ClassSummary>> {
+        m_runner, [classroom](Service::Work &db) -> Result<QList<Ui::ClassSummary>> {
             auto admin = Service::dashboardCaller(db);
             if (!admin)
                 return admin.error();
-            auto classes = Store::ClassStore::list(db, *admin);
+            auto classes = classroom.classes(db, *admin);
             if (!classes)
                 return classes.error();
             QList<Ui::ClassSummary> summaries;
@@ -275,88 +256,48 @@ QFuture<Ui::Outcome<QList<Ui::ClassSummary>>> StoreClassroomService::classes()
 
 QFuture<Ui::Outcome<Ui::ClassSummary>> StoreClassroomService::createClass(const QString &name)
 {
-    const QString clean = Core::cleanTitle(name, {});
-    if (clean.isEmpty() || clean.size() > maxClassNameLength) {
-        return ready(failure<Ui::ClassSummary>(
-            u"A class needs a name (at most %1 characters)."_s.arg(maxClassNameLength)));
-    }
-    auto job = [clean](Service::Work &db) -> Result<Ui::ClassSummary> {
-        auto admin = Service::dashboardCaller(db);
-        if (!admin)
-            return admin.error();
-        auto info = Store::ClassStore::create(db, *admin, clean);
-        if (!info)
-            return info.error();
-        return toSummary(*info);
-    };
-    return submit<Ui::ClassSummary>(m_runner, std::move(job));
+    const Service::Classroom classroom(m_auth, m_live);
+    return submit<Ui::ClassSummary>(
+        m_runner, [classroom, name](Service::Work &db) -> Result<Ui::ClassSummary> {
+            auto admin = Service::dashboardCaller(db);
+            if (!admin)
+                return admin.error();
+            auto info = classroom.createClass(db, *admin, name);
+            if (!info)
+                return info.error();
+            return toSummary(*info);
+        });
 }
 
 QFuture<Ui::Outcome<QList<Ui::StudentSummary>>> StoreClassroomService::students(qint64 classId)
 {
-    Live::LiveHub *live = m_live;
+    const Service::Classroom classroom(m_auth, m_live);
     return submit<QList<Ui::StudentSummary>>(
-        m_runner, [classId, live](Service::Work &db) -> Result<QList<Ui::StudentSummary>> {
+        m_runner, [classroom, classId](Service::Work &db) -> Result<QList<Ui::StudentSummary>> {
             auto admin = Service::dashboardCaller(db);
             if (!admin)
                 return admin.error();
-            auto info = findClass(db, *admin, classId);
-            if (!info)
-                return info.error();
-            // The store lists every student an admin may see, with their classes; this class's
-            // are those who have it among them.
-            auto rows = Store::ClassStore::students(db, *admin);
-            if (!rows)
-                return rows.error();
-            QList<Ui::StudentSummary> students;
-            for (const Core::StudentRow &row : std::as_const(*rows)) {
-                const bool inClass = std::any_of(
-                    row.groups.cbegin(), row.groups.cend(),
-                    [classId](const Core::GroupRef &group) { return group.id == classId; });
-                if (inClass)
-                    students.append(toSummary(row, live));
-            }
-            return students;
+            auto students = classroom.studentsOfClass(db, *admin, classId);
+            if (!students)
+                return students.error();
+            QList<Ui::StudentSummary> summaries;
+            for (const Service::StudentStatus &student : std::as_const(*students))
+                summaries.append(toSummary(student));
+            return summaries;
         });
 }
 
 QFuture<Ui::Outcome<QList<Ui::NewStudentAccount>>>
 StoreClassroomService::addStudents(qint64 classId, const QStringList &names)
 {
-    // Blank lines of a pasted list are no one; any other name is cleaned as the API cleans it.
-    QStringList clean;
-    for (const QString &name : names) {
-        const QString cleaned = Core::cleanTitle(name, {});
-        if (cleaned.isEmpty())
-            continue;
-        if (cleaned.size() > maxNameLength) {
-            return ready(failure<QList<Ui::NewStudentAccount>>(
-                u"The name \u201c%1\u2026\u201d is too long: a name has at most %2 characters."_s
-                    .arg(cleaned.left(20))
-                    .arg(maxNameLength)));
-        }
-        clean.append(cleaned);
-    }
-    if (clean.isEmpty() || clean.size() > maxNamesPerCall) {
-        return ready(failure<QList<Ui::NewStudentAccount>>(
-            u"Enter between 1 and %1 names, one per line."_s.arg(maxNamesPerCall)));
-    }
+    const Service::Classroom classroom(m_auth, m_live);
     return submit<QList<Ui::NewStudentAccount>>(
-        m_runner, [classId, clean](Service::Work &db) -> Result<QList<Ui::NewStudentAccount>> {
+        m_runner,
+        [classroom, classId, names](Service::Work &db) -> Result<QList<Ui::NewStudentAccount>> {
             auto admin = Service::dashboardCaller(db);
             if (!admin)
                 return admin.error();
-            auto info = findClass(db, *admin, classId);
-            if (!info)
-                return info.error();
-            QList<Store::NewStudent> students;
-            for (const QString &name : clean) {
-                const QString password = Auth::PasswordGenerator::childFriendly();
-                // argon2id is CPU-heavy: it runs here, on the worker, and before the write
-                // transaction, so the write lock is held briefly (as in ClassesHandler).
-                students.append({name, password, Auth::PasswordHasher::hash(password)});
-            }
-            auto created = Store::ClassStore::addStudents(db, *admin, classId, students);
+            auto created = classroom.addStudents(db, *admin, classId, names);
             if (!created)
                 return created.error();
             QList<Ui::NewStudentAccount> accounts;
@@ -369,68 +310,26 @@ StoreClassroomService::addStudents(qint64 classId, const QStringList &names)
 
 QFuture<Ui::Outcome<QString>> StoreClassroomService::resetPassword(qint64 userId)
 {
-    Auth::AuthService *auth = &m_auth;
-    return submit<QString>(m_runner, [userId, auth](Service::Work &db) -> Result<QString> {
+    const Service::Classroom classroom(m_auth, m_live);
+    return submit<QString>(m_runner, [classroom, userId](Service::Work &db) -> Result<QString> {
         auto admin = Service::dashboardCaller(db);
         if (!admin)
             return admin.error();
-        // The same calls as POST /api/v1/users/{id}/password.
-        auto user = Store::ClassStore::manageableUser(db, *admin, userId);
-        if (!user)
-            return user.error();
-        const QString password = user->role == Core::Role::Student
-            ? Auth::PasswordGenerator::childFriendly()
-            : Auth::PasswordGenerator::strong();
-        // Also ends every session of the user at once, cached ones included (issue #12).
-        auto done =
-            auth->resetPassword(db, userId, user->username, Auth::PasswordHasher::hash(password));
-        if (!done)
-            return done.error();
-        return password;
+        return classroom.resetPassword(db, *admin, userId);
     });
 }
 
 QFuture<Ui::Outcome<bool>> StoreClassroomService::removeStudent(qint64 classId, qint64 userId)
 {
-    return submit<bool>(m_runner, [classId, userId](Service::Work &db) -> Result<bool> {
+    const Service::Classroom classroom(m_auth, m_live);
+    return submit<bool>(m_runner, [classroom, classId, userId](Service::Work &db) -> Result<bool> {
         auto admin = Service::dashboardCaller(db);
         if (!admin)
             return admin.error();
-        auto user = Store::ClassStore::manageableUser(db, *admin, userId);
-        if (!user)
-            return user.error();
-        // Trashing is for a child's projects; a teacher leaving a class keeps theirs.
-        if (user->role != Core::Role::Student)
-            return makeError(ErrorKind::Forbidden,
-                             u"Only students can be removed from a class here."_s);
-        // Listed in its own read snapshot just before the write: the store's list opens a read
-        // transaction, which cannot start inside the write transaction below. A project the
-        // student creates after this instant stays theirs, as it would a moment after removal.
-        auto projects = Store::ProjectStore::listOwnedBy(db, userId);
-        if (!projects)
-            return projects.error();
-        // Only the owner may trash a project (ProjectStore::trash). The admin's right to manage
-        // this student was checked above and removeMember checks it again, in this transaction.
-        Caller owner;
-        owner.userId = user->id;
-        owner.role = user->role;
-        owner.username = user->username;
-        owner.displayName = user->displayName;
-        const QList<Core::ProjectMeta> owned = *projects;
-        // One write transaction: the nested store writes join it, so either the student is out
-        // of the class and every listed project is in the trash, or nothing changed.
-        return Db::writeTransaction<bool>(db, [&](Db::Connection &db) -> Result<bool> {
-            auto removed = Store::ClassStore::removeMember(db, *admin, classId, userId);
-            if (!removed)
-                return removed.error();
-            for (const Core::ProjectMeta &project : owned) {
-                auto trashed = Store::ProjectStore::trash(db, owner, project.id);
-                // NotFound: trashed by the student in the meantime, already where it belongs.
-                if (!trashed && trashed.error().kind != ErrorKind::NotFound)
-                    return trashed.error();
-            }
-            return true;
-        });
+        auto removed = classroom.removeMember(db, *admin, classId, userId);
+        if (!removed)
+            return removed.error();
+        return true;
     });
 }
 

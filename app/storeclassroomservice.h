@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// StoreClassroomService: the dashboard's class and account management, carried out over the
-// stores on the database pool as the server's first administrator account.
+// StoreClassroomService: the dashboard's class and account management, carried out by the
+// service layer (Service::Classroom, ...) on the database pool as the server's first
+// administrator account.
 #pragma once
 
 // Header-only interface: app/ includes it by path and builds without blockhaus_ui as well.
@@ -19,10 +20,10 @@ class LiveHub;
 namespace Blockhaus::App {
 
 // The teacher sitting at the machine that runs Blockhaus is trusted: every call acts as the
-// admin account that ServerController creates at first start, checked by the same store calls
-// (and so the same rules) as the HTTP API. Each call runs one job on the pool; SQL and password
-// hashing never run on the calling (GUI) thread. Every future finishes, also when the pool
-// refuses the job (busy), then with an error sentence.
+// admin account that ServerController creates at first start, through the same service calls
+// (and so the same rules and bounds) as the HTTP API; this adapter only converts. Each call runs
+// one job on the pool; SQL and password hashing never run on the calling (GUI) thread. Every future
+// finishes, also when the pool refuses the job (busy), then with an error sentence.
 class StoreClassroomService final : public Ui::ClassroomService
 {
 public:

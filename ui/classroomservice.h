@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // ClassroomService: what the dashboard may ask of the server's classes and accounts. ui/ sees
-// only this interface and plain values; app/ implements it over the stores on the database pool,
-// so no call ever runs SQL or waits on the GUI thread: every answer is a QFuture that finishes
-// on a worker thread (continue it on the GUI thread with QtFuture/then(this, ...)).
+// only this interface and plain values; app/ implements it over server/service/ on the database
+// pool, so no call ever runs SQL or waits on the GUI thread: every answer is a QFuture that
+// finishes on a worker thread (continue it on the GUI thread with QtFuture/then(this, ...)).
 #pragma once
 
 #include <optional>
@@ -80,12 +80,14 @@ public:
     virtual QFuture<Outcome<QList<ClassSummary>>> classes() = 0;
     virtual QFuture<Outcome<ClassSummary>> createClass(const QString &name) = 0;
     virtual QFuture<Outcome<QList<StudentSummary>>> students(qint64 classId) = 0;
-    // Creates one account per name in the class, with generated passwords.
+    // Creates one account per name in the class, with generated passwords. Every name must hold
+    // text after cleaning: a blank one refuses the whole call (the panel drops empty lines).
     virtual QFuture<Outcome<QList<NewStudentAccount>>> addStudents(qint64 classId,
                                                                    const QStringList &names) = 0;
     // A new generated password for a student; the old one stops working at once.
     virtual QFuture<Outcome<QString>> resetPassword(qint64 userId) = 0;
-    // Takes the student out of the class and moves their projects to the trash (restorable).
+    // Takes the student out of the class. Their projects stay theirs, where they were; only
+    // their shares with this class end (as DELETE /api/v1/classes/{id}/members/{user_id}).
     virtual QFuture<Outcome<bool>> removeStudent(qint64 classId, qint64 userId) = 0;
 
     // A student's projects, newest first, with their thumbnails; trash: the trashed ones instead.

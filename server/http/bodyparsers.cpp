@@ -13,9 +13,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int maxNamesPerRequest = 200;
-constexpr int maxNameLength = 60;
-
 // The id a JSON number names, or 0 when it is not a positive whole number. The range check
 // comes before the cast: converting a double beyond qint64's range (1e300) is undefined
 // behaviour. 2^53 bounds the integers a double holds exactly, far above any row id.
@@ -54,23 +51,21 @@ Result<LoginBody> parseLoginBody(const QJsonObject &body)
 {
     const QJsonValue username = body.value(u"username"_s);
     const QJsonValue password = body.value(u"password"_s);
-    if (!username.isString() || !password.isString() || username.toString().isEmpty()
-        || username.toString().size() > 100 || password.toString().size() > 1000)
+    if (!username.isString() || !password.isString())
         return badRequest(u"Please send a username and a password."_s);
-    return LoginBody{username.toString().trimmed(), password.toString()};
+    return LoginBody{username.toString(), password.toString()};
 }
 
 Result<QString> parseClassName(const QJsonValue &value)
 {
-    const QString name = value.isString() ? Core::cleanTitle(value.toString(), {}) : QString();
-    if (name.isEmpty() || name.size() > 100)
-        return badRequest(u"A class needs a name (at most 100 characters)."_s);
-    return name;
+    if (!value.isString())
+        return badRequest(u"A class needs a name: {\"name\": \"...\"}."_s);
+    return value.toString();
 }
 
-Result<Store::ClassPatch> parseClassPatch(const QJsonObject &body)
+Result<Service::ClassPatch> parseClassPatch(const QJsonObject &body)
 {
-    Store::ClassPatch patch;
+    Service::ClassPatch patch;
     if (body.contains(u"name"_s)) {
         auto name = parseClassName(body.value(u"name"_s));
         if (!name)
@@ -108,43 +103,33 @@ Result<QList<qint64>> parseIdList(const QJsonValue &value, const QString &field)
 Result<QStringList> parseStudentNames(const QJsonObject &body)
 {
     const QJsonValue names = body.value(u"names"_s);
-    if (!names.isArray() || names.toArray().isEmpty()
-        || names.toArray().size() > maxNamesPerRequest)
-        return badRequest(u"The body needs a list of 1 to %1 names."_s.arg(maxNamesPerRequest));
+    if (!names.isArray())
+        return badRequest(u"The body needs a list of names: {\"names\": [\"...\"]}."_s);
     QStringList result;
     for (const QJsonValue &value : names.toArray()) {
-        const QString name = value.isString() ? Core::cleanTitle(value.toString(), {}) : QString();
-        if (name.isEmpty() || name.size() > maxNameLength)
-            return badRequest(
-                u"Every name must be text of 1 to %1 characters."_s.arg(maxNameLength));
-        result.append(name);
+        if (!value.isString())
+            return badRequest(u"Every name must be text."_s);
+        result.append(value.toString());
     }
     return result;
 }
 
-Result<NewUserBody> parseNewUserBody(const QJsonObject &body)
+Result<Service::NewUser> parseNewUserBody(const QJsonObject &body)
 {
-    NewUserBody user;
-    user.username = body.value(u"username"_s).toString().trimmed();
-    bool usernameOk = !user.username.isEmpty() && user.username.size() <= 40;
-    for (QChar c : std::as_const(user.username)) {
-        usernameOk = usernameOk
-            && ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
-                || c == u'.' || c == u'-' || c == u'_');
-    }
-    if (!usernameOk)
-        return badRequest(
-            u"A username has 1 to 40 letters, digits, dots, dashes or underscores."_s);
-    user.displayName = Core::cleanTitle(body.value(u"display_name"_s).toString(), user.username)
-                           .left(maxNameLength);
+    Service::NewUser user;
+    if (!body.value(u"username"_s).isString())
+        return badRequest(u"A new account needs a username: {\"username\": \"...\"}."_s);
+    user.username = body.value(u"username"_s).toString();
+    user.displayName = body.value(u"display_name"_s).toString();
     bool roleOk = false;
     user.role = Core::roleFromString(body.value(u"role"_s).toString(), &roleOk);
     if (!roleOk)
         return badRequest(u"role must be student, teacher or admin."_s);
-    user.password = body.value(u"password"_s).toString();
-    if (body.contains(u"password"_s)
-        && (!body.value(u"password"_s).isString() || user.password.size() < 8))
-        return badRequest(u"A chosen password needs at least 8 characters."_s);
+    if (body.contains(u"password"_s)) {
+        if (!body.value(u"password"_s).isString())
+            return badRequest(u"A chosen password must be text."_s);
+        user.password = body.value(u"password"_s).toString();
+    }
     return user;
 }
 

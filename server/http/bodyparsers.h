@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // The JSON request bodies of the handlers (login, classes, students, members, users, rename,
-// share, backpack) as pure functions: body object in, checked values or the 400/415 out. No
+// share, backpack) as pure functions: body object in, values of the right JSON type or the
+// 400/415 out. The bounds of names and accounts are the service's (Service::Classroom). No
 // database, no config; fuzzed by tests/fuzz/fuzz_jsonbody.cpp.
 #pragma once
 
@@ -12,36 +13,31 @@
 
 #include "server/core/result.h"
 #include "server/core/types.h"
-#include "server/store/classstore.h"
+#include "server/service/classroom.h"
 
 namespace Blockhaus::Http {
 
 struct LoginBody
 {
-    QString username; // trimmed
+    QString username; // as sent; the service trims and bounds it
     QString password;
 };
-// POST /api/v1/session: {"username","password"}.
+// POST /api/v1/session: {"username","password"}, both text.
 Result<LoginBody> parseLoginBody(const QJsonObject &body);
 
-// A class name: text, cleaned (cleanTitle), 1 to 100 characters.
+// A class name: text, as typed (Service::Classroom cleans and bounds it).
 Result<QString> parseClassName(const QJsonValue &value);
-// PATCH /api/v1/classes/{id}: {"name"?, "join_open"?, "new_join_code"?}.
-Result<Store::ClassPatch> parseClassPatch(const QJsonObject &body);
+// PATCH /api/v1/classes/{id}: {"name"?: text, "join_open"?: bool, "new_join_code"?: bool}.
+Result<Service::ClassPatch> parseClassPatch(const QJsonObject &body);
 // A list of positive whole numbers (ids) in the field `field`, e.g. "user_ids".
 Result<QList<qint64>> parseIdList(const QJsonValue &value, const QString &field);
-// POST /api/v1/classes/{id}/students: {"names":[...]}, each cleaned, 1 to 60 characters.
+// POST /api/v1/classes/{id}/students: {"names":[text, ...]}, as typed (the service cleans them
+// and decides how many and how long).
 Result<QStringList> parseStudentNames(const QJsonObject &body);
 
-struct NewUserBody
-{
-    QString username;
-    QString displayName;
-    Core::Role role = Core::Role::Student;
-    QString password; // empty: the server generates one
-};
-// POST /api/v1/users: {"username","display_name"?,"role","password"?}.
-Result<NewUserBody> parseNewUserBody(const QJsonObject &body);
+// POST /api/v1/users: {"username": text, "display_name"?, "role": student|teacher|admin,
+// "password"?: text}; a display name that is not text counts as none.
+Result<Service::NewUser> parseNewUserBody(const QJsonObject &body);
 
 // PATCH /api/v1/projects/{id}: {"title"} as a string, as sent (the service cleans it).
 Result<QString> parseRenameBody(const QJsonObject &body);

@@ -3,17 +3,10 @@
 
 #include <QJsonArray>
 
-#include "server/auth/authservice.h"
-#include "server/auth/passwordgenerator.h"
-#include "server/auth/passwordhasher.h"
 #include "server/core/timetext.h"
 #include "server/http/bodyparsers.h"
 #include "server/http/handlerutil.h"
 #include "server/http/jsonio.h"
-#include "server/live/livehub.h"
-#include "server/store/classstore.h"
-#include "server/store/projectstore.h"
-#include "server/store/userstore.h"
 
 namespace Blockhaus::Http {
 
@@ -24,6 +17,28 @@ namespace {
 Error noSuchClass()
 {
     return makeError(ErrorKind::NotFound, u"There is no such class."_s);
+}
+
+QJsonObject toJson(const Service::StudentStatus &student)
+{
+    return {{u"id"_s, student.user.id},
+            {u"username"_s, student.user.username},
+            {u"display_name"_s, student.user.displayName},
+            {u"groups"_s, Http::toJson(student.groups)},
+            {u"project_count"_s, student.projectCount},
+            {u"online"_s, student.online},
+            {u"last_seen"_s,
+             student.lastSeen.isValid()
+                 ? QJsonValue(Core::toApiTime(Core::toText(student.lastSeen)))
+                 : QJsonValue(QJsonValue::Null)}};
+}
+
+QJsonObject toJson(const Core::NewAccount &account)
+{
+    return {{u"id"_s, account.id},
+            {u"username"_s, account.username},
+            {u"display_name"_s, account.displayName},
+            {u"password"_s, account.password}};
 }
 
 } // namespace
@@ -56,38 +71,20 @@ void ClassesHandler::registerRoutes(Router &router) const
                bind(&ClassesHandler::createUser));
 }
 
-QJsonObject ClassesHandler::studentJson(const Core::StudentRow &row) const
+Service::Classroom ClassesHandler::classroom() const
 {
-    // Presence lives in memory (G10); the database holds the last flushed value.
-    const Live::Presence &presence = m_services.live.presence();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QString lastSeen = row.lastSeen;
-    const QDateTime live = presence.lastSeen(row.user.id);
-    if (live.isValid()) {
-        const QString liveText = Core::toText(live);
-        if (liveText > lastSeen)
-            lastSeen = liveText;
-    }
-    return {{u"id"_s, row.user.id},
-            {u"username"_s, row.user.username},
-            {u"display_name"_s, row.user.displayName},
-            {u"groups"_s, toJson(row.groups)},
-            {u"project_count"_s, row.projectCount},
-            {u"online"_s, presence.isOnline(row.user.id, now)},
-            {u"last_seen"_s,
-             lastSeen.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                : QJsonValue(Core::toApiTime(lastSeen))}};
+    return Service::Classroom(m_services.auth, &m_services.live);
 }
 
 Result<Reply> ClassesHandler::students(const RequestContext &, const Caller &caller,
                                        Service::Work &db) const
 {
-    auto rows = Store::ClassStore::students(db, caller);
-    if (!rows)
-        return rows.error();
+    auto students = classroom().students(db, caller);
+    if (!students)
+        return students.error();
     QJsonArray array;
-    for (const Core::StudentRow &row : std::as_const(*rows))
-        array.append(studentJson(row));
+    for (const Service::StudentStatus &student : std::as_const(*students))
+        array.append(toJson(student));
     return Reply::json(200, QJsonObject{{u"students"_s, array}});
 }
 
@@ -97,25 +94,23 @@ Result<Reply> ClassesHandler::studentProjects(const RequestContext &context, con
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
         return makeError(ErrorKind::NotFound, u"There is no such student in your classes."_s);
-    auto row = Store::ClassStore::student(db, caller, id);
-    if (!row)
-        return row.error();
-    auto projects = Store::ProjectStore::listOwnedBy(db, id);
-    if (!projects)
-        return projects.error();
-    return Reply::json(
-        200, QJsonObject{{u"student"_s, studentJson(*row)}, {u"projects"_s, toJson(*projects)}});
+    auto found = classroom().studentProjects(db, caller, id);
+    if (!found)
+        return found.error();
+    return Reply::json(200,
+                       QJsonObject{{u"student"_s, toJson(found->student)},
+                                   {u"projects"_s, Http::toJson(found->projects)}});
 }
 
 Result<Reply> ClassesHandler::listClasses(const RequestContext &, const Caller &caller,
                                           Service::Work &db) const
 {
-    auto classes = Store::ClassStore::list(db, caller);
+    auto classes = classroom().classes(db, caller);
     if (!classes)
         return classes.error();
     QJsonArray array;
     for (const Core::ClassInfo &info : std::as_const(*classes))
-        array.append(toJson(info));
+        array.append(Http::toJson(info));
     return Reply::json(200, QJsonObject{{u"classes"_s, array}});
 }
 
@@ -128,10 +123,10 @@ Result<Reply> ClassesHandler::createClass(const RequestContext &context, const C
     auto name = parseClassName(body->value(u"name"_s));
     if (!name)
         return name.error();
-    auto info = Store::ClassStore::create(db, caller, *name);
+    auto info = classroom().createClass(db, caller, *name);
     if (!info)
         return info.error();
-    Reply reply = Reply::json(201, toJson(*info));
+    Reply reply = Reply::json(201, Http::toJson(*info));
     reply.addHeader("Location", "/api/v1/classes/" + QByteArray::number(info->id));
     return reply;
 }
@@ -148,10 +143,10 @@ Result<Reply> ClassesHandler::patchClass(const RequestContext &context, const Ca
     auto patch = parseClassPatch(*body);
     if (!patch)
         return patch.error();
-    auto info = Store::ClassStore::patch(db, caller, id, *patch);
+    auto info = classroom().patchClass(db, caller, id, *patch);
     if (!info)
         return info.error();
-    return Reply::json(200, toJson(*info));
+    return Reply::json(200, Http::toJson(*info));
 }
 
 Result<Reply> ClassesHandler::addMembers(const RequestContext &context, const Caller &caller,
@@ -166,10 +161,10 @@ Result<Reply> ClassesHandler::addMembers(const RequestContext &context, const Ca
     auto ids = parseIdList(body->value(u"user_ids"_s), u"user_ids"_s);
     if (!ids)
         return ids.error();
-    auto info = Store::ClassStore::addMembers(db, caller, id, *ids);
+    auto info = classroom().addMembers(db, caller, id, *ids);
     if (!info)
         return info.error();
-    return Reply::json(200, toJson(*info));
+    return Reply::json(200, Http::toJson(*info));
 }
 
 Result<Reply> ClassesHandler::removeMember(const RequestContext &context, const Caller &caller,
@@ -179,7 +174,7 @@ Result<Reply> ClassesHandler::removeMember(const RequestContext &context, const 
     const qint64 userId = context.idParam(u"user_id"_s);
     if (!id || !userId)
         return noSuchClass();
-    auto done = Store::ClassStore::removeMember(db, caller, id, userId);
+    auto done = classroom().removeMember(db, caller, id, userId);
     if (!done)
         return done.error();
     return Reply::noContent();
@@ -197,22 +192,12 @@ Result<Reply> ClassesHandler::addStudents(const RequestContext &context, const C
     auto names = parseStudentNames(*body);
     if (!names)
         return names.error();
-    QList<Store::NewStudent> students;
-    for (const QString &name : std::as_const(*names)) {
-        const QString password = Auth::PasswordGenerator::childFriendly();
-        // Hashing happens before the write transaction, so the write lock is held briefly.
-        students.append({name, password, Auth::PasswordHasher::hash(password)});
-    }
-    auto created = Store::ClassStore::addStudents(db, caller, id, students);
+    auto created = classroom().addStudents(db, caller, id, *names);
     if (!created)
         return created.error();
     QJsonArray array;
-    for (const Core::NewAccount &account : std::as_const(*created)) {
-        array.append(QJsonObject{{u"id"_s, account.id},
-                                 {u"username"_s, account.username},
-                                 {u"display_name"_s, account.displayName},
-                                 {u"password"_s, account.password}});
-    }
+    for (const Core::NewAccount &account : std::as_const(*created))
+        array.append(toJson(account));
     return Reply::json(201, QJsonObject{{u"students"_s, array}});
 }
 
@@ -222,21 +207,13 @@ Result<Reply> ClassesHandler::resetPassword(const RequestContext &context, const
     const qint64 id = context.idParam(u"id"_s);
     if (!id)
         return makeError(ErrorKind::NotFound, u"There is no such user."_s);
-    auto user = Store::ClassStore::manageableUser(db, caller, id);
-    if (!user)
-        return user.error();
-    const QString password = user->role == Core::Role::Student
-        ? Auth::PasswordGenerator::childFriendly()
-        : Auth::PasswordGenerator::strong();
-    // Also ends every session of the user at once, cached ones included (issue #12).
-    auto done =
-        m_services.auth.resetPassword(db, id, user->username, Auth::PasswordHasher::hash(password));
-    if (!done)
-        return done.error();
-    return Reply::json(200, QJsonObject{{u"password"_s, password}});
+    auto password = classroom().resetPassword(db, caller, id);
+    if (!password)
+        return password.error();
+    return Reply::json(200, QJsonObject{{u"password"_s, *password}});
 }
 
-Result<Reply> ClassesHandler::createUser(const RequestContext &context, const Caller &,
+Result<Reply> ClassesHandler::createUser(const RequestContext &context, const Caller &caller,
                                          Service::Work &db) const
 {
     auto body = jsonObjectBody(context.request);
@@ -245,23 +222,15 @@ Result<Reply> ClassesHandler::createUser(const RequestContext &context, const Ca
     auto user = parseNewUserBody(*body);
     if (!user)
         return user.error();
-    const QString &username = user->username;
-    const QString &displayName = user->displayName;
-    const Core::Role role = user->role;
-    QString password = user->password;
-    if (password.isEmpty())
-        password = role == Core::Role::Student ? Auth::PasswordGenerator::childFriendly()
-                                               : Auth::PasswordGenerator::strong();
-    auto account = Store::UserStore::create(db, username, displayName, role,
-                                            Auth::PasswordHasher::hash(password));
+    auto account = classroom().createUser(db, caller, *user);
     if (!account)
         return account.error();
     return Reply::json(201,
                        QJsonObject{{u"id"_s, account->id},
                                    {u"username"_s, account->username},
                                    {u"display_name"_s, account->displayName},
-                                   {u"role"_s, Core::roleToString(role)},
-                                   {u"password"_s, password}});
+                                   {u"role"_s, Core::roleToString(account->role)},
+                                   {u"password"_s, account->password}});
 }
 
 } // namespace Blockhaus::Http

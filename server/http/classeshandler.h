@@ -4,6 +4,7 @@
 
 #include "server/http/router.h"
 #include "server/http/services.h"
+#include "server/service/classroom.h"
 
 namespace Blockhaus::Http {
 
@@ -39,7 +40,7 @@ private:
     Result<Reply> createUser(const RequestContext &context, const Caller &caller,
                              Service::Work &db) const;
 
-    QJsonObject studentJson(const Core::StudentRow &row) const;
+    Service::Classroom classroom() const;
 
     const Services &m_services;
 };

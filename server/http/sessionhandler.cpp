@@ -1,18 +1,14 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "server/http/sessionhandler.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QUrlQuery>
 
-#include "server/auth/authservice.h"
 #include "server/core/timetext.h"
 #include "server/http/bodyparsers.h"
 #include "server/http/handlerutil.h"
 #include "server/http/jsonio.h"
 #include "server/http/originguard.h"
-#include "server/store/classstore.h"
-#include "server/store/userstore.h"
 
 namespace Blockhaus::Http {
 
@@ -38,6 +34,11 @@ void SessionHandler::registerRoutes(Router &router) const
     router.add("GET", u"/api/v1/me"_s, Access::LoggedIn, 0, bind(&SessionHandler::me));
 }
 
+Service::Classroom SessionHandler::classroom() const
+{
+    return Service::Classroom(m_services.auth, &m_services.live);
+}
+
 Result<Reply> SessionHandler::login(const RequestContext &context, Service::Work &db) const
 {
     auto body = jsonObjectBody(context.request);
@@ -46,23 +47,22 @@ Result<Reply> SessionHandler::login(const RequestContext &context, Service::Work
     auto credentials = parseLoginBody(*body);
     if (!credentials)
         return credentials.error();
-    auto result = m_services.auth.login(db, credentials->username, credentials->password,
-                                        context.request.peer.toString());
-    if (!result)
-        return result.error();
+    auto login = classroom().login(db, credentials->username, credentials->password,
+                                   context.request.peer.toString());
+    if (!login)
+        return login.error();
     Reply reply = Reply::json(201,
-                              QJsonObject{{u"token"_s, result->token},
-                                          {u"expires_at"_s, Core::toApiTime(result->expiresAt)},
-                                          {u"user"_s, toJson(result->user)}});
-    reply.addHeader("Set-Cookie",
-                    sessionCookie(result->token, Auth::AuthService::sessionLifetimeSeconds));
+                              QJsonObject{{u"token"_s, login->token},
+                                          {u"expires_at"_s, Core::toApiTime(login->expiresAt)},
+                                          {u"user"_s, toJson(login->user)}});
+    reply.addHeader("Set-Cookie", sessionCookie(login->token, login->maxAgeSeconds));
     return reply;
 }
 
 Result<Reply> SessionHandler::session(const RequestContext &, const Core::Caller &caller,
                                       Service::Work &db) const
 {
-    auto user = Store::UserStore::user(db, caller.userId);
+    auto user = classroom().me(db, caller);
     if (!user)
         return user.error();
     return Reply::json(200,
@@ -79,11 +79,11 @@ Result<Reply> SessionHandler::logout(const RequestContext &context, const Core::
     if (everywhere && query.queryItemValue(u"all"_s) != u"1"_s)
         return badRequest(u"To log out everywhere, send all=1."_s);
     if (everywhere) {
-        auto ended = m_services.auth.logoutEverywhere(db, caller.userId);
+        auto ended = classroom().logoutEverywhere(db, caller);
         if (!ended)
             return ended.error();
     } else {
-        auto done = m_services.auth.logout(db, credentialsOf(context.request).token);
+        auto done = classroom().logout(db, credentialsOf(context.request).token);
         if (!done)
             return done.error();
     }
@@ -95,7 +95,7 @@ Result<Reply> SessionHandler::logout(const RequestContext &context, const Core::
 Result<Reply> SessionHandler::me(const RequestContext &, const Core::Caller &caller,
                                  Service::Work &db) const
 {
-    auto user = Store::UserStore::user(db, caller.userId);
+    auto user = classroom().me(db, caller);
     if (!user)
         return user.error();
     return Reply::json(200, toJson(*user));
@@ -103,37 +103,19 @@ Result<Reply> SessionHandler::me(const RequestContext &, const Core::Caller &cal
 
 Result<Reply> SessionHandler::join(const RequestContext &context, Service::Work &db) const
 {
-    // Misses are throttled per address so that codes cannot be enumerated (issue #12).
-    Auth::JoinThrottle &throttle = m_services.auth.joinThrottle();
-    const QString address = context.request.peer.toString();
-    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    if (const int wait = throttle.retryAfterSeconds(address, nowMs)) {
-        Error error = makeError(ErrorKind::TooManyRequests,
-                                u"Too many wrong class codes. Please wait a little and check the "
-                                "code with your teacher."_s,
-                                {{u"retry_after"_s, wait}});
-        error.retryAfterSeconds = wait;
-        return error;
-    }
-    const QString code = context.params.value(u"code"_s);
-    Result<Store::JoinInfo> info =
-        makeError(ErrorKind::NotFound, u"This class code is not known or not open."_s);
-    if (!code.isEmpty() && code.size() <= 32)
-        info = Store::ClassStore::join(db, code);
-    if (!info) {
-        if (info.error().kind == ErrorKind::NotFound)
-            throttle.recordMiss(address, nowMs);
-        return info.error();
-    }
+    auto picker =
+        classroom().join(db, context.params.value(u"code"_s), context.request.peer.toString());
+    if (!picker)
+        return picker.error();
     QJsonArray students;
-    for (const Core::UserRef &student : std::as_const(info->students)) {
+    for (const Core::UserRef &student : std::as_const(picker->students)) {
         students.append(QJsonObject{{u"username"_s, student.username},
                                     {u"display_name"_s, student.displayName}});
     }
     return Reply::json(
         200,
         QJsonObject{
-            {u"class"_s, QJsonObject{{u"id"_s, info->group.id}, {u"name"_s, info->group.name}}},
+            {u"class"_s, QJsonObject{{u"id"_s, picker->group.id}, {u"name"_s, picker->group.name}}},
             {u"students"_s, students}});
 }
 

@@ -4,6 +4,7 @@
 
 #include "server/http/router.h"
 #include "server/http/services.h"
+#include "server/service/classroom.h"
 
 namespace Blockhaus::Http {
 
@@ -25,6 +26,8 @@ private:
     Result<Reply> me(const RequestContext &context, const Core::Caller &caller,
                      Service::Work &db) const;
     Result<Reply> join(const RequestContext &context, Service::Work &db) const;
+
+    Service::Classroom classroom() const;
 
     const Services &m_services;
 };

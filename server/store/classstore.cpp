@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "server/store/classstore.h"
 
+#include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QSet>
 
@@ -29,7 +30,8 @@ Result<ClassInfo> loadClass(Db::Connection &db, qint64 id)
     if (!q.exec())
         return q.error();
     if (!q.next())
-        return makeError(ErrorKind::NotFound, u"There is no such class."_s);
+        return makeError(ErrorKind::NotFound,
+                         QT_TRANSLATE_NOOP("Sentence", "There is no such class."));
     return ClassInfo{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                      q.value(3).toBool(), q.value(4).toInt()};
 }
@@ -45,15 +47,18 @@ Result<ClassInfo> requireTeaches(Db::Connection &db, const Caller &caller, qint6
     if (!q.exec())
         return q.error();
     if (!q.next())
-        return makeError(ErrorKind::Forbidden, u"You do not teach this class."_s);
+        return makeError(ErrorKind::Forbidden,
+                         QT_TRANSLATE_NOOP("Sentence", "You do not teach this class."));
     return info;
 }
 
 Error nameTaken(const QString &name)
 {
-    return makeError(ErrorKind::Exists,
-                     u"There is already a class called \u201c%1\u201d."_s.arg(name),
-                     {{u"field"_s, u"name"_s}});
+    Error error = makeError(
+        ErrorKind::Exists,
+        QT_TRANSLATE_NOOP("Sentence", "There is already a class called \u201c%1\u201d."), {name});
+    error.extra = {{u"field"_s, u"name"_s}};
+    return error;
 }
 
 // Class names are unique per teacher who made the class, not per server: two teachers on one
@@ -152,6 +157,11 @@ QString ClassStore::usernameFor(const QString &displayName)
     if (base.isEmpty())
         base = u"student"_s;
     return base.left(24);
+}
+
+Result<ClassInfo> ClassStore::managedClass(Db::Connection &db, const Caller &caller, qint64 id)
+{
+    return requireTeaches(db, caller, id);
 }
 
 Result<QList<ClassInfo>> ClassStore::list(Db::Connection &db, const Caller &caller)
@@ -268,9 +278,12 @@ Result<ClassInfo> ClassStore::addMembers(Db::Connection &db, const Caller &calle
             if (!q.exec())
                 return q.error();
             if (!q.next()) {
-                return makeError(ErrorKind::Unprocessable,
-                                 u"There is no user number %1."_s.arg(userId),
-                                 {{u"user_id"_s, userId}});
+                Error error =
+                    makeError(ErrorKind::Unprocessable,
+                              QT_TRANSLATE_NOOP("Sentence", "There is no user number %1."),
+                              {QString::number(userId)});
+                error.extra = {{u"user_id"_s, userId}};
+                return error;
             }
             const bool teaches = roleFromString(q.value(0).toString()) != Role::Student;
             auto member = addMembership(db, id, userId, teaches);
@@ -293,7 +306,8 @@ Result<Ok> ClassStore::removeMember(Db::Connection &db, const Caller &caller, qi
         if (!remove.exec())
             return remove.error();
         if (remove.rowsAffected() != 1)
-            return makeError(ErrorKind::NotFound, u"This person is not in the class."_s);
+            return makeError(ErrorKind::NotFound,
+                             QT_TRANSLATE_NOOP("Sentence", "This person is not in the class."));
         Sql unshare(db,
                     u"DELETE FROM project_shares WHERE group_id = ? AND project_id IN "
                     "(SELECT id FROM projects WHERE owner_id = ?)"_s);
@@ -336,7 +350,8 @@ Result<QList<NewAccount>> ClassStore::addStudents(Db::Connection &db, const Call
                                    student.password, Role::Student};
                 }
                 if (account.id == 0)
-                    return makeError(ErrorKind::Exists, u"No free username was found."_s);
+                    return makeError(ErrorKind::Exists,
+                                     QT_TRANSLATE_NOOP("Sentence", "No free username was found."));
                 auto member = addMembership(db, id, account.id, false);
                 if (!member)
                     return member.error();
@@ -354,7 +369,9 @@ Result<JoinInfo> ClassStore::join(Db::Connection &db, const QString &code)
         if (!q.exec())
             return q.error();
         if (!q.next())
-            return makeError(ErrorKind::NotFound, u"This class code is not known or not open."_s);
+            return makeError(
+                ErrorKind::NotFound,
+                QT_TRANSLATE_NOOP("Sentence", "This class code is not known or not open."));
         JoinInfo info{{q.value(0).toLongLong(), q.value(1).toString()}, {}};
         Sql members(
             db,
@@ -408,7 +425,9 @@ Result<StudentRow> ClassStore::student(Db::Connection &db, const Caller &caller,
     if (!q.exec())
         return q.error();
     if (!q.next())
-        return makeError(ErrorKind::NotFound, u"There is no such student in your classes."_s);
+        return makeError(
+            ErrorKind::NotFound,
+            QT_TRANSLATE_NOOP("Sentence", "There is no such student in your classes."));
     QList<StudentRow> rows(1);
     rows[0].user = {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()};
     rows[0].lastSeen = q.value(3).toString();
@@ -425,10 +444,14 @@ Result<User> ClassStore::manageableUser(Db::Connection &db, const Caller &caller
     if (!user || caller.isAdmin())
         return user;
     if (user->role != Role::Student)
-        return makeError(ErrorKind::Forbidden, u"Only an administrator can change this account."_s);
+        return makeError(
+            ErrorKind::Forbidden,
+            QT_TRANSLATE_NOOP("Sentence", "Only an administrator can change this account."));
     auto row = student(db, caller, userId);
     if (!row)
-        return makeError(ErrorKind::Forbidden, u"This student is not in a class you teach."_s);
+        return makeError(
+            ErrorKind::Forbidden,
+            QT_TRANSLATE_NOOP("Sentence", "This student is not in a class you teach."));
     return user;
 }
 

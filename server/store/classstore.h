@@ -37,6 +37,9 @@ class ClassStore
 {
 public:
     static Result<QList<ClassInfo>> list(Db::Connection &db, const Caller &caller);
+    // The class, when the caller teaches it (admin: any): NotFound or Forbidden otherwise. A
+    // read outside a transaction, for checks before costly work; writes check again inside.
+    static Result<ClassInfo> managedClass(Db::Connection &db, const Caller &caller, qint64 id);
     // The creating teacher becomes a member who teaches the class.
     static Result<ClassInfo> create(Db::Connection &db, const Caller &caller, const QString &name);
     static Result<ClassInfo> patch(Db::Connection &db, const Caller &caller, qint64 id,

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <QCoreApplication>
+
 #include "server/core/timetext.h"
 #include "server/db/sql.h"
 #include "server/db/transaction.h"
@@ -36,9 +38,11 @@ Result<NewAccount> UserStore::create(Db::Connection &db, const QString &username
         if (!insert.exec())
             return insert.error();
         if (insert.rowsAffected() != 1) {
-            return makeError(ErrorKind::Exists,
-                             u"The username \u201c%1\u201d is taken."_s.arg(username),
-                             {{u"field"_s, u"username"_s}});
+            Error error = makeError(
+                ErrorKind::Exists,
+                QT_TRANSLATE_NOOP("Sentence", "The username \u201c%1\u201d is taken."), {username});
+            error.extra = {{u"field"_s, u"username"_s}};
+            return error;
         }
         return NewAccount{insert.lastInsertId(), username, displayName, {}, role};
     });
@@ -63,7 +67,8 @@ Result<User> UserStore::user(Db::Connection &db, qint64 id)
     if (!q.exec())
         return q.error();
     if (!q.next())
-        return makeError(ErrorKind::NotFound, u"There is no such user."_s);
+        return makeError(ErrorKind::NotFound,
+                         QT_TRANSLATE_NOOP("Sentence", "There is no such user."));
     User user{q.value(0).toLongLong(),
               q.value(1).toString(),
               q.value(2).toString(),
@@ -88,7 +93,8 @@ Result<Ok> UserStore::setPasswordHash(Db::Connection &db, qint64 id, const QStri
         if (!q.exec())
             return q.error();
         if (q.rowsAffected() != 1)
-            return makeError(ErrorKind::NotFound, u"There is no such user."_s);
+            return makeError(ErrorKind::NotFound,
+                             QT_TRANSLATE_NOOP("Sentence", "There is no such user."));
         // One transaction: there is no moment in which the new password is set while a
         // session opened with the old one still works.
         Sql sessions(db, u"DELETE FROM sessions WHERE user_id = ?"_s);

@@ -295,8 +295,7 @@ QFuture<void> StudentsPanel::removeStudent(qint64 userId)
                 showMessage(outcome.error, true);
                 return;
             }
-            showMessage(
-                tr("%1 was taken out of the class. Their projects are in their trash.").arg(name));
+            showMessage(tr("%1 was taken out of the class. Their projects stay theirs.").arg(name));
             reloadStudents();
         });
 }
@@ -361,7 +360,8 @@ void StudentsPanel::confirmRemove()
         return;
     const auto answer = QMessageBox::question(
         this, tr("Remove from class"),
-        tr("Take %1 out of %2? Their projects move to their trash, where they can be restored.")
+        tr("Take %1 out of %2? Their projects stay theirs; they are no longer shared with "
+           "this class.")
             .arg(studentName(id), currentClassName()));
     if (answer == QMessageBox::Yes)
         removeStudent(id);
