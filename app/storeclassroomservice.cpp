@@ -22,8 +22,6 @@
 #include "server/service/dashboardcaller.h"
 #include "server/service/projects.h"
 #include "server/service/runner.h"
-#include "server/store/classstore.h"
-#include "server/store/projectstore.h"
 
 namespace Blockhaus::App {
 
@@ -82,20 +80,6 @@ QFuture<Ui::Outcome<T>> submit(Service::Runner &runner,
 Ui::ClassSummary toSummary(const Core::ClassInfo &info)
 {
     return {info.id, info.name, info.joinCode, info.joinOpen, info.studentCount};
-}
-
-// Checked before work that is costly to undo or to repeat (hashing many passwords); the store
-// checks again inside its own transaction.
-Result<Core::ClassInfo> findClass(Service::Work &db, const Caller &caller, qint64 classId)
-{
-    auto classes = Store::ClassStore::list(db, caller);
-    if (!classes)
-        return classes.error();
-    for (const Core::ClassInfo &info : std::as_const(*classes)) {
-        if (info.id == classId)
-            return info;
-    }
-    return makeError(ErrorKind::NotFound, u"There is no such class."_s);
 }
 
 Ui::StudentSummary toSummary(const Service::StudentStatus &status)

@@ -5,6 +5,7 @@
 #include "server/http/errors.h"
 #include "server/http/originguard.h"
 #include "server/live/livehub.h"
+#include "server/service/classroom.h"
 #include "server/service/runner.h"
 
 namespace Blockhaus::Http {
@@ -159,17 +160,19 @@ Dispatcher::authorise(const Route &route, const RequestContext &context, Service
     const Credentials credentials = credentialsOf(request);
     if (credentials.token.isEmpty())
         return makeError(ErrorKind::Unauthorized);
-    auto session = m_services.auth.resolve(db, credentials.token);
+    auto session =
+        Service::Classroom(m_services.auth, &m_services.live).authenticate(db, credentials.token);
     if (!session)
         return session.error();
     if (!passesCsrfCheck(request, credentials, m_services.config.publicOrigin)) {
         return makeError(ErrorKind::Forbidden,
                          u"This request came from another web site and was refused."_s);
     }
-    if (!roleAllows(route.access, session->caller))
+    // The route's role is checked here as well as in the service, so that a refusal comes from
+    // the request head, before a large body is read (authoriseHead).
+    if (!roleAllows(route.access, *session))
         return makeError(ErrorKind::Forbidden, u"This is only for teachers."_s);
-    Core::Caller caller = session->caller;
-    caller.sessionExpiresAt = session->session.expiresAt;
+    Core::Caller caller = *session;
     const qint64 projectId =
         request.path.startsWith(u"/api/v1/projects/"_s) ? context.idParam(u"id"_s) : 0;
     m_services.live.presence().touch(caller.userId, caller.username, caller.displayName,

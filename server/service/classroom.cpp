@@ -310,6 +310,16 @@ Result<Ok> Classroom::logout(Work &work, const QString &token) const
     return m_auth.logout(work.connection(), token);
 }
 
+Result<Core::Caller> Classroom::authenticate(Work &work, const QString &token) const
+{
+    auto session = m_auth.resolve(work.connection(), token);
+    if (!session)
+        return session.error();
+    Core::Caller caller = session->caller;
+    caller.sessionExpiresAt = session->session.expiresAt;
+    return caller;
+}
+
 Result<int> Classroom::logoutEverywhere(Work &work, const Caller &caller) const
 {
     return m_auth.logoutEverywhere(work.connection(), caller.userId);

@@ -132,6 +132,9 @@ public:
     Result<Login> login(Work &work, const QString &username, const QString &password,
                         const QString &clientAddress) const;
     Result<Ok> logout(Work &work, const QString &token) const;
+    // The caller of a session token (with the session's expiry), for every request that needs
+    // one; Unauthorized when the session is unknown, expired or ended.
+    Result<Core::Caller> authenticate(Work &work, const QString &token) const;
     // Ends every session of the caller; how many.
     Result<int> logoutEverywhere(Work &work, const Core::Caller &caller) const;
     Result<Core::User> me(Work &work, const Core::Caller &caller) const;

@@ -24,8 +24,6 @@ public:
     Work &operator=(const Work &) = delete;
 
     Db::Connection &connection() const { return m_connection; }
-    // TRANSITIONAL (#14): lets handler bodies not yet moved to service/ hand a Work to a store.
-    operator Db::Connection &() const { return m_connection; }
 
 private:
     Db::Connection &m_connection;

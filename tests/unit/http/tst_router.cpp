@@ -24,7 +24,7 @@ using Headers = QList<QPair<QByteArray, QByteArray>>;
 constexpr qint64 projectLimit = 10 * 1024 * 1024;
 constexpr qint64 assetLimit = 5 * 1024 * 1024;
 
-Result<Reply> noDbHandler(const RequestContext &, const Core::Caller *, Db::Connection &)
+Result<Reply> noDbHandler(const RequestContext &, const Core::Caller *, Service::Work &)
 {
     return Reply::noContent();
 }
