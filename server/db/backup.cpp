@@ -83,25 +83,6 @@ public:
     QString run(sqlite3 *source, const QString &destPath, const BackupProgress &progress,
                 int pagesPerStep)
     {
-        return copy(source, destPath, progress, pagesPerStep);
-    }
-    int code() const { return m_code; }
-
-private:
-    QString fail(int rc)
-    {
-        m_code = rc;
-        return QString::fromUtf8(sqlite3_errstr(rc));
-    }
-    QString failOpen()
-    {
-        m_code = m_dest ? sqlite3_errcode(m_dest) : SQLITE_NOMEM;
-        return QString::fromUtf8(sqlite3_errmsg(m_dest));
-    }
-
-    QString copy(sqlite3 *source, const QString &destPath, const BackupProgress &progress,
-                 int pagesPerStep)
-    {
         const QByteArray name = destPath.toUtf8(); // SQLite file names are UTF-8 everywhere
         if (sqlite3_open_v2(name.constData(), &m_dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                             nullptr)
@@ -140,6 +121,19 @@ private:
         if (rc != SQLITE_OK)
             return fail(rc);
         return {};
+    }
+    int code() const { return m_code; }
+
+private:
+    QString fail(int rc)
+    {
+        m_code = rc;
+        return QString::fromUtf8(sqlite3_errstr(rc));
+    }
+    QString failOpen()
+    {
+        m_code = m_dest ? sqlite3_errcode(m_dest) : SQLITE_NOMEM;
+        return QString::fromUtf8(sqlite3_errmsg(m_dest));
     }
 
     int m_code = SQLITE_OK;
