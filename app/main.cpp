@@ -10,43 +10,19 @@
 #include <QLoggingCategory>
 #include <QTranslator>
 
+#include "app/dashboardlauncher.h"
 #include "app/options.h"
 #include "app/restorecommand.h"
 #include "app/servercontroller.h"
+#include "app/settings/appsettings.h"
 #include "app/signalwatcher.h"
 #include "app/startup.h"
 #include "app/windowsconsole.h"
-
-#ifdef BLOCKHAUS_WITH_UI
-#include <QApplication>
-#include <QMessageBox>
-#include <QSessionManager>
-#include <QSystemTrayIcon>
-
-#include "ui/appicon.h"
-#include "ui/dashboardwindow.h"
-#include "ui/settings/appsettings.h"
-#include "ui/startup/portinusedialog.h"
-#include "ui/tray/trayicon.h"
-#endif
 
 using namespace Qt::StringLiterals;
 using namespace Blockhaus;
 
 namespace {
-
-#ifdef BLOCKHAUS_WITH_UI
-bool hasDisplay()
-{
-#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
-    return !qEnvironmentVariableIsEmpty("DISPLAY")
-        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
-        || qEnvironmentVariable("QT_QPA_PLATFORM") == u"offscreen"_s;
-#else
-    return true;
-#endif
-}
-#endif
 
 void printStartBanner(const App::ServerController &server)
 {
@@ -66,25 +42,6 @@ void printStartBanner(const App::ServerController &server)
     std::fflush(stdout);
 }
 
-// What the teacher chose in the Settings tab (empty / 0: not chosen). A build without the
-// dashboard has no such tab and starts from the command line alone.
-struct SavedSettings
-{
-    QString language;
-    quint16 port = 0;
-    QString dataDir;
-};
-
-SavedSettings readSavedSettings()
-{
-#ifdef BLOCKHAUS_WITH_UI
-    const Ui::AppSettings settings;
-    return {settings.language(), settings.port(), settings.dataDirectory()};
-#else
-    return {};
-#endif
-}
-
 // German or English after the saved choice, else the system language (BLOCKHAUS_LANGUAGE=de|en
 // overrides both), for our texts (compiled into :/i18n) and Qt's own dialogs. Translators live
 // as long as the application.
@@ -101,89 +58,24 @@ void installTranslations(QCoreApplication &app, const QString &savedLanguage)
         QCoreApplication::installTranslator(qt);
 }
 
-// The dashboard's question when the port is taken: the free port to start on (saved for the next
-// starts when the teacher asks so), or 0 to quit. Headless nobody is asked.
-App::PortInUseHandler portQuestion(bool headless)
-{
-#ifdef BLOCKHAUS_WITH_UI
-    if (headless)
-        return {};
-    return [](const App::StartError &error) -> quint16 {
-        using Choice = Ui::PortInUseDialog::Choice;
-        const Choice choice = Ui::PortInUseDialog::ask(error.takenPort, error.suggestedPort);
-        if (choice == Choice::Quit)
-            return 0;
-        if (choice == Choice::UseFreePortFromNowOn) {
-            Ui::AppSettings settings;
-            settings.setPort(error.suggestedPort);
-            settings.sync();
-        }
-        return error.suggestedPort;
-    };
-#else
-    Q_UNUSED(headless);
-    return {};
-#endif
-}
-
-// On stderr always (a terminal or a service log may be watching); with the dashboard also in a
-// message box, since a double-clicked program has no console. A teacher who declined the free
-// port in the port question has seen enough.
-void reportStartError(const App::StartError &error, bool headless)
-{
-    std::fprintf(stderr, "blockhaus: %s\n", qPrintable(App::consoleText(error)));
-#ifdef BLOCKHAUS_WITH_UI
-    const bool portInUse = error.kind == App::StartError::Kind::PortInUse;
-    if (headless || (portInUse && error.suggestedPort != 0))
-        return;
-    QString text = error.message;
-    if (portInUse) {
-        text += u' '
-            + QCoreApplication::translate("Startup",
-                                          "Close the other program and start Blockhaus again.");
-    }
-    QMessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Blockhaus cannot start"),
-                          text);
-#else
-    Q_UNUSED(headless);
-#endif
-}
-
 } // namespace
 
 int main(int argc, char **argv)
 {
     App::attachToParentConsole();
-    const bool headlessArgs = App::wantsHeadless(argc, argv);
-    std::unique_ptr<QCoreApplication> app;
-#ifdef BLOCKHAUS_WITH_UI
-    const bool headless = headlessArgs || !hasDisplay();
-    if (headless) {
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    } else {
-        app = std::make_unique<QApplication>(argc, argv);
-        // Before any window (also the start-up questions): the taskbar, the window switcher
-        // and Wayland's app_id match the installed launcher and its icon.
-        QApplication::setWindowIcon(Ui::applicationIcon());
-        QGuiApplication::setDesktopFileName(u"org.blockhaus.Blockhaus"_s);
-    }
-#else
-    const bool headless = true;
-    Q_UNUSED(headlessArgs);
-    app = std::make_unique<QCoreApplication>(argc, argv);
-#endif
+    bool headless = true;
+    const std::unique_ptr<QCoreApplication> app =
+        App::DashboardLauncher::createApplication(argc, argv, &headless);
     QCoreApplication::setOrganizationName(u"Blockhaus"_s);
     QCoreApplication::setApplicationName(u"Blockhaus"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(BLOCKHAUS_VERSION));
-    const SavedSettings saved = readSavedSettings();
-    installTranslations(*app, saved.language);
+    // What the teacher chose in the dashboard's Settings tab, read by both builds; it outlives
+    // the window, whose Settings tab edits it.
+    App::AppSettings settings;
+    installTranslations(*app, settings.language());
 
     App::Options options = App::parseOptions(QCoreApplication::arguments());
-    // Saved settings are defaults: --port and --data-dir on the command line win.
-    if (!options.portGiven && saved.port > 0)
-        options.port = saved.port;
-    if (!options.dataDirGiven && !saved.dataDir.isEmpty())
-        options.dataDir = saved.dataDir;
+    App::applySavedSettings(options, settings);
     options.headless = headless;
     if (!options.restoreFrom.isEmpty())
         return App::runRestore(options);
@@ -207,63 +99,21 @@ int main(int argc, char **argv)
         },
         Qt::QueuedConnection);
 
+    App::DashboardLauncher dashboard(headless, settings);
     App::StartError startError;
     const std::unique_ptr<App::ServerController> started =
-        App::startServer(options, portQuestion(headless), &startError);
+        App::startServer(options, dashboard.portQuestion(), &startError);
     if (!started) {
         if (terminating)
             return 0; // stopped while the port question was open: asked to, not a failure
-        reportStartError(startError, headless);
+        dashboard.reportStartError(startError);
         return startError.exitCode();
     }
     App::ServerController &server = *started;
     printStartBanner(server);
-#ifdef BLOCKHAUS_WITH_UI
-    Ui::AppSettings appSettings; // outlives the window, whose Settings tab edits it
-    std::unique_ptr<Ui::DashboardWindow> window;
-    std::unique_ptr<Ui::TrayIcon> tray;
-    if (!headless) {
-        window = std::make_unique<Ui::DashboardWindow>(server.joinUrls(), server.port());
-        QObject::connect(server.liveHub(), &Live::LiveHub::snapshotPublished, window.get(),
-                         &Ui::DashboardWindow::showSnapshot, Qt::QueuedConnection);
-        window->setClassroomService(server.classroomService());
-        window->setMaintenanceService(server.maintenanceService(), &appSettings);
-        QObject::connect(window.get(), &Ui::DashboardWindow::stopRequested, app.get(),
-                         &QCoreApplication::quit);
-        if (QSystemTrayIcon::isSystemTrayAvailable()) {
-            // Closing the window may then keep the server running in the tray.
-            QApplication::setQuitOnLastWindowClosed(false);
-            tray = std::make_unique<Ui::TrayIcon>();
-            window->setTrayAvailable(true);
-            Ui::DashboardWindow *shown = window.get();
-            QObject::connect(tray.get(), &Ui::TrayIcon::showDashboardRequested, shown, [shown] {
-                shown->showNormal();
-                shown->raise();
-                shown->activateWindow();
-            });
-            QObject::connect(tray.get(), &Ui::TrayIcon::stopRequested, app.get(),
-                             &QCoreApplication::quit);
-            Ui::TrayIcon *icon = tray.get();
-            QObject::connect(
-                server.liveHub(), &Live::LiveHub::snapshotPublished, icon,
-                [icon, shown] { icon->showSummary(shown->healthSummary()); }, Qt::QueuedConnection);
-            tray->show();
-        }
-#if QT_CONFIG(sessionmanager)
-        // Logout or shutdown: the session manager asks us to commit, then ends us (its "die" or
-        // SIGTERM). Nobody can answer the close question any more, so the close that follows
-        // stops the server without it. No interaction is requested: the logout is never held up.
-        QObject::connect(
-            qGuiApp, &QGuiApplication::commitDataRequest, window.get(),
-            [shown = window.get()](QSessionManager &) { shown->closeWithoutAsking(); });
-#endif
-        window->show();
-    }
-#endif
+    dashboard.show(server);
     const int code = terminating ? 0 : app->exec();
-#ifdef BLOCKHAUS_WITH_UI
-    window.reset();
-#endif
+    dashboard.closeWindow();
     server.stop();
     std::printf("Blockhaus stopped.\n");
     return code;

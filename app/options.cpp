@@ -2,14 +2,15 @@
 #include "app/options.h"
 
 #include <cstring>
+#include <optional>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QUrl>
 
+#include "app/settings/appsettings.h"
 #include "app/starterror.h"
 
 namespace Blockhaus::App {
@@ -76,10 +77,10 @@ qint64 megabytesOption(const QCommandLineParser &parser, const QString &name,
         text = parser.value(name);
         origin = u"--"_s + name;
     } else {
-        const QSettings settings(QSettings::UserScope, u"Blockhaus"_s, u"Blockhaus"_s);
-        if (!settings.contains(settingsKey))
+        const std::optional<QString> saved = AppSettings().text(settingsKey);
+        if (!saved)
             return defaultBytes;
-        text = settings.value(settingsKey).toString();
+        text = *saved;
         origin = u"The setting "_s + settingsKey;
     }
     bool ok = false;
@@ -209,6 +210,14 @@ Options parseOptions(const QStringList &arguments)
     if (!maxPages.isEmpty())
         options.sqliteMaxPageCount = maxPages.toLongLong();
     return options;
+}
+
+void applySavedSettings(Options &options, const AppSettings &saved)
+{
+    if (!options.portGiven && saved.port() > 0)
+        options.port = saved.port();
+    if (!options.dataDirGiven && !saved.dataDirectory().isEmpty())
+        options.dataDir = saved.dataDirectory();
 }
 
 } // namespace Blockhaus::App

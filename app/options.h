@@ -8,13 +8,15 @@
 
 namespace Blockhaus::App {
 
+class AppSettings;
+
 struct Options
 {
     bool headless = false;
     QHostAddress listen = QHostAddress::Any;
     quint16 port = 8601;
     QString dataDir;
-    // Given on the command line: then they win over the dashboard's saved settings.
+    // Given on the command line: then they win over the saved settings (applySavedSettings).
     bool portGiven = false;
     bool dataDirGiven = false;
     QString webRoot;
@@ -50,7 +52,11 @@ inline constexpr char defaultLibraryUpstream[] =
 
 // True when the arguments ask for headless mode (checked before any QApplication exists).
 bool wantsHeadless(int argc, char **argv);
-// Parses the application's arguments; prints and exits for --help, --version and errors.
+// Parses the application's arguments; prints and exits for --help, --version and errors. Sizes
+// not given (quotas, the library cache) come from the saved settings, else their defaults.
 Options parseOptions(const QStringList &arguments);
+// The saved port and data folder (the dashboard's Settings tab) as defaults, in both builds:
+// --port and --data-dir on the command line win over them.
+void applySavedSettings(Options &options, const AppSettings &saved);
 
 } // namespace Blockhaus::App

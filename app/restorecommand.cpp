@@ -9,10 +9,23 @@
 
 #include "app/datafolder.h"
 #include "app/starterror.h"
-#include "server/db/migrations.h"
-#include "server/db/restore.h"
+#include "server/core/sentence.h"
+#include "server/service/maintenance.h"
 
 namespace Blockhaus::App {
+
+namespace {
+
+// The refusal in the teacher's language; an internal failure adds its English detail, since the
+// console is the only log a command line has.
+void printError(const Error &error)
+{
+    std::fprintf(stderr, "blockhaus: %s\n", qPrintable(Core::translatedMessage(error)));
+    if (error.kind == ErrorKind::Internal && !error.message.isEmpty())
+        std::fprintf(stderr, "blockhaus: %s\n", qPrintable(error.message));
+}
+
+} // namespace
 
 int runRestore(const Options &options)
 {
@@ -22,11 +35,10 @@ int runRestore(const Options &options)
         std::fprintf(stderr, "blockhaus: %s\n", qPrintable(error.message));
         return ExitStartFailed;
     }
-    auto restored = Db::restoreDatabase(options.restoreFrom, databaseFile(options.dataDir),
-                                        backupFolder(options.dataDir),
-                                        Db::Migrations::latestVersion(Db::Driver::Sqlite));
+    auto restored = Service::Maintenance().restore(
+        options.restoreFrom, databaseFile(options.dataDir), backupFolder(options.dataDir));
     if (!restored) {
-        std::fprintf(stderr, "blockhaus: %s\n", qPrintable(restored.error().message));
+        printError(restored.error());
         return ExitStartFailed;
     }
     std::printf("%s\n",
@@ -34,8 +46,8 @@ int runRestore(const Options &options)
                                "Blockhaus::App::RestoreCommand",
                                "Restored %1 (%2, schema version %3) into the data folder %4.")
                                .arg(QDir::toNativeSeparators(options.restoreFrom),
-                                    QLocale().formattedDataSize(restored->restored.bytes))
-                               .arg(restored->restored.schemaVersion)
+                                    QLocale().formattedDataSize(restored->bytes))
+                               .arg(restored->schemaVersion)
                                .arg(QDir::toNativeSeparators(options.dataDir))));
     if (!restored->safetyCopy.isEmpty()) {
         std::printf(

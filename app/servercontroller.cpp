@@ -126,8 +126,8 @@ bool ServerController::start(StartError *error)
     m_services = std::make_unique<Http::Services>(
         Http::Services{*m_pool, *m_runner, m_auth, *m_live, m_httpConfig, m_library});
     m_classroom = std::make_unique<StoreClassroomService>(*m_runner, m_auth, m_live.get());
-    m_maintenance =
-        std::make_unique<StoreMaintenanceService>(*m_pool, m_options.dataDir, dbConfig.sqlitePath);
+    m_maintenance = std::make_unique<StoreMaintenanceService>(*m_runner, m_options.dataDir,
+                                                              dbConfig.sqlitePath);
 
     m_serverThread.start();
     m_live->moveToThread(&m_serverThread);

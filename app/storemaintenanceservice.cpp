@@ -9,8 +9,10 @@
 #include <QLoggingCategory>
 #include <QPromise>
 
-#include "server/db/backup.h"
-#include "server/db/connectionpool.h"
+#include "server/core/sentence.h"
+#include "server/service/dashboardcaller.h"
+#include "server/service/maintenance.h"
+#include "server/service/runner.h"
 
 namespace Blockhaus::App {
 
@@ -20,27 +22,19 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcMaintenance, "blockhaus.app.maintenance")
 
-// backupDatabase already phrases its errors for a teacher; only the pool's refusal and
-// cancellation get their sentence here.
 Ui::Outcome<QString> toOutcome(const Result<QString> &result)
 {
     if (result)
         return {*result, QString()};
     qCWarning(lcMaintenance) << "backup failed:" << result.error().message;
-    if (!result.error().message.isEmpty())
-        return {std::nullopt, result.error().message};
-    if (result.error().kind == ErrorKind::Unavailable)
-        return {std::nullopt, u"Blockhaus is very busy right now. Please try again in a moment."_s};
-    if (result.error().kind == ErrorKind::StorageFull)
-        return {std::nullopt, u"There is no room left on the disk for the backup."_s};
-    return {std::nullopt, u"The backup could not be made."_s};
+    return {std::nullopt, Core::translatedMessage(result.error())};
 }
 
 } // namespace
 
-StoreMaintenanceService::StoreMaintenanceService(Db::ConnectionPool &pool, QString dataDirectory,
+StoreMaintenanceService::StoreMaintenanceService(Service::Runner &runner, QString dataDirectory,
                                                  QString databasePath)
-    : m_pool(pool)
+    : m_runner(runner)
     , m_dataDirectory(std::move(dataDirectory))
     , m_databasePath(std::move(databasePath))
 {
@@ -56,18 +50,22 @@ QFuture<Ui::Outcome<QString>> StoreMaintenanceService::backupTo(const QString &p
     promise->setProgressRange(0, 100);
     promise->setProgressValue(0);
 
-    std::function<Result<QString>(Db::Connection &)> job = [promise, path](Db::Connection &db) {
-        return Db::backupDatabase(db, path, [promise](int remaining, int pageCount) {
+    std::function<Result<QString>(Service::Work &)> job = [promise, path](Service::Work &work) {
+        auto caller = Service::dashboardCaller(work);
+        if (!caller)
+            return Result<QString>(caller.error());
+        const Service::BackupProgress progress = [promise](int remaining, int pageCount) {
             if (pageCount > 0)
                 promise->setProgressValue(
                     static_cast<int>(100LL * (pageCount - remaining) / pageCount));
             // A caller that cancelled the future stops the copy between two steps.
             return !promise->isCanceled();
-        });
+        };
+        return Service::Maintenance().backup(work, *caller, path, progress);
     };
     // The continuations run where the job finished (a worker), or at once when the pool refused
     // it; a job that never ran still finishes the future, so no caller waits forever.
-    m_pool.run<QString>(std::move(job))
+    m_runner.run<QString>(std::move(job))
         .then([promise](const Result<QString> &result) {
             if (result)
                 promise->setProgressValue(100);
@@ -75,9 +73,11 @@ QFuture<Ui::Outcome<QString>> StoreMaintenanceService::backupTo(const QString &p
             promise->finish();
         })
         .onCanceled([promise] {
-            promise->addResult(Ui::Outcome<QString>{
-                std::nullopt,
-                u"Blockhaus stopped before the backup was made. Please try again."_s});
+            promise->addResult(toOutcome(makeError(
+                ErrorKind::Unavailable,
+                QT_TRANSLATE_NOOP("Sentence",
+                                  "Blockhaus stopped before the backup was made. Please try "
+                                  "again."))));
             promise->finish();
         });
     return future;

@@ -4,7 +4,8 @@
 #   0. clean root:  tools/setup.sh in a fresh debootstrap root of this suite, then cmake there
 #                   (tests/cleanroot/test_cleanroot.py), so a package installed by hand on this
 #                   machine cannot hide a missing setup step
-#      lint:        clang-format --dry-run --Werror over the C++ sources; the icon files
+#      lint:        clang-format --dry-run --Werror over the C++ sources; the layering of the
+#                   #includes (tools/check-layering.py --self-test); the icon files
 #   1. build/       full build, -Werror, QT_FORCE_ASSERTS; unit+integration (-j2), then stress
 #                   and the browser tests in Debian's chromium and the dashboard under Xvfb
 #                   (serial); screenshots land in build/test-artifacts/{e2e,dashboard}/;
@@ -121,6 +122,15 @@ if git ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run --Werror; the
     passed=$((passed + 1))
 else
     note_failure "lint: clang-format would change the files named above (run clang-format -i)"
+fi
+
+# The layering (docs/architecture.md): no folder includes a header of one it must not reach.
+# Cheap, so early; --self-test first proves on a temporary tree that the check can fail.
+section "lint (layering)"
+if python3 tools/check-layering.py --self-test; then
+    passed=$((passed + 1))
+else
+    note_failure "lint: an #include breaks the layering (file:line: rule above; tools/check-layering.py)"
 fi
 
 # The icon files are generated (tools/make-icons.py) and committed: all there, right sizes.

@@ -191,7 +191,7 @@ void DashboardWindow::closeEvent(QCloseEvent *event)
     }
 }
 
-void DashboardWindow::setMaintenanceService(MaintenanceService *service, AppSettings *settings)
+void DashboardWindow::setMaintenanceService(MaintenanceService *service, App::AppSettings *settings)
 {
     if (m_settings || !settings)
         return;

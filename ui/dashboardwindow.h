@@ -17,11 +17,14 @@ class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
 
+namespace Blockhaus::App {
+class AppSettings;
+}
+
 namespace Blockhaus::Ui {
 
 class ConflictModel;
 class HealthPanel;
-class AppSettings;
 class ClassroomService;
 class MaintenanceService;
 class ProjectsPanel;
@@ -50,7 +53,7 @@ public:
     void setClassroomService(ClassroomService *service);
     // Adds the Settings tab (port, data folder, language, autostart, backup). Both must outlive
     // the window.
-    void setMaintenanceService(MaintenanceService *service, AppSettings *settings);
+    void setMaintenanceService(MaintenanceService *service, App::AppSettings *settings);
     SettingsPanel *settingsPanel() const { return m_settings; }
     ProjectsPanel *projectsPanel() const { return m_projects; }
     QTableView *onlineView() const { return m_onlineView; }

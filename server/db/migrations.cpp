@@ -83,9 +83,10 @@ Result<int> Migrations::migrate(Connection &connection, int targetVersion)
         return current.error();
     if (*current > latest) {
         return makeError(ErrorKind::Internal,
-                         u"The database was written by a newer Blockhaus (schema %1, this build "
-                         "knows %2). Please update Blockhaus."_s.arg(*current)
-                             .arg(latest));
+                         QT_TRANSLATE_NOOP("Sentence",
+                                           "The database was written by a newer Blockhaus (schema "
+                                           "%1, this build knows %2). Please update Blockhaus."),
+                         {QString::number(*current), QString::number(latest)});
     }
     for (int version = *current + 1; version <= targetVersion; ++version) {
         QFile file(files.at(version - 1));

@@ -141,24 +141,29 @@ Result<DatabaseFacts> checkDatabaseFile(const QString &path, int latestSchema)
 {
     const QFileInfo info(path);
     if (!info.isFile())
-        return makeError(ErrorKind::NotFound, u"There is no file %1."_s.arg(native(path)));
+        return makeError(ErrorKind::NotFound, QT_TRANSLATE_NOOP("Sentence", "There is no file %1."),
+                         {native(path)});
     SqliteFile file;
     // Read-write on purpose: a backup is a WAL database, and reading one may need to create its
     // -shm file. Callers give this a copy, never the teacher's original on a USB stick.
     if (const QString failure = file.open(path, SQLITE_OPEN_READWRITE); !failure.isEmpty())
         return makeError(ErrorKind::Unprocessable,
-                         u"%1 cannot be opened: %2"_s.arg(native(path), failure));
+                         QT_TRANSLATE_NOOP("Sentence", "%1 cannot be opened: %2"),
+                         {native(path), failure});
     QString error;
     const QString integrity = file.scalar("PRAGMA integrity_check", &error);
     if (!error.isEmpty()) {
         return makeError(ErrorKind::Unprocessable,
-                         u"%1 is not a Blockhaus backup (%2)."_s.arg(native(path), error));
+                         QT_TRANSLATE_NOOP("Sentence", "%1 is not a Blockhaus backup (%2)."),
+                         {native(path), error});
     }
     if (integrity != u"ok"_s) {
         qCWarning(lcDb) << "integrity_check of" << path << ":" << integrity;
         return makeError(ErrorKind::Unprocessable,
-                         u"%1 is damaged (SQLite's integrity check failed), so it cannot be "
-                         "restored. Try an older backup."_s.arg(native(path)));
+                         QT_TRANSLATE_NOOP("Sentence",
+                                           "%1 is damaged (SQLite's integrity check failed), so it "
+                                           "cannot be restored. Try an older backup."),
+                         {native(path)});
     }
     const QString version =
         file.scalar("SELECT value FROM schema_meta WHERE key = 'schema_version'", &error);
@@ -167,14 +172,15 @@ Result<DatabaseFacts> checkDatabaseFile(const QString &path, int latestSchema)
     if (!error.isEmpty() || !numeric || schema < 1) {
         return makeError(
             ErrorKind::Unprocessable,
-            u"%1 is an SQLite database, but not one of Blockhaus."_s.arg(native(path)));
+            QT_TRANSLATE_NOOP("Sentence", "%1 is an SQLite database, but not one of Blockhaus."),
+            {native(path)});
     }
     if (schema > latestSchema) {
         return makeError(ErrorKind::Unprocessable,
-                         u"%1 was written by a newer Blockhaus (schema %2, this one knows %3). "
-                         "Update Blockhaus first."_s.arg(native(path))
-                             .arg(schema)
-                             .arg(latestSchema));
+                         QT_TRANSLATE_NOOP("Sentence",
+                                           "%1 was written by a newer Blockhaus (schema %2, this "
+                                           "one knows %3). Update Blockhaus first."),
+                         {native(path), QString::number(schema), QString::number(latestSchema)});
     }
     return DatabaseFacts{schema, info.size()};
 }
@@ -183,17 +189,19 @@ Result<QString> copyDatabaseFile(const QString &sourcePath, const QString &targe
 {
     const QFileInfo target(targetPath);
     if (target.exists())
-        return makeError(ErrorKind::Exists, u"%1 exists already."_s.arg(native(targetPath)));
+        return makeError(ErrorKind::Exists, QT_TRANSLATE_NOOP("Sentence", "%1 exists already."),
+                         {native(targetPath)});
     if (!QDir().mkpath(target.absolutePath()))
-        return makeError(
-            ErrorKind::BadRequest,
-            u"Blockhaus cannot create the folder %1."_s.arg(native(target.absolutePath())));
+        return makeError(ErrorKind::BadRequest,
+                         QT_TRANSLATE_NOOP("Sentence", "Blockhaus cannot create the folder %1."),
+                         {native(target.absolutePath())});
     QTemporaryFile partial(target.absolutePath() + u"/."_s + target.fileName()
                            + u".XXXXXX.partial"_s);
     if (!partial.open())
-        return makeError(ErrorKind::BadRequest,
-                         u"Blockhaus cannot write in the folder %1: %2"_s.arg(
-                             native(target.absolutePath()), partial.errorString()));
+        return makeError(
+            ErrorKind::BadRequest,
+            QT_TRANSLATE_NOOP("Sentence", "Blockhaus cannot write in the folder %1: %2"),
+            {native(target.absolutePath()), partial.errorString()});
     const QString partialPath = partial.fileName();
     partial.close();
 
@@ -214,9 +222,9 @@ Result<QString> copyDatabaseFile(const QString &sourcePath, const QString &targe
     }
     if (!failure.isEmpty()) {
         removeWithSidecars(partialPath);
-        return makeError(
-            ErrorKind::Internal,
-            u"The copy of %1 could not be written: %2"_s.arg(native(sourcePath), failure));
+        return makeError(ErrorKind::Internal,
+                         QT_TRANSLATE_NOOP("Sentence", "The copy of %1 could not be written: %2"),
+                         {native(sourcePath), failure});
     }
     QFile::remove(partialPath + u"-wal"_s);
     QFile::remove(partialPath + u"-shm"_s);
@@ -225,8 +233,8 @@ Result<QString> copyDatabaseFile(const QString &sourcePath, const QString &targe
     if (renameError) {
         removeWithSidecars(partialPath);
         return makeError(ErrorKind::Internal,
-                         u"The copy could not be saved as %1: %2"_s.arg(
-                             native(targetPath), QString::fromLocal8Bit(renameError.message())));
+                         QT_TRANSLATE_NOOP("Sentence", "The copy could not be saved as %1: %2"),
+                         {native(targetPath), QString::fromLocal8Bit(renameError.message())});
     }
     partial.setAutoRemove(false);
     return target.absoluteFilePath();
@@ -236,15 +244,16 @@ Result<RestoreOutcome> restoreDatabase(const QString &backupPath, const QString 
                                        const QString &safetyFolder, int latestSchema)
 {
     if (!QFileInfo(backupPath).isFile())
-        return makeError(ErrorKind::NotFound, u"There is no file %1."_s.arg(native(backupPath)));
+        return makeError(ErrorKind::NotFound, QT_TRANSLATE_NOOP("Sentence", "There is no file %1."),
+                         {native(backupPath)});
     const QString folder = QFileInfo(databasePath).absolutePath();
     // Work on our own copy next to the database: the original may sit on a USB stick that is
     // pulled out, or on read-only media, and checking a WAL file may write beside it.
     const QString staged = freeName(folder, u".restore-"_s + timestamp());
     if (!QFile::copy(backupPath, staged)) {
-        return makeError(
-            ErrorKind::BadRequest,
-            u"%1 cannot be read or copied to %2."_s.arg(native(backupPath), native(folder)));
+        return makeError(ErrorKind::BadRequest,
+                         QT_TRANSLATE_NOOP("Sentence", "%1 cannot be read or copied to %2."),
+                         {native(backupPath), native(folder)});
     }
     const auto cleanUp = qScopeGuard([&staged] { removeWithSidecars(staged); });
     if (QFileInfo::exists(backupPath + u"-wal"_s))
@@ -252,8 +261,11 @@ Result<RestoreOutcome> restoreDatabase(const QString &backupPath, const QString 
 
     auto facts = checkDatabaseFile(staged, latestSchema);
     if (!facts) {
+        // Said of the teacher's file, not of our copy of it.
         Error error = facts.error();
         error.message.replace(native(staged), native(backupPath));
+        for (QString &arg : error.args)
+            arg.replace(native(staged), native(backupPath));
         return error;
     }
     facts->bytes = QFileInfo(backupPath).size();
@@ -284,14 +296,19 @@ Result<RestoreOutcome> restoreDatabase(const QString &backupPath, const QString 
         if (failure.isEmpty())
             failure = dest.close();
     }
+    if (!failure.isEmpty() && outcome.safetyCopy.isEmpty()) {
+        return makeError(ErrorKind::Internal,
+                         QT_TRANSLATE_NOOP("Sentence",
+                                           "The backup could not be restored: %1. The database "
+                                           "was not changed."),
+                         {failure});
+    }
     if (!failure.isEmpty()) {
-        return makeError(
-            ErrorKind::Internal,
-            u"The backup could not be restored: %1. The database was not changed%2."_s.arg(
-                failure,
-                outcome.safetyCopy.isEmpty()
-                    ? QString()
-                    : u"; a copy of it is at %1"_s.arg(native(outcome.safetyCopy))));
+        return makeError(ErrorKind::Internal,
+                         QT_TRANSLATE_NOOP("Sentence",
+                                           "The backup could not be restored: %1. The database "
+                                           "was not changed; a copy of it is at %2."),
+                         {failure, native(outcome.safetyCopy)});
     }
     qCInfo(lcDb) << "restored" << backupPath << "into" << databasePath << "schema"
                  << facts->schemaVersion << "previous database kept as" << outcome.safetyCopy;

@@ -16,10 +16,10 @@
 #include <QTest>
 
 #include "app/servercontroller.h"
+#include "app/settings/appsettings.h"
 #include "tests/support/inprocessserver.h"
 #include "tests/support/testsupport.h"
 #include "ui/dashboardwindow.h"
-#include "ui/settings/appsettings.h"
 #include "ui/students/rostermodel.h"
 #include "ui/students/studentspanel.h"
 
@@ -88,7 +88,7 @@ void TestDashboardScreenshot::liveClassroomInEveryTab()
     connect(server.liveHub(), &Live::LiveHub::snapshotPublished, &window,
             &Ui::DashboardWindow::showSnapshot, Qt::QueuedConnection);
     window.setClassroomService(server.classroomService());
-    Ui::AppSettings settings(dataDir.filePath(u"settings.ini"_s)); // never the user's own
+    App::AppSettings settings(dataDir.filePath(u"settings.ini"_s)); // never the user's own
     window.setMaintenanceService(server.maintenanceService(), &settings);
     // Closing at the end stops the server without the question a teacher would get.
     window.setCloseDecider([](bool) { return Ui::DashboardWindow::CloseChoice::Stop; });

@@ -57,7 +57,8 @@ QLabel *hintLabel(const QString &text)
 
 } // namespace
 
-SettingsPanel::SettingsPanel(MaintenanceService *service, AppSettings *settings, QWidget *parent)
+SettingsPanel::SettingsPanel(MaintenanceService *service, App::AppSettings *settings,
+                             QWidget *parent)
     : QWidget(parent)
     , m_service(service)
     , m_settings(settings)
@@ -69,7 +70,7 @@ SettingsPanel::SettingsPanel(MaintenanceService *service, AppSettings *settings,
 
     m_port = new QSpinBox;
     m_port->setRange(lowestPort, highestPort);
-    m_port->setValue(m_settings->port() > 0 ? m_settings->port() : AppSettings::defaultPort);
+    m_port->setValue(m_settings->port() > 0 ? m_settings->port() : App::AppSettings::defaultPort);
     // Saved when the teacher is done typing (Enter or leaving the field), not per keystroke.
     m_port->setKeyboardTracking(false);
     m_port->setAccessibleName(tr("Port"));
@@ -197,7 +198,7 @@ void SettingsPanel::updateDatabaseSize()
 
 void SettingsPanel::setPort(quint16 port)
 {
-    m_settings->setPort(port == AppSettings::defaultPort ? 0 : port);
+    m_settings->setPort(port == App::AppSettings::defaultPort ? 0 : port);
     m_settings->sync();
     if (m_port->value() != port) {
         const QSignalBlocker blocker(m_port);

@@ -9,8 +9,8 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+#include "app/settings/appsettings.h"
 #include "ui/maintenanceservice.h"
-#include "ui/settings/appsettings.h"
 
 class QCheckBox;
 class QComboBox;
@@ -29,7 +29,8 @@ class SettingsPanel : public QWidget
 public:
     // service may be null (no server running): backups and "Open data folder" are then off.
     // settings must outlive the panel.
-    SettingsPanel(MaintenanceService *service, AppSettings *settings, QWidget *parent = nullptr);
+    SettingsPanel(MaintenanceService *service, App::AppSettings *settings,
+                  QWidget *parent = nullptr);
 
     // The steps behind the controls, callable without dialogs (tests, later automation).
     QFuture<void> startBackup(const QString &path);
@@ -52,7 +53,7 @@ private:
     void updateButtons();
 
     MaintenanceService *m_service = nullptr;
-    AppSettings *m_settings = nullptr;
+    App::AppSettings *m_settings = nullptr;
     QSpinBox *m_port = nullptr;
     QLineEdit *m_dataDirectory = nullptr;
     QPushButton *m_changeDataDirectory = nullptr;

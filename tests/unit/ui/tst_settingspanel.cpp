@@ -16,9 +16,9 @@
 #include <QTest>
 
 #include "app/servercontroller.h"
+#include "app/settings/appsettings.h"
 #include "tests/support/inprocessserver.h"
 #include "tests/support/testsupport.h"
-#include "ui/settings/appsettings.h"
 #include "ui/settings/autostart.h"
 #include "ui/settings/settingspanel.h"
 
@@ -59,14 +59,14 @@ private:
     QTemporaryDir m_dataDir;
     QTemporaryDir m_backupDir;
     std::unique_ptr<App::ServerController> m_server;
-    std::unique_ptr<Ui::AppSettings> m_settings;
+    std::unique_ptr<App::AppSettings> m_settings;
 };
 
 void TestSettingsPanel::initTestCase()
 {
     // Before any QSettings exists: QSettings and QStandardPaths then use ~/.qttest.
     QStandardPaths::setTestModeEnabled(true);
-    m_settings = std::make_unique<Ui::AppSettings>();
+    m_settings = std::make_unique<App::AppSettings>();
     const QString testConfig =
         QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
     QVERIFY2(testConfig.contains(u".qttest"_s), qPrintable(testConfig));
@@ -146,7 +146,7 @@ void TestSettingsPanel::failingBackupSaysWhyAndLeavesNoFile()
 void TestSettingsPanel::settingsRoundTrip()
 {
     {
-        Ui::AppSettings settings;
+        App::AppSettings settings;
         QCOMPARE(settings.language(), QString());
         QCOMPARE(settings.port(), quint16(0));
         QCOMPARE(settings.dataDirectory(), QString());
@@ -156,7 +156,7 @@ void TestSettingsPanel::settingsRoundTrip()
         QVERIFY(settings.sync());
     }
     {
-        Ui::AppSettings settings;
+        App::AppSettings settings;
         QCOMPARE(settings.language(), u"de"_s);
         QCOMPARE(settings.port(), quint16(9123));
         QCOMPARE(settings.dataDirectory(), m_backupDir.path());
@@ -172,7 +172,7 @@ void TestSettingsPanel::settingsRoundTrip()
         QVERIFY2(panel.message().contains(u"next time"_s), qPrintable(panel.message()));
     }
     {
-        Ui::AppSettings settings;
+        App::AppSettings settings;
         QCOMPARE(settings.language(), u"en"_s);
         QCOMPARE(settings.port(), quint16(0));
         QCOMPARE(settings.dataDirectory(), QString());

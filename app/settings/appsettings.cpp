@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-#include "ui/settings/appsettings.h"
+#include "app/settings/appsettings.h"
 
-namespace Blockhaus::Ui {
+namespace Blockhaus::App {
 
 using namespace Qt::StringLiterals;
 
@@ -66,10 +66,17 @@ void AppSettings::setDataDirectory(const QString &directory)
         m_settings.setValue(dataDirectoryKey, directory);
 }
 
+std::optional<QString> AppSettings::text(const QString &key) const
+{
+    if (!m_settings.contains(key))
+        return std::nullopt;
+    return m_settings.value(key).toString();
+}
+
 bool AppSettings::sync()
 {
     m_settings.sync();
     return m_settings.status() == QSettings::NoError;
 }
 
-} // namespace Blockhaus::Ui
+} // namespace Blockhaus::App
