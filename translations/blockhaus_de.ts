@@ -1188,10 +1188,6 @@ Version %3</translation>
         <translation>Neues Passwort für %1: %2</translation>
     </message>
     <message>
-        <source>%1 was taken out of the class. Their projects are in their trash.</source>
-        <translation>%1 wurde aus der Klasse genommen. Die Projekte liegen im Papierkorb.</translation>
-    </message>
-    <message>
         <source>Name of the class:</source>
         <translation>Name der Klasse:</translation>
     </message>
@@ -1210,10 +1206,6 @@ Version %3</translation>
     <message>
         <source>Give %1 a new password? The old one stops working at once.</source>
         <translation>%1 ein neues Passwort geben? Das alte funktioniert dann sofort nicht mehr.</translation>
-    </message>
-    <message>
-        <source>Take %1 out of %2? Their projects move to their trash, where they can be restored.</source>
-        <translation>%1 aus %2 nehmen? Die Projekte kommen in den Papierkorb und können wiederhergestellt werden.</translation>
     </message>
     <message>
         <source>The passwords are shown only now. Print the login cards or write them down.</source>
@@ -1258,6 +1250,14 @@ Version %3</translation>
     <message>
         <source>Paste or type the names, one per line (for example “Anna M.”). Blockhaus makes a username and a password for each.</source>
         <translation>Füge die Namen ein oder tippe sie, einen pro Zeile (zum Beispiel „Anna M.“). Blockhaus erstellt für jeden einen Benutzernamen und ein Passwort.</translation>
+    </message>
+    <message>
+        <source>%1 was taken out of the class. Their projects stay theirs.</source>
+        <translation>%1 wurde aus der Klasse genommen. Die Projekte gehören weiter ihr oder ihm.</translation>
+    </message>
+    <message>
+        <source>Take %1 out of %2? Their projects stay theirs; they are no longer shared with this class.</source>
+        <translation>%1 aus %2 nehmen? Die Projekte gehören weiter ihr oder ihm; mit dieser Klasse sind sie nicht mehr geteilt.</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1323,369 @@ Version %3</translation>
     <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>Sentence</name>
+    <message>
+        <source>Blockhaus stopped before the backup was made. Please try again.</source>
+        <translation>Blockhaus wurde beendet, bevor die Sicherung fertig war. Bitte noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>The request could not be understood.</source>
+        <translation>Die Anfrage war nicht verständlich.</translation>
+    </message>
+    <message>
+        <source>Please log in first.</source>
+        <translation>Bitte zuerst anmelden.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>Das darfst du nicht.</translation>
+    </message>
+    <message>
+        <source>This was not found.</source>
+        <translation>Das wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Someone saved a newer version in the meantime.</source>
+        <translation>Inzwischen hat jemand eine neuere Version gespeichert.</translation>
+    </message>
+    <message>
+        <source>This name is already taken.</source>
+        <translation>Dieser Name ist schon vergeben.</translation>
+    </message>
+    <message>
+        <source>This is too large to upload.</source>
+        <translation>Das ist zu groß zum Hochladen.</translation>
+    </message>
+    <message>
+        <source>This kind of file is not accepted here.</source>
+        <translation>Diese Art von Datei wird hier nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The content is not valid.</source>
+        <translation>Der Inhalt ist nicht gültig.</translation>
+    </message>
+    <message>
+        <source>Saving needs the version you started from (If-Match: &quot;N&quot;).</source>
+        <translation>Zum Speichern wird die Version gebraucht, von der aus gearbeitet wurde (If-Match: "N").</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Please wait a little and try again.</source>
+        <translation>Zu viele Versuche. Bitte kurz warten und es dann noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>The server is very busy right now. Please try again in a moment.</source>
+        <translation>Der Server ist gerade sehr beschäftigt. Bitte gleich noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s computer has no room left to save. Nothing was changed.</source>
+        <translation>Auf dem Computer der Lehrkraft ist kein Platz mehr zum Speichern. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Your storage space is full. Delete projects for good to make room. Nothing was changed.</source>
+        <translation>Dein Speicherplatz ist voll. Lösche Projekte endgültig, um Platz zu schaffen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Please tell your teacher.</source>
+        <translation>Auf dem Server ist etwas schiefgegangen. Bitte sag deiner Lehrkraft Bescheid.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Nothing was changed; please try again, and look at the log if it happens again.</source>
+        <translation>Etwas ist schiefgegangen. Es wurde nichts geändert; bitte noch einmal versuchen und, wenn es wieder passiert, ins Protokoll schauen.</translation>
+    </message>
+    <message>
+        <source>There is no room left on the disk for the backup.</source>
+        <translation>Auf dem Datenträger ist kein Platz mehr für die Sicherung.</translation>
+    </message>
+    <message>
+        <source>Backing up from Blockhaus works only with its built-in SQLite database. Back up a PostgreSQL database with pg_dump instead.</source>
+        <translation>Blockhaus kann nur seine eingebaute SQLite-Datenbank sichern. Eine PostgreSQL-Datenbank bitte mit pg_dump sichern.</translation>
+    </message>
+    <message>
+        <source>The database cannot be backed up from here.</source>
+        <translation>Die Datenbank kann von hier aus nicht gesichert werden.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Den Ordner %1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder. Choose a file name for the backup.</source>
+        <translation>%1 ist ein Ordner. Bitte einen Dateinamen für die Sicherung wählen.</translation>
+    </message>
+    <message>
+        <source>Blockhaus cannot write in the folder %1: %2</source>
+        <translation>Blockhaus kann nicht in den Ordner %1 schreiben: %2</translation>
+    </message>
+    <message>
+        <source>The database cannot be backed up from here: Qt&apos;s SQLite driver and Blockhaus use different SQLite versions.</source>
+        <translation>Die Datenbank kann von hier aus nicht gesichert werden: Der SQLite-Treiber von Qt und Blockhaus verwenden verschiedene SQLite-Versionen.</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled.</source>
+        <translation>Die Sicherung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: %1</source>
+        <translation>Die Sicherung konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The backup could not be saved as %1: %2</source>
+        <translation>Die Sicherung konnte nicht als %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>The database was written by a newer Blockhaus (schema %1, this build knows %2). Please update Blockhaus.</source>
+        <translation>Die Datenbank stammt von einem neueren Blockhaus (Schema %1, diese Version kennt %2). Bitte Blockhaus aktualisieren.</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>Die Datei %1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>%1 lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Blockhaus backup (%2).</source>
+        <translation>%1 ist keine Blockhaus-Sicherung (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (SQLite&apos;s integrity check failed), so it cannot be restored. Try an older backup.</source>
+        <translation>%1 ist beschädigt (die Integritätsprüfung von SQLite ist fehlgeschlagen) und kann nicht wiederhergestellt werden. Bitte eine ältere Sicherung versuchen.</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database, but not one of Blockhaus.</source>
+        <translation>%1 ist eine SQLite-Datenbank, aber keine von Blockhaus.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer Blockhaus (schema %2, this one knows %3). Update Blockhaus first.</source>
+        <translation>%1 stammt von einem neueren Blockhaus (Schema %2, diese Version kennt %3). Bitte zuerst Blockhaus aktualisieren.</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 gibt es schon.</translation>
+    </message>
+    <message>
+        <source>Blockhaus cannot create the folder %1.</source>
+        <translation>Blockhaus kann den Ordner %1 nicht anlegen.</translation>
+    </message>
+    <message>
+        <source>The copy of %1 could not be written: %2</source>
+        <translation>Die Kopie von %1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The copy could not be saved as %1: %2</source>
+        <translation>Die Kopie konnte nicht als %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read or copied to %2.</source>
+        <translation>%1 lässt sich nicht lesen oder nicht nach %2 kopieren.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: %1. The database was not changed.</source>
+        <translation>Die Sicherung konnte nicht wiederhergestellt werden: %1. Die Datenbank wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: %1. The database was not changed; a copy of it is at %2.</source>
+        <translation>Die Sicherung konnte nicht wiederhergestellt werden: %1. Die Datenbank wurde nicht verändert; eine Kopie davon liegt unter %2.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s content does not match its name (MD5 differs).</source>
+        <translation>Der Inhalt der Datei passt nicht zu ihrem Namen (MD5 weicht ab).</translation>
+    </message>
+    <message>
+        <source>limit and offset must be whole numbers of zero or more.</source>
+        <translation>limit und offset müssen ganze Zahlen ab null sein.</translation>
+    </message>
+    <message>
+        <source>type must be costume, sound, sprite or script.</source>
+        <translation>type muss costume, sound, sprite oder script sein.</translation>
+    </message>
+    <message>
+        <source>The backpack does not accept items of type “%1”.</source>
+        <translation>Der Rucksack nimmt keine Dinge vom Typ „%1“ an.</translation>
+    </message>
+    <message>
+        <source>A backpack thumbnail must be a PNG or JPEG picture.</source>
+        <translation>Ein Vorschaubild im Rucksack muss ein PNG- oder JPEG-Bild sein.</translation>
+    </message>
+    <message>
+        <source>Only teachers can do this.</source>
+        <translation>Das können nur Lehrkräfte.</translation>
+    </message>
+    <message>
+        <source>A class needs a name (at most %1 characters).</source>
+        <translation>Eine Klasse braucht einen Namen (höchstens %1 Zeichen).</translation>
+    </message>
+    <message>
+        <source>Enter between 1 and %1 names.</source>
+        <translation>Bitte zwischen 1 und %1 Namen eingeben.</translation>
+    </message>
+    <message>
+        <source>Name number %1 is empty. Every student needs a name.</source>
+        <translation>Name Nummer %1 ist leer. Jedes Kind braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The name “%1…” is too long: a name has at most %2 characters.</source>
+        <translation>Der Name „%1…“ ist zu lang: Ein Name hat höchstens %2 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can add accounts.</source>
+        <translation>Nur ein Administrator kann Konten anlegen.</translation>
+    </message>
+    <message>
+        <source>A username has 1 to %1 letters, digits, dots, dashes or underscores.</source>
+        <translation>Ein Benutzername hat 1 bis %1 Buchstaben, Ziffern, Punkte, Bindestriche oder Unterstriche.</translation>
+    </message>
+    <message>
+        <source>A chosen password needs at least %1 characters.</source>
+        <translation>Ein selbst gewähltes Passwort braucht mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A chosen password has at most %1 characters.</source>
+        <translation>Ein selbst gewähltes Passwort hat höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Please send a username and a password.</source>
+        <translation>Bitte Benutzername und Passwort angeben.</translation>
+    </message>
+    <message>
+        <source>Too many wrong class codes. Please wait a little and check the code with your teacher.</source>
+        <translation>Zu viele falsche Klassencodes. Bitte kurz warten und den Code mit deiner Lehrkraft prüfen.</translation>
+    </message>
+    <message>
+        <source>This class code is not known or not open.</source>
+        <translation>Dieser Klassencode ist unbekannt oder nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>The administrator account of this Blockhaus is missing or disabled, so classes cannot be managed here.</source>
+        <translation>Das Administratorkonto dieses Blockhaus fehlt oder ist gesperrt, darum können hier keine Klassen verwaltet werden.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may back up the database.</source>
+        <translation>Nur ein Administrator darf die Datenbank sichern.</translation>
+    </message>
+    <message>
+        <source>Choose a file name for the backup.</source>
+        <translation>Bitte einen Dateinamen für die Sicherung wählen.</translation>
+    </message>
+    <message>
+        <source>Name the backup file to restore.</source>
+        <translation>Bitte die Sicherungsdatei nennen, die wiederhergestellt werden soll.</translation>
+    </message>
+    <message>
+        <source>Only the owner can change this project.</source>
+        <translation>Nur wem das Projekt gehört, kann es ändern.</translation>
+    </message>
+    <message>
+        <source>The file %1 in this .sb3 is damaged (its content does not match its name).</source>
+        <translation>Die Datei %1 in dieser .sb3-Datei ist beschädigt (ihr Inhalt passt nicht zu ihrem Namen).</translation>
+    </message>
+    <message>
+        <source>A new title is needed: {&quot;title&quot;: &quot;...&quot;}.</source>
+        <translation>Ein neuer Titel wird gebraucht: {"title": "..."}.</translation>
+    </message>
+    <message>
+        <source>A thumbnail must be a PNG or JPEG picture.</source>
+        <translation>Ein Vorschaubild muss ein PNG- oder JPEG-Bild sein.</translation>
+    </message>
+    <message>
+        <source>Only teachers can export a class.</source>
+        <translation>Nur Lehrkräfte können eine Klasse exportieren.</translation>
+    </message>
+    <message>
+        <source>There is no such class.</source>
+        <translation>Diese Klasse gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>There is no such costume or sound here.</source>
+        <translation>Dieses Kostüm oder diesen Klang gibt es hier nicht.</translation>
+    </message>
+    <message>
+        <source>There is no such item in your backpack.</source>
+        <translation>Das gibt es in deinem Rucksack nicht.</translation>
+    </message>
+    <message>
+        <source>You do not teach this class.</source>
+        <translation>Du unterrichtest diese Klasse nicht.</translation>
+    </message>
+    <message>
+        <source>There is already a class called “%1”.</source>
+        <translation>Es gibt schon eine Klasse namens „%1“.</translation>
+    </message>
+    <message>
+        <source>There is no user number %1.</source>
+        <translation>Es gibt kein Konto mit der Nummer %1.</translation>
+    </message>
+    <message>
+        <source>This person is not in the class.</source>
+        <translation>Diese Person ist nicht in der Klasse.</translation>
+    </message>
+    <message>
+        <source>No free username was found.</source>
+        <translation>Es wurde kein freier Benutzername gefunden.</translation>
+    </message>
+    <message>
+        <source>There is no such student in your classes.</source>
+        <translation>Dieses Kind ist in keiner deiner Klassen.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change this account.</source>
+        <translation>Nur ein Administrator kann dieses Konto ändern.</translation>
+    </message>
+    <message>
+        <source>This student is not in a class you teach.</source>
+        <translation>Dieses Kind ist in keiner Klasse, die du unterrichtest.</translation>
+    </message>
+    <message>
+        <source>There is no project with this number.</source>
+        <translation>Es gibt kein Projekt mit dieser Nummer.</translation>
+    </message>
+    <message>
+        <source>This project is in the trash.</source>
+        <translation>Dieses Projekt liegt im Papierkorb.</translation>
+    </message>
+    <message>
+        <source>This project belongs to someone else.</source>
+        <translation>Dieses Projekt gehört jemand anderem.</translation>
+    </message>
+    <message>
+        <source>Someone saved a newer version of this project in the meantime.</source>
+        <translation>Inzwischen hat jemand eine neuere Version dieses Projekts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The project uses costumes or sounds that were not uploaded.</source>
+        <translation>Das Projekt verwendet Kostüme oder Klänge, die nicht hochgeladen wurden.</translation>
+    </message>
+    <message>
+        <source>Only projects in the trash can be deleted for good. Move it to the trash first.</source>
+        <translation>Nur Projekte im Papierkorb können endgültig gelöscht werden. Bitte zuerst in den Papierkorb legen.</translation>
+    </message>
+    <message>
+        <source>You can only share with classes you belong to.</source>
+        <translation>Du kannst nur mit Klassen teilen, zu denen du gehörst.</translation>
+    </message>
+    <message>
+        <source>This project has no picture yet.</source>
+        <translation>Dieses Projekt hat noch kein Bild.</translation>
+    </message>
+    <message>
+        <source>This version is no longer kept.</source>
+        <translation>Diese Version wird nicht mehr aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Your storage space is full (%1 of %2 MB used). Delete projects for good (trash) to make room. Nothing was changed.</source>
+        <translation>Dein Speicherplatz ist voll (%1 von %2 MB belegt). Lösche Projekte endgültig (Papierkorb), um Platz zu schaffen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The username “%1” is taken.</source>
+        <translation>Der Benutzername „%1“ ist schon vergeben.</translation>
+    </message>
+    <message>
+        <source>There is no such user.</source>
+        <translation>Dieses Konto gibt es nicht.</translation>
     </message>
 </context>
 <context>

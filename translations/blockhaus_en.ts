@@ -1188,10 +1188,6 @@ Version %3</translation>
         <translation>New password for %1: %2</translation>
     </message>
     <message>
-        <source>%1 was taken out of the class. Their projects are in their trash.</source>
-        <translation>%1 was taken out of the class. Their projects are in their trash.</translation>
-    </message>
-    <message>
         <source>Name of the class:</source>
         <translation>Name of the class:</translation>
     </message>
@@ -1210,10 +1206,6 @@ Version %3</translation>
     <message>
         <source>Give %1 a new password? The old one stops working at once.</source>
         <translation>Give %1 a new password? The old one stops working at once.</translation>
-    </message>
-    <message>
-        <source>Take %1 out of %2? Their projects move to their trash, where they can be restored.</source>
-        <translation>Take %1 out of %2? Their projects move to their trash, where they can be restored.</translation>
     </message>
     <message>
         <source>The passwords are shown only now. Print the login cards or write them down.</source>
@@ -1258,6 +1250,14 @@ Version %3</translation>
     <message>
         <source>Paste or type the names, one per line (for example “Anna M.”). Blockhaus makes a username and a password for each.</source>
         <translation>Paste or type the names, one per line (for example “Anna M.”). Blockhaus makes a username and a password for each.</translation>
+    </message>
+    <message>
+        <source>%1 was taken out of the class. Their projects stay theirs.</source>
+        <translation>%1 was taken out of the class. Their projects stay theirs.</translation>
+    </message>
+    <message>
+        <source>Take %1 out of %2? Their projects stay theirs; they are no longer shared with this class.</source>
+        <translation>Take %1 out of %2? Their projects stay theirs; they are no longer shared with this class.</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1323,369 @@ Version %3</translation>
     <message>
         <source>unknown</source>
         <translation>unknown</translation>
+    </message>
+</context>
+<context>
+    <name>Sentence</name>
+    <message>
+        <source>Blockhaus stopped before the backup was made. Please try again.</source>
+        <translation>Blockhaus stopped before the backup was made. Please try again.</translation>
+    </message>
+    <message>
+        <source>The request could not be understood.</source>
+        <translation>The request could not be understood.</translation>
+    </message>
+    <message>
+        <source>Please log in first.</source>
+        <translation>Please log in first.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>You are not allowed to do this.</translation>
+    </message>
+    <message>
+        <source>This was not found.</source>
+        <translation>This was not found.</translation>
+    </message>
+    <message>
+        <source>Someone saved a newer version in the meantime.</source>
+        <translation>Someone saved a newer version in the meantime.</translation>
+    </message>
+    <message>
+        <source>This name is already taken.</source>
+        <translation>This name is already taken.</translation>
+    </message>
+    <message>
+        <source>This is too large to upload.</source>
+        <translation>This is too large to upload.</translation>
+    </message>
+    <message>
+        <source>This kind of file is not accepted here.</source>
+        <translation>This kind of file is not accepted here.</translation>
+    </message>
+    <message>
+        <source>The content is not valid.</source>
+        <translation>The content is not valid.</translation>
+    </message>
+    <message>
+        <source>Saving needs the version you started from (If-Match: &quot;N&quot;).</source>
+        <translation>Saving needs the version you started from (If-Match: "N").</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Please wait a little and try again.</source>
+        <translation>Too many attempts. Please wait a little and try again.</translation>
+    </message>
+    <message>
+        <source>The server is very busy right now. Please try again in a moment.</source>
+        <translation>The server is very busy right now. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s computer has no room left to save. Nothing was changed.</source>
+        <translation>The teacher's computer has no room left to save. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Your storage space is full. Delete projects for good to make room. Nothing was changed.</source>
+        <translation>Your storage space is full. Delete projects for good to make room. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Please tell your teacher.</source>
+        <translation>Something went wrong on the server. Please tell your teacher.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Nothing was changed; please try again, and look at the log if it happens again.</source>
+        <translation>Something went wrong. Nothing was changed; please try again, and look at the log if it happens again.</translation>
+    </message>
+    <message>
+        <source>There is no room left on the disk for the backup.</source>
+        <translation>There is no room left on the disk for the backup.</translation>
+    </message>
+    <message>
+        <source>Backing up from Blockhaus works only with its built-in SQLite database. Back up a PostgreSQL database with pg_dump instead.</source>
+        <translation>Backing up from Blockhaus works only with its built-in SQLite database. Back up a PostgreSQL database with pg_dump instead.</translation>
+    </message>
+    <message>
+        <source>The database cannot be backed up from here.</source>
+        <translation>The database cannot be backed up from here.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>The folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder. Choose a file name for the backup.</source>
+        <translation>%1 is a folder. Choose a file name for the backup.</translation>
+    </message>
+    <message>
+        <source>Blockhaus cannot write in the folder %1: %2</source>
+        <translation>Blockhaus cannot write in the folder %1: %2</translation>
+    </message>
+    <message>
+        <source>The database cannot be backed up from here: Qt&apos;s SQLite driver and Blockhaus use different SQLite versions.</source>
+        <translation>The database cannot be backed up from here: Qt's SQLite driver and Blockhaus use different SQLite versions.</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled.</source>
+        <translation>The backup was cancelled.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: %1</source>
+        <translation>The backup could not be written: %1</translation>
+    </message>
+    <message>
+        <source>The backup could not be saved as %1: %2</source>
+        <translation>The backup could not be saved as %1: %2</translation>
+    </message>
+    <message>
+        <source>The database was written by a newer Blockhaus (schema %1, this build knows %2). Please update Blockhaus.</source>
+        <translation>The database was written by a newer Blockhaus (schema %1, this build knows %2). Please update Blockhaus.</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>There is no file %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>%1 cannot be opened: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Blockhaus backup (%2).</source>
+        <translation>%1 is not a Blockhaus backup (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (SQLite&apos;s integrity check failed), so it cannot be restored. Try an older backup.</source>
+        <translation>%1 is damaged (SQLite's integrity check failed), so it cannot be restored. Try an older backup.</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database, but not one of Blockhaus.</source>
+        <translation>%1 is an SQLite database, but not one of Blockhaus.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer Blockhaus (schema %2, this one knows %3). Update Blockhaus first.</source>
+        <translation>%1 was written by a newer Blockhaus (schema %2, this one knows %3). Update Blockhaus first.</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 exists already.</translation>
+    </message>
+    <message>
+        <source>Blockhaus cannot create the folder %1.</source>
+        <translation>Blockhaus cannot create the folder %1.</translation>
+    </message>
+    <message>
+        <source>The copy of %1 could not be written: %2</source>
+        <translation>The copy of %1 could not be written: %2</translation>
+    </message>
+    <message>
+        <source>The copy could not be saved as %1: %2</source>
+        <translation>The copy could not be saved as %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read or copied to %2.</source>
+        <translation>%1 cannot be read or copied to %2.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: %1. The database was not changed.</source>
+        <translation>The backup could not be restored: %1. The database was not changed.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: %1. The database was not changed; a copy of it is at %2.</source>
+        <translation>The backup could not be restored: %1. The database was not changed; a copy of it is at %2.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s content does not match its name (MD5 differs).</source>
+        <translation>The file's content does not match its name (MD5 differs).</translation>
+    </message>
+    <message>
+        <source>limit and offset must be whole numbers of zero or more.</source>
+        <translation>limit and offset must be whole numbers of zero or more.</translation>
+    </message>
+    <message>
+        <source>type must be costume, sound, sprite or script.</source>
+        <translation>type must be costume, sound, sprite or script.</translation>
+    </message>
+    <message>
+        <source>The backpack does not accept items of type “%1”.</source>
+        <translation>The backpack does not accept items of type “%1”.</translation>
+    </message>
+    <message>
+        <source>A backpack thumbnail must be a PNG or JPEG picture.</source>
+        <translation>A backpack thumbnail must be a PNG or JPEG picture.</translation>
+    </message>
+    <message>
+        <source>Only teachers can do this.</source>
+        <translation>Only teachers can do this.</translation>
+    </message>
+    <message>
+        <source>A class needs a name (at most %1 characters).</source>
+        <translation>A class needs a name (at most %1 characters).</translation>
+    </message>
+    <message>
+        <source>Enter between 1 and %1 names.</source>
+        <translation>Enter between 1 and %1 names.</translation>
+    </message>
+    <message>
+        <source>Name number %1 is empty. Every student needs a name.</source>
+        <translation>Name number %1 is empty. Every student needs a name.</translation>
+    </message>
+    <message>
+        <source>The name “%1…” is too long: a name has at most %2 characters.</source>
+        <translation>The name “%1…” is too long: a name has at most %2 characters.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can add accounts.</source>
+        <translation>Only an administrator can add accounts.</translation>
+    </message>
+    <message>
+        <source>A username has 1 to %1 letters, digits, dots, dashes or underscores.</source>
+        <translation>A username has 1 to %1 letters, digits, dots, dashes or underscores.</translation>
+    </message>
+    <message>
+        <source>A chosen password needs at least %1 characters.</source>
+        <translation>A chosen password needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>A chosen password has at most %1 characters.</source>
+        <translation>A chosen password has at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Please send a username and a password.</source>
+        <translation>Please send a username and a password.</translation>
+    </message>
+    <message>
+        <source>Too many wrong class codes. Please wait a little and check the code with your teacher.</source>
+        <translation>Too many wrong class codes. Please wait a little and check the code with your teacher.</translation>
+    </message>
+    <message>
+        <source>This class code is not known or not open.</source>
+        <translation>This class code is not known or not open.</translation>
+    </message>
+    <message>
+        <source>The administrator account of this Blockhaus is missing or disabled, so classes cannot be managed here.</source>
+        <translation>The administrator account of this Blockhaus is missing or disabled, so classes cannot be managed here.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may back up the database.</source>
+        <translation>Only an administrator may back up the database.</translation>
+    </message>
+    <message>
+        <source>Choose a file name for the backup.</source>
+        <translation>Choose a file name for the backup.</translation>
+    </message>
+    <message>
+        <source>Name the backup file to restore.</source>
+        <translation>Name the backup file to restore.</translation>
+    </message>
+    <message>
+        <source>Only the owner can change this project.</source>
+        <translation>Only the owner can change this project.</translation>
+    </message>
+    <message>
+        <source>The file %1 in this .sb3 is damaged (its content does not match its name).</source>
+        <translation>The file %1 in this .sb3 is damaged (its content does not match its name).</translation>
+    </message>
+    <message>
+        <source>A new title is needed: {&quot;title&quot;: &quot;...&quot;}.</source>
+        <translation>A new title is needed: {"title": "..."}.</translation>
+    </message>
+    <message>
+        <source>A thumbnail must be a PNG or JPEG picture.</source>
+        <translation>A thumbnail must be a PNG or JPEG picture.</translation>
+    </message>
+    <message>
+        <source>Only teachers can export a class.</source>
+        <translation>Only teachers can export a class.</translation>
+    </message>
+    <message>
+        <source>There is no such class.</source>
+        <translation>There is no such class.</translation>
+    </message>
+    <message>
+        <source>There is no such costume or sound here.</source>
+        <translation>There is no such costume or sound here.</translation>
+    </message>
+    <message>
+        <source>There is no such item in your backpack.</source>
+        <translation>There is no such item in your backpack.</translation>
+    </message>
+    <message>
+        <source>You do not teach this class.</source>
+        <translation>You do not teach this class.</translation>
+    </message>
+    <message>
+        <source>There is already a class called “%1”.</source>
+        <translation>There is already a class called “%1”.</translation>
+    </message>
+    <message>
+        <source>There is no user number %1.</source>
+        <translation>There is no user number %1.</translation>
+    </message>
+    <message>
+        <source>This person is not in the class.</source>
+        <translation>This person is not in the class.</translation>
+    </message>
+    <message>
+        <source>No free username was found.</source>
+        <translation>No free username was found.</translation>
+    </message>
+    <message>
+        <source>There is no such student in your classes.</source>
+        <translation>There is no such student in your classes.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change this account.</source>
+        <translation>Only an administrator can change this account.</translation>
+    </message>
+    <message>
+        <source>This student is not in a class you teach.</source>
+        <translation>This student is not in a class you teach.</translation>
+    </message>
+    <message>
+        <source>There is no project with this number.</source>
+        <translation>There is no project with this number.</translation>
+    </message>
+    <message>
+        <source>This project is in the trash.</source>
+        <translation>This project is in the trash.</translation>
+    </message>
+    <message>
+        <source>This project belongs to someone else.</source>
+        <translation>This project belongs to someone else.</translation>
+    </message>
+    <message>
+        <source>Someone saved a newer version of this project in the meantime.</source>
+        <translation>Someone saved a newer version of this project in the meantime.</translation>
+    </message>
+    <message>
+        <source>The project uses costumes or sounds that were not uploaded.</source>
+        <translation>The project uses costumes or sounds that were not uploaded.</translation>
+    </message>
+    <message>
+        <source>Only projects in the trash can be deleted for good. Move it to the trash first.</source>
+        <translation>Only projects in the trash can be deleted for good. Move it to the trash first.</translation>
+    </message>
+    <message>
+        <source>You can only share with classes you belong to.</source>
+        <translation>You can only share with classes you belong to.</translation>
+    </message>
+    <message>
+        <source>This project has no picture yet.</source>
+        <translation>This project has no picture yet.</translation>
+    </message>
+    <message>
+        <source>This version is no longer kept.</source>
+        <translation>This version is no longer kept.</translation>
+    </message>
+    <message>
+        <source>Your storage space is full (%1 of %2 MB used). Delete projects for good (trash) to make room. Nothing was changed.</source>
+        <translation>Your storage space is full (%1 of %2 MB used). Delete projects for good (trash) to make room. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The username “%1” is taken.</source>
+        <translation>The username “%1” is taken.</translation>
+    </message>
+    <message>
+        <source>There is no such user.</source>
+        <translation>There is no such user.</translation>
     </message>
 </context>
 <context>

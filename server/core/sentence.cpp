@@ -67,7 +67,7 @@ const char *defaultSource(ErrorKind kind)
     return defaults[std::size(defaults) - 1].sentence;
 }
 
-QString translate(const char *source)
+QString inTeachersLanguage(const char *source)
 {
     return QCoreApplication::translate("Sentence", source);
 }
@@ -83,19 +83,20 @@ QString translatedMessage(const Error &error)
 {
     if (error.kind == ErrorKind::Internal) {
         // An internal message ("A nested write failed.") is for the log, not for a teacher.
-        return translate(QT_TRANSLATE_NOOP("Sentence",
-                                           "Something went wrong. Nothing was changed; please try "
-                                           "again, and look at the log if it happens again."));
+        return inTeachersLanguage(
+            QT_TRANSLATE_NOOP("Sentence",
+                              "Something went wrong. Nothing was changed; please try "
+                              "again, and look at the log if it happens again."));
     }
     if (!error.source.isEmpty()) {
-        QString sentence = translate(error.source.constData());
+        QString sentence = inTeachersLanguage(error.source.constData());
         for (const QString &arg : error.args)
             sentence = sentence.arg(arg);
         return sentence;
     }
     if (!error.message.isEmpty())
-        return translate(error.message.toUtf8().constData());
-    return translate(defaultSource(error.kind));
+        return inTeachersLanguage(error.message.toUtf8().constData());
+    return inTeachersLanguage(defaultSource(error.kind));
 }
 
 } // namespace Core
