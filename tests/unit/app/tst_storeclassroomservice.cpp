@@ -6,14 +6,17 @@
 
 #include <memory>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFuture>
 #include <QJsonArray>
 #include <QMap>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QUrl>
 
 #include <zip.h>
@@ -137,6 +140,7 @@ private slots:
     void exportToUnwritableTargetLeavesNothing();
     void badInputIsRefused_data();
     void badInputIsRefused();
+    void refusalsAreInTheTeachersLanguage();
     void refusedWorkFinishesWithAnError_data();
     void refusedWorkFinishesWithAnError();
 
@@ -721,6 +725,27 @@ void TestStoreClassroomService::badInputIsRefused()
     QVERIFY(settle(listed));
     QVERIFY(listed.result().ok());
     QVERIFY(listed.result().value->isEmpty()); // all or none
+}
+
+// One catalogue for both doors (#14): a bound decided in service/ and a refusal made in store/
+// reach a German teacher in German, with their parts filled in; the API keeps English.
+void TestStoreClassroomService::refusalsAreInTheTeachersLanguage()
+{
+    QTranslator german;
+    QVERIFY(german.load(u"blockhaus_de"_s, QStringLiteral(BLOCKHAUS_QM_DIR)));
+    QVERIFY(QCoreApplication::installTranslator(&german));
+    auto removeTranslator = qScopeGuard([&german] { QCoreApplication::removeTranslator(&german); });
+
+    auto blank = service()->createClass(u" "_s);
+    QVERIFY(settle(blank));
+    QVERIFY(!blank.result().ok());
+    QCOMPARE(blank.result().error, u"Eine Klasse braucht einen Namen (höchstens 100 Zeichen)."_s);
+
+    QVERIFY(makeClass(u"Klasse 7c"_s) > 0);
+    auto taken = service()->createClass(u"Klasse 7c"_s);
+    QVERIFY(settle(taken));
+    QVERIFY(!taken.result().ok());
+    QCOMPARE(taken.result().error, u"Es gibt schon eine Klasse namens \u201eKlasse 7c\u201c."_s);
 }
 
 void TestStoreClassroomService::refusedWorkFinishesWithAnError_data()
