@@ -19,6 +19,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include "server/library/librarycatalogue.h"
 #include "server/library/libraryfiles.h"
 #include "server/library/librarytypes.h"
 #include "server/sb3/assetname.h"
@@ -63,6 +64,11 @@ public:
     QStringList catalogue() const;
     bool inCatalogue(const QString &md5ext) const;
     LibrarySummary summary() const;
+    // Which catalogue items the pickers can offer now. When something is missing and an
+    // upstream is configured, one missing asset is fetched as a probe (single-flight, bounded by
+    // the download timeout; answered at once while the upstream is known to be unreachable), so
+    // the future may finish later, on the cache's thread.
+    QFuture<LibraryAvailability> availability();
 
 signals:
     void fillProgressed(int done, int total, int failed);
@@ -81,6 +87,7 @@ private:
         QString signature;
         QStringList names;
         QSet<QString> set;
+        QList<CatalogueItem> items;
     };
     struct Fill
     {
