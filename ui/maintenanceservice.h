@@ -4,13 +4,31 @@
 // over the database pool, so no call runs SQL or waits on the GUI thread.
 #pragma once
 
+#include <functional>
+
 #include <QFuture>
 #include <QString>
+
+class QObject;
 
 // Outcome<T>: the value, or a sentence a teacher can read.
 #include "ui/classroomservice.h"
 
 namespace Blockhaus::Ui {
+
+// The Scratch library cache as the Settings tab shows it (#13).
+struct LibraryState
+{
+    bool known = false; // false: this server has no library cache
+    int cached = 0; // files of the editor's catalogue on this computer
+    int total = 0; // files the catalogue names
+    qint64 cacheBytes = 0;
+    bool upstream = false; // an address to download from is configured
+    bool filling = false;
+    int done = 0; // of the running (or last) download, including failures
+    int fillTotal = 0;
+    int failed = 0;
+};
 
 class MaintenanceService
 {
@@ -26,6 +44,19 @@ public:
     virtual QString dataDirectory() const = 0;
     // The database's size on disk (with its write-ahead log), in bytes; -1 when unknown.
     virtual qint64 databaseBytes() const = 0;
+
+    // The library cache (#13). Defaults describe a server without one. libraryState() reads
+    // the disk off the GUI thread. startLibraryDownload() downloads what is missing (false when
+    // a download already runs or there is no cache); pauseLibraryDownload() stops it, and a
+    // later start continues from what is cached. watchLibrary() calls changed on context's
+    // thread whenever a download progresses or ends, until context is destroyed.
+    virtual QFuture<LibraryState> libraryState() const
+    {
+        return QtFuture::makeReadyFuture(LibraryState{});
+    }
+    virtual bool startLibraryDownload() { return false; }
+    virtual void pauseLibraryDownload() { }
+    virtual void watchLibrary(QObject *, std::function<void()>) { }
 };
 
 } // namespace Blockhaus::Ui
