@@ -455,6 +455,19 @@ QFuture<LibraryAvailability> LibraryCache::availability()
     });
 }
 
+Result<int> LibraryCache::exportArchive(const QString &path) const
+{
+    return exportLibrary(m_config.directory, path);
+}
+
+Result<LibraryImport> LibraryCache::importArchive(const QString &path)
+{
+    Result<LibraryImport> report = importLibrary(m_files, path, m_config.maxBytes);
+    if (report)
+        m_cacheBytes += report->addedBytes;
+    return report;
+}
+
 QNetworkAccessManager &LibraryCache::network()
 {
     if (!m_network)

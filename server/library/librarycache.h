@@ -19,6 +19,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include "server/core/result.h"
+#include "server/library/libraryarchive.h"
 #include "server/library/librarycatalogue.h"
 #include "server/library/libraryfiles.h"
 #include "server/library/librarytypes.h"
@@ -69,6 +71,11 @@ public:
     // the download timeout; answered at once while the upstream is known to be unreachable), so
     // the future may finish later, on the cache's thread.
     QFuture<LibraryAvailability> availability();
+
+    // The cache as one zip file and back (#13); disk work on the calling thread (a worker),
+    // thread-safe. An import counts the added bytes towards the size cap's total.
+    Result<int> exportArchive(const QString &path) const;
+    Result<LibraryImport> importArchive(const QString &path);
 
 signals:
     void fillProgressed(int done, int total, int failed);
