@@ -136,4 +136,63 @@ void StoreMaintenanceService::watchLibrary(QObject *context, std::function<void(
                      [changed](int, int, int, bool) { changed(); });
 }
 
+namespace {
+
+template<typename T>
+Ui::Outcome<T> libraryOutcome(const Result<T> &result)
+{
+    if (result)
+        return {*result, QString()};
+    qCWarning(lcMaintenance) << "library file:" << result.error().message;
+    return {std::nullopt, Core::translatedMessage(result.error())};
+}
+
+Error noLibrary()
+{
+    return makeError(ErrorKind::NotFound,
+                     QT_TRANSLATE_NOOP("Sentence", "This server has no Scratch library cache."));
+}
+
+Error stopped()
+{
+    return makeError(ErrorKind::Unavailable,
+                     QT_TRANSLATE_NOOP("Sentence",
+                                       "Blockhaus stopped before the library file was done. "
+                                       "Please try again."));
+}
+
+} // namespace
+
+QFuture<Ui::Outcome<int>> StoreMaintenanceService::exportLibrary(const QString &path)
+{
+    if (!m_library)
+        return QtFuture::makeReadyFuture(libraryOutcome(Result<int>(noLibrary())));
+    Library::LibraryCache *library = m_library;
+    // File work on a pool worker: the GUI thread never waits for the disk.
+    std::function<Result<int>(Service::Work &)> job = [library, path](Service::Work &) {
+        return library->exportArchive(path);
+    };
+    return m_runner.run<int>(std::move(job))
+        .then([](const Result<int> &result) { return libraryOutcome(result); })
+        .onCanceled([] { return libraryOutcome(Result<int>(stopped())); });
+}
+
+QFuture<Ui::Outcome<Ui::LibraryImportResult>>
+StoreMaintenanceService::importLibrary(const QString &path)
+{
+    using Imported = Ui::LibraryImportResult;
+    if (!m_library)
+        return QtFuture::makeReadyFuture(libraryOutcome(Result<Imported>(noLibrary())));
+    Library::LibraryCache *library = m_library;
+    std::function<Result<Imported>(Service::Work &)> job = [library, path](Service::Work &) {
+        const Result<Library::LibraryImport> report = library->importArchive(path);
+        if (!report)
+            return Result<Imported>(report.error());
+        return Result<Imported>(Imported{report->added, report->present, report->damaged});
+    };
+    return m_runner.run<Imported>(std::move(job))
+        .then([](const Result<Imported> &result) { return libraryOutcome(result); })
+        .onCanceled([] { return libraryOutcome(Result<Imported>(stopped())); });
+}
+
 } // namespace Blockhaus::App

@@ -37,6 +37,8 @@ public:
     bool startLibraryDownload() override;
     void pauseLibraryDownload() override;
     void watchLibrary(QObject *context, std::function<void()> changed) override;
+    QFuture<Ui::Outcome<int>> exportLibrary(const QString &path) override;
+    QFuture<Ui::Outcome<Ui::LibraryImportResult>> importLibrary(const QString &path) override;
 
 private:
     Service::Runner &m_runner;

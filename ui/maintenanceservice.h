@@ -30,6 +30,14 @@ struct LibraryState
     int failed = 0;
 };
 
+// What an import of a library file did (#13).
+struct LibraryImportResult
+{
+    int added = 0;
+    int present = 0; // already on this computer
+    int damaged = 0; // did not match their names: skipped
+};
+
 class MaintenanceService
 {
 public:
@@ -57,6 +65,16 @@ public:
     virtual bool startLibraryDownload() { return false; }
     virtual void pauseLibraryDownload() { }
     virtual void watchLibrary(QObject *, std::function<void()>) { }
+    // The library cache as one file for a USB stick, and back (#13); run off the GUI thread.
+    // Export: the number of files written (the file at path is replaced only when complete).
+    virtual QFuture<Outcome<int>> exportLibrary(const QString &)
+    {
+        return QtFuture::makeReadyFuture(Outcome<int>{});
+    }
+    virtual QFuture<Outcome<LibraryImportResult>> importLibrary(const QString &)
+    {
+        return QtFuture::makeReadyFuture(Outcome<LibraryImportResult>{});
+    }
 };
 
 } // namespace Blockhaus::Ui

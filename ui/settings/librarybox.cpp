@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "ui/settings/librarybox.h"
 
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
@@ -8,6 +11,8 @@
 #include <QVBoxLayout>
 
 namespace Blockhaus::Ui {
+
+using namespace Qt::StringLiterals;
 
 LibraryBox::LibraryBox(MaintenanceService *service, QWidget *parent)
     : QGroupBox(tr("Scratch library"), parent)
@@ -38,6 +43,59 @@ LibraryBox::LibraryBox(MaintenanceService *service, QWidget *parent)
     m_result->setWordWrap(true);
     m_result->setAccessibleName(tr("Library download result"));
     layout->addWidget(m_result);
+
+    // One file for a USB stick: download once, copy to every teacher laptop.
+    auto *fileRow = new QHBoxLayout;
+    m_export = new QPushButton(tr("Export the library to a file…"));
+    m_export->setAccessibleName(tr("Export the library to a file"));
+    m_import = new QPushButton(tr("Import the library from a file…"));
+    m_import->setAccessibleName(tr("Import the library from a file"));
+    fileRow->addWidget(m_export);
+    fileRow->addWidget(m_import);
+    fileRow->addStretch();
+    layout->addLayout(fileRow);
+    connect(m_export, &QPushButton::clicked, this, [this]() {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export the Scratch library"), QDir::home().filePath(u"scratch-library.zip"_s),
+            tr("Zip files (*.zip)"));
+        if (!path.isEmpty())
+            exportTo(path);
+    });
+    connect(m_import, &QPushButton::clicked, this, [this]() {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Import the Scratch library"), QDir::homePath(), tr("Zip files (*.zip)"));
+        if (!path.isEmpty())
+            importFrom(path);
+    });
+    connect(&m_exportWatcher, &QFutureWatcher<Outcome<int>>::finished, this, [this]() {
+        setFileBusy(false);
+        m_keepResult = true;
+        const Outcome<int> outcome = m_exportWatcher.result();
+        m_result->setText(outcome.ok()
+                              ? tr("Library files saved: %1. Copy the file to another computer "
+                                   "and import it there.")
+                                    .arg(QLocale().toString(*outcome.value))
+                              : outcome.error);
+    });
+    connect(
+        &m_importWatcher, &QFutureWatcher<Outcome<LibraryImportResult>>::finished, this, [this]() {
+            setFileBusy(false);
+            m_keepResult = true;
+            const Outcome<LibraryImportResult> outcome = m_importWatcher.result();
+            if (!outcome.ok()) {
+                m_result->setText(outcome.error);
+            } else {
+                const LibraryImportResult &done = *outcome.value;
+                const QLocale locale;
+                QString text = tr("Library files added: %1; already on this computer: %2.")
+                                   .arg(locale.toString(done.added), locale.toString(done.present));
+                if (done.damaged > 0)
+                    text +=
+                        u' ' + tr("Damaged files skipped: %1.").arg(locale.toString(done.damaged));
+                m_result->setText(text);
+            }
+            refresh();
+        });
 
     connect(&m_watcher, &QFutureWatcher<LibraryState>::finished, this, [this]() {
         showState(m_watcher.result());
@@ -71,6 +129,7 @@ void LibraryBox::showState(const LibraryState &state)
         m_size->setText(tr("This server keeps no copy of the Scratch library."));
         m_button->setEnabled(false);
         m_progress->setVisible(false);
+        setFileBusy(false);
         emit stateShown();
         return;
     }
@@ -90,7 +149,9 @@ void LibraryBox::showState(const LibraryState &state)
         m_button->setText(m_paused && !complete
                               ? tr("Resume the download")
                               : tr("Download the Scratch library for offline use"));
-        if (m_paused && !complete) {
+        if (m_keepResult) {
+            // The last export or import says what it did.
+        } else if (m_paused && !complete) {
             m_result->setText(
                 tr("Paused. %1 of %2 library files are on this computer.")
                     .arg(locale.toString(state.cached), locale.toString(state.total)));
@@ -107,11 +168,13 @@ void LibraryBox::showState(const LibraryState &state)
                          "internet."));
         }
         m_button->setEnabled(!complete && state.upstream);
-        if (!state.upstream && !complete)
+        if (!state.upstream && !complete && !m_keepResult)
             m_result->setText(tr("No download address is set (Blockhaus was started with "
                                  "--library-upstream none)."));
     }
     m_button->setAccessibleName(m_button->text());
+    if (!m_exportWatcher.isRunning() && !m_importWatcher.isRunning())
+        setFileBusy(false);
     emit stateShown();
 }
 
@@ -119,6 +182,7 @@ void LibraryBox::onButton()
 {
     if (!m_service)
         return;
+    m_keepResult = false;
     if (m_state.filling) {
         m_paused = true;
         m_service->pauseLibraryDownload();
@@ -131,6 +195,30 @@ void LibraryBox::onButton()
         m_button->setAccessibleName(m_button->text());
     }
     refresh();
+}
+
+void LibraryBox::exportTo(const QString &path)
+{
+    if (!m_service || m_exportWatcher.isRunning() || m_importWatcher.isRunning())
+        return;
+    setFileBusy(true);
+    m_result->setText(tr("Exporting the Scratch library…"));
+    m_exportWatcher.setFuture(m_service->exportLibrary(path));
+}
+
+void LibraryBox::importFrom(const QString &path)
+{
+    if (!m_service || m_exportWatcher.isRunning() || m_importWatcher.isRunning())
+        return;
+    setFileBusy(true);
+    m_result->setText(tr("Importing the Scratch library…"));
+    m_importWatcher.setFuture(m_service->importLibrary(path));
+}
+
+void LibraryBox::setFileBusy(bool busy)
+{
+    m_export->setEnabled(!busy && m_state.known);
+    m_import->setEnabled(!busy && m_state.known);
 }
 
 } // namespace Blockhaus::Ui

@@ -139,6 +139,23 @@ void TestLibraryBox::downloadPausesResumesAndSaysWhatIsMissing()
                               "downloaded: no internet?"_s,
                               waitBoundMs);
     QVERIFY(buttonNamed(box, u"Download the Scratch library for offline use"_s));
+
+    // One file for a USB stick, and back: everything is already here, so nothing is added.
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    const QString archive = out.filePath(u"scratch-library.zip"_s);
+    QVERIFY(buttonNamed(box, u"Export the library to a file"_s));
+    box.exportTo(archive);
+    QTRY_COMPARE_WITH_TIMEOUT(labelText(box, u"Library download result"_s),
+                              u"Library files saved: 20. Copy the file to another computer and "
+                              "import it there."_s,
+                              waitBoundMs);
+    QVERIFY(QFile::exists(archive));
+    QVERIFY(buttonNamed(box, u"Import the library from a file"_s));
+    box.importFrom(archive);
+    QTRY_COMPARE_WITH_TIMEOUT(labelText(box, u"Library download result"_s),
+                              u"Library files added: 0; already on this computer: 20."_s,
+                              waitBoundMs);
 }
 
 QTEST_MAIN(TestLibraryBox)
