@@ -128,6 +128,7 @@ bool ServerController::start(StartError *error)
     m_classroom = std::make_unique<StoreClassroomService>(*m_runner, m_auth, m_live.get());
     m_maintenance = std::make_unique<StoreMaintenanceService>(*m_runner, m_options.dataDir,
                                                               dbConfig.sqlitePath);
+    m_maintenance->setLibrary(m_library);
 
     m_serverThread.start();
     m_live->moveToThread(&m_serverThread);

@@ -10,6 +10,7 @@
 #include <QPromise>
 
 #include "server/core/sentence.h"
+#include "server/library/librarycache.h"
 #include "server/service/dashboardcaller.h"
 #include "server/service/maintenance.h"
 #include "server/service/runner.h"
@@ -91,6 +92,107 @@ qint64 StoreMaintenanceService::databaseBytes() const
         return -1;
     const QFileInfo wal(m_databasePath + u"-wal"_s);
     return database.size() + (wal.exists() ? wal.size() : 0);
+}
+
+QFuture<Ui::LibraryState> StoreMaintenanceService::libraryState() const
+{
+    if (!m_library)
+        return QtFuture::makeReadyFuture(Ui::LibraryState{});
+    // summary() looks at every catalogue file on disk: a worker's job, not the GUI thread's.
+    Library::LibraryCache *library = m_library;
+    std::function<Result<Ui::LibraryState>(Service::Work &)> job = [library](Service::Work &) {
+        const Library::LibrarySummary summary = library->summary();
+        return Result<Ui::LibraryState>(Ui::LibraryState{
+            true, summary.cached, summary.total, summary.cacheBytes, summary.upstream,
+            summary.fill.running, summary.fill.done, summary.fill.total, summary.fill.failed});
+    };
+    return m_runner.run<Ui::LibraryState>(std::move(job))
+        .then([](const Result<Ui::LibraryState> &result) {
+            return result ? *result : Ui::LibraryState{};
+        })
+        .onCanceled([] { return Ui::LibraryState{}; });
+}
+
+bool StoreMaintenanceService::startLibraryDownload()
+{
+    // Thread-safe: decides at once and posts the work to the cache's thread.
+    return m_library && m_library->fillCatalogue();
+}
+
+void StoreMaintenanceService::pauseLibraryDownload()
+{
+    if (m_library)
+        m_library->cancelFill();
+}
+
+void StoreMaintenanceService::watchLibrary(QObject *context, std::function<void()> changed)
+{
+    if (!m_library || !context)
+        return;
+    // Emitted in the server thread; context lives in the GUI thread, so these are queued.
+    QObject::connect(m_library, &Library::LibraryCache::fillProgressed, context,
+                     [changed](int, int, int) { changed(); });
+    QObject::connect(m_library, &Library::LibraryCache::fillFinished, context,
+                     [changed](int, int, int, bool) { changed(); });
+}
+
+namespace {
+
+template<typename T>
+Ui::Outcome<T> libraryOutcome(const Result<T> &result)
+{
+    if (result)
+        return {*result, QString()};
+    qCWarning(lcMaintenance) << "library file:" << result.error().message;
+    return {std::nullopt, Core::translatedMessage(result.error())};
+}
+
+Error noLibrary()
+{
+    return makeError(ErrorKind::NotFound,
+                     QT_TRANSLATE_NOOP("Sentence", "This server has no Scratch library cache."));
+}
+
+Error stopped()
+{
+    return makeError(ErrorKind::Unavailable,
+                     QT_TRANSLATE_NOOP("Sentence",
+                                       "Blockhaus stopped before the library file was done. "
+                                       "Please try again."));
+}
+
+} // namespace
+
+QFuture<Ui::Outcome<int>> StoreMaintenanceService::exportLibrary(const QString &path)
+{
+    if (!m_library)
+        return QtFuture::makeReadyFuture(libraryOutcome(Result<int>(noLibrary())));
+    Library::LibraryCache *library = m_library;
+    // File work on a pool worker: the GUI thread never waits for the disk.
+    std::function<Result<int>(Service::Work &)> job = [library, path](Service::Work &) {
+        return library->exportArchive(path);
+    };
+    return m_runner.run<int>(std::move(job))
+        .then([](const Result<int> &result) { return libraryOutcome(result); })
+        .onCanceled([] { return libraryOutcome(Result<int>(stopped())); });
+}
+
+QFuture<Ui::Outcome<Ui::LibraryImportResult>>
+StoreMaintenanceService::importLibrary(const QString &path)
+{
+    using Imported = Ui::LibraryImportResult;
+    if (!m_library)
+        return QtFuture::makeReadyFuture(libraryOutcome(Result<Imported>(noLibrary())));
+    Library::LibraryCache *library = m_library;
+    std::function<Result<Imported>(Service::Work &)> job = [library, path](Service::Work &) {
+        const Result<Library::LibraryImport> report = library->importArchive(path);
+        if (!report)
+            return Result<Imported>(report.error());
+        return Result<Imported>(Imported{report->added, report->present, report->damaged});
+    };
+    return m_runner.run<Imported>(std::move(job))
+        .then([](const Result<Imported> &result) { return libraryOutcome(result); })
+        .onCanceled([] { return libraryOutcome(Result<Imported>(stopped())); });
 }
 
 } // namespace Blockhaus::App

@@ -10,6 +10,9 @@
 namespace Blockhaus::Service {
 class Runner;
 }
+namespace Blockhaus::Library {
+class LibraryCache;
+}
 
 namespace Blockhaus::App {
 
@@ -27,10 +30,21 @@ public:
     QString dataDirectory() const override { return m_dataDirectory; }
     qint64 databaseBytes() const override;
 
+    // The library cache lives in the server thread: state is read on a pool worker, the
+    // download is started and paused by queued calls, progress arrives by queued signals.
+    void setLibrary(Library::LibraryCache *library) { m_library = library; }
+    QFuture<Ui::LibraryState> libraryState() const override;
+    bool startLibraryDownload() override;
+    void pauseLibraryDownload() override;
+    void watchLibrary(QObject *context, std::function<void()> changed) override;
+    QFuture<Ui::Outcome<int>> exportLibrary(const QString &path) override;
+    QFuture<Ui::Outcome<Ui::LibraryImportResult>> importLibrary(const QString &path) override;
+
 private:
     Service::Runner &m_runner;
     QString m_dataDirectory;
     QString m_databasePath;
+    Library::LibraryCache *m_library = nullptr; // owned by the controller, outlives us
 };
 
 } // namespace Blockhaus::App

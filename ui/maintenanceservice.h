@@ -4,13 +4,39 @@
 // over the database pool, so no call runs SQL or waits on the GUI thread.
 #pragma once
 
+#include <functional>
+
 #include <QFuture>
 #include <QString>
+
+class QObject;
 
 // Outcome<T>: the value, or a sentence a teacher can read.
 #include "ui/classroomservice.h"
 
 namespace Blockhaus::Ui {
+
+// The Scratch library cache as the Settings tab shows it (#13).
+struct LibraryState
+{
+    bool known = false; // false: this server has no library cache
+    int cached = 0; // files of the editor's catalogue on this computer
+    int total = 0; // files the catalogue names
+    qint64 cacheBytes = 0;
+    bool upstream = false; // an address to download from is configured
+    bool filling = false;
+    int done = 0; // of the running (or last) download, including failures
+    int fillTotal = 0;
+    int failed = 0;
+};
+
+// What an import of a library file did (#13).
+struct LibraryImportResult
+{
+    int added = 0;
+    int present = 0; // already on this computer
+    int damaged = 0; // did not match their names: skipped
+};
 
 class MaintenanceService
 {
@@ -26,6 +52,29 @@ public:
     virtual QString dataDirectory() const = 0;
     // The database's size on disk (with its write-ahead log), in bytes; -1 when unknown.
     virtual qint64 databaseBytes() const = 0;
+
+    // The library cache (#13). Defaults describe a server without one. libraryState() reads
+    // the disk off the GUI thread. startLibraryDownload() downloads what is missing (false when
+    // a download already runs or there is no cache); pauseLibraryDownload() stops it, and a
+    // later start continues from what is cached. watchLibrary() calls changed on context's
+    // thread whenever a download progresses or ends, until context is destroyed.
+    virtual QFuture<LibraryState> libraryState() const
+    {
+        return QtFuture::makeReadyFuture(LibraryState{});
+    }
+    virtual bool startLibraryDownload() { return false; }
+    virtual void pauseLibraryDownload() { }
+    virtual void watchLibrary(QObject *, std::function<void()>) { }
+    // The library cache as one file for a USB stick, and back (#13); run off the GUI thread.
+    // Export: the number of files written (the file at path is replaced only when complete).
+    virtual QFuture<Outcome<int>> exportLibrary(const QString &)
+    {
+        return QtFuture::makeReadyFuture(Outcome<int>{});
+    }
+    virtual QFuture<Outcome<LibraryImportResult>> importLibrary(const QString &)
+    {
+        return QtFuture::makeReadyFuture(Outcome<LibraryImportResult>{});
+    }
 };
 
 } // namespace Blockhaus::Ui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "server/http/libraryhandler.h"
 
+#include <QJsonArray>
+
 #include "server/http/assetreply.h"
 #include "server/http/errors.h"
 #include "server/library/librarycache.h"
@@ -26,6 +28,27 @@ QJsonObject summaryJson(const Library::LibrarySummary &summary)
                        {u"cache_full"_s, summary.full}};
 }
 
+QJsonObject availabilityJson(const Library::LibraryAvailability &availability)
+{
+    // Names by kind, so the editor hides exactly the tiles of the picker that is open.
+    QJsonObject missing{{u"costumes"_s, QJsonArray()},
+                        {u"sprites"_s, QJsonArray()},
+                        {u"sounds"_s, QJsonArray()},
+                        {u"backdrops"_s, QJsonArray()}};
+    for (const Library::MissingItem &item : availability.missingItems) {
+        QJsonArray names = missing.value(item.kind).toArray();
+        names.append(item.name);
+        missing.insert(item.kind, names);
+    }
+    return QJsonObject{
+        {u"upstream"_s, availability.upstream},
+        {u"reachable"_s, availability.reachable},
+        {u"total"_s, availability.total},
+        {u"available"_s, availability.total - static_cast<int>(availability.missingItems.size())},
+        {u"missing"_s, missing},
+        {u"missing_assets"_s, QJsonArray::fromStringList(availability.missingAssets)}};
+}
+
 } // namespace
 
 void LibraryHandler::registerRoutes(Router &router) const
@@ -37,6 +60,9 @@ void LibraryHandler::registerRoutes(Router &router) const
     // The pickers' thumbnails are <img> requests: they carry the session cookie.
     router.addAsync("GET", u"/library/{md5ext}"_s, Access::LoggedIn, bind(&LibraryHandler::asset));
     router.add("GET", u"/api/v1/library"_s, Access::Teacher, 0, bind(&LibraryHandler::status));
+    // The editor asks what its pickers may show (#13); may probe the upstream once.
+    router.addAsync("GET", u"/api/v1/library/available"_s, Access::LoggedIn,
+                    bind(&LibraryHandler::available));
     router.add("POST", u"/api/v1/library/fill"_s, Access::Teacher, 0, bind(&LibraryHandler::fill));
 }
 
@@ -49,6 +75,22 @@ QFuture<Reply> LibraryHandler::asset(const RequestContext &context, const Core::
     // The same bytes for everyone (unlike uploaded assets), so shared caches may keep them.
     return libraryAssetReply(m_services.library, *name, context.request,
                              "public, max-age=31536000, immutable");
+}
+
+QFuture<Reply> LibraryHandler::available(const RequestContext &context, const Core::Caller &,
+                                         Service::Work &) const
+{
+    if (!m_services.library) {
+        const Error error =
+            makeError(ErrorKind::NotFound, u"This server has no Scratch library cache."_s);
+        return QtFuture::makeReadyFuture(errorReply(error, context.request.requestId));
+    }
+    return m_services.library->availability().then(
+        [](const Library::LibraryAvailability &availability) {
+            // It changes as the cache fills: never kept by a browser.
+            return Reply::json(200, availabilityJson(availability))
+                .addHeader("Cache-Control", "no-store");
+        });
 }
 
 Result<Reply> LibraryHandler::status(const RequestContext &, const Core::Caller &,

@@ -20,6 +20,8 @@ public:
 private:
     QFuture<Reply> asset(const RequestContext &context, const Core::Caller &caller,
                          Service::Work &db) const;
+    QFuture<Reply> available(const RequestContext &context, const Core::Caller &caller,
+                             Service::Work &db) const;
     Result<Reply> status(const RequestContext &context, const Core::Caller &caller,
                          Service::Work &db) const;
     Result<Reply> fill(const RequestContext &context, const Core::Caller &caller,

@@ -377,6 +377,7 @@ const LibraryCache::Catalogue &LibraryCache::currentCatalogue() const
         fresh.signature = signature;
         fresh.names = readCatalogue(m_config.catalogueRoot);
         fresh.set = QSet<QString>(fresh.names.cbegin(), fresh.names.cend());
+        fresh.items = readCatalogueItems(m_config.catalogueRoot);
         m_catalogue = std::move(fresh);
     }
     return *m_catalogue;
@@ -411,6 +412,60 @@ LibrarySummary LibraryCache::summary() const
     QMutexLocker locker(&m_mutex);
     summary.fill = m_progress;
     return summary;
+}
+
+QFuture<LibraryAvailability> LibraryCache::availability()
+{
+    QList<CatalogueItem> items;
+    {
+        QMutexLocker locker(&m_mutex);
+        items = currentCatalogue().items;
+    }
+    LibraryAvailability result;
+    result.upstream = hasUpstream();
+    result.total = static_cast<int>(items.size());
+    QSet<QString> missing; // assets not on disk
+    for (const CatalogueItem &item : std::as_const(items)) {
+        bool complete = true;
+        for (const QString &md5ext : item.assets) {
+            const std::optional<Sb3::AssetName> name = parse(md5ext);
+            if (name && m_files.contains(*name))
+                continue;
+            complete = false;
+            if (!missing.contains(md5ext)) {
+                missing.insert(md5ext);
+                result.missingAssets.append(md5ext);
+            }
+        }
+        if (!complete)
+            result.missingItems.append({item.kind, item.name});
+    }
+    if (result.missingAssets.isEmpty() || !hasUpstream())
+        return QtFuture::makeReadyFuture(result);
+    // Something is missing: whether it can be fetched decides. The probe is a real download of
+    // one missing asset (it is stored, so a probe is never wasted); an upstream that answers 404
+    // for it still answers, so the rest is fetched on demand as before.
+    return get(result.missingAssets.constFirst()).then([result](const LibraryAsset &asset) mutable {
+        if (asset.availability != Availability::Unavailable) {
+            result.reachable = true;
+            result.missingItems.clear();
+            result.missingAssets.clear();
+        }
+        return result;
+    });
+}
+
+Result<int> LibraryCache::exportArchive(const QString &path) const
+{
+    return exportLibrary(m_config.directory, path);
+}
+
+Result<LibraryImport> LibraryCache::importArchive(const QString &path)
+{
+    Result<LibraryImport> report = importLibrary(m_files, path, m_config.maxBytes);
+    if (report)
+        m_cacheBytes += report->addedBytes;
+    return report;
 }
 
 QNetworkAccessManager &LibraryCache::network()

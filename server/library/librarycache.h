@@ -19,6 +19,9 @@
 #include <QStringList>
 #include <QUrl>
 
+#include "server/core/result.h"
+#include "server/library/libraryarchive.h"
+#include "server/library/librarycatalogue.h"
 #include "server/library/libraryfiles.h"
 #include "server/library/librarytypes.h"
 #include "server/sb3/assetname.h"
@@ -63,6 +66,16 @@ public:
     QStringList catalogue() const;
     bool inCatalogue(const QString &md5ext) const;
     LibrarySummary summary() const;
+    // Which catalogue items the pickers can offer now. When something is missing and an
+    // upstream is configured, one missing asset is fetched as a probe (single-flight, bounded by
+    // the download timeout; answered at once while the upstream is known to be unreachable), so
+    // the future may finish later, on the cache's thread.
+    QFuture<LibraryAvailability> availability();
+
+    // The cache as one zip file and back (#13); disk work on the calling thread (a worker),
+    // thread-safe. An import counts the added bytes towards the size cap's total.
+    Result<int> exportArchive(const QString &path) const;
+    Result<LibraryImport> importArchive(const QString &path);
 
 signals:
     void fillProgressed(int done, int total, int failed);
@@ -81,6 +94,7 @@ private:
         QString signature;
         QStringList names;
         QSet<QString> set;
+        QList<CatalogueItem> items;
     };
     struct Fill
     {

@@ -95,4 +95,26 @@ QStringList readCatalogue(const QString &webRoot)
     return names;
 }
 
+QList<CatalogueItem> readCatalogueItems(const QString &webRoot)
+{
+    if (webRoot.isEmpty())
+        return {};
+    QList<CatalogueItem> items;
+    for (const QString &kind : catalogueKinds) {
+        QFile file(cataloguePath(webRoot, kind));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonArray entries = QJsonDocument::fromJson(file.readAll()).array();
+        for (const QJsonValue &value : entries) {
+            const QJsonObject entry = value.toObject();
+            CatalogueItem item{kind, entry.value("name"_L1).toString(), {}};
+            addEntry(entry, &item.assets);
+            item.assets.removeDuplicates();
+            if (!item.name.isEmpty() && !item.assets.isEmpty())
+                items.append(std::move(item));
+        }
+    }
+    return items;
+}
+
 } // namespace Blockhaus::Library

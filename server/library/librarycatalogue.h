@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -19,5 +20,19 @@ QStringList catalogueNames(const QByteArray &json);
 // modification time and size), so a cache can re-read the catalogue when the editor is staged
 // anew; cheap (four stat calls).
 QString catalogueSignature(const QString &webRoot);
+
+// One tile of a library picker: its kind ("costumes", "sprites", "sounds" or "backdrops", the
+// catalogue file it comes from), its name (the picker's key, unique within the kind) and every
+// asset a pick loads (a sprite's costumes and sounds). Picking it works only when all of them
+// can be served (#13).
+struct CatalogueItem
+{
+    QString kind;
+    QString name;
+    QStringList assets;
+};
+// The items of every catalogue file under webRoot/libraries; entries without a name or without
+// a valid asset name are left out (the editor could not show them either).
+QList<CatalogueItem> readCatalogueItems(const QString &webRoot);
 
 } // namespace Blockhaus::Library

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Blockhaus::Library {
 
@@ -59,6 +61,23 @@ struct LibrarySummary
     qint64 cacheBytes = 0; // on disk now
     qint64 maxCacheBytes = 0; // 0: no limit
     bool full = false; // a download was not stored because of maxCacheBytes
+};
+
+// What the editor's pickers can offer right now (#13): an item is available when every asset it
+// loads is on disk, or the upstream answers. Offline, the editor hides the missing items instead
+// of showing broken pictures and adding broken costumes.
+struct MissingItem
+{
+    QString kind; // costumes, sprites, sounds, backdrops
+    QString name;
+};
+struct LibraryAvailability
+{
+    bool upstream = false; // an upstream is configured
+    bool reachable = false; // it answered just now (false without one)
+    int total = 0; // catalogue items
+    QList<MissingItem> missingItems; // empty when reachable
+    QStringList missingAssets; // md5ext of catalogue assets that cannot be served now
 };
 
 } // namespace Blockhaus::Library

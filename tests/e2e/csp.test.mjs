@@ -71,7 +71,8 @@ test('the editor loads, edits and saves without a CSP violation', { timeout: 300
   await page.waitForTimeout(500);
   await page.getByRole('tab', { name: 'Code' }).click();
   await page.getByRole('button', { name: 'Choose a Sprite' }).first().click();
-  await page.locator('[class*="library-item_library-item-name"]').first().waitFor({ timeout: 30_000 });
+  // Hidden offline (#13), but drawn.
+  await page.locator('[class*="library-item_library-item-name"]').first().waitFor({ state: 'attached', timeout: 30_000 });
   await page.keyboard.press('Escape');
   await page.getByText('Backpack', { exact: true }).click();
   await page.waitForTimeout(500);

@@ -233,8 +233,10 @@ test('the sprite library asks Blockhaus for its pictures and never hangs offline
   await page.getByRole('button', { name: 'Choose a Sprite' }).first().click();
   assert.equal((await firstPicture).status(), 404);
   const items = page.locator('[class*="library-item_library-item-name"]');
-  await items.first().waitFor({ timeout: 30_000 });
+  // Offline with an empty cache the tiles are there but hidden, with a notice saying why (#13).
+  await items.first().waitFor({ state: 'attached', timeout: 30_000 });
   assert.ok(await items.count() > 100, 'the catalogue ships with the editor');
+  await page.locator('#blockhaus-library-notice').waitFor({ timeout: 30_000 });
   assert.ok(context.calls.some((call) => call.startsWith('GET /library/')), 'pictures come from /library');
   assert.deepEqual(context.foreignRequests(), [], 'requests to other hosts');
   await context.close();

@@ -117,6 +117,8 @@ const Row rows[] = {
 
     {"GET /library/{md5ext}", "uaaaaaa"},
     {"GET /api/v1/library", "udddaaa"},
+    // What the editor's pickers may show (#13): any session.
+    {"GET /api/v1/library/available", "uaaaaaa"},
     {"POST /api/v1/library/fill", "udddaaa"},
 
     {"GET /api/v1/backpack", "uaaaaaa"},

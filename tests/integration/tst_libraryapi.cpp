@@ -8,6 +8,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QScopeGuard>
@@ -128,6 +129,8 @@ private slots:
     void fillDownloadsTheCatalogueOnce();
     void nameOutsideTheCatalogueIsNotFoundWithoutUpstream_data();
     void nameOutsideTheCatalogueIsNotFoundWithoutUpstream();
+    void availableListsWhatCannotBeServedOffline();
+    void availableListsNothingMissingWhenUpstreamAnswers();
 
 private:
     // Adds names to the web root's catalogue (backdrops.json, which initTestCase leaves out), so
@@ -614,6 +617,74 @@ void TestLibraryApi::nameOutsideTheCatalogueIsNotFoundWithoutUpstream()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(m_upstream.requestCount(name), 0);
     QVERIFY(!QFile::exists(cachedPath(m_server->dataDir(), name)));
+}
+
+// #13: offline, the editor hides exactly the items whose files are not all on disk.
+void TestLibraryApi::availableListsWhatCannotBeServedOffline()
+{
+    const QByteArray hereBytes = assetBytes(u"svg"_s, uniqueSeed());
+    const QString here = md5ext(hereBytes, u"svg"_s);
+    const QString gone = md5ext(uniqueSeed(), u"png"_s);
+    QTemporaryDir webRoot;
+    QVERIFY(webRoot.isValid() && QDir(webRoot.path()).mkpath(u"libraries"_s));
+    const QString libraries = webRoot.path() + u"/libraries/"_s;
+    QVERIFY(writeFile(
+        libraries + u"costumes.json"_s,
+        QJsonDocument(QJsonArray{QJsonObject{{u"name"_s, u"Here"_s}, {u"md5ext"_s, here}},
+                                 QJsonObject{{u"name"_s, u"Gone"_s}, {u"md5ext"_s, gone}}})
+            .toJson()));
+    // A sprite is available only when every costume is: one of its two is missing.
+    QVERIFY(writeFile(
+        libraries + u"sprites.json"_s,
+        QJsonDocument(QJsonArray{QJsonObject{{u"name"_s, u"Half"_s},
+                                             {u"costumes"_s,
+                                              QJsonArray{QJsonObject{{u"md5ext"_s, here}},
+                                                         QJsonObject{{u"md5ext"_s, gone}}}}}})
+            .toJson()));
+    TestServer::Options options;
+    options.extraArgs =
+        QStringList{u"--library-upstream"_s,
+                    u"http://127.0.0.1:%1/{md5ext}"_s.arg(FakeUpstream::closedPort()),
+                    u"--library-timeout-ms"_s,
+                    QString::number(upstreamTimeoutMs),
+                    u"--web-root"_s,
+                    webRoot.path()};
+    TestServer server(options);
+    QVERIFY2(server.start(), server.output().constData());
+    QVERIFY(QDir().mkpath(QFileInfo(cachedPath(server.dataDir(), here)).path()));
+    QVERIFY(writeFile(cachedPath(server.dataDir(), here), hereBytes));
+    const Classroom classroom =
+        makeClassroom(server.port(), server.adminPassword(), u"Offline class"_s, {u"Cy D."_s});
+    QCOMPARE(classroom.students.size(), 1);
+
+    Client client(server.port());
+    client.setBearer(classroom.students.at(0).token);
+    const HttpReply reply = client.get("/api/v1/library/available"_ba);
+    QCOMPARE(reply.status, 200);
+    const QJsonObject body = reply.object();
+    QCOMPARE(body.value(u"upstream"_s).toBool(), true);
+    QCOMPARE(body.value(u"reachable"_s).toBool(), false);
+    QCOMPARE(body.value(u"total"_s).toInt(), 3);
+    QCOMPARE(body.value(u"available"_s).toInt(), 1);
+    const QJsonObject missing = body.value(u"missing"_s).toObject();
+    QCOMPARE(missing.value(u"costumes"_s).toArray(), QJsonArray{u"Gone"_s});
+    QCOMPARE(missing.value(u"sprites"_s).toArray(), QJsonArray{u"Half"_s});
+    QCOMPARE(missing.value(u"sounds"_s).toArray(), QJsonArray());
+    QCOMPARE(body.value(u"missing_assets"_s).toArray(), QJsonArray{gone});
+    QCOMPARE(reply.header("cache-control"_ba), "no-store"_ba);
+    QVERIFY(server.stop());
+}
+
+void TestLibraryApi::availableListsNothingMissingWhenUpstreamAnswers()
+{
+    // This suite's server reaches its upstream: whatever is missing is fetched on demand.
+    const HttpReply reply = get("/api/v1/library/available"_ba);
+    QCOMPARE(reply.status, 200);
+    const QJsonObject body = reply.object();
+    QCOMPARE(body.value(u"reachable"_s).toBool(), true);
+    QVERIFY(body.value(u"total"_s).toInt() > 0);
+    QCOMPARE(body.value(u"available"_s).toInt(), body.value(u"total"_s).toInt());
+    QCOMPARE(body.value(u"missing_assets"_s).toArray(), QJsonArray());
 }
 
 QTEST_GUILESS_MAIN(TestLibraryApi)

@@ -24,6 +24,7 @@
 #include <QVBoxLayout>
 
 #include "ui/settings/autostart.h"
+#include "ui/settings/librarybox.h"
 
 namespace Blockhaus::Ui {
 
@@ -144,6 +145,7 @@ SettingsPanel::SettingsPanel(MaintenanceService *service, App::AppSettings *sett
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     backupLayout->addWidget(m_message);
     layout->addWidget(backupGroup);
+    layout->addWidget(new LibraryBox(m_service)); // #13: the Scratch library offline
     layout->addStretch();
 
     const QString configured = m_settings->dataDirectory();

@@ -7,6 +7,7 @@ import { t, lang, applyTranslations } from '/js/i18n.js';
 import '/js/editor/strings.js';
 import { createStorage } from '/js/editor/storage.js';
 import { SaveController } from '/js/editor/saver.js';
+import { guardLibrary } from '/js/editor/library.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -104,6 +105,7 @@ async function main() {
   GUI.setAppElement(container);
   const root = GUI.createStandaloneRoot(state, container);
   saver.attach(state.store);
+  guardLibrary(state.store);
 
   props = {
     projectId: isNew ? '0' : String(meta.id),

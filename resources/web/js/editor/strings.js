@@ -44,6 +44,12 @@ addStrings({
     'editor.problem.other': 'Please try again in a moment. ({reason})',
     'editor.problem.noEditorHeading': 'The Scratch editor is missing',
     'editor.problem.noEditor': 'Blockhaus could not load the editor files. Please tell your teacher.',
+    'editor.library.someHidden': {
+      one: '{count} item is hidden because this computer is offline and has not downloaded it yet. Ask your teacher.',
+      other: '{count} items are hidden because this computer is offline and has not downloaded them yet. Ask your teacher.',
+    },
+    'editor.library.allHidden': 'This library is empty because this computer is offline and has not downloaded it yet. Ask your teacher.',
+    'editor.library.refused': 'That item is not on this computer yet, so it was not added. Pick one from the library, or ask your teacher.',
   },
   de: {
     'editor.back': 'Meine Projekte',
@@ -86,5 +92,11 @@ addStrings({
     'editor.problem.other': 'Bitte versuche es gleich noch einmal. ({reason})',
     'editor.problem.noEditorHeading': 'Der Scratch-Editor fehlt',
     'editor.problem.noEditor': 'Blockhaus konnte die Editor-Dateien nicht laden. Bitte sag deiner Lehrkraft Bescheid.',
+    'editor.library.someHidden': {
+      one: '{count} Teil ist ausgeblendet, weil dieser Computer offline ist und es noch nicht heruntergeladen hat. Frag deine Lehrkraft.',
+      other: '{count} Teile sind ausgeblendet, weil dieser Computer offline ist und sie noch nicht heruntergeladen hat. Frag deine Lehrkraft.',
+    },
+    'editor.library.allHidden': 'Diese Bibliothek ist leer, weil dieser Computer offline ist und sie noch nicht heruntergeladen hat. Frag deine Lehrkraft.',
+    'editor.library.refused': 'Das ist noch nicht auf diesem Computer und wurde deshalb nicht hinzugefügt. Wähle etwas aus der Bibliothek oder frag deine Lehrkraft.',
   },
 });
