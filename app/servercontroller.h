@@ -61,6 +61,10 @@ public:
     // Backups and data-folder facts for the Settings tab. Owned here; null before start() and
     // after stop(). Its futures finish on the database pool's workers.
     Ui::MaintenanceService *maintenanceService() const { return m_maintenance.get(); }
+    // The service door's worker pool and the login service, for `blockhaus --self-check` (#13).
+    // Null before start() and after stop().
+    Service::Runner *runner() const { return m_runner.get(); }
+    Auth::AuthService &auth() { return m_auth; }
     // Set when start() created the admin account with a generated password (shown once).
     QString generatedAdminPassword() const { return m_generatedAdminPassword; }
 
