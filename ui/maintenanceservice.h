@@ -38,66 +38,68 @@ struct LibraryImportResult
     int added = 0;
     int present = 0; // already on this computer
     int damaged = 0; // did not match their names: skipped
-    // What "Check this computer…" found (blockhaus --self-check's figures and verdict, #13).
-    struct CapacityCheck
+};
+
+// What "Check this computer…" found (blockhaus --self-check's figures and verdict, #13).
+struct CapacityCheck
+{
+    bool passed = false;
+    // "This computer can serve about N students saving at once.", or why it could not tell.
+    QString answer;
+    QStringList lines; // every figure, the assumption and each problem, one sentence each
+};
+
+class MaintenanceService
+{
+public:
+    virtual ~MaintenanceService() = default;
+
+    // Writes a consistent copy of the live database to path while students keep saving,
+    // replacing a file of that name only once the copy is complete. The future reports progress
+    // from 0 to 100 (drive a QProgressBar through a QFutureWatcher) and finishes, on a worker
+    // thread, with the saved path or a sentence saying what went wrong.
+    virtual QFuture<Outcome<QString>> backupTo(const QString &path) = 0;
+    // The folder the running server keeps its database in.
+    virtual QString dataDirectory() const = 0;
+    // The database's size on disk (with its write-ahead log), in bytes; -1 when unknown.
+    virtual qint64 databaseBytes() const = 0;
+
+    // The library cache (#13). Defaults describe a server without one. libraryState() reads
+    // the disk off the GUI thread. startLibraryDownload() downloads what is missing (false when
+    // a download already runs or there is no cache); pauseLibraryDownload() stops it, and a
+    // later start continues from what is cached. watchLibrary() calls changed on context's
+    // thread whenever a download progresses or ends, until context is destroyed.
+    virtual QFuture<LibraryState> libraryState() const
     {
-        bool passed = false;
-        // "This computer can serve about N students saving at once.", or why it could not tell.
-        QString answer;
-        QStringList lines; // every figure, the assumption and each problem, one sentence each
-    };
-
-    class MaintenanceService
-    {
-    public:
-        virtual ~MaintenanceService() = default;
-
-        // Writes a consistent copy of the live database to path while students keep saving,
-        // replacing a file of that name only once the copy is complete. The future reports progress
-        // from 0 to 100 (drive a QProgressBar through a QFutureWatcher) and finishes, on a worker
-        // thread, with the saved path or a sentence saying what went wrong.
-        virtual QFuture<Outcome<QString>> backupTo(const QString &path) = 0;
-        // The folder the running server keeps its database in.
-        virtual QString dataDirectory() const = 0;
-        // The database's size on disk (with its write-ahead log), in bytes; -1 when unknown.
-        virtual qint64 databaseBytes() const = 0;
-
-        // The library cache (#13). Defaults describe a server without one. libraryState() reads
-        // the disk off the GUI thread. startLibraryDownload() downloads what is missing (false when
-        // a download already runs or there is no cache); pauseLibraryDownload() stops it, and a
-        // later start continues from what is cached. watchLibrary() calls changed on context's
-        // thread whenever a download progresses or ends, until context is destroyed.
-        virtual QFuture<LibraryState> libraryState() const
-        {
-            return QtFuture::makeReadyFuture(LibraryState{});
-        }
-        virtual bool startLibraryDownload() { return false; }
-        virtual void pauseLibraryDownload() { }
-        virtual void watchLibrary(QObject *, std::function<void()>) { }
-        // The library cache as one file for a USB stick, and back (#13); run off the GUI thread.
-        // Export: the number of files written (the file at path is replaced only when complete).
-        virtual QFuture<Outcome<int>> exportLibrary(const QString &)
-        {
-            return QtFuture::makeReadyFuture(Outcome<int>{});
-        }
-        virtual QFuture<Outcome<LibraryImportResult>> importLibrary(const QString &)
-        {
-            return QtFuture::makeReadyFuture(Outcome<LibraryImportResult>{});
-        }
-        // Runs the capacity check against the running server in the background: a throwaway class
-        // of `students` saving over 127.0.0.1 for about ten seconds, the disk's speed and the
-        // database's durability, then the class is removed. The future finishes on another thread.
-        // An implementation without it answers with a sentence saying so.
-        virtual QFuture<Outcome<CapacityCheck>> checkCapacity(int students);
-    };
-
-    inline QFuture<Outcome<CapacityCheck>> MaintenanceService::checkCapacity(int students)
-    {
-        Q_UNUSED(students);
-        return QtFuture::makeReadyFuture(Outcome<CapacityCheck>{
-            std::nullopt,
-            QCoreApplication::translate("Blockhaus::Ui::MaintenanceService",
-                                        "This server cannot run the check.")});
+        return QtFuture::makeReadyFuture(LibraryState{});
     }
+    virtual bool startLibraryDownload() { return false; }
+    virtual void pauseLibraryDownload() { }
+    virtual void watchLibrary(QObject *, std::function<void()>) { }
+    // The library cache as one file for a USB stick, and back (#13); run off the GUI thread.
+    // Export: the number of files written (the file at path is replaced only when complete).
+    virtual QFuture<Outcome<int>> exportLibrary(const QString &)
+    {
+        return QtFuture::makeReadyFuture(Outcome<int>{});
+    }
+    virtual QFuture<Outcome<LibraryImportResult>> importLibrary(const QString &)
+    {
+        return QtFuture::makeReadyFuture(Outcome<LibraryImportResult>{});
+    }
+    // Runs the capacity check against the running server in the background: a throwaway class
+    // of `students` saving over 127.0.0.1 for about ten seconds, the disk's speed and the
+    // database's durability, then the class is removed. The future finishes on another thread.
+    // An implementation without it answers with a sentence saying so.
+    virtual QFuture<Outcome<CapacityCheck>> checkCapacity(int students);
+};
+
+inline QFuture<Outcome<CapacityCheck>> MaintenanceService::checkCapacity(int students)
+{
+    Q_UNUSED(students);
+    return QtFuture::makeReadyFuture(
+        Outcome<CapacityCheck>{std::nullopt,
+                               QCoreApplication::translate("Blockhaus::Ui::MaintenanceService",
+                                                           "This server cannot run the check.")});
+}
 
 } // namespace Blockhaus::Ui
