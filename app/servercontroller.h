@@ -61,6 +61,12 @@ public:
     // Backups and data-folder facts for the Settings tab. Owned here; null before start() and
     // after stop(). Its futures finish on the database pool's workers.
     Ui::MaintenanceService *maintenanceService() const { return m_maintenance.get(); }
+    // "http://127.0.0.1:PORT" when this computer's browser can reach the server over loopback
+    // (where one-time sign-in links work), else empty.
+    QString localOrigin() const;
+    // The server's authentication (sessions, throttles, sign-in links); for tests that set a
+    // clock. Lives as long as the controller.
+    Auth::AuthService &auth() { return m_auth; }
     // Set when start() created the admin account with a generated password (shown once).
     QString generatedAdminPassword() const { return m_generatedAdminPassword; }
 

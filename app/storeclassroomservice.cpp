@@ -14,6 +14,7 @@
 #include <QSaveFile>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QUrlQuery>
 
 #include "server/core/sentence.h"
 #include "server/core/timetext.h"
@@ -444,6 +445,34 @@ QFuture<Ui::Outcome<int>> StoreClassroomService::exportClass(qint64 classId, con
             promise->finish();
         });
     return future;
+}
+
+QFuture<Ui::Outcome<QUrl>> StoreClassroomService::loginLink(const QString &nextPath)
+{
+    if (m_localOrigin.isEmpty())
+        return ready(failure<QUrl>(
+            u"Blockhaus listens only on a network address that this computer's browser cannot "
+            "be signed in on. Sign in on the page with your username and password."_s));
+    auto target = Service::Classroom::loginLinkTarget(nextPath);
+    if (!target)
+        return ready(toOutcome(Result<QUrl>(target.error())));
+    const Service::Classroom classroom(m_auth, m_live);
+    return submit<QUrl>(
+        m_runner,
+        [classroom, origin = m_localOrigin, next = *target](Service::Work &db) -> Result<QUrl> {
+            auto admin = Service::dashboardCaller(db);
+            if (!admin)
+                return admin.error();
+            auto token = classroom.issueLoginLink(db, *admin);
+            if (!token)
+                return token.error();
+            QUrl url(origin + u"/login/once"_s);
+            QUrlQuery query;
+            query.addQueryItem(u"token"_s, *token);
+            query.addQueryItem(u"next"_s, QString::fromUtf8(QUrl::toPercentEncoding(next)));
+            url.setQuery(query);
+            return url;
+        });
 }
 
 } // namespace Blockhaus::App

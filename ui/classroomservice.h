@@ -13,6 +13,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace Blockhaus::Ui {
 
@@ -104,6 +105,11 @@ public:
     // when complete; a failed export leaves none of its files behind.
     virtual QFuture<Outcome<int>> exportClass(qint64 classId, const QString &target,
                                               bool asZip) = 0;
+
+    // A one-time address that opens nextPath (a page of this server such as "/teacher" or
+    // "/editor?project=3") in the browser of this computer already signed in as the dashboard's
+    // account (#13): single-use, valid for a minute, never a password in it. Open it at once.
+    virtual QFuture<Outcome<QUrl>> loginLink(const QString &nextPath) = 0;
 };
 
 } // namespace Blockhaus::Ui

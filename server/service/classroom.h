@@ -128,6 +128,19 @@ public:
     Result<Core::NewAccount> createUser(Work &work, const Core::Caller &caller,
                                         const NewUser &user) const;
 
+    // One-time sign-in links (#13): the dashboard opens the web pages already signed in, never
+    // with a password in a URL. A token for the caller's own account, or (admin only) for another
+    // teacher's; single-use, valid Auth::LoginLinks::defaultLifetimeMs, kept only hashed.
+    Result<QString> issueLoginLink(Work &work, const Core::Caller &caller, qint64 userId = 0) const;
+    // Exchanges a token for a session, once; only for a browser on this computer (a loopback
+    // peer). Unknown, used and expired tokens are Unauthorized; another peer is Forbidden and
+    // leaves the token as it was.
+    Result<Login> redeemLoginLink(Work &work, const QString &token,
+                                  const QString &clientAddress) const;
+    // Where a sign-in link may lead: a path on this server ("/teacher", "/editor?project=3"),
+    // never another host; empty means the teacher page. The path as it goes into Location.
+    static Result<QString> loginLinkTarget(const QString &next);
+
     // Sessions (public or for anyone logged in).
     Result<Login> login(Work &work, const QString &username, const QString &password,
                         const QString &clientAddress) const;
