@@ -475,4 +475,27 @@ QFuture<Ui::Outcome<QUrl>> StoreClassroomService::loginLink(const QString &nextP
         });
 }
 
+static_assert(Ui::ClassroomService::minPasswordLength == Service::Classroom::minPasswordLength,
+              "the welcome checks the service's bound");
+
+QFuture<Ui::Outcome<Ui::OwnAccount>>
+StoreClassroomService::setOwnAccount(const QString &displayName,
+                                     const std::optional<QString> &password)
+{
+    const Service::Classroom classroom(m_auth, m_live);
+    return submit<Ui::OwnAccount>(
+        m_runner, [classroom, displayName, password](Service::Work &db) -> Result<Ui::OwnAccount> {
+            auto admin = Service::dashboardCaller(db);
+            if (!admin)
+                return admin.error();
+            auto set = classroom.setOwnAccount(db, *admin, displayName, password);
+            if (!set)
+                return set.error();
+            auto me = classroom.me(db, *admin);
+            if (!me)
+                return me.error();
+            return Ui::OwnAccount{me->username, me->displayName, *set};
+        });
+}
+
 } // namespace Blockhaus::App

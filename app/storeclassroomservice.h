@@ -51,6 +51,8 @@ public:
     QFuture<Ui::Outcome<int>> exportClass(qint64 classId, const QString &target,
                                           bool asZip) override;
     QFuture<Ui::Outcome<QUrl>> loginLink(const QString &nextPath) override;
+    QFuture<Ui::Outcome<Ui::OwnAccount>>
+    setOwnAccount(const QString &displayName, const std::optional<QString> &password) override;
 
     // Where the browser on this computer reaches the server ("http://127.0.0.1:8601"), set once
     // the server listens; empty (the default) when it cannot, then loginLink() says so.

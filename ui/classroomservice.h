@@ -64,6 +64,14 @@ struct VersionSummary
     qint64 size = 0; // bytes of project.json
 };
 
+// The dashboard's own account after the welcome set it (#13).
+struct OwnAccount
+{
+    QString username; // to sign in on the web pages
+    QString displayName;
+    QString password; // shown this once
+};
+
 // The value, or a sentence a teacher can read.
 template<typename T>
 struct Outcome
@@ -110,6 +118,13 @@ public:
     // "/editor?project=3") in the browser of this computer already signed in as the dashboard's
     // account (#13): single-use, valid for a minute, never a password in it. Open it at once.
     virtual QFuture<Outcome<QUrl>> loginLink(const QString &nextPath) = 0;
+
+    // The shortest password a teacher may choose (Service::Classroom::minPasswordLength).
+    static constexpr int minPasswordLength = 8;
+    // Names the dashboard's own account and sets its password: the chosen one, or a generated
+    // one when none is given (shown once). Every session of the account ends, as with a reset.
+    virtual QFuture<Outcome<OwnAccount>> setOwnAccount(const QString &displayName,
+                                                       const std::optional<QString> &password) = 0;
 };
 
 } // namespace Blockhaus::Ui

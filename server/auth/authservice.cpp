@@ -138,9 +138,12 @@ Result<int> AuthService::logoutEverywhere(Db::Connection &db, qint64 userId)
 }
 
 Result<Ok> AuthService::resetPassword(Db::Connection &db, qint64 userId, const QString &username,
-                                      const QString &passwordHash)
+                                      const QString &passwordHash,
+                                      const std::optional<QString> &displayName)
 {
-    auto done = Store::UserStore::setPasswordHash(db, userId, passwordHash);
+    auto done = displayName
+        ? Store::UserStore::setNameAndPasswordHash(db, userId, *displayName, passwordHash)
+        : Store::UserStore::setPasswordHash(db, userId, passwordHash);
     dropCached({}, userId);
     if (!done)
         return done.error();

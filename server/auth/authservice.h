@@ -2,6 +2,8 @@
 // AuthService: login, session resolution and logout on top of the user and session stores.
 #pragma once
 
+#include <optional>
+
 #include <QHash>
 #include <QMutex>
 
@@ -48,7 +50,8 @@ public:
     // a reset shuts out whoever knew the old password; forgets the account's login failures.
     // The one way to change a password (HTTP route and dashboard alike).
     Result<Ok> resetPassword(Db::Connection &db, qint64 userId, const QString &username,
-                             const QString &passwordHash);
+                             const QString &passwordHash,
+                             const std::optional<QString> &displayName = std::nullopt);
     // A session for an account that proved itself another way than by its password (a one-time
     // sign-in link, #13); Unauthorized when the account is gone or disabled.
     Result<LoginResult> startSession(Db::Connection &db, qint64 userId);

@@ -291,6 +291,36 @@ Result<Core::NewAccount> Classroom::createUser(Work &work, const Caller &caller,
     return account;
 }
 
+Result<QString> Classroom::setOwnAccount(Work &work, const Caller &caller,
+                                         const QString &displayName,
+                                         const std::optional<QString> &password) const
+{
+    if (caller.userId <= 0)
+        return makeError(ErrorKind::Unauthorized);
+    const QString name = Core::cleanTitle(displayName, {});
+    if (name.isEmpty() || name.size() > maxNameLength)
+        return makeError(ErrorKind::BadRequest,
+                         QT_TRANSLATE_NOOP("Sentence", "Your name needs 1 to %1 characters."),
+                         {QString::number(maxNameLength)});
+    if (password && password->size() < minPasswordLength)
+        return makeError(
+            ErrorKind::BadRequest,
+            QT_TRANSLATE_NOOP("Sentence", "A chosen password needs at least %1 characters."),
+            {QString::number(minPasswordLength)});
+    if (password && password->size() > maxPasswordLength)
+        return makeError(
+            ErrorKind::BadRequest,
+            QT_TRANSLATE_NOOP("Sentence", "A chosen password has at most %1 characters."),
+            {QString::number(maxPasswordLength)});
+    const QString chosen = password ? *password : generatedPassword(caller.role);
+    // Hashed here, on the worker, before the write transaction (as for every password).
+    auto done = m_auth.resetPassword(work.connection(), caller.userId, caller.username,
+                                     Auth::PasswordHasher::hash(chosen), name);
+    if (!done)
+        return done.error();
+    return chosen;
+}
+
 Result<QString> Classroom::issueLoginLink(Work &work, const Caller &caller, qint64 userId) const
 {
     if (auto allowed = requireTeacher(caller); !allowed)

@@ -128,6 +128,14 @@ public:
     Result<Core::NewAccount> createUser(Work &work, const Core::Caller &caller,
                                         const NewUser &user) const;
 
+    // The caller's own account (the dashboard's, at first start, #13): a display name (cleaned,
+    // 1 to maxNameLength characters) and a password, chosen (minPasswordLength to
+    // maxPasswordLength) or generated when none is given. Every session of the account ends, as
+    // with resetPassword. The password set, to be shown once.
+    Result<QString> setOwnAccount(Work &work, const Core::Caller &caller,
+                                  const QString &displayName,
+                                  const std::optional<QString> &password) const;
+
     // One-time sign-in links (#13): the dashboard opens the web pages already signed in, never
     // with a password in a URL. A token for the caller's own account, or (admin only) for another
     // teacher's; single-use, valid Auth::LoginLinks::defaultLifetimeMs, kept only hashed.

@@ -105,6 +105,26 @@ Result<Ok> UserStore::setPasswordHash(Db::Connection &db, qint64 id, const QStri
     });
 }
 
+Result<Ok> UserStore::setNameAndPasswordHash(Db::Connection &db, qint64 id,
+                                             const QString &displayName,
+                                             const QString &passwordHash)
+{
+    return Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
+        Sql q(db, u"UPDATE users SET display_name = ?, password_hash = ? WHERE id = ?"_s);
+        q.bind(displayName).bind(passwordHash).bind(id);
+        if (!q.exec())
+            return q.error();
+        if (q.rowsAffected() != 1)
+            return makeError(ErrorKind::NotFound,
+                             QT_TRANSLATE_NOOP("Sentence", "There is no such user."));
+        Sql sessions(db, u"DELETE FROM sessions WHERE user_id = ?"_s);
+        sessions.bind(id);
+        if (!sessions.exec())
+            return sessions.error();
+        return Ok{};
+    });
+}
+
 Result<int> UserStore::flushLastSeen(Db::Connection &db, const QHash<qint64, QString> &lastSeen)
 {
     if (lastSeen.isEmpty())
