@@ -498,4 +498,40 @@ StoreClassroomService::setOwnAccount(const QString &displayName,
         });
 }
 
+QFuture<Ui::Outcome<QList<Ui::TeacherSummary>>> StoreClassroomService::teachers()
+{
+    const Service::Classroom classroom(m_auth, m_live);
+    return submit<QList<Ui::TeacherSummary>>(
+        m_runner, [classroom](Service::Work &db) -> Result<QList<Ui::TeacherSummary>> {
+            auto admin = Service::dashboardCaller(db);
+            if (!admin)
+                return admin.error();
+            auto staff = classroom.staff(db, *admin);
+            if (!staff)
+                return staff.error();
+            QList<Ui::TeacherSummary> summaries;
+            for (const Core::User &user : std::as_const(*staff))
+                summaries.append(
+                    {user.id, user.username, user.displayName, user.role == Core::Role::Admin});
+            return summaries;
+        });
+}
+
+QFuture<Ui::Outcome<Ui::OwnAccount>>
+StoreClassroomService::createTeacher(const QString &displayName, const QString &username)
+{
+    const Service::Classroom classroom(m_auth, m_live);
+    return submit<Ui::OwnAccount>(
+        m_runner, [classroom, displayName, username](Service::Work &db) -> Result<Ui::OwnAccount> {
+            auto admin = Service::dashboardCaller(db);
+            if (!admin)
+                return admin.error();
+            auto made = classroom.createUser(
+                db, *admin, {username, displayName, Core::Role::Teacher, std::nullopt});
+            if (!made)
+                return made.error();
+            return Ui::OwnAccount{made->username, made->displayName, made->password};
+        });
+}
+
 } // namespace Blockhaus::App

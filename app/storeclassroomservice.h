@@ -51,6 +51,9 @@ public:
     QFuture<Ui::Outcome<int>> exportClass(qint64 classId, const QString &target,
                                           bool asZip) override;
     QFuture<Ui::Outcome<QUrl>> loginLink(const QString &nextPath) override;
+    QFuture<Ui::Outcome<QList<Ui::TeacherSummary>>> teachers() override;
+    QFuture<Ui::Outcome<Ui::OwnAccount>> createTeacher(const QString &displayName,
+                                                       const QString &username) override;
     QFuture<Ui::Outcome<Ui::OwnAccount>>
     setOwnAccount(const QString &displayName, const std::optional<QString> &password) override;
 

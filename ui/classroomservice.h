@@ -72,6 +72,15 @@ struct OwnAccount
     QString password; // shown this once
 };
 
+// A teacher or admin account, for the Teachers list (#13).
+struct TeacherSummary
+{
+    qint64 id = 0;
+    QString username;
+    QString displayName;
+    bool admin = false;
+};
+
 // The value, or a sentence a teacher can read.
 template<typename T>
 struct Outcome
@@ -123,6 +132,11 @@ public:
     static constexpr int minPasswordLength = 8;
     // Names the dashboard's own account and sets its password: the chosen one, or a generated
     // one when none is given (shown once). Every session of the account ends, as with a reset.
+    // Teacher accounts (#13): the list, and a new one with a generated password (shown once).
+    // resetPassword() gives a teacher a new one.
+    virtual QFuture<Outcome<QList<TeacherSummary>>> teachers() = 0;
+    virtual QFuture<Outcome<OwnAccount>> createTeacher(const QString &displayName,
+                                                       const QString &username) = 0;
     virtual QFuture<Outcome<OwnAccount>> setOwnAccount(const QString &displayName,
                                                        const std::optional<QString> &password) = 0;
 };

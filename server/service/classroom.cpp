@@ -256,6 +256,15 @@ Result<QString> Classroom::resetPassword(Work &work, const Caller &caller, qint6
     return password;
 }
 
+Result<QList<Core::User>> Classroom::staff(Work &work, const Caller &caller) const
+{
+    if (!caller.isAdmin())
+        return makeError(
+            ErrorKind::Forbidden,
+            QT_TRANSLATE_NOOP("Sentence", "Only an administrator can see the teacher accounts."));
+    return Store::UserStore::staff(work.connection());
+}
+
 Result<Core::NewAccount> Classroom::createUser(Work &work, const Caller &caller,
                                                const NewUser &user) const
 {

@@ -124,6 +124,8 @@ public:
     // A new generated password (child-friendly for a student, strong for staff); every session
     // of the account ends at once. Teachers: students of their classes; admin: anyone.
     Result<QString> resetPassword(Work &work, const Core::Caller &caller, qint64 userId) const;
+    // Admin only: the teacher and admin accounts (the dashboard's Teachers list, #13).
+    Result<QList<Core::User>> staff(Work &work, const Core::Caller &caller) const;
     // Admin only. The account as made, with its password (generated when none was given).
     Result<Core::NewAccount> createUser(Work &work, const Core::Caller &caller,
                                         const NewUser &user) const;

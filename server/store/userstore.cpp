@@ -85,6 +85,24 @@ Result<User> UserStore::user(Db::Connection &db, qint64 id)
     return user;
 }
 
+Result<QList<User>> UserStore::staff(Db::Connection &db)
+{
+    Sql q(db,
+          u"SELECT id, username, display_name, role FROM users "
+          "WHERE role IN ('teacher', 'admin') AND disabled = 0 "
+          "ORDER BY display_name COLLATE NOCASE, id"_s);
+    if (!q.exec())
+        return q.error();
+    QList<User> users;
+    while (q.next())
+        users.append({q.value(0).toLongLong(),
+                      q.value(1).toString(),
+                      q.value(2).toString(),
+                      roleFromString(q.value(3).toString()),
+                      {}});
+    return users;
+}
+
 Result<Ok> UserStore::setPasswordHash(Db::Connection &db, qint64 id, const QString &passwordHash)
 {
     return Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {

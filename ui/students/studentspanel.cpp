@@ -23,6 +23,7 @@
 #include "ui/signedinbrowser.h"
 #include "ui/students/logincards.h"
 #include "ui/students/rostermodel.h"
+#include "ui/teachers/teachersdialog.h"
 
 namespace Blockhaus::Ui {
 
@@ -89,6 +90,14 @@ StudentsPanel::StudentsPanel(ClassroomService *service, QWidget *parent)
     m_teacherPage->setToolTip(
         tr("Opens the teacher page in the browser on this computer, already signed in."));
     actions->addWidget(m_teacherPage);
+    auto *teachers = new QPushButton(tr("Tea&chers\u2026"));
+    teachers->setAccessibleName(tr("Teacher accounts"));
+    actions->addWidget(teachers);
+    connect(teachers, &QPushButton::clicked, this, [this] {
+        auto *dialog = new TeachersDialog(m_service, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     layout->addLayout(actions);
 
     m_message = new QLabel;
