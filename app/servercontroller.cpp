@@ -151,8 +151,23 @@ bool ServerController::start(StartError *error)
         return false;
     }
     m_maintenance->enableCapacityCheck(&m_auth, m_port); // "Check this computer…" (#13)
+    m_classroom->setLocalOrigin(localOrigin());
     m_running = true;
     return true;
+}
+
+QString ServerController::localOrigin() const
+{
+    // Where this computer's browser reaches the server from a loopback address, the only peer
+    // a one-time sign-in link admits (#13).
+    const QHostAddress &listen = m_options.listen;
+    if (listen == QHostAddress::Any || listen == QHostAddress::AnyIPv4
+        || (listen.protocol() == QAbstractSocket::IPv4Protocol
+            && listen.toIPv4Address() == 0x7f000001))
+        return u"http://127.0.0.1:%1"_s.arg(m_port);
+    if (listen == QHostAddress::AnyIPv6 || listen == QHostAddress::LocalHostIPv6)
+        return u"http://[::1]:%1"_s.arg(m_port);
+    return {};
 }
 
 QString ServerController::backupFolder() const

@@ -64,6 +64,11 @@ public:
     // The service door's worker pool and the login service, for `blockhaus --self-check` (#13).
     // Null before start() and after stop().
     Service::Runner *runner() const { return m_runner.get(); }
+    // "http://127.0.0.1:PORT" when this computer's browser can reach the server over loopback
+    // (where one-time sign-in links work), else empty.
+    QString localOrigin() const;
+    // The server's authentication (sessions, throttles, sign-in links); for tests that set a
+    // clock. Lives as long as the controller.
     Auth::AuthService &auth() { return m_auth; }
     // Set when start() created the admin account with a generated password (shown once).
     QString generatedAdminPassword() const { return m_generatedAdminPassword; }

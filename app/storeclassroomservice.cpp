@@ -14,6 +14,7 @@
 #include <QSaveFile>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QUrlQuery>
 
 #include "server/core/sentence.h"
 #include "server/core/timetext.h"
@@ -444,6 +445,93 @@ QFuture<Ui::Outcome<int>> StoreClassroomService::exportClass(qint64 classId, con
             promise->finish();
         });
     return future;
+}
+
+QFuture<Ui::Outcome<QUrl>> StoreClassroomService::loginLink(const QString &nextPath)
+{
+    if (m_localOrigin.isEmpty())
+        return ready(failure<QUrl>(
+            u"Blockhaus listens only on a network address that this computer's browser cannot "
+            "be signed in on. Sign in on the page with your username and password."_s));
+    auto target = Service::Classroom::loginLinkTarget(nextPath);
+    if (!target)
+        return ready(toOutcome(Result<QUrl>(target.error())));
+    const Service::Classroom classroom(m_auth, m_live);
+    return submit<QUrl>(
+        m_runner,
+        [classroom, origin = m_localOrigin, next = *target](Service::Work &db) -> Result<QUrl> {
+            auto admin = Service::dashboardCaller(db);
+            if (!admin)
+                return admin.error();
+            auto token = classroom.issueLoginLink(db, *admin);
+            if (!token)
+                return token.error();
+            QUrl url(origin + u"/login/once"_s);
+            QUrlQuery query;
+            query.addQueryItem(u"token"_s, *token);
+            query.addQueryItem(u"next"_s, QString::fromUtf8(QUrl::toPercentEncoding(next)));
+            url.setQuery(query);
+            return url;
+        });
+}
+
+static_assert(Ui::ClassroomService::minPasswordLength == Service::Classroom::minPasswordLength,
+              "the welcome checks the service's bound");
+
+QFuture<Ui::Outcome<Ui::OwnAccount>>
+StoreClassroomService::setOwnAccount(const QString &displayName,
+                                     const std::optional<QString> &password)
+{
+    const Service::Classroom classroom(m_auth, m_live);
+    return submit<Ui::OwnAccount>(
+        m_runner, [classroom, displayName, password](Service::Work &db) -> Result<Ui::OwnAccount> {
+            auto admin = Service::dashboardCaller(db);
+            if (!admin)
+                return admin.error();
+            auto set = classroom.setOwnAccount(db, *admin, displayName, password);
+            if (!set)
+                return set.error();
+            auto me = classroom.me(db, *admin);
+            if (!me)
+                return me.error();
+            return Ui::OwnAccount{me->username, me->displayName, *set};
+        });
+}
+
+QFuture<Ui::Outcome<QList<Ui::TeacherSummary>>> StoreClassroomService::teachers()
+{
+    const Service::Classroom classroom(m_auth, m_live);
+    return submit<QList<Ui::TeacherSummary>>(
+        m_runner, [classroom](Service::Work &db) -> Result<QList<Ui::TeacherSummary>> {
+            auto admin = Service::dashboardCaller(db);
+            if (!admin)
+                return admin.error();
+            auto staff = classroom.staff(db, *admin);
+            if (!staff)
+                return staff.error();
+            QList<Ui::TeacherSummary> summaries;
+            for (const Core::User &user : std::as_const(*staff))
+                summaries.append(
+                    {user.id, user.username, user.displayName, user.role == Core::Role::Admin});
+            return summaries;
+        });
+}
+
+QFuture<Ui::Outcome<Ui::OwnAccount>>
+StoreClassroomService::createTeacher(const QString &displayName, const QString &username)
+{
+    const Service::Classroom classroom(m_auth, m_live);
+    return submit<Ui::OwnAccount>(
+        m_runner, [classroom, displayName, username](Service::Work &db) -> Result<Ui::OwnAccount> {
+            auto admin = Service::dashboardCaller(db);
+            if (!admin)
+                return admin.error();
+            auto made = classroom.createUser(
+                db, *admin, {username, displayName, Core::Role::Teacher, std::nullopt});
+            if (!made)
+                return made.error();
+            return Ui::OwnAccount{made->username, made->displayName, made->password};
+        });
 }
 
 } // namespace Blockhaus::App

@@ -50,11 +50,22 @@ public:
     // and removes what it wrote.
     QFuture<Ui::Outcome<int>> exportClass(qint64 classId, const QString &target,
                                           bool asZip) override;
+    QFuture<Ui::Outcome<QUrl>> loginLink(const QString &nextPath) override;
+    QFuture<Ui::Outcome<QList<Ui::TeacherSummary>>> teachers() override;
+    QFuture<Ui::Outcome<Ui::OwnAccount>> createTeacher(const QString &displayName,
+                                                       const QString &username) override;
+    QFuture<Ui::Outcome<Ui::OwnAccount>>
+    setOwnAccount(const QString &displayName, const std::optional<QString> &password) override;
+
+    // Where the browser on this computer reaches the server ("http://127.0.0.1:8601"), set once
+    // the server listens; empty (the default) when it cannot, then loginLink() says so.
+    void setLocalOrigin(const QString &origin) { m_localOrigin = origin; }
 
 private:
     Service::Runner &m_runner;
     Auth::AuthService &m_auth;
     Live::LiveHub *m_live = nullptr;
+    QString m_localOrigin;
 };
 
 } // namespace Blockhaus::App

@@ -13,6 +13,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace Blockhaus::Ui {
 
@@ -63,6 +64,23 @@ struct VersionSummary
     qint64 size = 0; // bytes of project.json
 };
 
+// The dashboard's own account after the welcome set it (#13).
+struct OwnAccount
+{
+    QString username; // to sign in on the web pages
+    QString displayName;
+    QString password; // shown this once
+};
+
+// A teacher or admin account, for the Teachers list (#13).
+struct TeacherSummary
+{
+    qint64 id = 0;
+    QString username;
+    QString displayName;
+    bool admin = false;
+};
+
 // The value, or a sentence a teacher can read.
 template<typename T>
 struct Outcome
@@ -104,6 +122,23 @@ public:
     // when complete; a failed export leaves none of its files behind.
     virtual QFuture<Outcome<int>> exportClass(qint64 classId, const QString &target,
                                               bool asZip) = 0;
+
+    // A one-time address that opens nextPath (a page of this server such as "/teacher" or
+    // "/editor?project=3") in the browser of this computer already signed in as the dashboard's
+    // account (#13): single-use, valid for a minute, never a password in it. Open it at once.
+    virtual QFuture<Outcome<QUrl>> loginLink(const QString &nextPath) = 0;
+
+    // The shortest password a teacher may choose (Service::Classroom::minPasswordLength).
+    static constexpr int minPasswordLength = 8;
+    // Names the dashboard's own account and sets its password: the chosen one, or a generated
+    // one when none is given (shown once). Every session of the account ends, as with a reset.
+    // Teacher accounts (#13): the list, and a new one with a generated password (shown once).
+    // resetPassword() gives a teacher a new one.
+    virtual QFuture<Outcome<QList<TeacherSummary>>> teachers() = 0;
+    virtual QFuture<Outcome<OwnAccount>> createTeacher(const QString &displayName,
+                                                       const QString &username) = 0;
+    virtual QFuture<Outcome<OwnAccount>> setOwnAccount(const QString &displayName,
+                                                       const std::optional<QString> &password) = 0;
 };
 
 } // namespace Blockhaus::Ui

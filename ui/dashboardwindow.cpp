@@ -14,6 +14,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "ui/classroomservice.h"
 #include "ui/conflicts/conflictmodel.h"
 #include "ui/health/healthpanel.h"
 #include "ui/join/joinaddresses.h"
@@ -24,6 +25,7 @@
 #include "ui/settings/settingspanel.h"
 #include "ui/students/rostermodel.h"
 #include "ui/students/studentspanel.h"
+#include "ui/welcome/passwordnotice.h"
 #include "ui/welcome/welcomedialog.h"
 
 namespace Blockhaus::Ui {
@@ -114,6 +116,7 @@ void DashboardWindow::setClassroomService(ClassroomService *service)
 {
     if (m_students || !service)
         return;
+    m_classroom = service;
     m_students = new StudentsPanel(service);
     m_students->setJoinAddress(m_join->currentAddress());
     connect(m_students, &StudentsPanel::classSelected, m_join, &JoinPanel::setClass);
@@ -213,6 +216,24 @@ void DashboardWindow::offerWelcome()
     connect(welcome, &QDialog::accepted, this, [this, welcome] {
         m_students->createClass(welcome->className());
         m_tabs->setCurrentWidget(m_join); // the class code arrives there when it is created
+        // The teacher's own account for the web pages (#13); a made password is shown once.
+        const bool made = !welcome->chosenPassword().has_value();
+        m_classroom->setOwnAccount(welcome->teacherName(), welcome->chosenPassword())
+            .then(this, [this, made](const Outcome<OwnAccount> &account) {
+                if (!account.ok()) {
+                    auto *box = new QMessageBox(QMessageBox::Warning, tr("Your account"),
+                                                account.error, QMessageBox::Ok, this);
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    box->open();
+                    return;
+                }
+                if (!made)
+                    return;
+                auto *notice =
+                    new PasswordNotice(account.value->username, account.value->password, this);
+                notice->setAttribute(Qt::WA_DeleteOnClose);
+                notice->open();
+            });
     });
     welcome->open();
 }

@@ -94,6 +94,7 @@ private:
     QLabel *m_status = nullptr;
     JoinPanel *m_join = nullptr;
     StudentsPanel *m_students = nullptr;
+    ClassroomService *m_classroom = nullptr;
     SettingsPanel *m_settings = nullptr;
     ProjectsPanel *m_projects = nullptr;
     QTabWidget *m_tabs = nullptr;

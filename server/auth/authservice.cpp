@@ -42,16 +42,35 @@ Result<LoginResult> AuthService::login(Db::Connection &db, const QString &userna
                          u"The username or the password is not right. Please try again."_s);
     }
     m_throttle.recordSuccess(username, clientAddress);
+    return openSession(db, record->id);
+}
+
+Result<LoginResult> AuthService::openSession(Db::Connection &db, qint64 userId)
+{
     const QString token = Tokens::newSessionToken();
     const QString expiresAt =
         Core::toText(QDateTime::currentDateTimeUtc().addSecs(sessionLifetimeSeconds));
-    auto created = Store::SessionStore::create(db, record->id, Tokens::hashToken(token), expiresAt);
+    auto created = Store::SessionStore::create(db, userId, Tokens::hashToken(token), expiresAt);
     if (!created)
         return created.error();
-    auto user = Store::UserStore::user(db, record->id);
+    auto user = Store::UserStore::user(db, userId);
     if (!user)
         return user.error();
     return LoginResult{token, expiresAt, *user};
+}
+
+Result<LoginResult> AuthService::startSession(Db::Connection &db, qint64 userId)
+{
+    const Error refused = makeError(ErrorKind::Unauthorized);
+    auto user = Store::UserStore::user(db, userId);
+    if (!user)
+        return user.error().kind == ErrorKind::NotFound ? refused : user.error();
+    auto record = Store::UserStore::loginRecord(db, user->username);
+    if (!record)
+        return record.error().kind == ErrorKind::NotFound ? refused : record.error();
+    if (record->disabled || record->id != userId)
+        return refused;
+    return openSession(db, userId);
 }
 
 Result<CallerSession> AuthService::resolve(Db::Connection &db, const QString &token)
@@ -119,9 +138,12 @@ Result<int> AuthService::logoutEverywhere(Db::Connection &db, qint64 userId)
 }
 
 Result<Ok> AuthService::resetPassword(Db::Connection &db, qint64 userId, const QString &username,
-                                      const QString &passwordHash)
+                                      const QString &passwordHash,
+                                      const std::optional<QString> &displayName)
 {
-    auto done = Store::UserStore::setPasswordHash(db, userId, passwordHash);
+    auto done = displayName
+        ? Store::UserStore::setNameAndPasswordHash(db, userId, *displayName, passwordHash)
+        : Store::UserStore::setPasswordHash(db, userId, passwordHash);
     dropCached({}, userId);
     if (!done)
         return done.error();

@@ -2,10 +2,13 @@
 // AuthService: login, session resolution and logout on top of the user and session stores.
 #pragma once
 
+#include <optional>
+
 #include <QHash>
 #include <QMutex>
 
 #include "server/auth/jointhrottle.h"
+#include "server/auth/loginlinks.h"
 #include "server/auth/loginthrottle.h"
 #include "server/core/result.h"
 #include "server/core/types.h"
@@ -47,8 +50,13 @@ public:
     // a reset shuts out whoever knew the old password; forgets the account's login failures.
     // The one way to change a password (HTTP route and dashboard alike).
     Result<Ok> resetPassword(Db::Connection &db, qint64 userId, const QString &username,
-                             const QString &passwordHash);
+                             const QString &passwordHash,
+                             const std::optional<QString> &displayName = std::nullopt);
+    // A session for an account that proved itself another way than by its password (a one-time
+    // sign-in link, #13); Unauthorized when the account is gone or disabled.
+    Result<LoginResult> startSession(Db::Connection &db, qint64 userId);
     LoginThrottle &throttle() { return m_throttle; }
+    LoginLinks &loginLinks() { return m_loginLinks; }
     JoinThrottle &joinThrottle() { return m_joinThrottle; }
 
 private:
@@ -65,9 +73,12 @@ private:
     static constexpr qint64 cacheTtlMs = 30'000;
     static constexpr int cacheMaxEntries = 20'000;
     void dropCached(const QString &tokenHash, qint64 userId);
+    // A new session for an account already checked (password or sign-in link).
+    Result<LoginResult> openSession(Db::Connection &db, qint64 userId);
 
     LoginThrottle m_throttle;
     JoinThrottle m_joinThrottle;
+    LoginLinks m_loginLinks;
     QMutex m_cacheMutex;
     QHash<QString, CachedSession> m_cache; // by token hash
     quint64 m_generation = 0; // guarded by m_cacheMutex

@@ -6,6 +6,7 @@
 
 #include "server/core/timetext.h"
 #include "server/http/bodyparsers.h"
+#include "server/http/errors.h"
 #include "server/http/handlerutil.h"
 #include "server/http/jsonio.h"
 #include "server/http/originguard.h"
@@ -13,6 +14,33 @@
 namespace Blockhaus::Http {
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// A refused sign-in link, for a person: the browser navigated here, so a short page says what
+// happened and where to go instead. Other clients get the JSON error of API.md.
+Result<Reply> refusedLink(const RequestContext &context, const Error &error)
+{
+    if (error.kind == ErrorKind::Internal
+        || !context.request.header("accept").contains("text/html"))
+        return error;
+    const QString page =
+        u"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<title>Sign-in link not accepted \u2013 Blockhaus</title>\n"
+        "<link rel=\"stylesheet\" href=\"/css/blockhaus.css\">\n</head>\n<body>\n<main>\n"
+        "<h1>This sign-in link cannot be used</h1>\n<p>%1</p>\n"
+        "<p><a href=\"/\">Sign in with your username and password</a></p>\n"
+        "</main>\n</body>\n</html>\n"_s.arg(error.message.toHtmlEscaped());
+    Reply reply = Reply::bytes(statusFor(error.kind), "text/html; charset=utf-8", page.toUtf8());
+    reply.addHeader("Cache-Control", "no-store");
+    reply.addHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'");
+    reply.addHeader("X-Content-Type-Options", "nosniff");
+    reply.addHeader("Referrer-Policy", "no-referrer");
+    return reply;
+}
+
+} // namespace
 
 void SessionHandler::registerRoutes(Router &router) const
 {
@@ -32,6 +60,8 @@ void SessionHandler::registerRoutes(Router &router) const
     router.add("GET", u"/api/v1/join/{code}"_s, Access::Public, 0,
                bindPublic(&SessionHandler::join));
     router.add("GET", u"/api/v1/me"_s, Access::LoggedIn, 0, bind(&SessionHandler::me));
+    // Public: the token is the credential; the service admits only a browser on this computer.
+    router.add("GET", u"/login/once"_s, Access::Public, 0, bindPublic(&SessionHandler::loginOnce));
 }
 
 Service::Classroom SessionHandler::classroom() const
@@ -117,6 +147,30 @@ Result<Reply> SessionHandler::join(const RequestContext &context, Service::Work 
         QJsonObject{
             {u"class"_s, QJsonObject{{u"id"_s, picker->group.id}, {u"name"_s, picker->group.name}}},
             {u"students"_s, students}});
+}
+
+Result<Reply> SessionHandler::loginOnce(const RequestContext &context, Service::Work &db) const
+{
+    // GET /login/once?token=T&next=/teacher: the token is used up and exchanged for the same
+    // session cookie a login sets (so the CSRF rule applies to it as to any other), then the
+    // browser goes on to next. A bad next is refused before the token is touched.
+    const QUrlQuery &query = context.request.query;
+    auto target =
+        Service::Classroom::loginLinkTarget(query.queryItemValue(u"next"_s, QUrl::FullyDecoded));
+    if (!target)
+        return refusedLink(context, target.error());
+    auto login = classroom().redeemLoginLink(
+        db, query.queryItemValue(u"token"_s, QUrl::FullyDecoded), context.request.peer.toString());
+    if (!login)
+        return refusedLink(context, login.error());
+    Reply reply = Reply::noContent();
+    reply.status = 303;
+    reply.addHeader("Location", target->toLatin1());
+    reply.addHeader("Set-Cookie", sessionCookie(login->token, login->maxAgeSeconds));
+    // The address held the token: kept out of caches and of any Referer.
+    reply.addHeader("Cache-Control", "no-store");
+    reply.addHeader("Referrer-Policy", "no-referrer");
+    return reply;
 }
 
 } // namespace Blockhaus::Http

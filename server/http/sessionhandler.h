@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// SessionHandler serves login and logout (/api/v1/session), /api/v1/me and the class join picker.
+// SessionHandler serves login and logout (/api/v1/session), /api/v1/me, the class join picker and
+// the one-time sign-in links of the dashboard (/login/once, #13).
 #pragma once
 
 #include "server/http/router.h"
@@ -26,6 +27,7 @@ private:
     Result<Reply> me(const RequestContext &context, const Core::Caller &caller,
                      Service::Work &db) const;
     Result<Reply> join(const RequestContext &context, Service::Work &db) const;
+    Result<Reply> loginOnce(const RequestContext &context, Service::Work &db) const;
 
     Service::Classroom classroom() const;
 

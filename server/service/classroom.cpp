@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include <QCoreApplication>
+#include <QUrl>
 
 #include "server/auth/authservice.h"
 #include "server/auth/passwordgenerator.h"
@@ -255,6 +256,15 @@ Result<QString> Classroom::resetPassword(Work &work, const Caller &caller, qint6
     return password;
 }
 
+Result<QList<Core::User>> Classroom::staff(Work &work, const Caller &caller) const
+{
+    if (!caller.isAdmin())
+        return makeError(
+            ErrorKind::Forbidden,
+            QT_TRANSLATE_NOOP("Sentence", "Only an administrator can see the teacher accounts."));
+    return Store::UserStore::staff(work.connection());
+}
+
 Result<Core::NewAccount> Classroom::createUser(Work &work, const Caller &caller,
                                                const NewUser &user) const
 {
@@ -288,6 +298,104 @@ Result<Core::NewAccount> Classroom::createUser(Work &work, const Caller &caller,
         return account.error();
     account->password = password;
     return account;
+}
+
+Result<QString> Classroom::setOwnAccount(Work &work, const Caller &caller,
+                                         const QString &displayName,
+                                         const std::optional<QString> &password) const
+{
+    if (caller.userId <= 0)
+        return makeError(ErrorKind::Unauthorized);
+    const QString name = Core::cleanTitle(displayName, {});
+    if (name.isEmpty() || name.size() > maxNameLength)
+        return makeError(ErrorKind::BadRequest,
+                         QT_TRANSLATE_NOOP("Sentence", "Your name needs 1 to %1 characters."),
+                         {QString::number(maxNameLength)});
+    if (password && password->size() < minPasswordLength)
+        return makeError(
+            ErrorKind::BadRequest,
+            QT_TRANSLATE_NOOP("Sentence", "A chosen password needs at least %1 characters."),
+            {QString::number(minPasswordLength)});
+    if (password && password->size() > maxPasswordLength)
+        return makeError(
+            ErrorKind::BadRequest,
+            QT_TRANSLATE_NOOP("Sentence", "A chosen password has at most %1 characters."),
+            {QString::number(maxPasswordLength)});
+    const QString chosen = password ? *password : generatedPassword(caller.role);
+    // Hashed here, on the worker, before the write transaction (as for every password).
+    auto done = m_auth.resetPassword(work.connection(), caller.userId, caller.username,
+                                     Auth::PasswordHasher::hash(chosen), name);
+    if (!done)
+        return done.error();
+    return chosen;
+}
+
+Result<QString> Classroom::issueLoginLink(Work &work, const Caller &caller, qint64 userId) const
+{
+    if (auto allowed = requireTeacher(caller); !allowed)
+        return allowed.error();
+    if (userId != 0 && userId != caller.userId) {
+        if (!caller.isAdmin())
+            return makeError(ErrorKind::Forbidden,
+                             QT_TRANSLATE_NOOP("Sentence",
+                                               "Only an administrator can open the pages for "
+                                               "another teacher."));
+        auto user = Store::UserStore::user(work.connection(), userId);
+        if (!user)
+            return user.error();
+        if (user->role == Core::Role::Student)
+            return makeError(
+                ErrorKind::Forbidden,
+                QT_TRANSLATE_NOOP("Sentence", "A sign-in link is only for teacher accounts."));
+    }
+    return m_auth.loginLinks().issue(userId != 0 ? userId : caller.userId);
+}
+
+Result<Login> Classroom::redeemLoginLink(Work &work, const QString &token,
+                                         const QString &clientAddress) const
+{
+    // Checked before the token is touched: a try from elsewhere does not use it up.
+    if (!Auth::LoginLinks::isLocalPeer(clientAddress))
+        return makeError(ErrorKind::Forbidden,
+                         QT_TRANSLATE_NOOP("Sentence",
+                                           "A sign-in link works only in a browser on the "
+                                           "computer that runs Blockhaus."));
+    const std::optional<qint64> userId = m_auth.loginLinks().redeem(token);
+    if (!userId)
+        return makeError(ErrorKind::Unauthorized,
+                         QT_TRANSLATE_NOOP("Sentence",
+                                           "This sign-in link has been used already or is too "
+                                           "old. Open the page again from the Blockhaus "
+                                           "window, or sign in with your username and "
+                                           "password."));
+    auto session = m_auth.startSession(work.connection(), *userId);
+    if (!session)
+        return session.error();
+    return Login{session->token, session->expiresAt, session->user,
+                 Auth::AuthService::sessionLifetimeSeconds};
+}
+
+Result<QString> Classroom::loginLinkTarget(const QString &next)
+{
+    const Error refused = makeError(
+        ErrorKind::BadRequest,
+        QT_TRANSLATE_NOOP("Sentence", "A sign-in link can only lead to a page of this Blockhaus."));
+    if (next.isEmpty())
+        return u"/teacher"_s;
+    // A path of this server: one leading slash ("//host" is another host), printable ASCII
+    // without backslashes (which some browsers read as slashes) or spaces.
+    if (next.size() > 2000 || !next.startsWith(u'/') || next.startsWith(u"//"_s))
+        return refused;
+    const bool printable = std::all_of(next.cbegin(), next.cend(), [](QChar c) {
+        return c.unicode() > 0x20 && c.unicode() < 0x7f && c != u'\\';
+    });
+    if (!printable)
+        return refused;
+    const QUrl url(next, QUrl::StrictMode);
+    if (!url.isValid() || !url.isRelative() || !url.host().isEmpty()
+        || !url.path().startsWith(u'/'))
+        return refused;
+    return QString::fromLatin1(url.toEncoded());
 }
 
 Result<Login> Classroom::login(Work &work, const QString &username, const QString &password,

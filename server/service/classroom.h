@@ -124,9 +124,32 @@ public:
     // A new generated password (child-friendly for a student, strong for staff); every session
     // of the account ends at once. Teachers: students of their classes; admin: anyone.
     Result<QString> resetPassword(Work &work, const Core::Caller &caller, qint64 userId) const;
+    // Admin only: the teacher and admin accounts (the dashboard's Teachers list, #13).
+    Result<QList<Core::User>> staff(Work &work, const Core::Caller &caller) const;
     // Admin only. The account as made, with its password (generated when none was given).
     Result<Core::NewAccount> createUser(Work &work, const Core::Caller &caller,
                                         const NewUser &user) const;
+
+    // The caller's own account (the dashboard's, at first start, #13): a display name (cleaned,
+    // 1 to maxNameLength characters) and a password, chosen (minPasswordLength to
+    // maxPasswordLength) or generated when none is given. Every session of the account ends, as
+    // with resetPassword. The password set, to be shown once.
+    Result<QString> setOwnAccount(Work &work, const Core::Caller &caller,
+                                  const QString &displayName,
+                                  const std::optional<QString> &password) const;
+
+    // One-time sign-in links (#13): the dashboard opens the web pages already signed in, never
+    // with a password in a URL. A token for the caller's own account, or (admin only) for another
+    // teacher's; single-use, valid Auth::LoginLinks::defaultLifetimeMs, kept only hashed.
+    Result<QString> issueLoginLink(Work &work, const Core::Caller &caller, qint64 userId = 0) const;
+    // Exchanges a token for a session, once; only for a browser on this computer (a loopback
+    // peer). Unknown, used and expired tokens are Unauthorized; another peer is Forbidden and
+    // leaves the token as it was.
+    Result<Login> redeemLoginLink(Work &work, const QString &token,
+                                  const QString &clientAddress) const;
+    // Where a sign-in link may lead: a path on this server ("/teacher", "/editor?project=3"),
+    // never another host; empty means the teacher page. The path as it goes into Location.
+    static Result<QString> loginLinkTarget(const QString &next);
 
     // Sessions (public or for anyone logged in).
     Result<Login> login(Work &work, const QString &username, const QString &password,

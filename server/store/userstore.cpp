@@ -85,6 +85,24 @@ Result<User> UserStore::user(Db::Connection &db, qint64 id)
     return user;
 }
 
+Result<QList<User>> UserStore::staff(Db::Connection &db)
+{
+    Sql q(db,
+          u"SELECT id, username, display_name, role FROM users "
+          "WHERE role IN ('teacher', 'admin') AND disabled = 0 "
+          "ORDER BY display_name COLLATE NOCASE, id"_s);
+    if (!q.exec())
+        return q.error();
+    QList<User> users;
+    while (q.next())
+        users.append({q.value(0).toLongLong(),
+                      q.value(1).toString(),
+                      q.value(2).toString(),
+                      roleFromString(q.value(3).toString()),
+                      {}});
+    return users;
+}
+
 Result<Ok> UserStore::setPasswordHash(Db::Connection &db, qint64 id, const QString &passwordHash)
 {
     return Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
@@ -97,6 +115,26 @@ Result<Ok> UserStore::setPasswordHash(Db::Connection &db, qint64 id, const QStri
                              QT_TRANSLATE_NOOP("Sentence", "There is no such user."));
         // One transaction: there is no moment in which the new password is set while a
         // session opened with the old one still works.
+        Sql sessions(db, u"DELETE FROM sessions WHERE user_id = ?"_s);
+        sessions.bind(id);
+        if (!sessions.exec())
+            return sessions.error();
+        return Ok{};
+    });
+}
+
+Result<Ok> UserStore::setNameAndPasswordHash(Db::Connection &db, qint64 id,
+                                             const QString &displayName,
+                                             const QString &passwordHash)
+{
+    return Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
+        Sql q(db, u"UPDATE users SET display_name = ?, password_hash = ? WHERE id = ?"_s);
+        q.bind(displayName).bind(passwordHash).bind(id);
+        if (!q.exec())
+            return q.error();
+        if (q.rowsAffected() != 1)
+            return makeError(ErrorKind::NotFound,
+                             QT_TRANSLATE_NOOP("Sentence", "There is no such user."));
         Sql sessions(db, u"DELETE FROM sessions WHERE user_id = ?"_s);
         sessions.bind(id);
         if (!sessions.exec())

@@ -31,10 +31,17 @@ public:
                                      const QString &passwordHash);
     static Result<LoginRecord> loginRecord(Db::Connection &db, const QString &username);
     static Result<User> user(Db::Connection &db, qint64 id);
+    // Teacher and admin accounts that are not disabled, by display name (#13).
+    static Result<QList<User>> staff(Db::Connection &db);
     // Replaces the password and, in the same transaction, ends every session of the account: a
     // reset must also shut out whoever knew the old password (issue #12). The caller also drops
     // the sessions from any cache (Auth::AuthService::resetPassword does both).
     static Result<Ok> setPasswordHash(Db::Connection &db, qint64 id, const QString &passwordHash);
+    // The same, also setting the display name, in the same transaction (the dashboard's own
+    // account, #13).
+    static Result<Ok> setNameAndPasswordHash(Db::Connection &db, qint64 id,
+                                             const QString &displayName,
+                                             const QString &passwordHash);
     // G10: presence is written here in one batch, never on every request.
     static Result<int> flushLastSeen(Db::Connection &db, const QHash<qint64, QString> &lastSeen);
 };

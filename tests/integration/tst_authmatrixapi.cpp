@@ -89,6 +89,8 @@ const Row rows[] = {
     {"GET /api/v1/join/{code}", "aaaaaaa"},
     {"GET /api/v1/me", "uaaaaaa"},
     {"GET /api/v1/me/storage", "uaaaaaa"},
+    // A one-time sign-in link (#13): without a valid token nobody gets in, whoever they are.
+    {"GET /login/once", "uuuuuuu"},
 
     {"GET /api/v1/projects", "uaaaaaa"},
     {"GET /api/v1/projects/shared", "uaaaaaa"},

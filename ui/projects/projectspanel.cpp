@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include <QCheckBox>
-#include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -22,6 +21,7 @@
 #include <QVBoxLayout>
 
 #include "ui/projects/projectmodel.h"
+#include "ui/signedinbrowser.h"
 
 namespace Blockhaus::Ui {
 
@@ -205,7 +205,7 @@ qint64 ProjectsPanel::selectedProjectId() const
 void ProjectsPanel::updateButtons()
 {
     const bool haveProject = selectedProjectId() > 0;
-    m_open->setEnabled(haveProject && !m_showingTrash && !m_joinAddress.isEmpty());
+    m_open->setEnabled(haveProject && !m_showingTrash);
     m_versions->setEnabled(haveProject && !m_showingTrash);
     m_restore->setEnabled(haveProject && m_showingTrash);
     m_export->setEnabled(m_classId > 0 && !m_exportWatcher.isRunning());
@@ -336,12 +336,14 @@ QUrl ProjectsPanel::editorUrl(qint64 projectId) const
 
 void ProjectsPanel::openSelected()
 {
-    const QUrl url = editorUrl(selectedProjectId());
-    if (!url.isValid())
-        return;
-    if (!QDesktopServices::openUrl(url))
-        showMessage(tr("No browser could be started. Open %1 in a browser.").arg(url.toString()),
-                    true);
+    openProject(selectedProjectId());
+}
+
+QFuture<void> ProjectsPanel::openProject(qint64 projectId)
+{
+    // Signed in already: the teacher has no password to type at first (#13).
+    return openSignedIn(m_service, this, u"/editor?project="_s + QString::number(projectId),
+                        [this](const QString &problem) { showMessage(problem, true); });
 }
 
 void ProjectsPanel::confirmRestore()

@@ -44,6 +44,8 @@ public:
     QFuture<void> restoreVersion(qint64 projectId, int version);
     QFuture<void> exportTo(const QString &path, bool asZip);
     QUrl editorUrl(qint64 projectId) const;
+    // "Open in browser": the editor with the project, signed in through a one-time link (#13).
+    QFuture<void> openProject(qint64 projectId);
 
     qint64 classId() const { return m_classId; }
     qint64 currentStudentId() const { return m_studentId; }

@@ -20,8 +20,10 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "ui/signedinbrowser.h"
 #include "ui/students/logincards.h"
 #include "ui/students/rostermodel.h"
+#include "ui/teachers/teachersdialog.h"
 
 namespace Blockhaus::Ui {
 
@@ -82,6 +84,20 @@ StudentsPanel::StudentsPanel(ClassroomService *service, QWidget *parent)
     actions->addWidget(m_reset);
     actions->addWidget(m_remove);
     actions->addStretch();
+    // The web pages' own teacher view, signed in without a password (#13).
+    m_teacherPage = new QPushButton(tr("Open the &teacher page"));
+    m_teacherPage->setAccessibleName(tr("Open the teacher page in the browser"));
+    m_teacherPage->setToolTip(
+        tr("Opens the teacher page in the browser on this computer, already signed in."));
+    actions->addWidget(m_teacherPage);
+    auto *teachers = new QPushButton(tr("Tea&chers\u2026"));
+    teachers->setAccessibleName(tr("Teacher accounts"));
+    actions->addWidget(teachers);
+    connect(teachers, &QPushButton::clicked, this, [this] {
+        auto *dialog = new TeachersDialog(m_service, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     layout->addLayout(actions);
 
     m_message = new QLabel;
@@ -97,6 +113,7 @@ StudentsPanel::StudentsPanel(ClassroomService *service, QWidget *parent)
     connect(m_add, &QPushButton::clicked, this, &StudentsPanel::askForNames);
     connect(m_reset, &QPushButton::clicked, this, &StudentsPanel::confirmReset);
     connect(m_remove, &QPushButton::clicked, this, &StudentsPanel::confirmRemove);
+    connect(m_teacherPage, &QPushButton::clicked, this, &StudentsPanel::openTeacherPage);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &StudentsPanel::updateButtons);
     // The passwords exist only now: show them (and offer the cards) whenever accounts are made.
@@ -422,6 +439,12 @@ void StudentsPanel::showAccounts(const QList<NewStudentAccount> &accounts, const
     });
     dialog->resize(560, 420);
     dialog->open();
+}
+
+QFuture<void> StudentsPanel::openTeacherPage()
+{
+    return openSignedIn(m_service, this, u"/teacher"_s,
+                        [this](const QString &problem) { showMessage(problem, true); });
 }
 
 } // namespace Blockhaus::Ui

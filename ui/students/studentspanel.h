@@ -40,12 +40,15 @@ public:
     QFuture<void> addStudents(const QStringList &names);
     QFuture<void> resetPassword(qint64 userId);
     QFuture<void> removeStudent(qint64 userId);
+    // "Open the teacher page": /teacher in this computer's browser, signed in (#13).
+    QFuture<void> openTeacherPage();
 
     qint64 currentClassId() const;
     QString currentClassName() const;
     QString currentJoinCode() const;
     RosterModel *roster() const { return m_roster; }
     QTableView *rosterView() const { return m_view; }
+    QPushButton *teacherPageButton() const { return m_teacherPage; }
     QString message() const; // the last status sentence shown
 
 signals:
@@ -85,6 +88,7 @@ private:
     QPushButton *m_add = nullptr;
     QPushButton *m_reset = nullptr;
     QPushButton *m_remove = nullptr;
+    QPushButton *m_teacherPage = nullptr;
     QLabel *m_message = nullptr;
     qint64 m_rosterRevision = -1; // the last one seen in a snapshot
     QString m_joinAddress;

@@ -74,6 +74,10 @@ private slots:
     void aBlankNameAmongOthersMakesNoAccounts();
     void studentListsMergeLivePresence();
 
+    void ownAccountSetsNameAndPasswordAndEndsSessions();
+    void ownAccountBounds_data();
+    void ownAccountBounds();
+
 private:
     template<typename T>
     Result<T> run(std::function<Result<T>(Work &)> job)
@@ -634,6 +638,87 @@ void TestClassroom::studentListsMergeLivePresence()
     QCOMPARE(dbOnly->size(), 2);
     for (const Service::StudentStatus &student : std::as_const(*dbOnly))
         QVERIFY(!student.online);
+}
+
+// The welcome's account step (#13): the dashboard's own account gets the teacher's name and a
+// password (chosen or generated); the old password and every old session stop working.
+void TestClassroom::ownAccountSetsNameAndPasswordAndEndsSessions()
+{
+    const Caller owner =
+        account(u"owner1"_s, Role::Admin, Auth::PasswordHasher::hash(u"first-password"_s));
+    QVERIFY(owner.userId);
+    auto before = run<Service::Login>([&](Work &work) {
+        return classroom().login(work, u"owner1"_s, u"first-password"_s, u"127.0.0.1"_s);
+    });
+    QVERIFY2(before.ok(), qPrintable(messageOf(before)));
+
+    auto chosen = run<QString>([&](Work &work) {
+        return classroom().setOwnAccount(work, owner, u"  Ms   Weber "_s, u"my-own-secret"_s);
+    });
+    QVERIFY2(chosen.ok(), qPrintable(messageOf(chosen)));
+    QCOMPARE(*chosen, u"my-own-secret"_s);
+    auto oldSession =
+        run<Caller>([&](Work &work) { return classroom().authenticate(work, before->token); });
+    QVERIFY(!oldSession.ok());
+    QCOMPARE(oldSession.error().kind, ErrorKind::Unauthorized);
+    auto oldPassword = run<Service::Login>([&](Work &work) {
+        return classroom().login(work, u"owner1"_s, u"first-password"_s, u"127.0.0.1"_s);
+    });
+    QVERIFY(!oldPassword.ok());
+    auto after = run<Service::Login>([&](Work &work) {
+        return classroom().login(work, u"owner1"_s, u"my-own-secret"_s, u"127.0.0.1"_s);
+    });
+    QVERIFY2(after.ok(), qPrintable(messageOf(after)));
+    QCOMPARE(after->user.displayName, u"Ms Weber"_s);
+
+    auto generated = run<QString>([&](Work &work) {
+        return classroom().setOwnAccount(work, owner, u"Ms Weber"_s, std::nullopt);
+    });
+    QVERIFY2(generated.ok(), qPrintable(messageOf(generated)));
+    QCOMPARE(generated->size(), 20); // strong, as for staff
+    auto withGenerated = run<Service::Login>([&](Work &work) {
+        return classroom().login(work, u"owner1"_s, *generated, u"127.0.0.1"_s);
+    });
+    QVERIFY2(withGenerated.ok(), qPrintable(messageOf(withGenerated)));
+}
+
+void TestClassroom::ownAccountBounds_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("fine") << u"Ms Weber"_s << u"12345678"_s << true;
+    QTest::newRow("empty name") << QString() << u"12345678"_s << false;
+    QTest::newRow("blank name") << u" \t "_s << u"12345678"_s << false;
+    QTest::newRow("60 characters") << QString(60, u'n') << u"12345678"_s << true;
+    QTest::newRow("61 characters") << QString(61, u'n') << u"12345678"_s << false;
+    QTest::newRow("7-character password") << u"Ms Weber"_s << u"1234567"_s << false;
+    QTest::newRow("1001-character password") << u"Ms Weber"_s << QString(1001, u'p') << false;
+}
+
+void TestClassroom::ownAccountBounds()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, password);
+    QFETCH(bool, accepted);
+    const QString username = u"bounds-"_s
+        + QString::number(QByteArray(QTest::currentDataTag()).size())
+        + QString::number(qHash(QByteArray(QTest::currentDataTag())) % 100000);
+    const Caller owner =
+        account(username, Role::Teacher, Auth::PasswordHasher::hash(u"kept-password"_s));
+    QVERIFY(owner.userId);
+    auto set = run<QString>(
+        [&](Work &work) { return classroom().setOwnAccount(work, owner, name, password); });
+    QCOMPARE(set.ok(), accepted);
+    if (accepted)
+        return;
+    QCOMPARE(set.error().kind, ErrorKind::BadRequest);
+    // Refused: nothing changed, the old password still works.
+    auto kept = run<Service::Login>([&](Work &work) {
+        return classroom().login(work, username, u"kept-password"_s, u"127.0.0.1"_s);
+    });
+    QVERIFY2(kept.ok(), qPrintable(messageOf(kept)));
+    QCOMPARE(kept->user.displayName, username);
 }
 
 QTEST_GUILESS_MAIN(TestClassroom)

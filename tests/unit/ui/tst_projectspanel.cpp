@@ -6,6 +6,7 @@
 // progress bar. Every step is a future the test waits for with a bound; nothing blocks.
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QDesktopServices>
 #include <QDir>
 #include <QListView>
 #include <QListWidget>
@@ -15,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include "app/servercontroller.h"
 #include "tests/support/inprocessserver.h"
@@ -74,7 +76,12 @@ private slots:
     void cleanupTestCase();
     void listsTrashRestoresAndExports();
 
+public slots:
+    // Stands in for the desktop's browser (QDesktopServices::setUrlHandler).
+    void openInBrowser(const QUrl &url) { m_opened.append(url); }
+
 private:
+    QList<QUrl> m_opened;
     QTemporaryDir m_dataDir;
     std::unique_ptr<App::ServerController> m_server;
 };
@@ -147,6 +154,22 @@ void TestProjectsPanel::listsTrashRestoresAndExports()
     QVERIFY(first.data(Qt::DisplayRole).toString().contains(u"Maze"_s));
     QCOMPARE(panel.editorUrl(maze),
              QUrl(u"http://127.0.0.1:%1/editor?project=%2"_s.arg(port).arg(maze)));
+
+    // "Open in browser" opens the editor signed in, through a one-time link (#13).
+    QDesktopServices::setUrlHandler(u"http"_s, this, "openInBrowser");
+    m_opened.clear();
+    auto opened = panel.openProject(maze);
+    QVERIFY(settle(opened));
+    QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, waitMs);
+    QDesktopServices::unsetUrlHandler(u"http"_s);
+    const QUrl link = m_opened.constFirst();
+    QCOMPARE(link.path(), u"/login/once"_s);
+    QVERIFY(!link.toString().contains(adminPassword));
+    Client browser(port);
+    const HttpReply signedIn =
+        browser.get(link.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority));
+    QCOMPARE(signedIn.status, 303);
+    QCOMPARE(signedIn.header("location"), "/editor?project="_ba + QByteArray::number(maze));
 
     // The trash, said in words.
     auto trash = panel.loadProjects(annaId, true);

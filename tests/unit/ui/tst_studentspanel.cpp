@@ -4,10 +4,13 @@
 // their passwords come back once), reset a password that then works over HTTP, take a student out
 // of the class, and see a student come online from the live snapshots. Nothing in the panel may
 // block: every step is a future the test waits for with a bound.
+#include <QDesktopServices>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 #include "app/servercontroller.h"
 #include "tests/support/inprocessserver.h"
@@ -41,8 +44,14 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void classStudentsPasswordsAndPresence();
+    void teacherPageOpensSignedIn();
+
+public slots:
+    // Stands in for the desktop's browser (QDesktopServices::setUrlHandler).
+    void openInBrowser(const QUrl &url) { m_opened.append(url); }
 
 private:
+    QList<QUrl> m_opened;
     QTemporaryDir m_dataDir;
     std::unique_ptr<App::ServerController> m_server;
 };
@@ -142,6 +151,30 @@ void TestStudentsPanel::classStudentsPasswordsAndPresence()
     QTRY_COMPARE_WITH_TIMEOUT(panel.roster()->rowCount(), 1, 10000);
     QCOMPARE(rowOf(panel.roster(), u"Anna Berg"_s), -1);
     QVERIFY(panel.message().contains(u"Anna Berg"_s));
+}
+
+void TestStudentsPanel::teacherPageOpensSignedIn()
+{
+    // "Open the teacher page" opens a one-time link (#13), never a password, that signs the
+    // browser in as the dashboard's account and leads to /teacher.
+    QDesktopServices::setUrlHandler(u"http"_s, this, "openInBrowser");
+    m_opened.clear();
+    Ui::StudentsPanel panel(m_server->classroomService());
+    panel.show();
+    QVERIFY(!panel.teacherPageButton()->accessibleName().isEmpty());
+    panel.teacherPageButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, 10000);
+    QDesktopServices::unsetUrlHandler(u"http"_s);
+    const QUrl link = m_opened.constFirst();
+    QCOMPARE(link.path(), u"/login/once"_s);
+    QVERIFY(!link.toString().contains(adminPassword));
+    QCOMPARE(QUrlQuery(link).queryItemValue(u"next"_s, QUrl::FullyDecoded), u"/teacher"_s);
+    Client browser(m_server->port());
+    const HttpReply reply = browser.get(link.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority));
+    QCOMPARE(reply.status, 303);
+    QCOMPARE(reply.header("location"), "/teacher"_ba);
+    QVERIFY(reply.header("set-cookie").startsWith("bh_session="));
+    QCOMPARE(browser.get(link.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority)).status, 401);
 }
 
 QTEST_MAIN(TestStudentsPanel)
