@@ -330,7 +330,7 @@ int runSelfCheck(const Options &given)
                 stderr, "blockhaus: %s\n",
                 qPrintable(Text::tr("Blockhaus is running on this data folder, so the check "
                                     "cannot start its own server there. Use the button "
-                                    "\u201cCheck this computer\u2026\u201d in the running "
+                                    "“Check this computer…” in the running "
                                     "dashboard's Health tab, or stop Blockhaus and run "
                                     "blockhaus --self-check again.")));
         }

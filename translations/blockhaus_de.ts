@@ -17,6 +17,167 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::App::SelfCheck</name>
+    <message>
+        <source>The database does not answer.</source>
+        <translation>Die Datenbank antwortet nicht.</translation>
+    </message>
+    <message>
+        <source>Durability is off: the database&apos;s journal mode is “%1”, not WAL, so students&apos; saves block each other and a crash can damage the database.</source>
+        <translation>Die Datensicherheit ist aus: Der Journalmodus der Datenbank ist „%1“, nicht WAL, darum blockieren sich die Speichervorgänge der Schüler/innen gegenseitig, und ein Absturz kann die Datenbank beschädigen.</translation>
+    </message>
+    <message>
+        <source>Durability is off: the database&apos;s synchronous setting is “%1”, below FULL, so a save reported as done can be lost when the power fails.</source>
+        <translation>Die Datensicherheit ist aus: Die Einstellung synchronous der Datenbank ist „%1“, unter FULL, darum kann ein als fertig gemeldetes Speichern bei einem Stromausfall verloren gehen.</translation>
+    </message>
+    <message>
+        <source>The disk is too slow: it flushed %1 times per second, fewer than %2. Every save waits for a flush, so a class saving together would wait for seconds. Put the data folder on an internal SSD.</source>
+        <translation>Der Datenträger ist zu langsam: Er hat %1-mal pro Sekunde geschrieben, weniger als %2. Jedes Speichern wartet darauf, darum würde eine Klasse, die gleichzeitig speichert, sekundenlang warten. Lege den Datenordner auf eine eingebaute SSD.</translation>
+    </message>
+    <message>
+        <source>The students&apos; load could not run: %1</source>
+        <translation>Die Last der Schüler/innen konnte nicht laufen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n save(s) reported as done were not read back. This is a bug: please report it.</source>
+        <translation>
+            <numerusform>%n als fertig gemeldetes Speichern wurde nicht zurückgelesen. Das ist ein Fehler: Bitte melde ihn.</numerusform>
+            <numerusform>%n als fertig gemeldete Speichervorgänge wurden nicht zurückgelesen. Das ist ein Fehler: Bitte melde ihn.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server failed %n request(s) (5xx). This is a bug: please report it with the log.</source>
+        <translation>
+            <numerusform>Der Server hat %n Anfrage nicht beantworten können (5xx). Das ist ein Fehler: Bitte melde ihn mit dem Protokoll.</numerusform>
+            <numerusform>Der Server hat %n Anfragen nicht beantworten können (5xx). Das ist ein Fehler: Bitte melde ihn mit dem Protokoll.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This computer serves about %1 students saving at once, fewer than the %2 asked for.</source>
+        <translation>Dieser Computer bedient etwa %1 gleichzeitig speichernde Schüler/innen, weniger als die gewünschten %2.</translation>
+    </message>
+    <message>
+        <source>The check&apos;s throwaway class could not be removed: %1</source>
+        <translation>Die Wegwerf-Klasse der Prüfung konnte nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>Only %1 are free on the data folder&apos;s disk; a class&apos;s projects and their versions need hundreds of MB.</source>
+        <translation>Auf dem Datenträger des Datenordners sind nur %1 frei; die Projekte einer Klasse mit ihren Versionen brauchen Hunderte MB.</translation>
+    </message>
+    <message>
+        <source>The check could not measure the saves: %1</source>
+        <translation>Die Prüfung konnte das Speichern nicht messen: %1</translation>
+    </message>
+    <message>
+        <source>This computer can serve about %1 students saving at once.</source>
+        <translation>Dieser Computer kann etwa %1 gleichzeitig speichernde Schüler/innen bedienen.</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>Datenordner: %1</translation>
+    </message>
+    <message>
+        <source>Database: %1, journal_mode %2, synchronous %3</source>
+        <translation>Datenbank: %1, journal_mode %2, synchronous %3</translation>
+    </message>
+    <message>
+        <source>Disk speed: %1 fsync/s (write and flush a small file in the data folder)</source>
+        <translation>Geschwindigkeit des Datenträgers: %1 fsync/s (eine kleine Datei im Datenordner schreiben und sichern)</translation>
+    </message>
+    <message>
+        <source>Free disk: %1</source>
+        <translation>Freier Speicherplatz: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Load: %1 throwaway students, each saving a %2 project in a loop with If-Match for %3 s, over 127.0.0.1</source>
+        <translation>Last: %1 Wegwerf-Schüler/innen, die jeweils ein Projekt von %2 in einer Schleife mit If-Match %3 s lang speichern, über 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>Saves: %1 in %2 s, %3 saves/s</source>
+        <translation>Speichervorgänge: %1 in %2 s, %3 pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Latency: p50 %1 ms, p99 %2 ms</source>
+        <translation>Antwortzeit: p50 %1 ms, p99 %2 ms</translation>
+    </message>
+    <message>
+        <source>Server errors (5xx): %1</source>
+        <translation>Serverfehler (5xx): %1</translation>
+    </message>
+    <message>
+        <source>Lost saves (read back): %1</source>
+        <translation>Verlorene Speichervorgänge (zurückgelesen): %1</translation>
+    </message>
+    <message>
+        <source>Throwaway class and accounts removed: %1</source>
+        <translation>Wegwerf-Klasse und Zugänge entfernt: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>(Assumed: a student saves at most once every %1 seconds; the editor autosaves every 60 s. Measured over 127.0.0.1: the school&apos;s network is not part of this figure.)</source>
+        <translation>(Annahme: Ein Kind speichert höchstens alle %1 Sekunden; der Editor speichert alle 60 s automatisch. Gemessen über 127.0.0.1: Das Schulnetz ist in dieser Zahl nicht enthalten.)</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Self-check passed.</source>
+        <translation>Selbstprüfung bestanden.</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <source>Self-check failed.</source>
+        <translation>Selbstprüfung nicht bestanden.</translation>
+    </message>
+    <message>
+        <source>Measuring the disk…</source>
+        <translation>Der Datenträger wird gemessen …</translation>
+    </message>
+    <message>
+        <source>Making a throwaway class with %1 students…</source>
+        <translation>Eine Wegwerf-Klasse mit %1 Schüler/innen wird angelegt …</translation>
+    </message>
+    <message>
+        <source>%1 students saving for %2 seconds…</source>
+        <translation>%1 Schüler/innen speichern %2 Sekunden lang …</translation>
+    </message>
+    <message>
+        <source>Removing the throwaway class…</source>
+        <translation>Die Wegwerf-Klasse wird entfernt …</translation>
+    </message>
+    <message>
+        <source>Blockhaus self-check: can this computer handle my class?</source>
+        <translation>Blockhaus-Selbstprüfung: Schafft dieser Computer meine Klasse?</translation>
+    </message>
+    <message>
+        <source>The server is not running.</source>
+        <translation>Der Server läuft nicht.</translation>
+    </message>
+    <message>
+        <source>A check is already running.</source>
+        <translation>Es läuft bereits eine Prüfung.</translation>
+    </message>
+    <message>
+        <source>Blockhaus is running on this data folder, so the check cannot start its own server there. Use the button “Check this computer…” in the running dashboard&apos;s Health tab, or stop Blockhaus and run blockhaus --self-check again.</source>
+        <translation>Blockhaus läuft bereits mit diesem Datenordner, darum kann die Prüfung dort keinen eigenen Server starten. Nutze die Schaltfläche „Diesen Computer prüfen …“ im Reiter „Zustand“ des laufenden Fensters, oder beende Blockhaus und starte blockhaus --self-check erneut.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::App::ServerController</name>
     <message>
         <source>Blockhaus cannot create its data folder %1. Check that the drive is connected and that you may write there, or choose another folder.</source>
@@ -203,6 +364,10 @@
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
+    <message>
+        <source>Your account</source>
+        <translation>Dein Zugang</translation>
+    </message>
 </context>
 <context>
     <name>Blockhaus::Ui::HealthPanel</name>
@@ -301,6 +466,54 @@
     <message>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Can this computer handle my class?</source>
+        <translation>Schafft dieser Computer meine Klasse?</translation>
+    </message>
+    <message>
+        <source>&amp;Students in the check:</source>
+        <translation>&amp;Schüler/innen in der Prüfung:</translation>
+    </message>
+    <message>
+        <source>Students in the check</source>
+        <translation>Schüler/innen in der Prüfung</translation>
+    </message>
+    <message>
+        <source>&amp;Check this computer…</source>
+        <translation>Diesen Computer &amp;prüfen …</translation>
+    </message>
+    <message>
+        <source>Check this computer</source>
+        <translation>Diesen Computer prüfen</translation>
+    </message>
+    <message>
+        <source>A throwaway class saves projects on this server for about ten seconds; students working now may notice a slower server meanwhile. The class is removed afterwards.</source>
+        <translation>Eine Wegwerf-Klasse speichert etwa zehn Sekunden lang Projekte auf diesem Server; wer gerade arbeitet, merkt vielleicht, dass der Server langsamer ist. Die Klasse wird danach entfernt.</translation>
+    </message>
+    <message>
+        <source>Measures how many students saving at once this computer can serve.</source>
+        <translation>Misst, wie viele gleichzeitig speichernde Schüler/innen dieser Computer bedienen kann.</translation>
+    </message>
+    <message>
+        <source>Result of the check</source>
+        <translation>Ergebnis der Prüfung</translation>
+    </message>
+    <message>
+        <source>Checking… This takes about half a minute.</source>
+        <translation>Prüfung läuft … Das dauert etwa eine halbe Minute.</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>Die Prüfung konnte nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>Passed.</source>
+        <translation>Bestanden.</translation>
+    </message>
+    <message>
+        <source>Problems found.</source>
+        <translation>Probleme gefunden.</translation>
     </message>
 </context>
 <context>
@@ -418,6 +631,121 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::Ui::LibraryBox</name>
+    <message>
+        <source>Scratch library</source>
+        <translation>Scratch-Bibliothek</translation>
+    </message>
+    <message>
+        <source>The costumes, sprites, sounds and backdrops students pick in the editor. Downloaded once, they work without the internet.</source>
+        <translation>Die Kostüme, Figuren, Klänge und Bühnenbilder, die die Schüler/innen im Editor auswählen. Einmal heruntergeladen, funktionieren sie ohne Internet.</translation>
+    </message>
+    <message>
+        <source>Scratch library on this computer</source>
+        <translation>Scratch-Bibliothek auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Library download progress</source>
+        <translation>Fortschritt beim Herunterladen der Bibliothek</translation>
+    </message>
+    <message>
+        <source>Download the Scratch library for offline use</source>
+        <translation>Die Scratch-Bibliothek für die Nutzung ohne Internet herunterladen</translation>
+    </message>
+    <message>
+        <source>Library download result</source>
+        <translation>Ergebnis des Herunterladens der Bibliothek</translation>
+    </message>
+    <message>
+        <source>Export the library to a file…</source>
+        <translation>Die Bibliothek in eine Datei exportieren …</translation>
+    </message>
+    <message>
+        <source>Export the library to a file</source>
+        <translation>Die Bibliothek in eine Datei exportieren</translation>
+    </message>
+    <message>
+        <source>Import the library from a file…</source>
+        <translation>Die Bibliothek aus einer Datei importieren …</translation>
+    </message>
+    <message>
+        <source>Import the library from a file</source>
+        <translation>Die Bibliothek aus einer Datei importieren</translation>
+    </message>
+    <message>
+        <source>Export the Scratch library</source>
+        <translation>Die Scratch-Bibliothek exportieren</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>ZIP-Dateien (*.zip)</translation>
+    </message>
+    <message>
+        <source>Import the Scratch library</source>
+        <translation>Die Scratch-Bibliothek importieren</translation>
+    </message>
+    <message>
+        <source>Library files saved: %1. Copy the file to another computer and import it there.</source>
+        <translation>Gespeicherte Bibliotheksdateien: %1. Kopiere die Datei auf einen anderen Computer und importiere sie dort.</translation>
+    </message>
+    <message>
+        <source>Library files added: %1; already on this computer: %2.</source>
+        <translation>Hinzugefügte Bibliotheksdateien: %1; schon auf diesem Computer: %2.</translation>
+    </message>
+    <message>
+        <source>Damaged files skipped: %1.</source>
+        <translation>Übersprungene beschädigte Dateien: %1.</translation>
+    </message>
+    <message>
+        <source>This server keeps no copy of the Scratch library.</source>
+        <translation>Dieser Server hält keine Kopie der Scratch-Bibliothek.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 library files are on this computer (%3).</source>
+        <translation>%1 von %2 Bibliotheksdateien sind auf diesem Computer (%3).</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Pause the download</source>
+        <translation>Herunterladen pausieren</translation>
+    </message>
+    <message>
+        <source>Downloading the Scratch library…</source>
+        <translation>Die Scratch-Bibliothek wird heruntergeladen …</translation>
+    </message>
+    <message>
+        <source>Resume the download</source>
+        <translation>Herunterladen fortsetzen</translation>
+    </message>
+    <message>
+        <source>Paused. %1 of %2 library files are on this computer.</source>
+        <translation>Pausiert. %1 von %2 Bibliotheksdateien sind auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 library files are on this computer; %3 could not be downloaded: no internet?</source>
+        <translation>%1 von %2 Bibliotheksdateien sind auf diesem Computer; %3 konnten nicht heruntergeladen werden: kein Internet?</translation>
+    </message>
+    <message>
+        <source>The whole Scratch library is on this computer: it works without the internet.</source>
+        <translation>Die ganze Scratch-Bibliothek ist auf diesem Computer: Sie funktioniert ohne Internet.</translation>
+    </message>
+    <message>
+        <source>No download address is set (Blockhaus was started with --library-upstream none).</source>
+        <translation>Es ist keine Download-Adresse eingestellt (Blockhaus wurde mit --library-upstream none gestartet).</translation>
+    </message>
+    <message>
+        <source>Exporting the Scratch library…</source>
+        <translation>Die Scratch-Bibliothek wird exportiert …</translation>
+    </message>
+    <message>
+        <source>Importing the Scratch library…</source>
+        <translation>Die Scratch-Bibliothek wird importiert …</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::Ui::LoginCardsWriter</name>
     <message>
         <source>Class: %1</source>
@@ -450,6 +778,13 @@
     <message>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::MaintenanceService</name>
+    <message>
+        <source>This server cannot run the check.</source>
+        <translation>Dieser Server kann die Prüfung nicht ausführen.</translation>
     </message>
 </context>
 <context>
@@ -504,6 +839,49 @@
     <message>
         <source>Computer</source>
         <translation>Computer</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::PasswordNotice</name>
+    <message>
+        <source>Your password</source>
+        <translation>Dein Passwort</translation>
+    </message>
+    <message>
+        <source>This is your password for the Blockhaus web pages. It is shown only now: copy it or write it down. On this computer, the Blockhaus window opens the pages for you without it.</source>
+        <translation>Das ist dein Passwort für die Blockhaus-Webseiten. Es wird nur jetzt angezeigt: Kopiere es oder schreibe es auf. Auf diesem Computer öffnet das Blockhaus-Fenster die Seiten auch ohne Passwort für dich.</translation>
+    </message>
+    <message>
+        <source>Your username</source>
+        <translation>Dein Benutzername</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the password</source>
+        <translation>Passwort &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the password</source>
+        <translation>Passwort kopieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Copy status</source>
+        <translation>Kopierstatus</translation>
+    </message>
+    <message>
+        <source>The password is copied.</source>
+        <translation>Das Passwort ist kopiert.</translation>
     </message>
 </context>
 <context>
@@ -757,10 +1135,6 @@ Version %3</translation>
             <numerusform>%n Projektdatei im Ordner %1 gespeichert.</numerusform>
             <numerusform>%n Projektdateien im Ordner %1 gespeichert.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>No browser could be started. Open %1 in a browser.</source>
-        <translation>Es konnte kein Browser gestartet werden. Öffne %1 in einem Browser.</translation>
     </message>
     <message>
         <source>Restore from trash</source>
@@ -1100,6 +1474,13 @@ Version %3</translation>
     </message>
 </context>
 <context>
+    <name>Blockhaus::Ui::SignedInBrowser</name>
+    <message>
+        <source>No browser could be started. Open a browser and sign in on this computer&apos;s Blockhaus page with your username and password.</source>
+        <translation>Es konnte kein Browser gestartet werden. Öffne einen Browser und melde dich auf der Blockhaus-Seite dieses Computers mit Benutzername und Passwort an.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::Ui::StudentsPanel</name>
     <message>
         <source>&amp;Class:</source>
@@ -1259,6 +1640,125 @@ Version %3</translation>
         <source>Take %1 out of %2? Their projects stay theirs; they are no longer shared with this class.</source>
         <translation>%1 aus %2 nehmen? Die Projekte gehören weiter ihr oder ihm; mit dieser Klasse sind sie nicht mehr geteilt.</translation>
     </message>
+    <message>
+        <source>Open the &amp;teacher page</source>
+        <translation>&amp;Lehrkraftseite öffnen</translation>
+    </message>
+    <message>
+        <source>Open the teacher page in the browser</source>
+        <translation>Die Lehrkraftseite im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Opens the teacher page in the browser on this computer, already signed in.</source>
+        <translation>Öffnet die Lehrkraftseite im Browser dieses Computers, schon angemeldet.</translation>
+    </message>
+    <message>
+        <source>Tea&amp;chers…</source>
+        <translation>Lehr&amp;kräfte …</translation>
+    </message>
+    <message>
+        <source>Teacher accounts</source>
+        <translation>Zugänge der Lehrkräfte</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::TeachersDialog</name>
+    <message>
+        <source>Teachers</source>
+        <translation>Lehrkräfte</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Teacher accounts</source>
+        <translation>Zugänge der Lehrkräfte</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>Passwort &amp;zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>Reset the teacher&apos;s password</source>
+        <translation>Das Passwort der Lehrkraft zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Name of the new teacher</source>
+        <translation>Name der neuen Lehrkraft</translation>
+    </message>
+    <message>
+        <source>for example Ms Weber</source>
+        <translation>zum Beispiel Frau Weber</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Username of the new teacher</source>
+        <translation>Benutzername der neuen Lehrkraft</translation>
+    </message>
+    <message>
+        <source>letters, digits, dots, dashes</source>
+        <translation>Buchstaben, Ziffern, Punkte, Bindestriche</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Add teacher</source>
+        <translation>Lehrkraft &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the teacher</source>
+        <translation>Die Lehrkraft hinzufügen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <source>Administrator (this window)</source>
+        <translation>Administrator (dieses Fenster)</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Lehrkraft</translation>
+    </message>
+    <message>
+        <source>The account %1 is made.</source>
+        <translation>Der Zugang %1 ist angelegt.</translation>
+    </message>
+    <message>
+        <source>%1 has a new password; the old one no longer works.</source>
+        <translation>%1 hat ein neues Passwort; das alte funktioniert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Passwort zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Give %1 a new password? The old one stops working at once.</source>
+        <translation>%1 ein neues Passwort geben? Das alte funktioniert dann sofort nicht mehr.</translation>
+    </message>
 </context>
 <context>
     <name>Blockhaus::Ui::TrayIcon</name>
@@ -1294,10 +1794,6 @@ Version %3</translation>
         <translation>Willkommen bei Blockhaus!</translation>
     </message>
     <message>
-        <source>Your students will open Blockhaus in their browsers and save their Scratch projects on this computer. Start with your first class: its code lets the students join.</source>
-        <translation>Deine Schüler/innen öffnen Blockhaus im Browser und speichern ihre Scratch-Projekte auf diesem Computer. Beginne mit deiner ersten Klasse: Mit ihrem Code treten die Schüler/innen bei.</translation>
-    </message>
-    <message>
         <source>&amp;Name of your class:</source>
         <translation>&amp;Name deiner Klasse:</translation>
     </message>
@@ -1316,6 +1812,78 @@ Version %3</translation>
     <message>
         <source>Later</source>
         <translation>Später</translation>
+    </message>
+    <message>
+        <source>Your students will open Blockhaus in their browsers and save their Scratch projects on this computer. Start with your own account and your first class: its code lets the students join.</source>
+        <translation>Deine Schüler/innen öffnen Blockhaus im Browser und speichern ihre Scratch-Projekte auf diesem Computer. Beginne mit deinem eigenen Zugang und deiner ersten Klasse: Mit ihrem Code treten die Schüler/innen bei.</translation>
+    </message>
+    <message>
+        <source>Your account for the web pages</source>
+        <translation>Dein Zugang für die Webseiten</translation>
+    </message>
+    <message>
+        <source>for example Ms Weber</source>
+        <translation>zum Beispiel Frau Weber</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Dein Name</translation>
+    </message>
+    <message>
+        <source>Your na&amp;me:</source>
+        <translation>Dein Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>I c&amp;hoose my password</source>
+        <translation>Ich &amp;wähle mein Passwort</translation>
+    </message>
+    <message>
+        <source>I choose my password</source>
+        <translation>Ich wähle mein Passwort</translation>
+    </message>
+    <message>
+        <source>Ma&amp;ke a password for me (shown once)</source>
+        <translation>Ein Passwort für mich &amp;erstellen (wird einmal angezeigt)</translation>
+    </message>
+    <message>
+        <source>Make a password for me</source>
+        <translation>Ein Passwort für mich erstellen</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>Wie&amp;derholen:</translation>
+    </message>
+    <message>
+        <source>About the password</source>
+        <translation>Zum Passwort</translation>
+    </message>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>Ein Passwort braucht mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same yet.</source>
+        <translation>Die beiden Passwörter sind noch nicht gleich.</translation>
+    </message>
+    <message>
+        <source>The passwords match.</source>
+        <translation>Die Passwörter stimmen überein.</translation>
+    </message>
+    <message>
+        <source>Blockhaus makes a password and shows it to you once, with a Copy button.</source>
+        <translation>Blockhaus erstellt ein Passwort und zeigt es dir einmal an, mit einer Schaltfläche zum Kopieren.</translation>
     </message>
 </context>
 <context>
@@ -1369,7 +1937,7 @@ Version %3</translation>
     </message>
     <message>
         <source>Saving needs the version you started from (If-Match: &quot;N&quot;).</source>
-        <translation>Zum Speichern wird die Version gebraucht, von der aus gearbeitet wurde (If-Match: "N").</translation>
+        <translation>Zum Speichern wird die Version gebraucht, von der aus gearbeitet wurde (If-Match: &quot;N&quot;).</translation>
     </message>
     <message>
         <source>Too many attempts. Please wait a little and try again.</source>
@@ -1585,7 +2153,7 @@ Version %3</translation>
     </message>
     <message>
         <source>A new title is needed: {&quot;title&quot;: &quot;...&quot;}.</source>
-        <translation>Ein neuer Titel wird gebraucht: {"title": "..."}.</translation>
+        <translation>Ein neuer Titel wird gebraucht: {&quot;title&quot;: &quot;...&quot;}.</translation>
     </message>
     <message>
         <source>A thumbnail must be a PNG or JPEG picture.</source>
@@ -1686,6 +2254,54 @@ Version %3</translation>
     <message>
         <source>There is no such user.</source>
         <translation>Dieses Konto gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This server has no Scratch library cache.</source>
+        <translation>Dieser Server hat keinen Zwischenspeicher für die Scratch-Bibliothek.</translation>
+    </message>
+    <message>
+        <source>Blockhaus stopped before the library file was done. Please try again.</source>
+        <translation>Blockhaus wurde beendet, bevor die Bibliotheksdatei fertig war. Bitte noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can see the teacher accounts.</source>
+        <translation>Nur ein Administrator kann die Zugänge der Lehrkräfte sehen.</translation>
+    </message>
+    <message>
+        <source>Your name needs 1 to %1 characters.</source>
+        <translation>Dein Name braucht 1 bis %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can open the pages for another teacher.</source>
+        <translation>Nur ein Administrator kann die Seiten für eine andere Lehrkraft öffnen.</translation>
+    </message>
+    <message>
+        <source>A sign-in link is only for teacher accounts.</source>
+        <translation>Ein Anmeldelink ist nur für Zugänge von Lehrkräften.</translation>
+    </message>
+    <message>
+        <source>A sign-in link works only in a browser on the computer that runs Blockhaus.</source>
+        <translation>Ein Anmeldelink funktioniert nur in einem Browser auf dem Computer, auf dem Blockhaus läuft.</translation>
+    </message>
+    <message>
+        <source>This sign-in link has been used already or is too old. Open the page again from the Blockhaus window, or sign in with your username and password.</source>
+        <translation>Dieser Anmeldelink wurde schon benutzt oder ist zu alt. Öffne die Seite noch einmal aus dem Blockhaus-Fenster, oder melde dich mit Benutzername und Passwort an.</translation>
+    </message>
+    <message>
+        <source>A sign-in link can only lead to a page of this Blockhaus.</source>
+        <translation>Ein Anmeldelink kann nur zu einer Seite dieses Blockhaus führen.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may run the capacity check.</source>
+        <translation>Nur ein Administrator darf die Kapazitätsprüfung ausführen.</translation>
+    </message>
+    <message>
+        <source>The check runs with 1 to %1 students.</source>
+        <translation>Die Prüfung läuft mit 1 bis %1 Schüler/innen.</translation>
+    </message>
+    <message>
+        <source>An account of the check&apos;s class also belongs elsewhere, so nothing was removed.</source>
+        <translation>Ein Zugang der Prüfklasse gehört auch woanders hin, darum wurde nichts entfernt.</translation>
     </message>
 </context>
 <context>

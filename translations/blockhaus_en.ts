@@ -17,6 +17,167 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::App::SelfCheck</name>
+    <message>
+        <source>The database does not answer.</source>
+        <translation>The database does not answer.</translation>
+    </message>
+    <message>
+        <source>Durability is off: the database&apos;s journal mode is “%1”, not WAL, so students&apos; saves block each other and a crash can damage the database.</source>
+        <translation>Durability is off: the database&apos;s journal mode is “%1”, not WAL, so students&apos; saves block each other and a crash can damage the database.</translation>
+    </message>
+    <message>
+        <source>Durability is off: the database&apos;s synchronous setting is “%1”, below FULL, so a save reported as done can be lost when the power fails.</source>
+        <translation>Durability is off: the database&apos;s synchronous setting is “%1”, below FULL, so a save reported as done can be lost when the power fails.</translation>
+    </message>
+    <message>
+        <source>The disk is too slow: it flushed %1 times per second, fewer than %2. Every save waits for a flush, so a class saving together would wait for seconds. Put the data folder on an internal SSD.</source>
+        <translation>The disk is too slow: it flushed %1 times per second, fewer than %2. Every save waits for a flush, so a class saving together would wait for seconds. Put the data folder on an internal SSD.</translation>
+    </message>
+    <message>
+        <source>The students&apos; load could not run: %1</source>
+        <translation>The students&apos; load could not run: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n save(s) reported as done were not read back. This is a bug: please report it.</source>
+        <translation>
+            <numerusform>%n save(s) reported as done were not read back. This is a bug: please report it.</numerusform>
+            <numerusform>%n save(s) reported as done were not read back. This is a bug: please report it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server failed %n request(s) (5xx). This is a bug: please report it with the log.</source>
+        <translation>
+            <numerusform>The server failed %n request(s) (5xx). This is a bug: please report it with the log.</numerusform>
+            <numerusform>The server failed %n request(s) (5xx). This is a bug: please report it with the log.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This computer serves about %1 students saving at once, fewer than the %2 asked for.</source>
+        <translation>This computer serves about %1 students saving at once, fewer than the %2 asked for.</translation>
+    </message>
+    <message>
+        <source>The check&apos;s throwaway class could not be removed: %1</source>
+        <translation>The check&apos;s throwaway class could not be removed: %1</translation>
+    </message>
+    <message>
+        <source>Only %1 are free on the data folder&apos;s disk; a class&apos;s projects and their versions need hundreds of MB.</source>
+        <translation>Only %1 are free on the data folder&apos;s disk; a class&apos;s projects and their versions need hundreds of MB.</translation>
+    </message>
+    <message>
+        <source>The check could not measure the saves: %1</source>
+        <translation>The check could not measure the saves: %1</translation>
+    </message>
+    <message>
+        <source>This computer can serve about %1 students saving at once.</source>
+        <translation>This computer can serve about %1 students saving at once.</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>Data folder: %1</translation>
+    </message>
+    <message>
+        <source>Database: %1, journal_mode %2, synchronous %3</source>
+        <translation>Database: %1, journal_mode %2, synchronous %3</translation>
+    </message>
+    <message>
+        <source>Disk speed: %1 fsync/s (write and flush a small file in the data folder)</source>
+        <translation>Disk speed: %1 fsync/s (write and flush a small file in the data folder)</translation>
+    </message>
+    <message>
+        <source>Free disk: %1</source>
+        <translation>Free disk: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Load: %1 throwaway students, each saving a %2 project in a loop with If-Match for %3 s, over 127.0.0.1</source>
+        <translation>Load: %1 throwaway students, each saving a %2 project in a loop with If-Match for %3 s, over 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>Saves: %1 in %2 s, %3 saves/s</source>
+        <translation>Saves: %1 in %2 s, %3 saves/s</translation>
+    </message>
+    <message>
+        <source>Latency: p50 %1 ms, p99 %2 ms</source>
+        <translation>Latency: p50 %1 ms, p99 %2 ms</translation>
+    </message>
+    <message>
+        <source>Server errors (5xx): %1</source>
+        <translation>Server errors (5xx): %1</translation>
+    </message>
+    <message>
+        <source>Lost saves (read back): %1</source>
+        <translation>Lost saves (read back): %1</translation>
+    </message>
+    <message>
+        <source>Throwaway class and accounts removed: %1</source>
+        <translation>Throwaway class and accounts removed: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>(Assumed: a student saves at most once every %1 seconds; the editor autosaves every 60 s. Measured over 127.0.0.1: the school&apos;s network is not part of this figure.)</source>
+        <translation>(Assumed: a student saves at most once every %1 seconds; the editor autosaves every 60 s. Measured over 127.0.0.1: the school&apos;s network is not part of this figure.)</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
+        <source>Self-check passed.</source>
+        <translation>Self-check passed.</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <source>Self-check failed.</source>
+        <translation>Self-check failed.</translation>
+    </message>
+    <message>
+        <source>Measuring the disk…</source>
+        <translation>Measuring the disk…</translation>
+    </message>
+    <message>
+        <source>Making a throwaway class with %1 students…</source>
+        <translation>Making a throwaway class with %1 students…</translation>
+    </message>
+    <message>
+        <source>%1 students saving for %2 seconds…</source>
+        <translation>%1 students saving for %2 seconds…</translation>
+    </message>
+    <message>
+        <source>Removing the throwaway class…</source>
+        <translation>Removing the throwaway class…</translation>
+    </message>
+    <message>
+        <source>Blockhaus self-check: can this computer handle my class?</source>
+        <translation>Blockhaus self-check: can this computer handle my class?</translation>
+    </message>
+    <message>
+        <source>The server is not running.</source>
+        <translation>The server is not running.</translation>
+    </message>
+    <message>
+        <source>A check is already running.</source>
+        <translation>A check is already running.</translation>
+    </message>
+    <message>
+        <source>Blockhaus is running on this data folder, so the check cannot start its own server there. Use the button “Check this computer…” in the running dashboard&apos;s Health tab, or stop Blockhaus and run blockhaus --self-check again.</source>
+        <translation>Blockhaus is running on this data folder, so the check cannot start its own server there. Use the button “Check this computer…” in the running dashboard&apos;s Health tab, or stop Blockhaus and run blockhaus --self-check again.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::App::ServerController</name>
     <message>
         <source>Blockhaus cannot create its data folder %1. Check that the drive is connected and that you may write there, or choose another folder.</source>
@@ -203,6 +364,10 @@
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
+    <message>
+        <source>Your account</source>
+        <translation>Your account</translation>
+    </message>
 </context>
 <context>
     <name>Blockhaus::Ui::HealthPanel</name>
@@ -301,6 +466,54 @@
     <message>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Can this computer handle my class?</source>
+        <translation>Can this computer handle my class?</translation>
+    </message>
+    <message>
+        <source>&amp;Students in the check:</source>
+        <translation>&amp;Students in the check:</translation>
+    </message>
+    <message>
+        <source>Students in the check</source>
+        <translation>Students in the check</translation>
+    </message>
+    <message>
+        <source>&amp;Check this computer…</source>
+        <translation>&amp;Check this computer…</translation>
+    </message>
+    <message>
+        <source>Check this computer</source>
+        <translation>Check this computer</translation>
+    </message>
+    <message>
+        <source>A throwaway class saves projects on this server for about ten seconds; students working now may notice a slower server meanwhile. The class is removed afterwards.</source>
+        <translation>A throwaway class saves projects on this server for about ten seconds; students working now may notice a slower server meanwhile. The class is removed afterwards.</translation>
+    </message>
+    <message>
+        <source>Measures how many students saving at once this computer can serve.</source>
+        <translation>Measures how many students saving at once this computer can serve.</translation>
+    </message>
+    <message>
+        <source>Result of the check</source>
+        <translation>Result of the check</translation>
+    </message>
+    <message>
+        <source>Checking… This takes about half a minute.</source>
+        <translation>Checking… This takes about half a minute.</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>The check could not run: %1</translation>
+    </message>
+    <message>
+        <source>Passed.</source>
+        <translation>Passed.</translation>
+    </message>
+    <message>
+        <source>Problems found.</source>
+        <translation>Problems found.</translation>
     </message>
 </context>
 <context>
@@ -418,6 +631,121 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::Ui::LibraryBox</name>
+    <message>
+        <source>Scratch library</source>
+        <translation>Scratch library</translation>
+    </message>
+    <message>
+        <source>The costumes, sprites, sounds and backdrops students pick in the editor. Downloaded once, they work without the internet.</source>
+        <translation>The costumes, sprites, sounds and backdrops students pick in the editor. Downloaded once, they work without the internet.</translation>
+    </message>
+    <message>
+        <source>Scratch library on this computer</source>
+        <translation>Scratch library on this computer</translation>
+    </message>
+    <message>
+        <source>Library download progress</source>
+        <translation>Library download progress</translation>
+    </message>
+    <message>
+        <source>Download the Scratch library for offline use</source>
+        <translation>Download the Scratch library for offline use</translation>
+    </message>
+    <message>
+        <source>Library download result</source>
+        <translation>Library download result</translation>
+    </message>
+    <message>
+        <source>Export the library to a file…</source>
+        <translation>Export the library to a file…</translation>
+    </message>
+    <message>
+        <source>Export the library to a file</source>
+        <translation>Export the library to a file</translation>
+    </message>
+    <message>
+        <source>Import the library from a file…</source>
+        <translation>Import the library from a file…</translation>
+    </message>
+    <message>
+        <source>Import the library from a file</source>
+        <translation>Import the library from a file</translation>
+    </message>
+    <message>
+        <source>Export the Scratch library</source>
+        <translation>Export the Scratch library</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip files (*.zip)</translation>
+    </message>
+    <message>
+        <source>Import the Scratch library</source>
+        <translation>Import the Scratch library</translation>
+    </message>
+    <message>
+        <source>Library files saved: %1. Copy the file to another computer and import it there.</source>
+        <translation>Library files saved: %1. Copy the file to another computer and import it there.</translation>
+    </message>
+    <message>
+        <source>Library files added: %1; already on this computer: %2.</source>
+        <translation>Library files added: %1; already on this computer: %2.</translation>
+    </message>
+    <message>
+        <source>Damaged files skipped: %1.</source>
+        <translation>Damaged files skipped: %1.</translation>
+    </message>
+    <message>
+        <source>This server keeps no copy of the Scratch library.</source>
+        <translation>This server keeps no copy of the Scratch library.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 library files are on this computer (%3).</source>
+        <translation>%1 of %2 library files are on this computer (%3).</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Pause the download</source>
+        <translation>Pause the download</translation>
+    </message>
+    <message>
+        <source>Downloading the Scratch library…</source>
+        <translation>Downloading the Scratch library…</translation>
+    </message>
+    <message>
+        <source>Resume the download</source>
+        <translation>Resume the download</translation>
+    </message>
+    <message>
+        <source>Paused. %1 of %2 library files are on this computer.</source>
+        <translation>Paused. %1 of %2 library files are on this computer.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 library files are on this computer; %3 could not be downloaded: no internet?</source>
+        <translation>%1 of %2 library files are on this computer; %3 could not be downloaded: no internet?</translation>
+    </message>
+    <message>
+        <source>The whole Scratch library is on this computer: it works without the internet.</source>
+        <translation>The whole Scratch library is on this computer: it works without the internet.</translation>
+    </message>
+    <message>
+        <source>No download address is set (Blockhaus was started with --library-upstream none).</source>
+        <translation>No download address is set (Blockhaus was started with --library-upstream none).</translation>
+    </message>
+    <message>
+        <source>Exporting the Scratch library…</source>
+        <translation>Exporting the Scratch library…</translation>
+    </message>
+    <message>
+        <source>Importing the Scratch library…</source>
+        <translation>Importing the Scratch library…</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::Ui::LoginCardsWriter</name>
     <message>
         <source>Class: %1</source>
@@ -450,6 +778,13 @@
     <message>
         <source>Could not write %1.</source>
         <translation>Could not write %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::MaintenanceService</name>
+    <message>
+        <source>This server cannot run the check.</source>
+        <translation>This server cannot run the check.</translation>
     </message>
 </context>
 <context>
@@ -504,6 +839,49 @@
     <message>
         <source>Computer</source>
         <translation>Computer</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::PasswordNotice</name>
+    <message>
+        <source>Your password</source>
+        <translation>Your password</translation>
+    </message>
+    <message>
+        <source>This is your password for the Blockhaus web pages. It is shown only now: copy it or write it down. On this computer, the Blockhaus window opens the pages for you without it.</source>
+        <translation>This is your password for the Blockhaus web pages. It is shown only now: copy it or write it down. On this computer, the Blockhaus window opens the pages for you without it.</translation>
+    </message>
+    <message>
+        <source>Your username</source>
+        <translation>Your username</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the password</source>
+        <translation>&amp;Copy the password</translation>
+    </message>
+    <message>
+        <source>Copy the password</source>
+        <translation>Copy the password</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Copy status</source>
+        <translation>Copy status</translation>
+    </message>
+    <message>
+        <source>The password is copied.</source>
+        <translation>The password is copied.</translation>
     </message>
 </context>
 <context>
@@ -757,10 +1135,6 @@ Version %3</translation>
             <numerusform>%n project file saved in the folder %1.</numerusform>
             <numerusform>%n project files saved in the folder %1.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>No browser could be started. Open %1 in a browser.</source>
-        <translation>No browser could be started. Open %1 in a browser.</translation>
     </message>
     <message>
         <source>Restore from trash</source>
@@ -1100,6 +1474,13 @@ Version %3</translation>
     </message>
 </context>
 <context>
+    <name>Blockhaus::Ui::SignedInBrowser</name>
+    <message>
+        <source>No browser could be started. Open a browser and sign in on this computer&apos;s Blockhaus page with your username and password.</source>
+        <translation>No browser could be started. Open a browser and sign in on this computer&apos;s Blockhaus page with your username and password.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::Ui::StudentsPanel</name>
     <message>
         <source>&amp;Class:</source>
@@ -1259,6 +1640,125 @@ Version %3</translation>
         <source>Take %1 out of %2? Their projects stay theirs; they are no longer shared with this class.</source>
         <translation>Take %1 out of %2? Their projects stay theirs; they are no longer shared with this class.</translation>
     </message>
+    <message>
+        <source>Open the &amp;teacher page</source>
+        <translation>Open the &amp;teacher page</translation>
+    </message>
+    <message>
+        <source>Open the teacher page in the browser</source>
+        <translation>Open the teacher page in the browser</translation>
+    </message>
+    <message>
+        <source>Opens the teacher page in the browser on this computer, already signed in.</source>
+        <translation>Opens the teacher page in the browser on this computer, already signed in.</translation>
+    </message>
+    <message>
+        <source>Tea&amp;chers…</source>
+        <translation>Tea&amp;chers…</translation>
+    </message>
+    <message>
+        <source>Teacher accounts</source>
+        <translation>Teacher accounts</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::TeachersDialog</name>
+    <message>
+        <source>Teachers</source>
+        <translation>Teachers</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Teacher accounts</source>
+        <translation>Teacher accounts</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Reset password…</translation>
+    </message>
+    <message>
+        <source>Reset the teacher&apos;s password</source>
+        <translation>Reset the teacher&apos;s password</translation>
+    </message>
+    <message>
+        <source>Name of the new teacher</source>
+        <translation>Name of the new teacher</translation>
+    </message>
+    <message>
+        <source>for example Ms Weber</source>
+        <translation>for example Ms Weber</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Username of the new teacher</source>
+        <translation>Username of the new teacher</translation>
+    </message>
+    <message>
+        <source>letters, digits, dots, dashes</source>
+        <translation>letters, digits, dots, dashes</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Username:</translation>
+    </message>
+    <message>
+        <source>&amp;Add teacher</source>
+        <translation>&amp;Add teacher</translation>
+    </message>
+    <message>
+        <source>Add the teacher</source>
+        <translation>Add the teacher</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <source>Administrator (this window)</source>
+        <translation>Administrator (this window)</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>The account %1 is made.</source>
+        <translation>The account %1 is made.</translation>
+    </message>
+    <message>
+        <source>%1 has a new password; the old one no longer works.</source>
+        <translation>%1 has a new password; the old one no longer works.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Give %1 a new password? The old one stops working at once.</source>
+        <translation>Give %1 a new password? The old one stops working at once.</translation>
+    </message>
 </context>
 <context>
     <name>Blockhaus::Ui::TrayIcon</name>
@@ -1294,10 +1794,6 @@ Version %3</translation>
         <translation>Welcome to Blockhaus!</translation>
     </message>
     <message>
-        <source>Your students will open Blockhaus in their browsers and save their Scratch projects on this computer. Start with your first class: its code lets the students join.</source>
-        <translation>Your students will open Blockhaus in their browsers and save their Scratch projects on this computer. Start with your first class: its code lets the students join.</translation>
-    </message>
-    <message>
         <source>&amp;Name of your class:</source>
         <translation>&amp;Name of your class:</translation>
     </message>
@@ -1316,6 +1812,78 @@ Version %3</translation>
     <message>
         <source>Later</source>
         <translation>Later</translation>
+    </message>
+    <message>
+        <source>Your students will open Blockhaus in their browsers and save their Scratch projects on this computer. Start with your own account and your first class: its code lets the students join.</source>
+        <translation>Your students will open Blockhaus in their browsers and save their Scratch projects on this computer. Start with your own account and your first class: its code lets the students join.</translation>
+    </message>
+    <message>
+        <source>Your account for the web pages</source>
+        <translation>Your account for the web pages</translation>
+    </message>
+    <message>
+        <source>for example Ms Weber</source>
+        <translation>for example Ms Weber</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>Your na&amp;me:</source>
+        <translation>Your na&amp;me:</translation>
+    </message>
+    <message>
+        <source>I c&amp;hoose my password</source>
+        <translation>I c&amp;hoose my password</translation>
+    </message>
+    <message>
+        <source>I choose my password</source>
+        <translation>I choose my password</translation>
+    </message>
+    <message>
+        <source>Ma&amp;ke a password for me (shown once)</source>
+        <translation>Ma&amp;ke a password for me (shown once)</translation>
+    </message>
+    <message>
+        <source>Make a password for me</source>
+        <translation>Make a password for me</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Repeat it:</translation>
+    </message>
+    <message>
+        <source>About the password</source>
+        <translation>About the password</translation>
+    </message>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>A password needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same yet.</source>
+        <translation>The two passwords are not the same yet.</translation>
+    </message>
+    <message>
+        <source>The passwords match.</source>
+        <translation>The passwords match.</translation>
+    </message>
+    <message>
+        <source>Blockhaus makes a password and shows it to you once, with a Copy button.</source>
+        <translation>Blockhaus makes a password and shows it to you once, with a Copy button.</translation>
     </message>
 </context>
 <context>
@@ -1369,7 +1937,7 @@ Version %3</translation>
     </message>
     <message>
         <source>Saving needs the version you started from (If-Match: &quot;N&quot;).</source>
-        <translation>Saving needs the version you started from (If-Match: "N").</translation>
+        <translation>Saving needs the version you started from (If-Match: &quot;N&quot;).</translation>
     </message>
     <message>
         <source>Too many attempts. Please wait a little and try again.</source>
@@ -1381,7 +1949,7 @@ Version %3</translation>
     </message>
     <message>
         <source>The teacher&apos;s computer has no room left to save. Nothing was changed.</source>
-        <translation>The teacher's computer has no room left to save. Nothing was changed.</translation>
+        <translation>The teacher&apos;s computer has no room left to save. Nothing was changed.</translation>
     </message>
     <message>
         <source>Your storage space is full. Delete projects for good to make room. Nothing was changed.</source>
@@ -1421,7 +1989,7 @@ Version %3</translation>
     </message>
     <message>
         <source>The database cannot be backed up from here: Qt&apos;s SQLite driver and Blockhaus use different SQLite versions.</source>
-        <translation>The database cannot be backed up from here: Qt's SQLite driver and Blockhaus use different SQLite versions.</translation>
+        <translation>The database cannot be backed up from here: Qt&apos;s SQLite driver and Blockhaus use different SQLite versions.</translation>
     </message>
     <message>
         <source>The backup was cancelled.</source>
@@ -1453,7 +2021,7 @@ Version %3</translation>
     </message>
     <message>
         <source>%1 is damaged (SQLite&apos;s integrity check failed), so it cannot be restored. Try an older backup.</source>
-        <translation>%1 is damaged (SQLite's integrity check failed), so it cannot be restored. Try an older backup.</translation>
+        <translation>%1 is damaged (SQLite&apos;s integrity check failed), so it cannot be restored. Try an older backup.</translation>
     </message>
     <message>
         <source>%1 is an SQLite database, but not one of Blockhaus.</source>
@@ -1493,7 +2061,7 @@ Version %3</translation>
     </message>
     <message>
         <source>The file&apos;s content does not match its name (MD5 differs).</source>
-        <translation>The file's content does not match its name (MD5 differs).</translation>
+        <translation>The file&apos;s content does not match its name (MD5 differs).</translation>
     </message>
     <message>
         <source>limit and offset must be whole numbers of zero or more.</source>
@@ -1585,7 +2153,7 @@ Version %3</translation>
     </message>
     <message>
         <source>A new title is needed: {&quot;title&quot;: &quot;...&quot;}.</source>
-        <translation>A new title is needed: {"title": "..."}.</translation>
+        <translation>A new title is needed: {&quot;title&quot;: &quot;...&quot;}.</translation>
     </message>
     <message>
         <source>A thumbnail must be a PNG or JPEG picture.</source>
@@ -1686,6 +2254,54 @@ Version %3</translation>
     <message>
         <source>There is no such user.</source>
         <translation>There is no such user.</translation>
+    </message>
+    <message>
+        <source>This server has no Scratch library cache.</source>
+        <translation>This server has no Scratch library cache.</translation>
+    </message>
+    <message>
+        <source>Blockhaus stopped before the library file was done. Please try again.</source>
+        <translation>Blockhaus stopped before the library file was done. Please try again.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can see the teacher accounts.</source>
+        <translation>Only an administrator can see the teacher accounts.</translation>
+    </message>
+    <message>
+        <source>Your name needs 1 to %1 characters.</source>
+        <translation>Your name needs 1 to %1 characters.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can open the pages for another teacher.</source>
+        <translation>Only an administrator can open the pages for another teacher.</translation>
+    </message>
+    <message>
+        <source>A sign-in link is only for teacher accounts.</source>
+        <translation>A sign-in link is only for teacher accounts.</translation>
+    </message>
+    <message>
+        <source>A sign-in link works only in a browser on the computer that runs Blockhaus.</source>
+        <translation>A sign-in link works only in a browser on the computer that runs Blockhaus.</translation>
+    </message>
+    <message>
+        <source>This sign-in link has been used already or is too old. Open the page again from the Blockhaus window, or sign in with your username and password.</source>
+        <translation>This sign-in link has been used already or is too old. Open the page again from the Blockhaus window, or sign in with your username and password.</translation>
+    </message>
+    <message>
+        <source>A sign-in link can only lead to a page of this Blockhaus.</source>
+        <translation>A sign-in link can only lead to a page of this Blockhaus.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may run the capacity check.</source>
+        <translation>Only an administrator may run the capacity check.</translation>
+    </message>
+    <message>
+        <source>The check runs with 1 to %1 students.</source>
+        <translation>The check runs with 1 to %1 students.</translation>
+    </message>
+    <message>
+        <source>An account of the check&apos;s class also belongs elsewhere, so nothing was removed.</source>
+        <translation>An account of the check&apos;s class also belongs elsewhere, so nothing was removed.</translation>
     </message>
 </context>
 <context>
