@@ -103,23 +103,33 @@ Result<QList<User>> UserStore::staff(Db::Connection &db)
     return users;
 }
 
+namespace {
+
+// Runs update (a bound UPDATE of one account's password) and ends every session of the account,
+// inside the caller's write transaction: there is no moment in which the new password is set
+// while a session opened with the old one still works.
+Result<Ok> updateThenEndSessions(Db::Connection &db, Sql &update, qint64 id)
+{
+    if (!update.exec())
+        return update.error();
+    if (update.rowsAffected() != 1)
+        return makeError(ErrorKind::NotFound,
+                         QT_TRANSLATE_NOOP("Sentence", "There is no such user."));
+    Sql sessions(db, u"DELETE FROM sessions WHERE user_id = ?"_s);
+    sessions.bind(id);
+    if (!sessions.exec())
+        return sessions.error();
+    return Ok{};
+}
+
+} // namespace
+
 Result<Ok> UserStore::setPasswordHash(Db::Connection &db, qint64 id, const QString &passwordHash)
 {
     return Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
         Sql q(db, u"UPDATE users SET password_hash = ? WHERE id = ?"_s);
         q.bind(passwordHash).bind(id);
-        if (!q.exec())
-            return q.error();
-        if (q.rowsAffected() != 1)
-            return makeError(ErrorKind::NotFound,
-                             QT_TRANSLATE_NOOP("Sentence", "There is no such user."));
-        // One transaction: there is no moment in which the new password is set while a
-        // session opened with the old one still works.
-        Sql sessions(db, u"DELETE FROM sessions WHERE user_id = ?"_s);
-        sessions.bind(id);
-        if (!sessions.exec())
-            return sessions.error();
-        return Ok{};
+        return updateThenEndSessions(db, q, id);
     });
 }
 
@@ -130,16 +140,7 @@ Result<Ok> UserStore::setNameAndPasswordHash(Db::Connection &db, qint64 id,
     return Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
         Sql q(db, u"UPDATE users SET display_name = ?, password_hash = ? WHERE id = ?"_s);
         q.bind(displayName).bind(passwordHash).bind(id);
-        if (!q.exec())
-            return q.error();
-        if (q.rowsAffected() != 1)
-            return makeError(ErrorKind::NotFound,
-                             QT_TRANSLATE_NOOP("Sentence", "There is no such user."));
-        Sql sessions(db, u"DELETE FROM sessions WHERE user_id = ?"_s);
-        sessions.bind(id);
-        if (!sessions.exec())
-            return sessions.error();
-        return Ok{};
+        return updateThenEndSessions(db, q, id);
     });
 }
 
