@@ -13,6 +13,7 @@
 #include "app/dashboardlauncher.h"
 #include "app/options.h"
 #include "app/restorecommand.h"
+#include "app/selfcheck.h"
 #include "app/servercontroller.h"
 #include "app/settings/appsettings.h"
 #include "app/signalwatcher.h"
@@ -79,6 +80,8 @@ int main(int argc, char **argv)
     options.headless = headless;
     if (!options.restoreFrom.isEmpty())
         return App::runRestore(options);
+    if (options.selfCheck)
+        return App::runSelfCheck(options);
 
     // Before anything is printed: a script may send SIGTERM as soon as it reads the banner, and
     // the signal must then end in a clean stop, not in the default action (found by the CLI test

@@ -99,7 +99,8 @@ bool wantsHeadless(int argc, char **argv)
         if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--help") == 0
             || std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--version") == 0
             || std::strcmp(argv[i], "-v") == 0 || std::strcmp(argv[i], "--restore") == 0
-            || std::strncmp(argv[i], "--restore=", 10) == 0)
+            || std::strncmp(argv[i], "--restore=", 10) == 0
+            || std::strcmp(argv[i], "--self-check") == 0)
             return true;
     }
     return false;
@@ -148,6 +149,15 @@ Options parseOptions(const QStringList &arguments)
          "the data folder's backups folder), then exit. Blockhaus must not be running on that "
          "folder."_s,
          u"file"_s},
+        {u"self-check"_s,
+         u"Check whether this computer can handle a class: start Blockhaus on a free local port "
+         "on the data folder, let a throwaway class of students save projects for a few seconds, "
+         "measure the disk, remove the class again and print the answer, then exit (exit code "
+         "4 when the check finds a problem). Blockhaus must not be running on that folder."_s},
+        {u"students"_s, u"Students in the --self-check's throwaway class (default 30)."_s, u"n"_s,
+         u"30"_s},
+        {u"self-check-seconds"_s, u"How long the --self-check's students save (default 10)."_s,
+         u"s"_s, u"10"_s},
         {u"library-timeout-ms"_s,
          u"Longest wait for one library download before answering 503 (default 15000)."_s, u"ms"_s,
          u"15000"_s},
@@ -200,6 +210,9 @@ Options parseOptions(const QStringList &arguments)
         : QString::fromLatin1(defaultLibraryUpstream);
     options.libraryTimeoutMs = intOption(parser, u"library-timeout-ms"_s, 1, 600000);
     options.restoreFrom = parser.value(u"restore"_s);
+    options.selfCheck = parser.isSet(u"self-check"_s);
+    options.selfCheckStudents = intOption(parser, u"students"_s, 1, 1000);
+    options.selfCheckSeconds = intOption(parser, u"self-check-seconds"_s, 1, 600);
     options.libraryCacheBytes = megabytesOption(parser, u"library-cache-mb"_s, u"library/cacheMB"_s,
                                                 options.libraryCacheBytes);
     options.studentQuotaBytes = megabytesOption(parser, u"student-quota-mb"_s, u"quota/studentMB"_s,

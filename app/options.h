@@ -33,6 +33,11 @@ struct Options
     // offline (--library-upstream none). parseOptions() defaults to the Scratch CDN.
     QString libraryUpstream;
     int libraryTimeoutMs = 15'000;
+    // --self-check [--students N] [--self-check-seconds S]: measure what this computer can serve
+    // with a throwaway class, then exit (issue #13).
+    bool selfCheck = false;
+    int selfCheckStudents = 30;
+    int selfCheckSeconds = 10;
     // --restore FILE: put this backup in place of the data folder's database, then exit.
     QString restoreFrom;
     // The most the library cache keeps on disk; when full it serves what it has and stores

@@ -150,6 +150,7 @@ bool ServerController::start(StartError *error)
         *error = listenError(listenReason);
         return false;
     }
+    m_maintenance->enableCapacityCheck(&m_auth, m_port); // "Check this computer…" (#13)
     m_classroom->setLocalOrigin(localOrigin());
     m_running = true;
     return true;

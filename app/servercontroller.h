@@ -61,6 +61,9 @@ public:
     // Backups and data-folder facts for the Settings tab. Owned here; null before start() and
     // after stop(). Its futures finish on the database pool's workers.
     Ui::MaintenanceService *maintenanceService() const { return m_maintenance.get(); }
+    // The service door's worker pool and the login service, for `blockhaus --self-check` (#13).
+    // Null before start() and after stop().
+    Service::Runner *runner() const { return m_runner.get(); }
     // "http://127.0.0.1:PORT" when this computer's browser can reach the server over loopback
     // (where one-time sign-in links work), else empty.
     QString localOrigin() const;

@@ -13,6 +13,7 @@ enum ExitCode : int {
     ExitStartFailed = 1, // could not start: data folder, another Blockhaus, database, …
     ExitUsage = 2, // the command line is wrong
     ExitPortInUse = 3, // another program uses the port
+    ExitCheckFailed = 4, // blockhaus --self-check found a problem (it says which)
 };
 
 struct StartError

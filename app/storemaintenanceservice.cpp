@@ -5,10 +5,13 @@
 #include <memory>
 #include <utility>
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QPromise>
+#include <QThread>
 
+#include "app/selfcheck.h"
 #include "server/core/sentence.h"
 #include "server/library/librarycache.h"
 #include "server/service/dashboardcaller.h"
@@ -81,6 +84,59 @@ QFuture<Ui::Outcome<QString>> StoreMaintenanceService::backupTo(const QString &p
                                   "again."))));
             promise->finish();
         });
+    return future;
+}
+
+StoreMaintenanceService::~StoreMaintenanceService()
+{
+    if (m_check)
+        m_check->wait();
+}
+
+void StoreMaintenanceService::enableCapacityCheck(Auth::AuthService *auth, quint16 port)
+{
+    m_auth = auth;
+    m_port = port;
+}
+
+QFuture<Ui::Outcome<Ui::CapacityCheck>> StoreMaintenanceService::checkCapacity(int students)
+{
+    using Outcome = Ui::Outcome<Ui::CapacityCheck>;
+    if (!m_auth || m_port == 0) {
+        return QtFuture::makeReadyFuture(
+            Outcome{std::nullopt,
+                    QCoreApplication::translate("Blockhaus::App::SelfCheck",
+                                                "The server is not running.")});
+    }
+    if (m_check && m_check->isRunning()) {
+        return QtFuture::makeReadyFuture(
+            Outcome{std::nullopt,
+                    QCoreApplication::translate("Blockhaus::App::SelfCheck",
+                                                "A check is already running.")});
+    }
+    if (m_check)
+        m_check->wait(); // finished: only joined
+    auto promise = std::make_shared<QPromise<Outcome>>();
+    QFuture<Outcome> future = promise->future();
+    promise->start();
+    Service::Runner *runner = &m_runner;
+    Auth::AuthService *auth = m_auth;
+    const quint16 port = m_port;
+    const QString dataDirectory = m_dataDirectory;
+    constexpr int seconds = 10;
+    m_check.reset(QThread::create([promise, runner, auth, port, dataDirectory, students] {
+        const SelfCheckFigures figures =
+            measure(*runner, *auth, port, dataDirectory, students, seconds);
+        const SelfCheckVerdict verdict = judge(figures);
+        Ui::CapacityCheck check;
+        check.passed = verdict.passed;
+        check.answer = answer(figures, verdict);
+        check.lines = reportLines(figures, verdict);
+        promise->addResult(Outcome{check, QString()});
+        promise->finish();
+    }));
+    m_check->setObjectName(u"blockhaus-selfcheck"_s);
+    m_check->start();
     return future;
 }
 

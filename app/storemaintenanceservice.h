@@ -5,8 +5,15 @@
 #pragma once
 
 // Header-only interface: app/ includes it by path and builds without blockhaus_ui as well.
+#include <memory>
+
 #include "ui/maintenanceservice.h"
 
+class QThread;
+
+namespace Blockhaus::Auth {
+class AuthService;
+}
 namespace Blockhaus::Service {
 class Runner;
 }
@@ -25,10 +32,19 @@ public:
     // runner (and its pool) must outlive every job this service started; the controller shuts
     // the pool down, which waits for running jobs, before it destroys them.
     StoreMaintenanceService(Service::Runner &runner, QString dataDirectory, QString databasePath);
+    // Waits for a running capacity check (it uses the runner and the server).
+    ~StoreMaintenanceService() override;
+
+    // What "Check this computer…" needs of the running server: its login service and the port
+    // it listens on (known once it listens). Until set, checkCapacity() answers with a sentence.
+    void enableCapacityCheck(Auth::AuthService *auth, quint16 port);
 
     QFuture<Ui::Outcome<QString>> backupTo(const QString &path) override;
     QString dataDirectory() const override { return m_dataDirectory; }
     qint64 databaseBytes() const override;
+    // blockhaus --self-check's measurement against this server over 127.0.0.1, in a thread of
+    // its own (it blocks on its HTTP clients' event loop); one at a time.
+    QFuture<Ui::Outcome<Ui::CapacityCheck>> checkCapacity(int students) override;
 
     // The library cache lives in the server thread: state is read on a pool worker, the
     // download is started and paused by queued calls, progress arrives by queued signals.
@@ -45,6 +61,9 @@ private:
     QString m_dataDirectory;
     QString m_databasePath;
     Library::LibraryCache *m_library = nullptr; // owned by the controller, outlives us
+    Auth::AuthService *m_auth = nullptr;
+    quint16 m_port = 0;
+    std::unique_ptr<QThread> m_check; // the running (or last) capacity check
 };
 
 } // namespace Blockhaus::App

@@ -199,6 +199,7 @@ void DashboardWindow::setMaintenanceService(MaintenanceService *service, App::Ap
     if (m_settings || !settings)
         return;
     m_settings = new SettingsPanel(service, settings);
+    m_health->setMaintenanceService(service); // "Check this computer…" (#13)
     m_tabs->addTab(m_settings, tr("Settings")); // last: the least used tab
 }
 

@@ -6,8 +6,10 @@
 
 #include <functional>
 
+#include <QCoreApplication>
 #include <QFuture>
 #include <QString>
+#include <QStringList>
 
 class QObject;
 
@@ -36,6 +38,15 @@ struct LibraryImportResult
     int added = 0;
     int present = 0; // already on this computer
     int damaged = 0; // did not match their names: skipped
+};
+
+// What "Check this computer…" found (blockhaus --self-check's figures and verdict, #13).
+struct CapacityCheck
+{
+    bool passed = false;
+    // "This computer can serve about N students saving at once.", or why it could not tell.
+    QString answer;
+    QStringList lines; // every figure, the assumption and each problem, one sentence each
 };
 
 class MaintenanceService
@@ -75,6 +86,20 @@ public:
     {
         return QtFuture::makeReadyFuture(Outcome<LibraryImportResult>{});
     }
+    // Runs the capacity check against the running server in the background: a throwaway class
+    // of `students` saving over 127.0.0.1 for about ten seconds, the disk's speed and the
+    // database's durability, then the class is removed. The future finishes on another thread.
+    // An implementation without it answers with a sentence saying so.
+    virtual QFuture<Outcome<CapacityCheck>> checkCapacity(int students);
 };
+
+inline QFuture<Outcome<CapacityCheck>> MaintenanceService::checkCapacity(int students)
+{
+    Q_UNUSED(students);
+    return QtFuture::makeReadyFuture(
+        Outcome<CapacityCheck>{std::nullopt,
+                               QCoreApplication::translate("Blockhaus::Ui::MaintenanceService",
+                                                           "This server cannot run the check.")});
+}
 
 } // namespace Blockhaus::Ui

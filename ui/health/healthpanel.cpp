@@ -7,8 +7,11 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLineSeries>
 #include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -96,6 +99,84 @@ HealthPanel::HealthPanel(QWidget *parent)
     m_chartView->setMinimumHeight(220);
     m_chartView->setAccessibleName(tr("Chart of database connections in use and waiting"));
     layout->addWidget(m_chartView, 1);
+
+    auto *checkBox = new QGroupBox(tr("Can this computer handle my class?"));
+    auto *checkLayout = new QGridLayout(checkBox);
+    auto *studentsLabel = new QLabel(tr("&Students in the check:"));
+    m_checkStudents = new QSpinBox;
+    m_checkStudents->setRange(1, 1000);
+    m_checkStudents->setValue(30);
+    m_checkStudents->setAccessibleName(tr("Students in the check"));
+    // Its text field is what a screen reader lands on: it carries the name as well.
+    if (auto *field = m_checkStudents->findChild<QLineEdit *>())
+        field->setAccessibleName(m_checkStudents->accessibleName());
+    studentsLabel->setBuddy(m_checkStudents);
+    m_checkButton = new QPushButton(tr("&Check this computer\u2026"));
+    m_checkButton->setAccessibleName(tr("Check this computer"));
+    m_checkButton->setAccessibleDescription(
+        tr("A throwaway class saves projects on this server for about ten seconds; students "
+           "working now may notice a slower server meanwhile. The class is removed afterwards."));
+    m_checkButton->setToolTip(m_checkButton->accessibleDescription());
+    m_checkButton->setEnabled(false);
+    m_checkResult =
+        new QLabel(tr("Measures how many students saving at once this computer can serve."));
+    m_checkResult->setWordWrap(true);
+    m_checkResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_checkResult->setAccessibleName(tr("Result of the check"));
+    checkLayout->addWidget(studentsLabel, 0, 0);
+    checkLayout->addWidget(m_checkStudents, 0, 1);
+    checkLayout->addWidget(m_checkButton, 0, 2);
+    checkLayout->setColumnStretch(3, 1);
+    checkLayout->addWidget(m_checkResult, 1, 0, 1, 4);
+    layout->addWidget(checkBox);
+    connect(m_checkButton, &QPushButton::clicked, this, [this] { startCapacityCheck(); });
+    connect(&m_checkWatcher, &QFutureWatcher<Outcome<CapacityCheck>>::finished, this,
+            &HealthPanel::showCapacityCheck);
+}
+
+void HealthPanel::setMaintenanceService(MaintenanceService *service)
+{
+    m_service = service;
+    m_checkButton->setEnabled(m_service && !isCheckingCapacity());
+}
+
+bool HealthPanel::isCheckingCapacity() const
+{
+    return m_checkWatcher.isRunning();
+}
+
+bool HealthPanel::startCapacityCheck()
+{
+    if (!m_service || isCheckingCapacity())
+        return false;
+    m_checkButton->setEnabled(false);
+    m_checkStudents->setEnabled(false);
+    // Said in words, not by a spinner alone.
+    m_checkResult->setText(tr("Checking\u2026 This takes about half a minute."));
+    m_checkWatcher.setFuture(m_service->checkCapacity(m_checkStudents->value()));
+    return true;
+}
+
+void HealthPanel::showCapacityCheck()
+{
+    const Outcome<CapacityCheck> outcome = m_checkWatcher.result();
+    m_checkButton->setEnabled(m_service != nullptr);
+    m_checkStudents->setEnabled(true);
+    if (!outcome.ok()) {
+        m_checkResult->setText(tr("The check could not run: %1").arg(outcome.error));
+        return;
+    }
+    const CapacityCheck &check = *outcome.value;
+    QString text = check.passed ? tr("Passed.") : tr("Problems found.");
+    text += u' ' + check.answer;
+    if (!check.lines.isEmpty())
+        text += u"\n\n"_s + check.lines.join(u'\n');
+    m_checkResult->setText(text);
+}
+
+QString HealthPanel::capacityText() const
+{
+    return m_checkResult->text();
 }
 
 void HealthPanel::changeEvent(QEvent *event)
