@@ -78,6 +78,16 @@ public:
                 });
     }
 
+    // The socket is a member: destroying it aborts a live connection, which emits disconnected()
+    // and errorOccurred() into this object after its other members are gone. Cut those signals
+    // first, so a run torn down with connections still open never runs a handler on freed state.
+    ~Connection() override
+    {
+        QObject::disconnect(&m_socket, nullptr, this, nullptr);
+        m_timer.stop();
+        m_handler = nullptr;
+    }
+
     bool busy() const { return static_cast<bool>(m_handler); }
 
     void send(const Request &request, ReplyHandler handler)
