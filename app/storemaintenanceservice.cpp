@@ -244,7 +244,8 @@ StoreMaintenanceService::importLibrary(const QString &path)
         const Result<Library::LibraryImport> report = library->importArchive(path);
         if (!report)
             return Result<Imported>(report.error());
-        return Result<Imported>(Imported{report->added, report->present, report->damaged});
+        return Result<Imported>(
+            Imported{report->added, report->present, report->damaged, report->overLimit});
     };
     return m_runner.run<Imported>(std::move(job))
         .then([](const Result<Imported> &result) { return libraryOutcome(result); })

@@ -38,6 +38,7 @@ struct LibraryImportResult
     int added = 0;
     int present = 0; // already on this computer
     int damaged = 0; // did not match their names: skipped
+    int overLimit = 0; // left out: the library's size limit on this computer was reached
 };
 
 // What "Check this computer…" found (blockhaus --self-check's figures and verdict, #13).

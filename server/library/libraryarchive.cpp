@@ -44,7 +44,7 @@ Result<int> exportLibrary(const QString &directory, const QString &path)
 }
 
 Result<LibraryImport> importLibrary(const LibraryFiles &files, const QString &path,
-                                    qint64 maxAssetBytes, int maxEntries)
+                                    qint64 maxAssetBytes, qint64 roomBytes, int maxEntries)
 {
     int zipError = 0;
     zip_t *zip = zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY, &zipError);
@@ -77,6 +77,13 @@ Result<LibraryImport> importLibrary(const LibraryFiles &files, const QString &pa
             ++report.present;
             continue;
         }
+        // The size the archive claims decides before anything is inflated; the bytes read are
+        // checked against it below (a file larger than claimed is damaged).
+        if (roomBytes >= 0 && (stat.valid & ZIP_STAT_SIZE) != 0
+            && report.addedBytes + static_cast<qint64>(stat.size) > roomBytes) {
+            ++report.overLimit;
+            continue;
+        }
         // The bytes actually inflated count, never the size the archive claims.
         zip_file_t *file = zip_fopen_index(zip, static_cast<zip_uint64_t>(i), 0);
         if (!file) {
@@ -100,6 +107,10 @@ Result<LibraryImport> importLibrary(const LibraryFiles &files, const QString &pa
             }
         }
         zip_fclose(file);
+        if (roomBytes >= 0 && report.addedBytes + data.size() > roomBytes) {
+            ++report.overLimit;
+            continue;
+        }
         if (broken || Sb3::md5Hex(data) != name.md5) {
             ++report.damaged;
             continue;

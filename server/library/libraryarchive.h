@@ -17,6 +17,7 @@ struct LibraryImport
     int present = 0; // already there
     int damaged = 0; // bytes not matching the name (or larger than an asset may be): skipped
     int ignored = 0; // entries that are no library file (other names, folders)
+    int overLimit = 0; // valid files left out: the cache's size limit was reached
     qint64 addedBytes = 0;
 };
 
@@ -26,8 +27,11 @@ struct LibraryImport
 // (an empty cache is an error: there is nothing to copy).
 Result<int> exportLibrary(const QString &directory, const QString &path);
 // Adds the archive's valid files to the cache at directory; safe while students read it (each
-// file is written atomically). maxEntries bounds the archive's entry count.
+// file is written atomically). roomBytes (>= 0) is what the cache's size limit still allows: a
+// file that would go beyond it is left out and counted, so an archive from a school with a larger
+// limit never overfills a small laptop. maxEntries bounds the archive's entry count.
 Result<LibraryImport> importLibrary(const LibraryFiles &files, const QString &path,
-                                    qint64 maxAssetBytes, int maxEntries = 100'000);
+                                    qint64 maxAssetBytes, qint64 roomBytes = -1,
+                                    int maxEntries = 100'000);
 
 } // namespace Blockhaus::Library

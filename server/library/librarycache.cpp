@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "server/library/librarycache.h"
 
+#include <algorithm>
 #include <memory>
 
 #include <QNetworkAccessManager>
@@ -462,7 +463,10 @@ Result<int> LibraryCache::exportArchive(const QString &path) const
 
 Result<LibraryImport> LibraryCache::importArchive(const QString &path)
 {
-    Result<LibraryImport> report = importLibrary(m_files, path, m_config.maxBytes);
+    const qint64 room = m_config.maxCacheBytes > 0
+        ? std::max<qint64>(0, m_config.maxCacheBytes - m_cacheBytes.load())
+        : -1;
+    Result<LibraryImport> report = importLibrary(m_files, path, m_config.maxBytes, room);
     if (report)
         m_cacheBytes += report->addedBytes;
     return report;

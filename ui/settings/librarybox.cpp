@@ -92,6 +92,11 @@ LibraryBox::LibraryBox(MaintenanceService *service, QWidget *parent)
                 if (done.damaged > 0)
                     text +=
                         u' ' + tr("Damaged files skipped: %1.").arg(locale.toString(done.damaged));
+                if (done.overLimit > 0)
+                    text += u' '
+                        + tr("Left out because the library's size limit on this computer is "
+                             "reached: %1 (see --library-cache-mb).")
+                              .arg(locale.toString(done.overLimit));
                 m_result->setText(text);
             }
             refresh();

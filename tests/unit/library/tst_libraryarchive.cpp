@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // The library cache as one file (#13): export then import into an empty cache gives the same
 // files; an entry whose bytes do not match its name is skipped and reported, never stored.
+#include <algorithm>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -41,6 +43,7 @@ private slots:
     void exportThenImportGivesTheSameFiles();
     void damagedEntryIsSkippedAndReported();
     void emptyCacheHasNothingToExport();
+    void importStopsAtTheSizeLimit();
 };
 
 void TestLibraryArchive::exportThenImportGivesTheSameFiles()
@@ -119,6 +122,42 @@ void TestLibraryArchive::emptyCacheHasNothingToExport()
     const Result<int> exported = Library::exportLibrary(empty.path(), archive);
     QVERIFY(!exported);
     QVERIFY(!QFileInfo::exists(archive));
+}
+
+// An archive from a school with a larger limit never overfills a laptop with a smaller one: the
+// files beyond the room left are counted and left out, the rest is imported.
+void TestLibraryArchive::importStopsAtTheSizeLimit()
+{
+    QTemporaryDir source, target, out;
+    QVERIFY(source.isValid() && target.isValid() && out.isValid());
+    const Library::LibraryFiles from(source.path());
+    qint64 oneFile = 0;
+    for (int i = 20; i < 24; ++i) {
+        QVERIFY(from.write(assetFor(svg(i), u"svg"_s), svg(i)));
+        oneFile = std::max<qint64>(oneFile, svg(i).size());
+    }
+    const QString archive = out.filePath(u"library.zip"_s);
+    QVERIFY(Library::exportLibrary(source.path(), archive));
+
+    const Library::LibraryFiles to(target.path());
+    // Room for two files, not three.
+    const Result<Library::LibraryImport> imported =
+        Library::importLibrary(to, archive, 1 << 20, 2 * oneFile + oneFile / 2);
+    QVERIFY(imported);
+    QCOMPARE(imported->added, 2);
+    QCOMPARE(imported->overLimit, 2);
+    QVERIFY(imported->addedBytes <= 2 * oneFile + oneFile / 2);
+    QCOMPARE(to.totalBytes(), imported->addedBytes);
+
+    // No room at all: nothing is added, everything is counted.
+    QTemporaryDir full;
+    QVERIFY(full.isValid());
+    const Library::LibraryFiles none(full.path());
+    const Result<Library::LibraryImport> refused =
+        Library::importLibrary(none, archive, 1 << 20, 0);
+    QVERIFY(refused);
+    QCOMPARE(refused->added, 0);
+    QCOMPARE(refused->overLimit, 4);
 }
 
 QTEST_GUILESS_MAIN(TestLibraryArchive)
