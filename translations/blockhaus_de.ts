@@ -17,6 +17,167 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::App::SelfCheck</name>
+    <message>
+        <source>The database does not answer.</source>
+        <translation>Die Datenbank antwortet nicht.</translation>
+    </message>
+    <message>
+        <source>Durability is off: the database&apos;s journal mode is “%1”, not WAL, so students&apos; saves block each other and a crash can damage the database.</source>
+        <translation>Die Datensicherheit ist aus: Der Journalmodus der Datenbank ist „%1“, nicht WAL, darum blockieren sich die Speichervorgänge der Schüler/innen gegenseitig, und ein Absturz kann die Datenbank beschädigen.</translation>
+    </message>
+    <message>
+        <source>Durability is off: the database&apos;s synchronous setting is “%1”, below FULL, so a save reported as done can be lost when the power fails.</source>
+        <translation>Die Datensicherheit ist aus: Die Einstellung synchronous der Datenbank ist „%1“, unter FULL, darum kann ein als fertig gemeldetes Speichern bei einem Stromausfall verloren gehen.</translation>
+    </message>
+    <message>
+        <source>The disk is too slow: it flushed %1 times per second, fewer than %2. Every save waits for a flush, so a class saving together would wait for seconds. Put the data folder on an internal SSD.</source>
+        <translation>Der Datenträger ist zu langsam: Er hat %1-mal pro Sekunde geschrieben, weniger als %2. Jedes Speichern wartet darauf, darum würde eine Klasse, die gleichzeitig speichert, sekundenlang warten. Lege den Datenordner auf eine eingebaute SSD.</translation>
+    </message>
+    <message>
+        <source>The students&apos; load could not run: %1</source>
+        <translation>Die Last der Schüler/innen konnte nicht laufen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n save(s) reported as done were not read back. This is a bug: please report it.</source>
+        <translation>
+            <numerusform>%n als fertig gemeldetes Speichern wurde nicht zurückgelesen. Das ist ein Fehler: Bitte melde ihn.</numerusform>
+            <numerusform>%n als fertig gemeldete Speichervorgänge wurden nicht zurückgelesen. Das ist ein Fehler: Bitte melde ihn.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server failed %n request(s) (5xx). This is a bug: please report it with the log.</source>
+        <translation>
+            <numerusform>Der Server hat %n Anfrage nicht beantworten können (5xx). Das ist ein Fehler: Bitte melde ihn mit dem Protokoll.</numerusform>
+            <numerusform>Der Server hat %n Anfragen nicht beantworten können (5xx). Das ist ein Fehler: Bitte melde ihn mit dem Protokoll.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This computer serves about %1 students saving at once, fewer than the %2 asked for.</source>
+        <translation>Dieser Computer bedient etwa %1 gleichzeitig speichernde Schüler/innen, weniger als die gewünschten %2.</translation>
+    </message>
+    <message>
+        <source>The check&apos;s throwaway class could not be removed: %1</source>
+        <translation>Die Wegwerf-Klasse der Prüfung konnte nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>Only %1 are free on the data folder&apos;s disk; a class&apos;s projects and their versions need hundreds of MB.</source>
+        <translation>Auf dem Datenträger des Datenordners sind nur %1 frei; die Projekte einer Klasse mit ihren Versionen brauchen Hunderte MB.</translation>
+    </message>
+    <message>
+        <source>The check could not measure the saves: %1</source>
+        <translation>Die Prüfung konnte das Speichern nicht messen: %1</translation>
+    </message>
+    <message>
+        <source>This computer can serve about %1 students saving at once.</source>
+        <translation>Dieser Computer kann etwa %1 gleichzeitig speichernde Schüler/innen bedienen.</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>Datenordner: %1</translation>
+    </message>
+    <message>
+        <source>Database: %1, journal_mode %2, synchronous %3</source>
+        <translation>Datenbank: %1, journal_mode %2, synchronous %3</translation>
+    </message>
+    <message>
+        <source>Disk speed: %1 fsync/s (write and flush a small file in the data folder)</source>
+        <translation>Geschwindigkeit des Datenträgers: %1 fsync/s (eine kleine Datei im Datenordner schreiben und sichern)</translation>
+    </message>
+    <message>
+        <source>Free disk: %1</source>
+        <translation>Freier Speicherplatz: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Load: %1 throwaway students, each saving a %2 project in a loop with If-Match for %3 s, over 127.0.0.1</source>
+        <translation>Last: %1 Wegwerf-Schüler/innen, die jeweils ein Projekt von %2 in einer Schleife mit If-Match %3 s lang speichern, über 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>Saves: %1 in %2 s, %3 saves/s</source>
+        <translation>Speichervorgänge: %1 in %2 s, %3 pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Latency: p50 %1 ms, p99 %2 ms</source>
+        <translation>Antwortzeit: p50 %1 ms, p99 %2 ms</translation>
+    </message>
+    <message>
+        <source>Server errors (5xx): %1</source>
+        <translation>Serverfehler (5xx): %1</translation>
+    </message>
+    <message>
+        <source>Lost saves (read back): %1</source>
+        <translation>Verlorene Speichervorgänge (zurückgelesen): %1</translation>
+    </message>
+    <message>
+        <source>Throwaway class and accounts removed: %1</source>
+        <translation>Wegwerf-Klasse und Zugänge entfernt: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>(Assumed: a student saves at most once every %1 seconds; the editor autosaves every 60 s. Measured over 127.0.0.1: the school&apos;s network is not part of this figure.)</source>
+        <translation>(Annahme: Ein Kind speichert höchstens alle %1 Sekunden; der Editor speichert alle 60 s automatisch. Gemessen über 127.0.0.1: Das Schulnetz ist in dieser Zahl nicht enthalten.)</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Self-check passed.</source>
+        <translation>Selbstprüfung bestanden.</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <source>Self-check failed.</source>
+        <translation>Selbstprüfung nicht bestanden.</translation>
+    </message>
+    <message>
+        <source>Measuring the disk…</source>
+        <translation>Der Datenträger wird gemessen …</translation>
+    </message>
+    <message>
+        <source>Making a throwaway class with %1 students…</source>
+        <translation>Eine Wegwerf-Klasse mit %1 Schüler/innen wird angelegt …</translation>
+    </message>
+    <message>
+        <source>%1 students saving for %2 seconds…</source>
+        <translation>%1 Schüler/innen speichern %2 Sekunden lang …</translation>
+    </message>
+    <message>
+        <source>Removing the throwaway class…</source>
+        <translation>Die Wegwerf-Klasse wird entfernt …</translation>
+    </message>
+    <message>
+        <source>Blockhaus self-check: can this computer handle my class?</source>
+        <translation>Blockhaus-Selbstprüfung: Schafft dieser Computer meine Klasse?</translation>
+    </message>
+    <message>
+        <source>Blockhaus is running on this data folder, so the check cannot start its own server there. Use the button “Check this computer…” in the running dashboard&apos;s Health tab, or stop Blockhaus and run blockhaus --self-check again.</source>
+        <translation>Blockhaus läuft bereits mit diesem Datenordner, darum kann die Prüfung dort keinen eigenen Server starten. Nutze die Schaltfläche „Diesen Computer prüfen …“ im Reiter „Zustand“ des laufenden Fensters, oder beende Blockhaus und starte blockhaus --self-check erneut.</translation>
+    </message>
+    <message>
+        <source>The server is not running.</source>
+        <translation>Der Server läuft nicht.</translation>
+    </message>
+    <message>
+        <source>A check is already running.</source>
+        <translation>Es läuft bereits eine Prüfung.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::App::ServerController</name>
     <message>
         <source>Blockhaus cannot create its data folder %1. Check that the drive is connected and that you may write there, or choose another folder.</source>
@@ -306,6 +467,54 @@
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
+    <message>
+        <source>Can this computer handle my class?</source>
+        <translation>Schafft dieser Computer meine Klasse?</translation>
+    </message>
+    <message>
+        <source>&amp;Students in the check:</source>
+        <translation>&amp;Schüler/innen in der Prüfung:</translation>
+    </message>
+    <message>
+        <source>Students in the check</source>
+        <translation>Schüler/innen in der Prüfung</translation>
+    </message>
+    <message>
+        <source>&amp;Check this computer…</source>
+        <translation>Diesen Computer &amp;prüfen …</translation>
+    </message>
+    <message>
+        <source>Check this computer</source>
+        <translation>Diesen Computer prüfen</translation>
+    </message>
+    <message>
+        <source>A throwaway class saves projects on this server for about ten seconds; students working now may notice a slower server meanwhile. The class is removed afterwards.</source>
+        <translation>Eine Wegwerf-Klasse speichert etwa zehn Sekunden lang Projekte auf diesem Server; wer gerade arbeitet, merkt vielleicht, dass der Server langsamer ist. Die Klasse wird danach entfernt.</translation>
+    </message>
+    <message>
+        <source>Measures how many students saving at once this computer can serve.</source>
+        <translation>Misst, wie viele gleichzeitig speichernde Schüler/innen dieser Computer bedienen kann.</translation>
+    </message>
+    <message>
+        <source>Result of the check</source>
+        <translation>Ergebnis der Prüfung</translation>
+    </message>
+    <message>
+        <source>Checking… This takes about half a minute.</source>
+        <translation>Prüfung läuft … Das dauert etwa eine halbe Minute.</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>Die Prüfung konnte nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>Passed.</source>
+        <translation>Bestanden.</translation>
+    </message>
+    <message>
+        <source>Problems found.</source>
+        <translation>Probleme gefunden.</translation>
+    </message>
 </context>
 <context>
     <name>Blockhaus::Ui::HealthSummary</name>
@@ -535,6 +744,10 @@
         <source>Importing the Scratch library…</source>
         <translation>Die Scratch-Bibliothek wird importiert …</translation>
     </message>
+    <message>
+        <source>Left out because the library&apos;s size limit on this computer is reached: %1 (see --library-cache-mb).</source>
+        <translation>Ausgelassen, weil die Größengrenze der Bibliothek auf diesem Computer erreicht ist: %1 (siehe --library-cache-mb).</translation>
+    </message>
 </context>
 <context>
     <name>Blockhaus::Ui::LoginCardsWriter</name>
@@ -569,6 +782,13 @@
     <message>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::MaintenanceService</name>
+    <message>
+        <source>This server cannot run the check.</source>
+        <translation>Dieser Server kann die Prüfung nicht ausführen.</translation>
     </message>
 </context>
 <context>
@@ -2074,6 +2294,18 @@ Version %3</translation>
     <message>
         <source>A sign-in link can only lead to a page of this Blockhaus.</source>
         <translation>Ein Anmeldelink kann nur zu einer Seite dieses Blockhaus führen.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may run the capacity check.</source>
+        <translation>Nur ein Administrator darf die Kapazitätsprüfung ausführen.</translation>
+    </message>
+    <message>
+        <source>The check runs with 1 to %1 students.</source>
+        <translation>Die Prüfung läuft mit 1 bis %1 Schüler/innen.</translation>
+    </message>
+    <message>
+        <source>An account of the check&apos;s class also belongs elsewhere, so nothing was removed.</source>
+        <translation>Ein Zugang der Prüfklasse gehört auch woanders hin, darum wurde nichts entfernt.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,167 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::App::SelfCheck</name>
+    <message>
+        <source>The database does not answer.</source>
+        <translation>The database does not answer.</translation>
+    </message>
+    <message>
+        <source>Durability is off: the database&apos;s journal mode is “%1”, not WAL, so students&apos; saves block each other and a crash can damage the database.</source>
+        <translation>Durability is off: the database&apos;s journal mode is “%1”, not WAL, so students&apos; saves block each other and a crash can damage the database.</translation>
+    </message>
+    <message>
+        <source>Durability is off: the database&apos;s synchronous setting is “%1”, below FULL, so a save reported as done can be lost when the power fails.</source>
+        <translation>Durability is off: the database&apos;s synchronous setting is “%1”, below FULL, so a save reported as done can be lost when the power fails.</translation>
+    </message>
+    <message>
+        <source>The disk is too slow: it flushed %1 times per second, fewer than %2. Every save waits for a flush, so a class saving together would wait for seconds. Put the data folder on an internal SSD.</source>
+        <translation>The disk is too slow: it flushed %1 times per second, fewer than %2. Every save waits for a flush, so a class saving together would wait for seconds. Put the data folder on an internal SSD.</translation>
+    </message>
+    <message>
+        <source>The students&apos; load could not run: %1</source>
+        <translation>The students&apos; load could not run: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n save(s) reported as done were not read back. This is a bug: please report it.</source>
+        <translation>
+            <numerusform>%n save(s) reported as done were not read back. This is a bug: please report it.</numerusform>
+            <numerusform>%n save(s) reported as done were not read back. This is a bug: please report it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server failed %n request(s) (5xx). This is a bug: please report it with the log.</source>
+        <translation>
+            <numerusform>The server failed %n request(s) (5xx). This is a bug: please report it with the log.</numerusform>
+            <numerusform>The server failed %n request(s) (5xx). This is a bug: please report it with the log.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This computer serves about %1 students saving at once, fewer than the %2 asked for.</source>
+        <translation>This computer serves about %1 students saving at once, fewer than the %2 asked for.</translation>
+    </message>
+    <message>
+        <source>The check&apos;s throwaway class could not be removed: %1</source>
+        <translation>The check&apos;s throwaway class could not be removed: %1</translation>
+    </message>
+    <message>
+        <source>Only %1 are free on the data folder&apos;s disk; a class&apos;s projects and their versions need hundreds of MB.</source>
+        <translation>Only %1 are free on the data folder&apos;s disk; a class&apos;s projects and their versions need hundreds of MB.</translation>
+    </message>
+    <message>
+        <source>The check could not measure the saves: %1</source>
+        <translation>The check could not measure the saves: %1</translation>
+    </message>
+    <message>
+        <source>This computer can serve about %1 students saving at once.</source>
+        <translation>This computer can serve about %1 students saving at once.</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>Data folder: %1</translation>
+    </message>
+    <message>
+        <source>Database: %1, journal_mode %2, synchronous %3</source>
+        <translation>Database: %1, journal_mode %2, synchronous %3</translation>
+    </message>
+    <message>
+        <source>Disk speed: %1 fsync/s (write and flush a small file in the data folder)</source>
+        <translation>Disk speed: %1 fsync/s (write and flush a small file in the data folder)</translation>
+    </message>
+    <message>
+        <source>Free disk: %1</source>
+        <translation>Free disk: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Load: %1 throwaway students, each saving a %2 project in a loop with If-Match for %3 s, over 127.0.0.1</source>
+        <translation>Load: %1 throwaway students, each saving a %2 project in a loop with If-Match for %3 s, over 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>Saves: %1 in %2 s, %3 saves/s</source>
+        <translation>Saves: %1 in %2 s, %3 saves/s</translation>
+    </message>
+    <message>
+        <source>Latency: p50 %1 ms, p99 %2 ms</source>
+        <translation>Latency: p50 %1 ms, p99 %2 ms</translation>
+    </message>
+    <message>
+        <source>Server errors (5xx): %1</source>
+        <translation>Server errors (5xx): %1</translation>
+    </message>
+    <message>
+        <source>Lost saves (read back): %1</source>
+        <translation>Lost saves (read back): %1</translation>
+    </message>
+    <message>
+        <source>Throwaway class and accounts removed: %1</source>
+        <translation>Throwaway class and accounts removed: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>(Assumed: a student saves at most once every %1 seconds; the editor autosaves every 60 s. Measured over 127.0.0.1: the school&apos;s network is not part of this figure.)</source>
+        <translation>(Assumed: a student saves at most once every %1 seconds; the editor autosaves every 60 s. Measured over 127.0.0.1: the school&apos;s network is not part of this figure.)</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
+        <source>Self-check passed.</source>
+        <translation>Self-check passed.</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <source>Self-check failed.</source>
+        <translation>Self-check failed.</translation>
+    </message>
+    <message>
+        <source>Measuring the disk…</source>
+        <translation>Measuring the disk…</translation>
+    </message>
+    <message>
+        <source>Making a throwaway class with %1 students…</source>
+        <translation>Making a throwaway class with %1 students…</translation>
+    </message>
+    <message>
+        <source>%1 students saving for %2 seconds…</source>
+        <translation>%1 students saving for %2 seconds…</translation>
+    </message>
+    <message>
+        <source>Removing the throwaway class…</source>
+        <translation>Removing the throwaway class…</translation>
+    </message>
+    <message>
+        <source>Blockhaus self-check: can this computer handle my class?</source>
+        <translation>Blockhaus self-check: can this computer handle my class?</translation>
+    </message>
+    <message>
+        <source>Blockhaus is running on this data folder, so the check cannot start its own server there. Use the button “Check this computer…” in the running dashboard&apos;s Health tab, or stop Blockhaus and run blockhaus --self-check again.</source>
+        <translation>Blockhaus is running on this data folder, so the check cannot start its own server there. Use the button “Check this computer…” in the running dashboard&apos;s Health tab, or stop Blockhaus and run blockhaus --self-check again.</translation>
+    </message>
+    <message>
+        <source>The server is not running.</source>
+        <translation>The server is not running.</translation>
+    </message>
+    <message>
+        <source>A check is already running.</source>
+        <translation>A check is already running.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::App::ServerController</name>
     <message>
         <source>Blockhaus cannot create its data folder %1. Check that the drive is connected and that you may write there, or choose another folder.</source>
@@ -306,6 +467,54 @@
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
+    <message>
+        <source>Can this computer handle my class?</source>
+        <translation>Can this computer handle my class?</translation>
+    </message>
+    <message>
+        <source>&amp;Students in the check:</source>
+        <translation>&amp;Students in the check:</translation>
+    </message>
+    <message>
+        <source>Students in the check</source>
+        <translation>Students in the check</translation>
+    </message>
+    <message>
+        <source>&amp;Check this computer…</source>
+        <translation>&amp;Check this computer…</translation>
+    </message>
+    <message>
+        <source>Check this computer</source>
+        <translation>Check this computer</translation>
+    </message>
+    <message>
+        <source>A throwaway class saves projects on this server for about ten seconds; students working now may notice a slower server meanwhile. The class is removed afterwards.</source>
+        <translation>A throwaway class saves projects on this server for about ten seconds; students working now may notice a slower server meanwhile. The class is removed afterwards.</translation>
+    </message>
+    <message>
+        <source>Measures how many students saving at once this computer can serve.</source>
+        <translation>Measures how many students saving at once this computer can serve.</translation>
+    </message>
+    <message>
+        <source>Result of the check</source>
+        <translation>Result of the check</translation>
+    </message>
+    <message>
+        <source>Checking… This takes about half a minute.</source>
+        <translation>Checking… This takes about half a minute.</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>The check could not run: %1</translation>
+    </message>
+    <message>
+        <source>Passed.</source>
+        <translation>Passed.</translation>
+    </message>
+    <message>
+        <source>Problems found.</source>
+        <translation>Problems found.</translation>
+    </message>
 </context>
 <context>
     <name>Blockhaus::Ui::HealthSummary</name>
@@ -535,6 +744,10 @@
         <source>Importing the Scratch library…</source>
         <translation>Importing the Scratch library…</translation>
     </message>
+    <message>
+        <source>Left out because the library&apos;s size limit on this computer is reached: %1 (see --library-cache-mb).</source>
+        <translation>Left out because the library&apos;s size limit on this computer is reached: %1 (see --library-cache-mb).</translation>
+    </message>
 </context>
 <context>
     <name>Blockhaus::Ui::LoginCardsWriter</name>
@@ -569,6 +782,13 @@
     <message>
         <source>Could not write %1.</source>
         <translation>Could not write %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::MaintenanceService</name>
+    <message>
+        <source>This server cannot run the check.</source>
+        <translation>This server cannot run the check.</translation>
     </message>
 </context>
 <context>
@@ -2074,6 +2294,18 @@ Version %3</translation>
     <message>
         <source>A sign-in link can only lead to a page of this Blockhaus.</source>
         <translation>A sign-in link can only lead to a page of this Blockhaus.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may run the capacity check.</source>
+        <translation>Only an administrator may run the capacity check.</translation>
+    </message>
+    <message>
+        <source>The check runs with 1 to %1 students.</source>
+        <translation>The check runs with 1 to %1 students.</translation>
+    </message>
+    <message>
+        <source>An account of the check&apos;s class also belongs elsewhere, so nothing was removed.</source>
+        <translation>An account of the check&apos;s class also belongs elsewhere, so nothing was removed.</translation>
     </message>
 </context>
 <context>
