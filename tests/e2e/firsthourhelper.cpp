@@ -122,11 +122,24 @@ QPoint clickPoint(QWidget *widget)
     return widget->rect().center();
 }
 
+// A click at a point of a widget, refused as a real mouse click would be: on a disabled widget,
+// or on a window that an open dialog blocks (QTest delivers to the widget directly, so the
+// dialog's modality is checked here).
+void clickAt(QWidget *widget, QPoint point)
+{
+    const QString name = accessibleName(widget);
+    if (!widget->isEnabled())
+        fail(u"\u201c%1\u201d cannot be clicked: it is disabled"_s.arg(name));
+    QWidget *modal = QApplication::activeModalWidget();
+    if (modal && widget->window() != modal)
+        fail(u"\u201c%1\u201d cannot be clicked: the dialog \u201c%2\u201d is in the way"_s.arg(
+            name, modal->windowTitle()));
+    QTest::mouseClick(widget, Qt::LeftButton, {}, point);
+}
+
 void click(QWidget *widget)
 {
-    if (!widget->isEnabled())
-        fail(u"\u201c%1\u201d cannot be clicked: it is disabled"_s.arg(accessibleName(widget)));
-    QTest::mouseClick(widget, Qt::LeftButton, {}, clickPoint(widget));
+    clickAt(widget, clickPoint(widget));
 }
 
 void clickNamed(const QString &name)
@@ -167,7 +180,7 @@ void clickTab(const QString &title)
     QTabBar *bar = dashboard()->findChild<QTabWidget *>()->tabBar();
     for (int i = 0; i < bar->count(); ++i) {
         if (bar->tabText(i).remove(u'&').startsWith(title)) {
-            QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(i).center());
+            clickAt(bar, bar->tabRect(i).center());
             waitUntil([bar, i] { return bar->currentIndex() == i; },
                       u"the tab %1 shows"_s.arg(title));
             return;
@@ -198,6 +211,9 @@ QList<QStringList> accessibleRows(QWidget *table)
 // The teacher's view at this step, for the reviewers (the window and any dialog over it).
 void snapshot(const QString &step)
 {
+    // The status line in words, as a screen reader reads it.
+    if (auto *status = findVisible<QLabel>(u"Server status"_s))
+        say(u"status %1: %2"_s.arg(step, status->accessibleDescription()));
     if (artifactsDir.isEmpty())
         return;
     QDir().mkpath(artifactsDir);
@@ -300,8 +316,7 @@ void showProjects(const QString &name)
             return item != nullptr;
         },
         name + u" is listed on the Projects tab"_s);
-    QTest::mouseClick(students->viewport(), Qt::LeftButton, {},
-                      students->visualItemRect(item).center());
+    clickAt(students->viewport(), students->visualItemRect(item).center());
     auto *projects = waitFor<QListView>(u"Projects of the student"_s);
     waitUntil([projects] { return projects->model()->rowCount() > 0; },
               u"the student's projects are shown"_s);
