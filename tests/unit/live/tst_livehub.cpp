@@ -3,6 +3,8 @@
 // next snapshot, is not a job the snapshot counts as waiting. (It was: the dashboard's status
 // line said "Busy – Many saves at once" from the first start on, with nobody working; found by
 // e2e.firsthour.)
+#include <atomic>
+
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,7 +32,7 @@ void TestLiveHub::idlePoolHasNobodyWaiting()
     config.sqlitePath = dir.filePath(u"blockhaus.sqlite"_s);
     config.poolSize = 2;
     Db::ConnectionPool pool(config);
-    int probes = 0;
+    std::atomic<int> probes{0};
     {
         Live::LiveHub hub(pool, config.sqlitePath);
         hub.setRosterProbe([&probes](Db::Connection &) -> Result<qint64> {
