@@ -214,19 +214,25 @@ QList<QStringList> accessibleRows(QWidget *table)
     return rows;
 }
 
-// The teacher's view at this step, for the reviewers (the window and any dialog over it).
+// The teacher's view at this step, for the reviewers (the window and any dialog over it), with
+// the status line in words; a wrapped text cut off at its size ends the test.
 void snapshot(const QString &step)
 {
-    // The status line in words, as a screen reader reads it.
     if (auto *status = findVisible<QLabel>(u"Server status"_s))
         say(u"status %1: %2"_s.arg(step, status->accessibleDescription()));
-    if (artifactsDir.isEmpty())
-        return;
-    QDir().mkpath(artifactsDir);
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QWidget *shown = QApplication::activeModalWidget();
     if (!shown)
         shown = dashboard();
+    for (QLabel *label : shown->findChildren<QLabel *>()) {
+        const int needed = label->heightForWidth(label->width());
+        if (label->isVisible() && label->wordWrap() && label->height() < needed)
+            fail(u"at %1 the text \u201c%2\u201d is cut off (%3 of %4 px)"_s.arg(
+                step, label->text(), QString::number(label->height()), QString::number(needed)));
+    }
+    if (artifactsDir.isEmpty())
+        return;
+    QDir().mkpath(artifactsDir);
     shown->grab().save(artifactsDir + u"/dashboard-firsthour-"_s + step + u".png"_s);
 }
 
