@@ -145,6 +145,7 @@ fi
 if build full build -DBLOCKHAUS_WERROR=ON -DCMAKE_CXX_FLAGS=-DQT_FORCE_ASSERTS; then
     run_ctest "full unit+integration" build -L 'unit|integration' -j 2
     run_ctest "full stress" build -L stress
+    # e2e.firsthour (#13) starts its own Xvfb (xvfb-run) for the dashboard it clicks through.
     run_ctest "full e2e (chromium)" build -L e2e
     run_ctest "full dashboard screenshot (xvfb)" build -L screenshot
     run_ctest "full package (.deb in a clean Debian root)" build -L package

@@ -73,8 +73,10 @@ void LiveHub::probeRoster()
 
 void LiveHub::publish()
 {
-    probeRoster();
+    // The figures first, then the roster probe for the next snapshot: queued before them, the
+    // hub's own probe counted as a job waiting for a connection, and an idle server looked busy.
     auto snapshot = std::const_pointer_cast<LiveSnapshot>(this->snapshot());
+    probeRoster();
     const double seconds = std::max(0.001, static_cast<double>(m_sinceLast.restart()) / 1000.0);
     const quint64 errors = snapshot->requests.errors4xx + snapshot->requests.errors5xx;
     snapshot->requests.requestsPerSecond =

@@ -48,7 +48,9 @@ PasswordNotice::PasswordNotice(const QString &username, const QString &password,
         copied->setText(tr("The password is copied."));
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    resize(460, 0);
+    // As tall as the wrapped explanation needs at this width: a window's minimum height does not
+    // ask the wrapped text, and the smallest height cut it off at the top and bottom (#13).
+    resize(460, heightForWidth(460));
 }
 
 } // namespace Blockhaus::Ui
