@@ -98,7 +98,10 @@ void TestDashboardWindow::snapshotsFillEveryTab()
 void TestDashboardWindow::statusLineSaysBusyInWords()
 {
     Ui::DashboardWindow window({u"http://192.168.1.5:8601"_s}, 8601);
+    // Requests waiting in one snapshot are a moment; still waiting a second later is busy.
     window.showSnapshot(makeSnapshot(0, 0, 5));
+    QCOMPARE(window.healthSummary().level, Ui::HealthSummary::Level::Good);
+    window.showSnapshot(makeSnapshot(1, 0, 5));
     QCOMPARE(window.healthSummary().level, Ui::HealthSummary::Level::Warning);
     QVERIFY2(window.statusText().contains(window.healthSummary().headline),
              qPrintable(window.statusText()));

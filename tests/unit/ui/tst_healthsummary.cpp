@@ -30,26 +30,36 @@ void TestHealthSummary::rules_data()
     QTest::addColumn<int>("errorsBefore");
     QTest::addColumn<int>("errorsNow");
     QTest::addColumn<Level>("level");
+    QTest::addColumn<int>("waitingBefore"); // requests waiting in the previous snapshot
 
     const qint64 plenty = 50LL * 1024 * 1024 * 1024;
-    QTest::newRow("all good") << plenty << 0 << 3.0 << 0 << 0 << 0 << 0 << Level::Good;
+    QTest::newRow("all good") << plenty << 0 << 3.0 << 0 << 0 << 0 << 0 << Level::Good << 0;
     QTest::newRow("unknown disk is not a problem")
-        << qint64(-1) << 0 << 3.0 << 0 << 0 << 0 << 0 << Level::Good;
-    QTest::newRow("waiters: busy") << plenty << 4 << 3.0 << 0 << 0 << 0 << 0 << Level::Warning;
+        << qint64(-1) << 0 << 3.0 << 0 << 0 << 0 << 0 << Level::Good << 0;
+    // One snapshot with waiters is a moment (a save queued behind another for milliseconds);
+    // waiting a second later again means students really wait.
+    QTest::newRow("waiters once: a moment")
+        << plenty << 4 << 3.0 << 0 << 0 << 0 << 0 << Level::Good << 0;
+    QTest::newRow("waiters twice: busy")
+        << plenty << 4 << 3.0 << 0 << 0 << 0 << 0 << Level::Warning << 2;
+    QTest::newRow("waiters on the first snapshot: a moment")
+        << plenty << 4 << 3.0 << -1 << 0 << 0 << 0 << Level::Good << 0;
     QTest::newRow("slow acquire: busy")
-        << plenty << 0 << 900.0 << 0 << 0 << 0 << 0 << Level::Warning;
+        << plenty << 0 << 900.0 << 0 << 0 << 0 << 0 << Level::Warning << 0;
     QTest::newRow("low disk") << 800LL * 1024 * 1024 << 0 << 3.0 << 0 << 0 << 0 << 0
-                              << Level::Warning;
+                              << Level::Warning << 0;
     QTest::newRow("disk almost full")
-        << 100LL * 1024 * 1024 << 0 << 3.0 << 0 << 0 << 0 << 0 << Level::Problem;
-    QTest::newRow("new timeout") << plenty << 0 << 3.0 << 2 << 3 << 0 << 0 << Level::Problem;
-    QTest::newRow("old timeout only") << plenty << 0 << 3.0 << 3 << 3 << 0 << 0 << Level::Good;
+        << 100LL * 1024 * 1024 << 0 << 3.0 << 0 << 0 << 0 << 0 << Level::Problem << 0;
+    QTest::newRow("new timeout") << plenty << 0 << 3.0 << 2 << 3 << 0 << 0 << Level::Problem << 0;
+    QTest::newRow("old timeout only") << plenty << 0 << 3.0 << 3 << 3 << 0 << 0 << Level::Good << 0;
     QTest::newRow("timeouts on the first snapshot")
-        << plenty << 0 << 3.0 << -1 << 1 << 0 << 0 << Level::Problem;
-    QTest::newRow("new server error") << plenty << 0 << 3.0 << 0 << 0 << 5 << 6 << Level::Problem;
-    QTest::newRow("old server error only") << plenty << 0 << 3.0 << 0 << 0 << 6 << 6 << Level::Good;
+        << plenty << 0 << 3.0 << -1 << 1 << 0 << 0 << Level::Problem << 0;
+    QTest::newRow("new server error")
+        << plenty << 0 << 3.0 << 0 << 0 << 5 << 6 << Level::Problem << 0;
+    QTest::newRow("old server error only")
+        << plenty << 0 << 3.0 << 0 << 0 << 6 << 6 << Level::Good << 0;
     QTest::newRow("full disk beats busy")
-        << 10LL * 1024 * 1024 << 9 << 900.0 << 0 << 0 << 0 << 0 << Level::Problem;
+        << 10LL * 1024 * 1024 << 9 << 900.0 << 0 << 0 << 0 << 0 << Level::Problem << 0;
 }
 
 void TestHealthSummary::rules()
@@ -62,10 +72,12 @@ void TestHealthSummary::rules()
     QFETCH(int, errorsBefore);
     QFETCH(int, errorsNow);
     QFETCH(Level, level);
+    QFETCH(int, waitingBefore);
 
     Live::LiveSnapshot previous;
     previous.pool.timeouts = quint64(std::max(timeoutsBefore, 0));
     previous.requests.errors5xx = quint64(errorsBefore);
+    previous.pool.waiting = waitingBefore;
     Live::LiveSnapshot current;
     current.freeDiskBytes = freeDisk;
     current.pool.size = 8;
