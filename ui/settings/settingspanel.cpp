@@ -17,11 +17,14 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QPromise>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -399,9 +402,24 @@ QFuture<void> SettingsPanel::startRestore(const QString &path)
     m_restoreRunning = true;
     updateButtons();
     m_restoreProgress->setVisible(true);
-    showMessage(tr("Restoring %1\u2026 Students are disconnected for a moment.")
-                    .arg(QDir::toNativeSeparators(path)));
-    return m_service->restore(path).then(this, [this](const Outcome<Restored> &outcome) {
+    const QString restoring = tr("Restoring %1\u2026 Students are disconnected for a moment.")
+                                  .arg(QDir::toNativeSeparators(path));
+    showMessage(restoring);
+    // The other tabs cannot reach the database during the swap: a slow one (a large backup)
+    // holds the window in a modal progress state, without a way to cancel halfway. A quick one
+    // is over before the dialog shows, a second later.
+    auto *progress = new QProgressDialog(restoring, QString(), 0, 0, this);
+    progress->setWindowTitle(tr("Restoring a backup"));
+    progress->setAccessibleName(tr("Restore in progress"));
+    progress->setCancelButton(nullptr);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(1000);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    QTimer::singleShot(1000, progress, &QProgressDialog::show);
+    QPointer<QProgressDialog> shown(progress);
+    return m_service->restore(path).then(this, [this, shown](const Outcome<Restored> &outcome) {
+        delete shown.data();
         m_restoreRunning = false;
         m_restoreProgress->setVisible(false);
         updateButtons();

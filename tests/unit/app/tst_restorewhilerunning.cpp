@@ -5,8 +5,9 @@
 // backup restored while the server runs. Then every project of the backup reads back over HTTP
 // on the same port with the same content, the later changes are gone, the old sessions are
 // ended, the database it replaced is kept as a valid file, and the dashboard's services still
-// answer. A damaged file and a file that is no database are refused with a sentence, and the
-// server keeps serving the current data with its sessions.
+// answer; Blockhaus started again on the folder serves the same. A damaged file and a file that
+// is no database are refused with a sentence, and the server keeps serving the current data with
+// its sessions.
 
 #include <memory>
 
@@ -71,6 +72,7 @@ private slots:
     void refusedFilesChangeNothing_data();
     void refusedFilesChangeNothing();
     void restoreBringsBackEveryProjectOnTheSamePort();
+    void restoredDatabaseServesAfterARestart();
 
 private:
     QTemporaryDir m_dataDir;
@@ -246,6 +248,30 @@ void TestRestoreWhileRunning::restoreBringsBackEveryProjectOnTheSamePort()
     QVERIFY2(classes.result().ok(), qPrintable(classes.result().error));
     QCOMPARE(classes.result().value->size(), 1);
     QCOMPARE(classes.result().value->first().name, u"7b"_s);
+}
+
+void TestRestoreWhileRunning::restoredDatabaseServesAfterARestart()
+{
+    // Blockhaus started again on the data folder (the lock was held and released as usual)
+    // serves the restored database: every project of the backup, nothing of later.
+    const App::Options options = inProcessServerOptions(m_dataDir.path(), adminPassword);
+    m_server->stop();
+    m_server = std::make_unique<App::ServerController>(options);
+    QString error;
+    QVERIFY2(m_server->start(&error), qPrintable(error));
+    for (int s = 0; s < m_class.students.size(); ++s) {
+        Client client(m_server->port());
+        const HttpReply login =
+            client.login(m_class.students[s].username, m_class.students[s].password);
+        QVERIFY2(statusIs(login, 201), qPrintable(describe(login)));
+        const QList<int> owned = m_owner.keys(s);
+        QCOMPARE(projectIds(client), QSet<int>(owned.cbegin(), owned.cend()));
+        for (int id : owned) {
+            const HttpReply read = client.get(projectPath(id));
+            QVERIFY2(statusIs(read, 200), qPrintable(describe(read)));
+            QCOMPARE(read.body, m_saved.value(id));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRestoreWhileRunning)
