@@ -3,7 +3,8 @@
 // against a real server in this process: the button opens the file dialog, then a confirmation
 // that says in words what will happen (the classes and projects are replaced, a copy of the
 // current database is kept, students are disconnected); Cancel changes nothing; Restore swaps the
-// database while the window runs and says what was restored and where the old one is kept.
+// database while the window runs and says what was restored and where the old one is kept; a
+// damaged file is refused with the sentence that says why, and nothing changes.
 // QStandardPaths' test mode keeps the user's real settings untouched.
 #include <functional>
 
@@ -139,6 +140,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void cancelChangesNothing();
+    void damagedFileIsRefusedInWords();
     void restoreSaysWhatWasRestored();
 
 private:
@@ -208,6 +210,33 @@ void TestRestoreDialog::cancelChangesNothing()
     QCOMPARE(panel.message(), before);
     QTest::qWait(200); // a restore that had started would be running now
     QCOMPARE(restored.count(), 0);
+    QCOMPARE(classNames(m_server->port()), QStringList({u"Backed up"_s, u"Later"_s}));
+}
+
+void TestRestoreDialog::damagedFileIsRefusedInWords()
+{
+    const QString damaged = m_files.filePath(u"damaged.sqlite3"_s);
+    {
+        QFile file(damaged);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(8192, 'x'));
+    }
+    Ui::SettingsPanel panel(m_server->maintenanceService(), m_settings.get());
+    panel.show();
+    QSignalSpy restored(&panel, &Ui::SettingsPanel::databaseRestored);
+    QPushButton *restore = buttonNamed(panel, u"Restore from a backup"_s);
+    QVERIFY(restore);
+
+    Teacher teacher(damaged, u"Restore"_s);
+    QTest::mouseClick(restore, Qt::LeftButton);
+    QVERIFY(teacher.answered);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.restoreRunning(), waitBoundMs);
+    const QString message = panel.message();
+    QVERIFY2(message.startsWith(u"Problem: "_s + QDir::toNativeSeparators(damaged)
+                                + u" is not a Blockhaus backup"_s),
+             qPrintable(message));
+    QCOMPARE(restored.count(), 0);
+    QVERIFY(restore->isEnabled());
     QCOMPARE(classNames(m_server->port()), QStringList({u"Backed up"_s, u"Later"_s}));
 }
 
