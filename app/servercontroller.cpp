@@ -2,6 +2,7 @@
 #include "app/servercontroller.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QNetworkInterface>
 #include <QScopeGuard>
@@ -201,6 +202,8 @@ Result<Service::RestoredDatabase> ServerController::restoreFrom(const QString &b
         return checked.error();
 
     // Nobody writes the database from here on: no requests, no presence flush, no roster probe.
+    QElapsedTimer offline; // how long students could not reach the server, for the log
+    offline.start();
     QMetaObject::invokeMethod(
         m_live.get(),
         [this]() {
@@ -236,6 +239,8 @@ Result<Service::RestoredDatabase> ServerController::restoreFrom(const QString &b
                                            "Blockhaus and start it again."),
                          {QString::number(m_port), listenReason});
     }
+    qInfo("Serving again on port %u after %lld ms without the server (restore of %s)",
+          unsigned(m_port), static_cast<long long>(offline.elapsed()), qPrintable(backupPath));
     return restored;
 }
 
