@@ -11,6 +11,7 @@
 
 #include <memory>
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -194,6 +195,8 @@ void TestRestoreWhileRunning::restoreBringsBackEveryProjectOnTheSamePort()
     const quint16 port = m_server->port();
     Ui::ClassroomService *classroom = m_server->classroomService();
     Ui::MaintenanceService *maintenance = m_server->maintenanceService();
+    Live::Presence &presence = m_server->liveHub()->presence();
+    QVERIFY(!presence.online(QDateTime::currentDateTimeUtc()).isEmpty()); // the students' requests
 
     const auto restored = maintenance->restore(m_backup);
     QVERIFY(finishes(restored));
@@ -216,6 +219,8 @@ void TestRestoreWhileRunning::restoreBringsBackEveryProjectOnTheSamePort()
     QCOMPARE(m_server->classroomService(), classroom);
     QCOMPARE(m_server->maintenanceService(), maintenance);
 
+    // Presence of the replaced database is forgotten: its ids name other accounts now.
+    QVERIFY(presence.online(QDateTime::currentDateTimeUtc()).isEmpty());
     // Sessions of before the swap are over: everyone signs in again.
     Client stale(port);
     stale.setBearer(m_class.students[0].token);

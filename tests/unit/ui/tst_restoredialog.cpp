@@ -30,7 +30,9 @@
 #include "app/settings/appsettings.h"
 #include "tests/support/inprocessserver.h"
 #include "tests/support/testsupport.h"
+#include "ui/dashboardwindow.h"
 #include "ui/settings/settingspanel.h"
+#include "ui/students/studentspanel.h"
 
 using namespace Qt::StringLiterals;
 using namespace Blockhaus;
@@ -142,6 +144,7 @@ private slots:
     void cancelChangesNothing();
     void damagedFileIsRefusedInWords();
     void restoreSaysWhatWasRestored();
+    void windowShowsTheRestoredClasses();
 
 private:
     QTemporaryDir m_dataDir;
@@ -270,6 +273,32 @@ void TestRestoreDialog::restoreSaysWhatWasRestored()
     QCOMPARE(restored.count(), 1);
     QVERIFY(restore->isEnabled());
     QCOMPARE(classNames(m_server->port()), QStringList({u"Backed up"_s}));
+}
+
+void TestRestoreDialog::windowShowsTheRestoredClasses()
+{
+    // The whole window over the same services: after a restore its Students tab lists the
+    // backup's classes, without a snapshot telling it (none is connected here).
+    Ui::DashboardWindow window(m_server->joinUrls(), m_server->port());
+    window.setCloseDecider([](bool) { return Ui::DashboardWindow::CloseChoice::Stop; });
+    window.setClassroomService(m_server->classroomService());
+    window.setMaintenanceService(m_server->maintenanceService(), m_settings.get());
+    window.show();
+    Client admin(m_server->port());
+    QCOMPARE(admin.login(u"admin"_s, adminPassword).status, 201);
+    const HttpReply created = admin.postJson("/api/v1/classes"_ba, {{u"name"_s, u"Newest"_s}});
+    QVERIFY2(statusIs(created, 201), qPrintable(describe(created)));
+    auto selected = window.studentsPanel()->reloadClasses(created.object()[u"id"_s].toInteger());
+    QTRY_VERIFY_WITH_TIMEOUT(selected.isFinished(), waitBoundMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window.studentsPanel()->currentClassName(), u"Newest"_s, waitBoundMs);
+
+    auto done = window.settingsPanel()->startRestore(m_backup);
+    QTRY_VERIFY_WITH_TIMEOUT(done.isFinished(), waitBoundMs);
+    QVERIFY2(window.settingsPanel()->message().startsWith(u"Restored "_s),
+             qPrintable(window.settingsPanel()->message()));
+    QTRY_COMPARE_WITH_TIMEOUT(window.studentsPanel()->currentClassName(), u"Backed up"_s,
+                              waitBoundMs);
+    window.close();
 }
 
 QTEST_MAIN(TestRestoreDialog)
