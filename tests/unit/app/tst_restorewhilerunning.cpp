@@ -149,6 +149,8 @@ void TestRestoreWhileRunning::refusedFilesChangeNothing_data()
     QTest::newRow("truncated copy") << u"truncated"_s << u"7b-broken"_s;
     QTest::newRow("garbage bytes") << u"garbage"_s << u"7b-broken"_s;
     QTest::newRow("missing file") << u"missing"_s << u"There is no file"_s;
+    QTest::newRow("newer schema") << u"newer"_s << u"was written by a newer Blockhaus"_s;
+    QTest::newRow("another program's database") << u"foreign"_s << u"not one of Blockhaus"_s;
 }
 
 void TestRestoreWhileRunning::refusedFilesChangeNothing()
@@ -163,6 +165,14 @@ void TestRestoreWhileRunning::refusedFilesChangeNothing()
         QFile cut(broken);
         QVERIFY(cut.open(QIODevice::WriteOnly));
         cut.write(bytes.left(bytes.size() / 2 + 100));
+    } else if (kind == u"newer"_s || kind == u"foreign"_s) {
+        // An undamaged SQLite file: the backup with a schema from the future, or without
+        // Blockhaus' schema table (as another program's database would be).
+        QVERIFY(QFile::copy(m_backup, broken));
+        const QString change = kind == u"newer"_s
+            ? u"UPDATE schema_meta SET value = '999' WHERE key = 'schema_version' RETURNING value"_s
+            : u"DROP TABLE schema_meta"_s; // answers no row: sqlValue warns, the change is made
+        sqlValue(broken, change);
     } else if (kind == u"garbage"_s) {
         QFile garbage(broken);
         QVERIFY(garbage.open(QIODevice::WriteOnly));
