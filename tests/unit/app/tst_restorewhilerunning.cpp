@@ -73,6 +73,7 @@ private slots:
     void refusedFilesChangeNothing_data();
     void refusedFilesChangeNothing();
     void restoreBringsBackEveryProjectOnTheSamePort();
+    void callsDuringTheSwapAreAnswered();
     void restoredDatabaseServesAfterARestart();
 
 private:
@@ -263,6 +264,39 @@ void TestRestoreWhileRunning::restoreBringsBackEveryProjectOnTheSamePort()
     QVERIFY2(classes.result().ok(), qPrintable(classes.result().error));
     QCOMPARE(classes.result().value->size(), 1);
     QCOMPARE(classes.result().value->first().name, u"7b"_s);
+}
+
+void TestRestoreWhileRunning::callsDuringTheSwapAreAnswered()
+{
+    // While the swap runs, the dashboard keeps asking and students keep reading: every dashboard
+    // call finishes (with the classes or a sentence), and no request gets a server error; a
+    // request may find the port closed for the moment of the swap.
+    const quint16 port = m_server->port();
+    Client ada(port);
+    QVERIFY(statusIs(ada.login(m_class.students[0].username, m_class.students[0].password), 201));
+    const auto restored = m_server->maintenanceService()->restore(m_backup);
+    QList<QFuture<Ui::Outcome<QList<Ui::ClassSummary>>>> asked;
+    QList<int> statuses;
+    QElapsedTimer timer;
+    timer.start();
+    while (!restored.isFinished() && timer.elapsed() < waitBoundMs) {
+        asked.append(m_server->classroomService()->classes());
+        statuses.append(ada.get("/api/v1/projects"_ba, {}).status);
+    }
+    QVERIFY(restored.isFinished());
+    QVERIFY2(restored.result().ok(), qPrintable(restored.result().error));
+    QStringList seen;
+    for (int status : std::as_const(statuses))
+        seen << QString::number(status);
+    qInfo("during the swap: %lld dashboard calls, replies %s", qint64(asked.size()),
+          qPrintable(seen.join(u' ')));
+    for (const auto &future : std::as_const(asked)) {
+        QVERIFY(finishes(future));
+        QVERIFY(future.result().ok() || !future.result().error.isEmpty());
+    }
+    for (int status : std::as_const(statuses))
+        QVERIFY2(status < 500, qPrintable(QString::number(status)));
+    QVERIFY(statusIs(Client(port).get("/api/v1/health"_ba), 200));
 }
 
 void TestRestoreWhileRunning::restoredDatabaseServesAfterARestart()
