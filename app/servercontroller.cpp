@@ -2,8 +2,10 @@
 #include "app/servercontroller.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QNetworkInterface>
+#include <QScopeGuard>
 #include <QTimer>
 
 #include "app/datafolder.h"
@@ -129,6 +131,9 @@ bool ServerController::start(StartError *error)
     m_maintenance = std::make_unique<StoreMaintenanceService>(*m_runner, m_options.dataDir,
                                                               dbConfig.sqlitePath);
     m_maintenance->setLibrary(m_library);
+    m_maintenance->enableRestore(backupFolder(), [this](const QString &path) {
+        return restoreFrom(path); // in the maintenance service's restore thread (#13)
+    });
 
     m_serverThread.start();
     m_live->moveToThread(&m_serverThread);
@@ -137,12 +142,8 @@ bool ServerController::start(StartError *error)
     QMetaObject::invokeMethod(
         m_live.get(),
         [this, &listenReason]() {
-            m_api = new Http::ApiServer(*m_services);
-            m_port = m_api->listen(&listenReason);
+            m_port = listenInServerThread(&listenReason);
             m_live->start();
-            auto *flush = new QTimer(m_api);
-            connect(flush, &QTimer::timeout, m_api, [this]() { flushPresence(); });
-            flush->start(presenceFlushMs);
         },
         Qt::BlockingQueuedConnection);
     if (m_port == 0) {
@@ -154,6 +155,146 @@ bool ServerController::start(StartError *error)
     m_classroom->setLocalOrigin(localOrigin());
     m_running = true;
     return true;
+}
+
+quint16 ServerController::listenInServerThread(QString *reason)
+{
+    m_api = new Http::ApiServer(*m_services);
+    const quint16 port = m_api->listen(reason);
+    auto *flush = new QTimer(m_api);
+    connect(flush, &QTimer::timeout, m_api, [this]() { flushPresence(); });
+    flush->start(presenceFlushMs);
+    return port;
+}
+
+void ServerController::stopListeningInServerThread()
+{
+    if (!m_api)
+        return;
+    m_api->beginShutdown();
+    // In-flight requests finish and get their answers; bounded wait.
+    QEventLoop loop;
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, &loop, [this, &loop]() {
+        if (!m_api->hasActiveConnections())
+            loop.quit();
+    });
+    QTimer::singleShot(shutdownGraceMs, &loop, &QEventLoop::quit);
+    poll.start(20);
+    if (m_api->hasActiveConnections())
+        loop.exec();
+    delete m_api;
+    m_api = nullptr;
+}
+
+Result<Service::RestoredDatabase> ServerController::restoreFrom(const QString &backupPath)
+{
+    if (!m_running || !m_pool || m_restoring.exchange(true)) {
+        return makeError(ErrorKind::Unavailable,
+                         QT_TRANSLATE_NOOP("Sentence",
+                                           "A backup can only be restored into a running server, "
+                                           "one at a time."));
+    }
+    const auto done = qScopeGuard([this] { m_restoring = false; });
+    // While still serving: most refusals end here, and nobody notices.
+    auto checked = Service::Maintenance().checkBackup(backupPath, backupFolder());
+    if (!checked)
+        return checked.error();
+
+    // Nobody writes the database from here on: no requests, no presence flush, no roster probe.
+    QElapsedTimer offline; // how long students could not reach the server, for the log
+    offline.start();
+    QMetaObject::invokeMethod(
+        m_live.get(),
+        [this]() {
+            stopListeningInServerThread();
+            m_live->stop();
+        },
+        Qt::BlockingQueuedConnection);
+    // Presence belongs to the database it was seen in (kept as the safety copy).
+    const QHash<qint64, QString> dirty = m_live->presence().takeDirty();
+    if (!dirty.isEmpty()) {
+        auto flushed = m_pool->runSync<int>(
+            [dirty](Db::Connection &db) { return Store::UserStore::flushLastSeen(db, dirty); });
+        Q_UNUSED(flushed);
+    }
+    auto restored = swapDatabase(backupPath);
+
+    QString listenReason;
+    quint16 port = 0;
+    QMetaObject::invokeMethod(
+        m_live.get(),
+        [this, &listenReason, &port]() {
+            m_httpConfig.port = m_port; // the same port, also when it was chosen by the system
+            port = listenInServerThread(&listenReason);
+            m_live->start();
+        },
+        Qt::BlockingQueuedConnection);
+    if (port == 0) {
+        qWarning("After the restore, port %u could not be opened again: %s", unsigned(m_port),
+                 qPrintable(listenReason));
+        return makeError(ErrorKind::Internal,
+                         QT_TRANSLATE_NOOP("Sentence",
+                                           "Blockhaus cannot listen on port %1 again (%2). Quit "
+                                           "Blockhaus and start it again."),
+                         {QString::number(m_port), listenReason});
+    }
+    qInfo("Serving again on port %u after %lld ms without the server (restore of %s)",
+          unsigned(m_port), static_cast<long long>(offline.elapsed()), qPrintable(backupPath));
+    return restored;
+}
+
+Result<Service::RestoredDatabase> ServerController::swapDatabase(const QString &backupPath)
+{
+    const QString database = m_pool->config().sqlitePath;
+    const int latest = Db::Migrations::latestVersion(m_pool->config().driver);
+    const auto migrate = [this]() {
+        return m_pool->runSync<int>([](Db::Connection &db) { return Db::Migrations::migrate(db); });
+    };
+    m_pool->close(); // waits for running jobs (a backup, a save) and closes every connection
+    auto restored = Service::Maintenance().restore(backupPath, database, backupFolder());
+    if (!restored) {
+        // Nothing was changed: serve on as before, the old sessions included.
+        m_pool->reopen();
+        return restored.error();
+    }
+    // As at a start: an older schema is kept under its version's name before it is migrated.
+    if (auto kept = Db::backupBeforeMigration(database, backupFolder(), latest); !kept)
+        qWarning("No copy before migrating the restored database: %s",
+                 qPrintable(kept.error().message));
+    m_pool->reopen();
+    if (auto migrated = migrate(); !migrated) {
+        qWarning("The restored database cannot be migrated: %s",
+                 qPrintable(migrated.error().message));
+        // Back to the database it replaced, so that the classes keep being served.
+        if (!restored->safetyCopy.isEmpty()) {
+            m_pool->close();
+            auto back =
+                Service::Maintenance().restore(restored->safetyCopy, database, backupFolder());
+            m_pool->reopen();
+            if (back) {
+                auto again = migrate();
+                Q_UNUSED(again);
+            }
+        }
+        return makeError(ErrorKind::Internal,
+                         QT_TRANSLATE_NOOP("Sentence",
+                                           "The backup could not be updated to this version of "
+                                           "Blockhaus: %1. The database it replaced is in use "
+                                           "again."),
+                         {migrated.error().message});
+    }
+    // Another database: its ids name other accounts and projects. Sessions end (the backup's as
+    // well: everyone signs in again), presence, conflicts and sign-in links are forgotten.
+    auto ended =
+        m_pool->runSync<int>([this](Db::Connection &db) { return m_auth.endAllSessions(db); });
+    if (!ended)
+        qWarning("Sessions could not be ended after the restore: %s",
+                 qPrintable(ended.error().message));
+    m_live->forgetDatabase();
+    qInfo("Restored %s (schema %d); the database it replaced is kept as %s", qPrintable(backupPath),
+          restored->schemaVersion, qPrintable(restored->safetyCopy));
+    return restored;
 }
 
 QString ServerController::localOrigin() const
@@ -243,22 +384,7 @@ void ServerController::stop()
         QMetaObject::invokeMethod(
             m_live.get(),
             [this]() {
-                if (m_api) {
-                    m_api->beginShutdown();
-                    // In-flight requests finish and get their answers; bounded wait.
-                    QEventLoop loop;
-                    QTimer poll;
-                    connect(&poll, &QTimer::timeout, &loop, [this, &loop]() {
-                        if (!m_api->hasActiveConnections())
-                            loop.quit();
-                    });
-                    QTimer::singleShot(shutdownGraceMs, &loop, &QEventLoop::quit);
-                    poll.start(20);
-                    if (m_api->hasActiveConnections())
-                        loop.exec();
-                    delete m_api;
-                    m_api = nullptr;
-                }
+                stopListeningInServerThread();
                 // After the API: no request can reach the cache any more. Deleted in its own
                 // thread, with its network client.
                 delete m_library;

@@ -3,6 +3,7 @@
 // HTTP server in its own thread. Only app/ knows about both headless and dashboard mode.
 #pragma once
 
+#include <atomic>
 #include <memory>
 
 #include <QLockFile>
@@ -17,6 +18,7 @@
 #include "server/db/connectionpool.h"
 #include "server/http/services.h"
 #include "server/live/livehub.h"
+#include "server/service/maintenance.h"
 #include "server/service/runner.h"
 
 namespace Blockhaus::Http {
@@ -73,8 +75,30 @@ public:
     // Set when start() created the admin account with a generated password (shown once).
     QString generatedAdminPassword() const { return m_generatedAdminPassword; }
 
+    // Puts the backup at backupPath in place of the running database (the dashboard's "Restore
+    // from a backup…", #13). First checks it while still serving: a refused backup (damaged, not
+    // a Blockhaus database, a newer schema) leaves the server exactly as it was. Then, for the
+    // moment of the swap: stops accepting, lets in-flight requests finish, writes presence and
+    // closes the pool; Service::Maintenance::restore (the current database is kept in
+    // backupFolder()); a copy before migrating an older schema; reopens and migrates; ends every
+    // session and forgets presence, conflicts and sign-in links of the old database; listens
+    // again on the same port. The services, the live hub and the library cache stay the same
+    // objects, so pointers to them (the dashboard's) stay valid; their calls during the swap are
+    // answered "busy". Blocks the calling thread for the whole swap: never call it on the GUI
+    // thread or the server thread (the maintenance service's restore() runs it in a thread of
+    // its own). One at a time; refused before start() and after stop().
+    Result<Service::RestoredDatabase> restoreFrom(const QString &backupPath);
+
 private:
     bool ensureAdmin(StartError *error);
+    // In the server thread: a new ApiServer listening on m_httpConfig.port, with the presence
+    // flush timer; the port, or 0 with reason set.
+    quint16 listenInServerThread(QString *reason);
+    // In the server thread: stops accepting, waits (bounded) for in-flight requests, deletes the
+    // ApiServer.
+    void stopListeningInServerThread();
+    // The swap of restoreFrom() with the server stopped; reopens the pool whatever happens.
+    Result<Service::RestoredDatabase> swapDatabase(const QString &backupPath);
     StartError listenError(const QString &reason) const;
     void flushPresence();
 
@@ -94,6 +118,7 @@ private:
     quint16 m_port = 0;
     QString m_generatedAdminPassword;
     bool m_running = false;
+    std::atomic<bool> m_restoring{false};
 };
 
 } // namespace Blockhaus::App

@@ -91,6 +91,54 @@ StoreMaintenanceService::~StoreMaintenanceService()
 {
     if (m_check)
         m_check->wait();
+    if (m_restore)
+        m_restore->wait();
+}
+
+void StoreMaintenanceService::enableRestore(QString backupFolder, Restorer restorer)
+{
+    m_backupFolder = std::move(backupFolder);
+    m_restorer = std::move(restorer);
+}
+
+QFuture<Ui::Outcome<Ui::Restored>> StoreMaintenanceService::restore(const QString &path)
+{
+    using Outcome = Ui::Outcome<Ui::Restored>;
+    const auto refused = [](const QString &sentence) {
+        return QtFuture::makeReadyFuture(Outcome{std::nullopt, sentence});
+    };
+    if (!m_restorer)
+        return refused(QCoreApplication::translate("Blockhaus::Ui::MaintenanceService",
+                                                   "This server cannot restore a backup."));
+    if (m_restore && m_restore->isRunning())
+        return refused(QCoreApplication::translate("Blockhaus::App::StoreMaintenanceService",
+                                                   "A backup is already being restored."));
+    if (m_check && m_check->isRunning())
+        return refused(QCoreApplication::translate(
+            "Blockhaus::App::StoreMaintenanceService",
+            "Wait until the check of this computer is done, then restore the backup."));
+    if (m_restore)
+        m_restore->wait(); // finished: only joined
+    auto promise = std::make_shared<QPromise<Outcome>>();
+    QFuture<Outcome> future = promise->future();
+    promise->start();
+    // The swap blocks its thread (it waits for the server thread and the pool): never the GUI's.
+    m_restore.reset(QThread::create([promise, restorer = m_restorer, path] {
+        const Result<Service::RestoredDatabase> restored = restorer(path);
+        if (restored) {
+            promise->addResult(Outcome{
+                Ui::Restored{path, restored->bytes, restored->schemaVersion, restored->safetyCopy},
+                QString()});
+        } else {
+            qCWarning(lcMaintenance)
+                << "restore of" << path << "refused:" << restored.error().message;
+            promise->addResult(Outcome{std::nullopt, Core::translatedMessage(restored.error())});
+        }
+        promise->finish();
+    }));
+    m_restore->setObjectName(u"blockhaus-restore"_s);
+    m_restore->start();
+    return future;
 }
 
 void StoreMaintenanceService::enableCapacityCheck(Auth::AuthService *auth, quint16 port)
@@ -113,6 +161,13 @@ QFuture<Ui::Outcome<Ui::CapacityCheck>> StoreMaintenanceService::checkCapacity(i
             Outcome{std::nullopt,
                     QCoreApplication::translate("Blockhaus::App::SelfCheck",
                                                 "A check is already running.")});
+    }
+    if (m_restore && m_restore->isRunning()) {
+        return QtFuture::makeReadyFuture(
+            Outcome{std::nullopt,
+                    QCoreApplication::translate("Blockhaus::App::StoreMaintenanceService",
+                                                "A backup is being restored. Check again when "
+                                                "it is done.")});
     }
     if (m_check)
         m_check->wait(); // finished: only joined

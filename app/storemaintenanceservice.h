@@ -5,8 +5,11 @@
 #pragma once
 
 // Header-only interface: app/ includes it by path and builds without blockhaus_ui as well.
+#include <functional>
 #include <memory>
 
+#include "server/core/result.h"
+#include "server/service/maintenance.h"
 #include "ui/maintenanceservice.h"
 
 class QThread;
@@ -46,6 +49,14 @@ public:
     // its own (it blocks on its HTTP clients' event loop); one at a time.
     QFuture<Ui::Outcome<Ui::CapacityCheck>> checkCapacity(int students) override;
 
+    // What "Restore from a backup…" needs of the running server: the swap, which blocks its
+    // caller (ServerController::restoreFrom). Until set, restore() answers with a sentence.
+    using Restorer = std::function<Result<Service::RestoredDatabase>(const QString &path)>;
+    void enableRestore(QString backupFolder, Restorer restorer);
+    QString backupFolder() const override { return m_backupFolder; }
+    // The swap in a thread of its own; one at a time, and not while a capacity check runs.
+    QFuture<Ui::Outcome<Ui::Restored>> restore(const QString &path) override;
+
     // The library cache lives in the server thread: state is read on a pool worker, the
     // download is started and paused by queued calls, progress arrives by queued signals.
     void setLibrary(Library::LibraryCache *library) { m_library = library; }
@@ -64,6 +75,9 @@ private:
     Auth::AuthService *m_auth = nullptr;
     quint16 m_port = 0;
     std::unique_ptr<QThread> m_check; // the running (or last) capacity check
+    QString m_backupFolder;
+    Restorer m_restorer;
+    std::unique_ptr<QThread> m_restore; // the running (or last) restore
 };
 
 } // namespace Blockhaus::App

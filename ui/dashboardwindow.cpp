@@ -199,6 +199,11 @@ void DashboardWindow::setMaintenanceService(MaintenanceService *service, App::Ap
     if (m_settings || !settings)
         return;
     m_settings = new SettingsPanel(service, settings);
+    // After a restore the classes, rosters and projects are those of the backup (#13).
+    connect(m_settings, &SettingsPanel::databaseRestored, this, [this] {
+        if (m_students)
+            m_students->reloadClasses();
+    });
     m_health->setMaintenanceService(service); // "Check this computer…" (#13)
     m_tabs->addTab(m_settings, tr("Settings")); // last: the least used tab
 }

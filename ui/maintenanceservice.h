@@ -50,6 +50,15 @@ struct CapacityCheck
     QStringList lines; // every figure, the assumption and each problem, one sentence each
 };
 
+// What "Restore from a backup…" put in place (#13).
+struct Restored
+{
+    QString file; // the backup that was restored
+    qint64 bytes = 0; // its size
+    int schemaVersion = 0; // of the backup, before this Blockhaus updated it
+    QString safetyCopy; // where the database it replaced is kept; empty when there was none
+};
+
 class MaintenanceService
 {
 public:
@@ -92,7 +101,26 @@ public:
     // database's durability, then the class is removed. The future finishes on another thread.
     // An implementation without it answers with a sentence saying so.
     virtual QFuture<Outcome<CapacityCheck>> checkCapacity(int students);
+
+    // Restore (#13): where the running server keeps the copies it makes by itself (of the
+    // database a restore replaces, before a schema update); empty when unknown.
+    virtual QString backupFolder() const { return {}; }
+    // Puts the backup at path in place of the running database: checks it first (a refused
+    // file changes nothing and the server keeps serving), keeps the current database in
+    // backupFolder(), then stops serving for the moment of the swap (students' sessions end:
+    // they sign in again) and serves the restored classes and projects on the same address.
+    // The future finishes on another thread with what was restored or the refusal in words.
+    virtual QFuture<Outcome<Restored>> restore(const QString &path);
 };
+
+inline QFuture<Outcome<Restored>> MaintenanceService::restore(const QString &path)
+{
+    Q_UNUSED(path);
+    return QtFuture::makeReadyFuture(
+        Outcome<Restored>{std::nullopt,
+                          QCoreApplication::translate("Blockhaus::Ui::MaintenanceService",
+                                                      "This server cannot restore a backup.")});
+}
 
 inline QFuture<Outcome<CapacityCheck>> MaintenanceService::checkCapacity(int students)
 {

@@ -137,6 +137,18 @@ Result<int> AuthService::logoutEverywhere(Db::Connection &db, qint64 userId)
     return removed;
 }
 
+Result<int> AuthService::endAllSessions(Db::Connection &db)
+{
+    auto removed = Store::SessionStore::removeAll(db);
+    {
+        QMutexLocker lock(&m_cacheMutex);
+        ++m_generation;
+        m_cache.clear();
+    }
+    m_loginLinks.clear();
+    return removed;
+}
+
 Result<Ok> AuthService::resetPassword(Db::Connection &db, qint64 userId, const QString &username,
                                       const QString &passwordHash,
                                       const std::optional<QString> &displayName)

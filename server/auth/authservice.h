@@ -46,6 +46,10 @@ public:
     Result<Ok> logout(Db::Connection &db, const QString &token);
     // Ends every session of the user, this cache's entries included; how many were ended.
     Result<int> logoutEverywhere(Db::Connection &db, qint64 userId);
+    // Ends every session in the database and forgets every cached session and pending sign-in
+    // link: after a restore (#13) the database is another one, whose sessions and ids must not
+    // meet the old ones. Everyone signs in again. The number of sessions ended.
+    Result<int> endAllSessions(Db::Connection &db);
     // Sets a new password and ends every session of the user at once, cached ones included, so
     // a reset shuts out whoever knew the old password; forgets the account's login failures.
     // The one way to change a password (HTTP route and dashboard alike).

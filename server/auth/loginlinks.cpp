@@ -61,6 +61,12 @@ void LoginLinks::setLifetimeMs(qint64 lifetimeMs)
     m_lifetimeMs = lifetimeMs;
 }
 
+void LoginLinks::clear()
+{
+    QMutexLocker lock(&m_mutex);
+    m_pending.clear();
+}
+
 int LoginLinks::pendingCount() const
 {
     QMutexLocker lock(&m_mutex);

@@ -39,6 +39,8 @@ public:
     void setClock(Clock clock);
     void setLifetimeMs(qint64 lifetimeMs);
     int pendingCount() const;
+    // Forgets every link (after a restore the account ids name other accounts, #13).
+    void clear();
 
 private:
     struct Pending

@@ -32,6 +32,14 @@ void ConnectionPool::shutdown()
     m_threads.waitForDone();
 }
 
+void ConnectionPool::close()
+{
+    m_closed.store(true);
+    // Jobs still queued run, see the flag and end without a connection; then every thread ends
+    // and its connection with it.
+    m_threads.waitForDone();
+}
+
 Error ConnectionPool::unavailable() const
 {
     Error error = makeError(ErrorKind::Unavailable,

@@ -2,6 +2,7 @@
 // server/db owns the connection pool, schema migrations, transactions and driver differences.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -41,6 +42,8 @@ public:
     template<typename T>
     QFuture<Result<T>> run(std::function<Result<T>(Connection &)> job)
     {
+        if (isClosed())
+            return QtFuture::makeReadyFuture(Result<T>(unavailable()));
         if (m_counters.waiting() >= m_config.maxWaiting) {
             m_counters.addTimeout();
             return QtFuture::makeReadyFuture(Result<T>(unavailable()));
@@ -76,6 +79,14 @@ public:
     // Waits for running jobs and closes every connection.
     void shutdown();
 
+    // For replacing the database file under a running server (a restore, #13): from close() on
+    // every job is answered Unavailable without opening a connection; close() waits for the jobs
+    // already running or queued and closes every connection. reopen() admits jobs again, which
+    // open fresh connections to whatever file is then at the configured path.
+    void close();
+    void reopen() { m_closed.store(false); }
+    bool isClosed() const { return m_closed.load(); }
+
 private:
     // The acquire step and the job, on a worker thread: refuses jobs that waited too long (G10).
     template<typename T>
@@ -85,6 +96,8 @@ private:
         m_counters.addWaiting(-1);
         const double waitedMs = static_cast<double>(queued.nsecsElapsed()) / 1e6;
         m_counters.recordAcquire(waitedMs);
+        if (isClosed())
+            return unavailable();
         if (timeoutMs >= 0 && waitedMs > timeoutMs) {
             m_counters.addTimeout();
             return unavailable();
@@ -105,6 +118,7 @@ private:
     PoolCounters m_counters;
     GroupCommitter m_committer;
     std::atomic<int> m_serial{0};
+    std::atomic<bool> m_closed{false};
     // Declared before m_threads: the pool's threads (and with them the per-thread connections)
     // must end before the storage object goes away.
     QThreadStorage<Connection *> m_connections;

@@ -137,6 +137,56 @@ QString freeName(const QString &folder, const QString &base)
 
 } // namespace
 
+namespace {
+
+// Copies the backup (with its write-ahead log) to a fresh name in folder and checks the copy:
+// the original may sit on a USB stick that is pulled out, or on read-only media, and checking a
+// WAL file may write beside it. *staged names the copy whenever one was made (the caller removes
+// it); the errors name the teacher's file, not the copy.
+Result<DatabaseFacts> stageAndCheck(const QString &backupPath, const QString &folder,
+                                    int latestSchema, QString *staged)
+{
+    if (!QFileInfo(backupPath).isFile())
+        return makeError(ErrorKind::NotFound, QT_TRANSLATE_NOOP("Sentence", "There is no file %1."),
+                         {native(backupPath)});
+    const QString copy = freeName(folder, u".restore-"_s + timestamp());
+    if (!QFile::copy(backupPath, copy)) {
+        return makeError(ErrorKind::BadRequest,
+                         QT_TRANSLATE_NOOP("Sentence", "%1 cannot be read or copied to %2."),
+                         {native(backupPath), native(folder)});
+    }
+    *staged = copy;
+    if (QFileInfo::exists(backupPath + u"-wal"_s))
+        QFile::copy(backupPath + u"-wal"_s, copy + u"-wal"_s);
+
+    auto facts = checkDatabaseFile(copy, latestSchema);
+    if (!facts) {
+        Error error = facts.error();
+        error.message.replace(native(copy), native(backupPath));
+        for (QString &arg : error.args)
+            arg.replace(native(copy), native(backupPath));
+        return error;
+    }
+    facts->bytes = QFileInfo(backupPath).size();
+    return facts;
+}
+
+} // namespace
+
+Result<DatabaseFacts> checkBackupFile(const QString &backupPath, const QString &scratchFolder,
+                                      int latestSchema)
+{
+    if (!QDir().mkpath(scratchFolder))
+        return makeError(ErrorKind::BadRequest,
+                         QT_TRANSLATE_NOOP("Sentence", "Blockhaus cannot create the folder %1."),
+                         {native(scratchFolder)});
+    QString staged;
+    auto facts = stageAndCheck(backupPath, scratchFolder, latestSchema, &staged);
+    if (!staged.isEmpty())
+        removeWithSidecars(staged);
+    return facts;
+}
+
 Result<DatabaseFacts> checkDatabaseFile(const QString &path, int latestSchema)
 {
     const QFileInfo info(path);
@@ -243,32 +293,15 @@ Result<QString> copyDatabaseFile(const QString &sourcePath, const QString &targe
 Result<RestoreOutcome> restoreDatabase(const QString &backupPath, const QString &databasePath,
                                        const QString &safetyFolder, int latestSchema)
 {
-    if (!QFileInfo(backupPath).isFile())
-        return makeError(ErrorKind::NotFound, QT_TRANSLATE_NOOP("Sentence", "There is no file %1."),
-                         {native(backupPath)});
     const QString folder = QFileInfo(databasePath).absolutePath();
-    // Work on our own copy next to the database: the original may sit on a USB stick that is
-    // pulled out, or on read-only media, and checking a WAL file may write beside it.
-    const QString staged = freeName(folder, u".restore-"_s + timestamp());
-    if (!QFile::copy(backupPath, staged)) {
-        return makeError(ErrorKind::BadRequest,
-                         QT_TRANSLATE_NOOP("Sentence", "%1 cannot be read or copied to %2."),
-                         {native(backupPath), native(folder)});
-    }
-    const auto cleanUp = qScopeGuard([&staged] { removeWithSidecars(staged); });
-    if (QFileInfo::exists(backupPath + u"-wal"_s))
-        QFile::copy(backupPath + u"-wal"_s, staged + u"-wal"_s);
-
-    auto facts = checkDatabaseFile(staged, latestSchema);
-    if (!facts) {
-        // Said of the teacher's file, not of our copy of it.
-        Error error = facts.error();
-        error.message.replace(native(staged), native(backupPath));
-        for (QString &arg : error.args)
-            arg.replace(native(staged), native(backupPath));
-        return error;
-    }
-    facts->bytes = QFileInfo(backupPath).size();
+    QString staged;
+    const auto cleanUp = qScopeGuard([&staged] {
+        if (!staged.isEmpty())
+            removeWithSidecars(staged);
+    });
+    auto facts = stageAndCheck(backupPath, folder, latestSchema, &staged);
+    if (!facts)
+        return facts.error();
 
     RestoreOutcome outcome;
     outcome.restored = *facts;

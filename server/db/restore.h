@@ -26,6 +26,12 @@ Result<DatabaseFacts> checkDatabaseFile(const QString &path, int latestSchema);
 // half-written copy never carries the final name. Refuses to overwrite an existing file.
 Result<QString> copyDatabaseFile(const QString &sourcePath, const QString &targetPath);
 
+// The checks restoreDatabase makes before it changes anything, alone: on a copy of the backup
+// made in scratchFolder and removed again. For refusing a backup while the server still serves
+// (the dashboard's restore, #13), before it stops for the swap.
+Result<DatabaseFacts> checkBackupFile(const QString &backupPath, const QString &scratchFolder,
+                                      int latestSchema);
+
 struct RestoreOutcome
 {
     DatabaseFacts restored;

@@ -5,6 +5,12 @@
 
 namespace Blockhaus::Live {
 
+void ConflictLog::clear()
+{
+    const QMutexLocker lock(&m_mutex);
+    m_entries.clear();
+}
+
 void ConflictLog::record(const ConflictEntry &entry)
 {
     QMutexLocker lock(&m_mutex);

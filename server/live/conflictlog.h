@@ -17,6 +17,8 @@ public:
     void record(const ConflictEntry &entry);
     QList<ConflictEntry> recent(int max = capacity) const; // newest first
     quint64 total() const;
+    // Forgets the entries (after a restore they name other projects and accounts, #13).
+    void clear();
 
 private:
     mutable QMutex m_mutex;

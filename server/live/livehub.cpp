@@ -58,6 +58,14 @@ void LiveHub::stop()
     m_timer.stop();
 }
 
+void LiveHub::forgetDatabase()
+{
+    m_presence.clear();
+    m_conflicts.clear();
+    m_saves.clear();
+    m_rosterRevision = -1;
+}
+
 void LiveHub::probeRoster()
 {
     // A busy pool serves students first: the roster may lag a storm by a few snapshots.

@@ -39,6 +39,9 @@ public:
     void setRosterProbe(RosterProbe probe) { m_rosterProbe = std::move(probe); }
     void start(int intervalMs = 250);
     void stop();
+    // Forgets who was online, their saves and the conflict log, and the roster revision: the
+    // database was replaced by a backup (#13), whose ids name other accounts and projects.
+    void forgetDatabase();
 
 signals:
     void snapshotPublished(Blockhaus::Live::LiveSnapshotPtr snapshot);

@@ -7,6 +7,13 @@ namespace Blockhaus::Live {
 
 using namespace Qt::StringLiterals;
 
+void Presence::clear()
+{
+    const QMutexLocker lock(&m_mutex);
+    m_entries.clear();
+    m_dirty.clear();
+}
+
 void Presence::touch(qint64 userId, const QString &username, const QString &displayName,
                      const QString &role, const QString &address, qint64 projectId)
 {

@@ -22,6 +22,8 @@ public:
     QDateTime lastSeen(qint64 userId) const;
     // The last-seen times changed since the previous call, for one batched database write.
     QHash<qint64, QString> takeDirty();
+    // Forgets everyone (after a restore the user ids name other accounts, #13).
+    void clear();
 
 private:
     mutable QMutex m_mutex;

@@ -20,6 +20,12 @@ SaveActivity &SaveActivityLog::entryFor(qint64 userId, const QDateTime &when)
     return m_entries[userId];
 }
 
+void SaveActivityLog::clear()
+{
+    const QMutexLocker lock(&m_mutex);
+    m_entries.clear();
+}
+
 void SaveActivityLog::recordSave(qint64 userId, const QDateTime &when)
 {
     const QMutexLocker lock(&m_mutex);

@@ -20,6 +20,8 @@ public:
     void recordConflict(qint64 userId, const QDateTime &when);
     // The counters of the local day of `now` (older days read as zero; lastSave stays).
     QHash<qint64, SaveActivity> today(const QDateTime &now) const;
+    // Forgets every student's counters (after a restore the ids name other accounts, #13).
+    void clear();
 
 private:
     SaveActivity &entryFor(qint64 userId, const QDateTime &when); // with m_mutex held

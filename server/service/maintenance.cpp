@@ -47,4 +47,18 @@ Result<RestoredDatabase> Maintenance::restore(const QString &backupPath,
                             restored->safetyCopy};
 }
 
+Result<BackupFacts> Maintenance::checkBackup(const QString &backupPath,
+                                             const QString &scratchFolder) const
+{
+    if (backupPath.trimmed().isEmpty()) {
+        return makeError(ErrorKind::BadRequest,
+                         QT_TRANSLATE_NOOP("Sentence", "Name the backup file to restore."));
+    }
+    auto facts = Db::checkBackupFile(backupPath, scratchFolder,
+                                     Db::Migrations::latestVersion(Db::Driver::Sqlite));
+    if (!facts)
+        return facts.error();
+    return BackupFacts{facts->schemaVersion, facts->bytes};
+}
+
 } // namespace Blockhaus::Service

@@ -37,6 +37,13 @@ struct RestoredDatabase
     QString safetyCopy; // where the database it replaced is kept; empty when there was none
 };
 
+// What a backup file holds, as far as a restore cares.
+struct BackupFacts
+{
+    int schemaVersion = 0;
+    qint64 bytes = 0;
+};
+
 class Maintenance
 {
 public:
@@ -55,6 +62,10 @@ public:
     // refuses it). Any refusal leaves the database unchanged.
     Result<RestoredDatabase> restore(const QString &backupPath, const QString &databasePath,
                                      const QString &safetyFolder) const;
+    // The checks restore() makes first (undamaged, a Blockhaus database, a schema this build
+    // knows), alone and with the server running: on a copy made in scratchFolder and removed
+    // again. The same refusals, in the same words.
+    Result<BackupFacts> checkBackup(const QString &backupPath, const QString &scratchFolder) const;
 };
 
 } // namespace Blockhaus::Service

@@ -239,6 +239,16 @@ Result<Ok> SessionStore::remove(Db::Connection &db, const QString &tokenHash)
     });
 }
 
+Result<int> SessionStore::removeAll(Db::Connection &db)
+{
+    return Db::writeTransaction<int>(db, [&](Db::Connection &db) -> Result<int> {
+        Sql q(db, u"DELETE FROM sessions"_s);
+        if (!q.exec())
+            return q.error();
+        return q.rowsAffected();
+    });
+}
+
 Result<int> SessionStore::removeAllOf(Db::Connection &db, qint64 userId)
 {
     return Db::writeTransaction<int>(db, [&](Db::Connection &db) -> Result<int> {

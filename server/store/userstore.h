@@ -70,6 +70,8 @@ public:
     static Result<Ok> remove(Db::Connection &db, const QString &tokenHash);
     // Ends every session of a user ("log out everywhere"); the number ended.
     static Result<int> removeAllOf(Db::Connection &db, qint64 userId);
+    // Ends every session of every account (after a restore, #13); the number ended.
+    static Result<int> removeAll(Db::Connection &db);
     static Result<int> purgeExpired(Db::Connection &db, const QString &now);
 };
 

@@ -9,17 +9,22 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
+#include <QPointer>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QPromise>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -139,6 +144,19 @@ SettingsPanel::SettingsPanel(MaintenanceService *service, App::AppSettings *sett
     backupRow->addWidget(m_backup);
     backupRow->addWidget(m_progress, 1);
     backupLayout->addLayout(backupRow);
+    auto *restoreRow = new QHBoxLayout;
+    m_restore = new QPushButton(tr("&Restore from a backup\u2026"));
+    m_restore->setAccessibleName(tr("Restore from a backup"));
+    m_restore->setAccessibleDescription(
+        tr("Replaces the current classes and projects with those in a backup file."));
+    // No percentage to show: the swap is one step. A busy bar while it runs, named in words.
+    m_restoreProgress = new QProgressBar;
+    m_restoreProgress->setRange(0, 0);
+    m_restoreProgress->setAccessibleName(tr("Restore in progress"));
+    m_restoreProgress->setVisible(false);
+    restoreRow->addWidget(m_restore);
+    restoreRow->addWidget(m_restoreProgress, 1);
+    backupLayout->addLayout(restoreRow);
     m_message = new QLabel;
     m_message->setWordWrap(true);
     m_message->setAccessibleName(tr("Message"));
@@ -167,6 +185,7 @@ SettingsPanel::SettingsPanel(MaintenanceService *service, App::AppSettings *sett
         }
     });
     connect(m_backup, &QPushButton::clicked, this, &SettingsPanel::askForBackupPath);
+    connect(m_restore, &QPushButton::clicked, this, &SettingsPanel::askToRestore);
     connect(&m_watcher, &QFutureWatcher<Outcome<QString>>::progressValueChanged, m_progress,
             &QProgressBar::setValue);
     updateDatabaseSize();
@@ -187,7 +206,8 @@ void SettingsPanel::showMessage(const QString &text, bool problem)
 void SettingsPanel::updateButtons()
 {
     m_openDataDirectory->setEnabled(m_service != nullptr);
-    m_backup->setEnabled(m_service != nullptr && !m_backupRunning);
+    m_backup->setEnabled(m_service != nullptr && !m_backupRunning && !m_restoreRunning);
+    m_restore->setEnabled(m_service != nullptr && !m_backupRunning && !m_restoreRunning);
 }
 
 void SettingsPanel::updateDatabaseSize()
@@ -314,7 +334,111 @@ QFuture<void> SettingsPanel::startBackup(const QString &path)
             showMessage(outcome.error, true);
             return;
         }
+        m_lastBackupFolder = QFileInfo(*outcome.value).absolutePath();
         showMessage(tr("Backup saved: %1").arg(QDir::toNativeSeparators(*outcome.value)));
+    });
+}
+
+QString SettingsPanel::restoreStartFolder() const
+{
+    const QString folder = !m_lastBackupFolder.isEmpty()
+        ? m_lastBackupFolder
+        : QFileInfo(suggestedBackupPath()).absolutePath();
+    // A folder that is gone (a USB stick pulled out, no Documents folder): the home folder.
+    return QFileInfo(folder).isDir() ? folder : QDir::homePath();
+}
+
+void SettingsPanel::askToRestore()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Restore a backup of Blockhaus"),
+                                     restoreStartFolder(), tr("Blockhaus backups (*.sqlite3)"));
+    if (path.isEmpty() || !confirmRestore(path))
+        return;
+    startRestore(path);
+}
+
+bool SettingsPanel::confirmRestore(const QString &path)
+{
+    QMessageBox box(this);
+    box.setIcon(QMessageBox::Warning);
+    box.setWindowTitle(tr("Restore from a backup?"));
+    box.setText(tr("Replace the current classes and projects with those in %1?")
+                    .arg(QDir::toNativeSeparators(QFileInfo(path).fileName())));
+    const QString folder = m_service ? m_service->backupFolder() : QString();
+    const QString kept = folder.isEmpty()
+        ? tr("A copy of the current database is kept first, so nothing is lost.")
+        : tr("A copy of the current database is kept first as %1, so nothing is lost.")
+              .arg(QDir::toNativeSeparators(folder + u"/blockhaus-before-restore-"_s
+                                            + tr("DATE-TIME", "placeholder in a file name")
+                                            + u".sqlite3"_s));
+    box.setInformativeText(
+        tr("Every class, account and project Blockhaus has now is replaced by what the backup "
+           "%1 holds; work saved after that backup was made is no longer shown.")
+            .arg(QDir::toNativeSeparators(path))
+        + u"\n\n"_s + kept + u"\n\n"_s
+        + tr("Students are disconnected for a moment and have to sign in again. Their pages "
+             "stay open."));
+    QPushButton *restore = box.addButton(tr("&Restore"), QMessageBox::AcceptRole);
+    restore->setAccessibleName(tr("Restore"));
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    cancel->setAccessibleName(tr("Cancel"));
+    box.setDefaultButton(cancel); // replacing the classes is never the Enter key's accident
+    box.exec();
+    return box.clickedButton() == restore;
+}
+
+QFuture<void> SettingsPanel::startRestore(const QString &path)
+{
+    if (!m_service || m_backupRunning || m_restoreRunning) {
+        showMessage(!m_service ? tr("Restoring needs the server to be running.")
+                               : tr("Wait until the backup or restore that runs is done."),
+                    true);
+        QPromise<void> done;
+        done.start();
+        done.finish();
+        return done.future();
+    }
+    m_restoreRunning = true;
+    updateButtons();
+    m_restoreProgress->setVisible(true);
+    const QString restoring = tr("Restoring %1\u2026 Students are disconnected for a moment.")
+                                  .arg(QDir::toNativeSeparators(path));
+    showMessage(restoring);
+    // The other tabs cannot reach the database during the swap: a slow one (a large backup)
+    // holds the window in a modal progress state, without a way to cancel halfway. A quick one
+    // is over before the dialog shows, a second later.
+    auto *progress = new QProgressDialog(restoring, QString(), 0, 0, this);
+    progress->setWindowTitle(tr("Restoring a backup"));
+    progress->setAccessibleName(tr("Restore in progress"));
+    progress->setCancelButton(nullptr);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(1000);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    QTimer::singleShot(1000, progress, &QProgressDialog::show);
+    QPointer<QProgressDialog> shown(progress);
+    return m_service->restore(path).then(this, [this, shown](const Outcome<Restored> &outcome) {
+        delete shown.data();
+        m_restoreRunning = false;
+        m_restoreProgress->setVisible(false);
+        updateButtons();
+        updateDatabaseSize();
+        if (!outcome.ok()) {
+            showMessage(outcome.error, true);
+            return;
+        }
+        const Restored &restored = *outcome.value;
+        QString text = tr("Restored %1 (%2, schema version %3)")
+                           .arg(QDir::toNativeSeparators(restored.file),
+                                QLocale().formattedDataSize(restored.bytes))
+                           .arg(restored.schemaVersion);
+        text = restored.safetyCopy.isEmpty()
+            ? tr("%1.").arg(text)
+            : tr("%1; the database it replaced is kept as %2.")
+                  .arg(text, QDir::toNativeSeparators(restored.safetyCopy));
+        showMessage(text + u' ' + tr("Students sign in again."));
+        emit databaseRestored();
     });
 }
 
