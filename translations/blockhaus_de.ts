@@ -225,6 +225,21 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::App::StoreMaintenanceService</name>
+    <message>
+        <source>A backup is already being restored.</source>
+        <translation>Es wird bereits eine Sicherung wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Wait until the check of this computer is done, then restore the backup.</source>
+        <translation>Warte, bis die Prüfung dieses Computers fertig ist, und stelle die Sicherung dann wieder her.</translation>
+    </message>
+    <message>
+        <source>A backup is being restored. Check again when it is done.</source>
+        <translation>Gerade wird eine Sicherung wiederhergestellt. Prüfe erneut, wenn sie fertig ist.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::Ui::Autostart</name>
     <message>
         <source>Windows did not accept the change.</source>
@@ -789,6 +804,10 @@
     <message>
         <source>This server cannot run the check.</source>
         <translation>Dieser Server kann die Prüfung nicht ausführen.</translation>
+    </message>
+    <message>
+        <source>This server cannot restore a backup.</source>
+        <translation>Dieser Server kann keine Sicherung wiederherstellen.</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +1494,99 @@ Version %3</translation>
     <message>
         <source>Backup saved: %1</source>
         <translation>Sicherung gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>Aus einer Sicherung &amp;wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Aus einer Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Replaces the current classes and projects with those in a backup file.</source>
+        <translation>Ersetzt die jetzigen Klassen und Projekte durch die aus einer Sicherungsdatei.</translation>
+    </message>
+    <message>
+        <source>Restore in progress</source>
+        <translation>Wiederherstellung läuft</translation>
+    </message>
+    <message>
+        <source>Restore a backup of Blockhaus</source>
+        <translation>Eine Sicherung von Blockhaus wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore from a backup?</source>
+        <translation>Aus einer Sicherung wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Replace the current classes and projects with those in %1?</source>
+        <translation>Die jetzigen Klassen und Projekte durch die aus %1 ersetzen?</translation>
+    </message>
+    <message>
+        <source>A copy of the current database is kept first, so nothing is lost.</source>
+        <translation>Vorher wird eine Kopie der jetzigen Datenbank aufbewahrt, damit nichts verloren geht.</translation>
+    </message>
+    <message>
+        <source>A copy of the current database is kept first as %1, so nothing is lost.</source>
+        <translation>Vorher wird eine Kopie der jetzigen Datenbank als %1 aufbewahrt, damit nichts verloren geht.</translation>
+    </message>
+    <message>
+        <source>DATE-TIME</source>
+        <comment>placeholder in a file name</comment>
+        <translation>DATUM-UHRZEIT</translation>
+    </message>
+    <message>
+        <source>Every class, account and project Blockhaus has now is replaced by what the backup %1 holds; work saved after that backup was made is no longer shown.</source>
+        <translation>Jede Klasse, jeder Zugang und jedes Projekt, das Blockhaus jetzt hat, wird durch den Inhalt der Sicherung %1 ersetzt; Arbeit, die nach dieser Sicherung gespeichert wurde, wird nicht mehr angezeigt.</translation>
+    </message>
+    <message>
+        <source>Students are disconnected for a moment and have to sign in again. Their pages stay open.</source>
+        <translation>Die Verbindung der Schüler/innen wird kurz getrennt, und sie müssen sich neu anmelden. Ihre Seiten bleiben offen.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Restoring needs the server to be running.</source>
+        <translation>Zum Wiederherstellen muss der Server laufen.</translation>
+    </message>
+    <message>
+        <source>Wait until the backup or restore that runs is done.</source>
+        <translation>Warte, bis die laufende Sicherung oder Wiederherstellung fertig ist.</translation>
+    </message>
+    <message>
+        <source>Restoring %1… Students are disconnected for a moment.</source>
+        <translation>%1 wird wiederhergestellt … Die Verbindung der Schüler/innen wird kurz getrennt.</translation>
+    </message>
+    <message>
+        <source>Restoring a backup</source>
+        <translation>Eine Sicherung wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Restored %1 (%2, schema version %3)</source>
+        <translation>%1 wiederhergestellt (%2, Schemaversion %3)</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>%1; the database it replaced is kept as %2.</source>
+        <translation>%1; die ersetzte Datenbank ist als %2 aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Students sign in again.</source>
+        <translation>Die Schüler/innen melden sich neu an.</translation>
     </message>
 </context>
 <context>
@@ -2306,6 +2418,18 @@ Version %3</translation>
     <message>
         <source>An account of the check&apos;s class also belongs elsewhere, so nothing was removed.</source>
         <translation>Ein Zugang der Prüfklasse gehört auch woanders hin, darum wurde nichts entfernt.</translation>
+    </message>
+    <message>
+        <source>A backup can only be restored into a running server, one at a time.</source>
+        <translation>Eine Sicherung kann nur in einen laufenden Server wiederhergestellt werden, eine nach der anderen.</translation>
+    </message>
+    <message>
+        <source>Blockhaus cannot listen on port %1 again (%2). Quit Blockhaus and start it again.</source>
+        <translation>Blockhaus kann nicht wieder auf Port %1 lauschen (%2). Beende Blockhaus und starte es neu.</translation>
+    </message>
+    <message>
+        <source>The backup could not be updated to this version of Blockhaus: %1. The database it replaced is in use again.</source>
+        <translation>Die Sicherung konnte nicht auf diese Version von Blockhaus gebracht werden: %1. Die ersetzte Datenbank ist wieder in Gebrauch.</translation>
     </message>
 </context>
 <context>

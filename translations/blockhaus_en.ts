@@ -225,6 +225,21 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::App::StoreMaintenanceService</name>
+    <message>
+        <source>A backup is already being restored.</source>
+        <translation>A backup is already being restored.</translation>
+    </message>
+    <message>
+        <source>Wait until the check of this computer is done, then restore the backup.</source>
+        <translation>Wait until the check of this computer is done, then restore the backup.</translation>
+    </message>
+    <message>
+        <source>A backup is being restored. Check again when it is done.</source>
+        <translation>A backup is being restored. Check again when it is done.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::Ui::Autostart</name>
     <message>
         <source>Windows did not accept the change.</source>
@@ -789,6 +804,10 @@
     <message>
         <source>This server cannot run the check.</source>
         <translation>This server cannot run the check.</translation>
+    </message>
+    <message>
+        <source>This server cannot restore a backup.</source>
+        <translation>This server cannot restore a backup.</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +1494,99 @@ Version %3</translation>
     <message>
         <source>Backup saved: %1</source>
         <translation>Backup saved: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>Replaces the current classes and projects with those in a backup file.</source>
+        <translation>Replaces the current classes and projects with those in a backup file.</translation>
+    </message>
+    <message>
+        <source>Restore in progress</source>
+        <translation>Restore in progress</translation>
+    </message>
+    <message>
+        <source>Restore a backup of Blockhaus</source>
+        <translation>Restore a backup of Blockhaus</translation>
+    </message>
+    <message>
+        <source>Restore from a backup?</source>
+        <translation>Restore from a backup?</translation>
+    </message>
+    <message>
+        <source>Replace the current classes and projects with those in %1?</source>
+        <translation>Replace the current classes and projects with those in %1?</translation>
+    </message>
+    <message>
+        <source>A copy of the current database is kept first, so nothing is lost.</source>
+        <translation>A copy of the current database is kept first, so nothing is lost.</translation>
+    </message>
+    <message>
+        <source>A copy of the current database is kept first as %1, so nothing is lost.</source>
+        <translation>A copy of the current database is kept first as %1, so nothing is lost.</translation>
+    </message>
+    <message>
+        <source>DATE-TIME</source>
+        <comment>placeholder in a file name</comment>
+        <translation>DATE-TIME</translation>
+    </message>
+    <message>
+        <source>Every class, account and project Blockhaus has now is replaced by what the backup %1 holds; work saved after that backup was made is no longer shown.</source>
+        <translation>Every class, account and project Blockhaus has now is replaced by what the backup %1 holds; work saved after that backup was made is no longer shown.</translation>
+    </message>
+    <message>
+        <source>Students are disconnected for a moment and have to sign in again. Their pages stay open.</source>
+        <translation>Students are disconnected for a moment and have to sign in again. Their pages stay open.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Restoring needs the server to be running.</source>
+        <translation>Restoring needs the server to be running.</translation>
+    </message>
+    <message>
+        <source>Wait until the backup or restore that runs is done.</source>
+        <translation>Wait until the backup or restore that runs is done.</translation>
+    </message>
+    <message>
+        <source>Restoring %1… Students are disconnected for a moment.</source>
+        <translation>Restoring %1… Students are disconnected for a moment.</translation>
+    </message>
+    <message>
+        <source>Restoring a backup</source>
+        <translation>Restoring a backup</translation>
+    </message>
+    <message>
+        <source>Restored %1 (%2, schema version %3)</source>
+        <translation>Restored %1 (%2, schema version %3)</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>%1; the database it replaced is kept as %2.</source>
+        <translation>%1; the database it replaced is kept as %2.</translation>
+    </message>
+    <message>
+        <source>Students sign in again.</source>
+        <translation>Students sign in again.</translation>
     </message>
 </context>
 <context>
@@ -2306,6 +2418,18 @@ Version %3</translation>
     <message>
         <source>An account of the check&apos;s class also belongs elsewhere, so nothing was removed.</source>
         <translation>An account of the check&apos;s class also belongs elsewhere, so nothing was removed.</translation>
+    </message>
+    <message>
+        <source>A backup can only be restored into a running server, one at a time.</source>
+        <translation>A backup can only be restored into a running server, one at a time.</translation>
+    </message>
+    <message>
+        <source>Blockhaus cannot listen on port %1 again (%2). Quit Blockhaus and start it again.</source>
+        <translation>Blockhaus cannot listen on port %1 again (%2). Quit Blockhaus and start it again.</translation>
+    </message>
+    <message>
+        <source>The backup could not be updated to this version of Blockhaus: %1. The database it replaced is in use again.</source>
+        <translation>The backup could not be updated to this version of Blockhaus: %1. The database it replaced is in use again.</translation>
     </message>
 </context>
 <context>
