@@ -229,7 +229,10 @@ test('the sprite library asks Blockhaus for its pictures and never hangs offline
 
   // This server runs with --library-upstream none: every picture is a quick 404, and the picker
   // still lists the items by name instead of spinning.
-  const firstPicture = page.waitForResponse((response) => response.url().includes('/library/'), { timeout: 30_000 });
+  // A picture's path starts with /library/ (the editor's own /api/v1/library/available check,
+  // which answers 200, must not count).
+  const firstPicture = page.waitForResponse(
+    (response) => new URL(response.url()).pathname.startsWith('/library/'), { timeout: 30_000 });
   await page.getByRole('button', { name: 'Choose a Sprite' }).first().click();
   assert.equal((await firstPicture).status(), 404);
   const items = page.locator('[class*="library-item_library-item-name"]');
