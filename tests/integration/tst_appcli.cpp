@@ -17,27 +17,10 @@ using namespace Blockhaus::Test;
 
 namespace {
 
-struct Finished
-{
-    int exitCode = -1;
-    QByteArray output; // stdout and stderr
-    QByteArray errors; // stderr alone
-};
-
 // Runs the binary to completion (bounded) and returns its exit code and output.
-Finished runToEnd(const QStringList &arguments, const QProcessEnvironment &environment)
+FinishedRun runToEnd(const QStringList &arguments, const QProcessEnvironment &environment)
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(BLOCKHAUS_BINARY), arguments);
-    if (!process.waitForFinished(60'000)) {
-        process.kill();
-        process.waitForFinished(10'000);
-        return {};
-    }
-    const QByteArray errors = process.readAllStandardError();
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput() + errors, errors};
+    return Blockhaus::Test::runToEnd(QStringLiteral(BLOCKHAUS_BINARY), arguments, environment);
 }
 
 QProcessEnvironment withoutAdminPassword()
@@ -66,14 +49,14 @@ private slots:
 
 void TestAppCli::versionPrintsTheVersion()
 {
-    const Finished run = runToEnd({u"--version"_s}, withoutAdminPassword());
+    const FinishedRun run = runToEnd({u"--version"_s}, withoutAdminPassword());
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.output.contains(BLOCKHAUS_VERSION), run.output.constData());
 }
 
 void TestAppCli::helpListsTheOptions()
 {
-    const Finished run = runToEnd({u"--help"_s}, withoutAdminPassword());
+    const FinishedRun run = runToEnd({u"--help"_s}, withoutAdminPassword());
     QCOMPARE(run.exitCode, 0);
     for (const char *option :
          {"--headless", "--port", "--listen", "--data-dir", "--pool-size", "--acquire-timeout-ms"})
@@ -83,7 +66,7 @@ void TestAppCli::helpListsTheOptions()
 void TestAppCli::unknownArgumentIsRefused()
 {
     QTemporaryDir dir;
-    const Finished run =
+    const FinishedRun run =
         runToEnd({u"--headless"_s, u"--port"_s, u"notaport"_s, u"--data-dir"_s, dir.path()},
                  withoutAdminPassword());
     QVERIFY(run.exitCode != 0);
@@ -92,7 +75,8 @@ void TestAppCli::unknownArgumentIsRefused()
 
 void TestAppCli::unknownOptionExitsWithTheUsageCode()
 {
-    const Finished run = runToEnd({u"--headless"_s, u"--no-such-option"_s}, withoutAdminPassword());
+    const FinishedRun run =
+        runToEnd({u"--headless"_s, u"--no-such-option"_s}, withoutAdminPassword());
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.errors.contains("no-such-option"), run.errors.constData());
 }
@@ -101,9 +85,9 @@ void TestAppCli::secondServerOnTheSameDataFolderRefusesToStart()
 {
     TestServer first;
     QVERIFY2(first.start(), first.output().constData());
-    const Finished second = runToEnd({u"--headless"_s, u"--listen"_s, u"127.0.0.1"_s, u"--port"_s,
-                                      u"0"_s, u"--data-dir"_s, first.dataDir()},
-                                     withoutAdminPassword());
+    const FinishedRun second = runToEnd({u"--headless"_s, u"--listen"_s, u"127.0.0.1"_s,
+                                         u"--port"_s, u"0"_s, u"--data-dir"_s, first.dataDir()},
+                                        withoutAdminPassword());
     QCOMPARE(second.exitCode, 1);
     QVERIFY2(second.errors.contains("already"), second.output.constData());
     // The first server is unharmed.
@@ -120,9 +104,9 @@ void TestAppCli::takenPortExitsWithThreeAndNamesAFreePort()
     QTemporaryDir dir;
     QProcessEnvironment environment = withoutAdminPassword();
     environment.insert(u"BLOCKHAUS_LANGUAGE"_s, u"en"_s);
-    const Finished run = runToEnd({u"--headless"_s, u"--listen"_s, u"127.0.0.1"_s, u"--port"_s,
-                                   QString::number(taken), u"--data-dir"_s, dir.path()},
-                                  environment);
+    const FinishedRun run = runToEnd({u"--headless"_s, u"--listen"_s, u"127.0.0.1"_s, u"--port"_s,
+                                      QString::number(taken), u"--data-dir"_s, dir.path()},
+                                     environment);
     QCOMPARE(run.exitCode, 3);
     const QRegularExpression line(
         u"^blockhaus: Port (\\d+) is already in use by another program\\. Port (\\d+) is free: "

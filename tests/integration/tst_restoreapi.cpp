@@ -19,27 +19,12 @@ using namespace Blockhaus::Test;
 
 namespace {
 
-struct Finished
+FinishedRun runBinary(const QStringList &arguments)
 {
-    int exitCode = -1;
-    QByteArray output; // stdout and stderr
-};
-
-Finished runBinary(const QStringList &arguments)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(QStringLiteral(BLOCKHAUS_BINARY), arguments);
-    if (!process.waitForFinished(60'000)) {
-        process.kill();
-        process.waitForFinished(10'000);
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAll()};
+    return runToEnd(QStringLiteral(BLOCKHAUS_BINARY), arguments);
 }
 
-Finished restore(const QString &backup, const QString &dataDir)
+FinishedRun restore(const QString &backup, const QString &dataDir)
 {
     return runBinary({u"--restore"_s, backup, u"--data-dir"_s, dataDir});
 }
@@ -134,7 +119,7 @@ void TestRestoreApi::restoredBackupServesEveryProject()
     QVERIFY(later.id > 0);
     QVERIFY(server.stop());
 
-    const Finished restored = restore(backup, options.dataDir);
+    const FinishedRun restored = restore(backup, options.dataDir);
     QVERIFY2(restored.exitCode == 0, restored.output.constData());
     QVERIFY2(restored.output.contains("Restored"), restored.output.constData());
     const QStringList kept = backupsIn(options.dataDir);
@@ -217,7 +202,7 @@ void TestRestoreApi::brokenOrForeignFilesAreRefusedAndChangeNothing()
                             "WHERE key = 'schema_version';"_s));
     }
 
-    const Finished refused = restore(candidate, options.dataDir);
+    const FinishedRun refused = restore(candidate, options.dataDir);
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.output.contains(says), refused.output.constData());
     QCOMPARE(fileHash(server.databasePath()), before);
@@ -238,7 +223,7 @@ void TestRestoreApi::restoreIsRefusedWhileBlockhausRunsOnTheFolder()
     QTemporaryDir work;
     const QString backup = work.filePath(u"copy.sqlite3"_s);
     QVERIFY(sqliteShell(server.databasePath(), u".backup '%1'"_s.arg(backup)));
-    const Finished refused = restore(backup, server.dataDir());
+    const FinishedRun refused = restore(backup, server.dataDir());
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.output.contains("already running"), refused.output.constData());
     Client client(server.port());

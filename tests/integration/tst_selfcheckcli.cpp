@@ -18,31 +18,16 @@ using namespace Blockhaus::Test;
 
 namespace {
 
-struct Finished
+FinishedRun selfCheck(const QString &dataDir, int students = 5)
 {
-    int exitCode = -1;
-    QByteArray output; // stdout and stderr
-};
-
-Finished selfCheck(const QString &dataDir, int students = 5)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"BLOCKHAUS_LANGUAGE"_s, u"en"_s);
     environment.remove(u"BLOCKHAUS_ADMIN_PASSWORD"_s);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(BLOCKHAUS_BINARY),
-                  {u"--self-check"_s, u"--students"_s, QString::number(students),
-                   u"--self-check-seconds"_s, u"2"_s, u"--data-dir"_s, dataDir,
-                   u"--library-upstream"_s, u"none"_s});
-    if (!process.waitForFinished(240'000)) {
-        process.kill();
-        process.waitForFinished(10'000);
-        return {-1, process.readAll()};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAll()};
+    return runToEnd(QStringLiteral(BLOCKHAUS_BINARY),
+                    {u"--self-check"_s, u"--students"_s, QString::number(students),
+                     u"--self-check-seconds"_s, u"2"_s, u"--data-dir"_s, dataDir,
+                     u"--library-upstream"_s, u"none"_s},
+                    environment, 240'000);
 }
 
 // Every row of every table but the two counters a removal moves on by design (the roster's
@@ -86,7 +71,7 @@ void TestSelfCheckCli::freshFolderPrintsTheFiguresAndKeepsNothing()
     QTemporaryDir work;
     QVERIFY(work.isValid());
     const QString dataDir = work.filePath(u"data"_s);
-    const Finished checked = selfCheck(dataDir);
+    const FinishedRun checked = selfCheck(dataDir);
     QVERIFY2(checked.exitCode == 0, checked.output.constData());
     const QList<QByteArray> figures{"journal_mode wal",
                                     "synchronous full",
@@ -127,7 +112,7 @@ void TestSelfCheckCli::existingDatabaseIsAsItWasAfterwards()
     const QStringList before = databaseRows(server.databasePath());
     QVERIFY(before.size() > 5);
 
-    const Finished checked = selfCheck(options.dataDir, 7);
+    const FinishedRun checked = selfCheck(options.dataDir, 7);
     QVERIFY2(checked.exitCode == 0, checked.output.constData());
     QVERIFY2(checked.output.contains("7 throwaway students"), checked.output.constData());
     const QStringList after = databaseRows(server.databasePath());
@@ -144,7 +129,7 @@ void TestSelfCheckCli::runningBlockhausIsNamed()
 {
     TestServer server;
     QVERIFY2(server.start(), server.output().constData());
-    const Finished refused = selfCheck(server.dataDir());
+    const FinishedRun refused = selfCheck(server.dataDir());
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.output.contains("Blockhaus is running on this data folder"),
              refused.output.constData());

@@ -1253,4 +1253,21 @@ QString checkError(const HttpReply &reply, int status, const QString &code)
     return {};
 }
 
+FinishedRun runToEnd(const QString &program, const QStringList &arguments,
+                     const QProcessEnvironment &environment, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(program, arguments);
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(10'000);
+        const QByteArray errors = process.readAllStandardError();
+        return {-1, process.readAllStandardOutput() + errors, errors};
+    }
+    const QByteArray errors = process.readAllStandardError();
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput() + errors, errors};
+}
+
 } // namespace Blockhaus::Test

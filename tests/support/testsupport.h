@@ -246,4 +246,16 @@ QString checkError(const HttpReply &reply, int status, const QString &code);
 // Resident set size (VmRSS of /proc/PID/status) in KiB; -1 when unavailable.
 qint64 residentSetKiB(qint64 pid);
 
+// A command-line run of a program (blockhaus --restore, --self-check, --version, ...) to its end.
+struct FinishedRun
+{
+    int exitCode = -1; // -1: crashed or did not end in time (then killed)
+    QByteArray output; // standard output, then standard error
+    QByteArray errors; // standard error alone
+};
+FinishedRun
+runToEnd(const QString &program, const QStringList &arguments,
+         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+         int timeoutMs = 60'000);
+
 } // namespace Blockhaus::Test
