@@ -54,8 +54,43 @@ QStringList Dialect::connectionSetup(const DbConfig &config) const
     return setup;
 }
 
+QString Dialect::returningId() const
+{
+    return m_driver == Driver::Sqlite ? QString() : u" RETURNING id"_s;
+}
+
+QString Dialect::greatest(const QString &a, const QString &b) const
+{
+    return u"%1(%2, %3)"_s.arg(m_driver == Driver::Sqlite ? u"MAX"_s : u"GREATEST"_s, a, b);
+}
+
+QString Dialect::nocase(const QString &expression) const
+{
+    return m_driver == Driver::Sqlite ? expression + u" COLLATE NOCASE"_s
+                                      : u"lower(%1)"_s.arg(expression);
+}
+
+QString Dialect::equalsIgnoringCase(const QString &column) const
+{
+    // SQLite: the column's own NOCASE collation applies to "=".
+    return m_driver == Driver::Sqlite ? column + u" = ?"_s : u"lower(%1) = lower(?)"_s.arg(column);
+}
+
+QString Dialect::forUpdate() const
+{
+    // NO KEY: rows of other tables that reference the locked one may still be inserted.
+    return m_driver == Driver::Sqlite ? QString() : u" FOR NO KEY UPDATE"_s;
+}
+
 QString Dialect::beginWrite() const
 {
+    // SQLite: one writer at a time, so a read that decides a write inside the transaction can
+    // trust what it read. PostgreSQL runs writers side by side at READ COMMITTED: the store
+    // locks the row a decision rests on (forUpdate(): the project, the user whose quota is
+    // checked), guarded updates re-check their WHERE after a lock wait, and a race that ends in
+    // a unique violation reruns the whole transaction (toError), whose own check then answers
+    // (#15). SERIALIZABLE was tried first: its predicate locks made a save storm fail with
+    // serialization errors beyond any sensible retry bound.
     return m_driver == Driver::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s;
 }
 
@@ -103,7 +138,10 @@ Error Dialect::toError(const QSqlError &error, const QString &what) const
         qCWarning(lcDb) << "storage full during" << what << error.text();
         return makeError(ErrorKind::StorageFull);
     }
-    if (isBusy(error)) {
+    // PostgreSQL: two writers that both found a name free and both inserted it; the loser's
+    // whole transaction runs again (bounded, GroupCommitter) and its own check then says
+    // "taken". SQLite's single writer never gets here (#15).
+    if (isBusy(error) || (m_driver == Driver::Postgres && isUniqueViolation(error))) {
         qCWarning(lcDb) << "database busy during" << what << error.text();
         Error busy = makeError(ErrorKind::Unavailable);
         busy.transient = true;

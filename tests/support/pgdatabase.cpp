@@ -58,10 +58,12 @@ bool PgTestDatabase::adminExec(const QString &sql)
             m_error = u"cannot connect to %1: %2"_s.arg(Db::describeDatabase(m_admin),
                                                         db.lastError().text());
         } else {
-            QSqlQuery query(db);
-            ok = query.exec(sql);
-            if (!ok)
-                m_error = u"%1: %2"_s.arg(sql, query.lastError().text());
+            {
+                QSqlQuery query(db);
+                ok = query.exec(sql);
+                if (!ok)
+                    m_error = u"%1: %2"_s.arg(sql, query.lastError().text());
+            } // the statement is freed before its connection closes
             db.close();
         }
     }
@@ -74,7 +76,8 @@ bool isPostgresAddress(const QString &database)
     return database.startsWith(u"postgresql://"_s);
 }
 
-std::optional<QList<QStringList>> queryPostgres(const QString &address, const QString &sql)
+std::optional<QList<QStringList>> queryPostgres(const QString &address, const QString &sql,
+                                                const QVariantList &binds, int *rowsAffected)
 {
     auto config = Db::parseDatabaseUrl(address);
     if (!config) {
@@ -96,27 +99,56 @@ std::optional<QList<QStringList>> queryPostgres(const QString &address, const QS
         if (!db.open()) {
             qWarning("queryPostgres: cannot connect: %s", qPrintable(db.lastError().text()));
         } else {
-            QSqlQuery query(db);
-            query.setForwardOnly(true);
-            if (!query.exec(sql)) {
-                qWarning("queryPostgres: %s: %s", qPrintable(sql),
-                         qPrintable(query.lastError().text()));
-            } else {
-                rows.emplace();
-                while (query.next()) {
-                    QStringList row;
-                    for (int column = 0; column < query.record().count(); ++column) {
-                        const QVariant value = query.value(column);
-                        row.append(value.isNull() ? QString() : value.toString());
-                    }
-                    rows->append(row);
+            {
+                QSqlQuery query(db);
+                query.setForwardOnly(true);
+                bool done = false;
+                if (binds.isEmpty()) {
+                    done = query.exec(sql);
+                } else if (query.prepare(sql)) {
+                    for (const QVariant &value : binds)
+                        query.addBindValue(value);
+                    done = query.exec();
                 }
-            }
+                if (rowsAffected)
+                    *rowsAffected = done ? query.numRowsAffected() : -1;
+                if (!done) {
+                    qWarning("queryPostgres: %s: %s", qPrintable(sql),
+                             qPrintable(query.lastError().text()));
+                } else {
+                    rows.emplace();
+                    while (query.next()) {
+                        QStringList row;
+                        for (int column = 0; column < query.record().count(); ++column) {
+                            const QVariant value = query.value(column);
+                            row.append(value.isNull() ? QString() : value.toString());
+                        }
+                        rows->append(row);
+                    }
+                }
+            } // the statement is freed before its connection closes
             db.close();
         }
     }
     QSqlDatabase::removeDatabase(connectionName);
     return rows;
+}
+
+QString postgresIntegrityCheck(const QString &address)
+{
+    if (!queryPostgres(address, u"CREATE EXTENSION IF NOT EXISTS amcheck"_s))
+        return u"amcheck is not available"_s;
+    // bt_index_check raises an error on the first inconsistency; heapallindexed = true also
+    // checks that every table row is in the index.
+    const auto checked =
+        queryPostgres(address,
+                      u"SELECT count(*) FROM (SELECT bt_index_check(c.oid, true) FROM pg_class c "
+                      "JOIN pg_am am ON am.oid = c.relam WHERE c.relkind = 'i' "
+                      "AND am.amname = 'btree' AND c.relnamespace = "
+                      "(SELECT oid FROM pg_namespace WHERE nspname = current_schema())) checked"_s);
+    if (!checked || checked->isEmpty())
+        return u"bt_index_check failed (see the warning above)"_s;
+    return checked->first().value(0).toInt() > 0 ? u"ok"_s : u"no index was checked"_s;
 }
 
 } // namespace Blockhaus::Test

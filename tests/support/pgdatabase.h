@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 #include "server/db/dbconfig.h"
 
@@ -46,6 +47,11 @@ bool isPostgresAddress(const QString &database);
 // One statement on the PostgreSQL database at this address (password from
 // BLOCKHAUS_DATABASE_PASSWORD), the rows as text (NULL -> null QString), as queryDatabase() does
 // for a SQLite file; nullopt when it fails.
-std::optional<QList<QStringList>> queryPostgres(const QString &address, const QString &sql);
+std::optional<QList<QStringList>> queryPostgres(const QString &address, const QString &sql,
+                                                const QVariantList &binds = {},
+                                                int *rowsAffected = nullptr);
+// PostgreSQL's counterpart of SQLite's PRAGMA integrity_check: amcheck's bt_index_check on every
+// B-tree index of the database (heap and index agree); "ok", or what failed.
+QString postgresIntegrityCheck(const QString &address);
 
 } // namespace Blockhaus::Test
