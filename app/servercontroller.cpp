@@ -12,6 +12,7 @@
 #include "server/auth/passwordhasher.h"
 #include "server/db/dialect.h"
 #include "server/db/migrations.h"
+#include "server/db/probe.h"
 #include "server/db/restore.h"
 #include "server/http/apiserver.h"
 #include "server/library/librarycache.h"
@@ -133,6 +134,8 @@ bool ServerController::start(StartError *error)
     // The file sizes on the Health tab: only SQLite's database is a file here.
     m_live = std::make_unique<Live::LiveHub>(*m_pool, dbConfig.sqlitePath);
     m_live->setRosterProbe(&Store::ClassStore::rosterRevision);
+    if (!sqlite)
+        m_live->setSizeProbe(&Db::databaseBytes);
     Library::LibraryConfig libraryConfig;
     libraryConfig.directory = m_options.dataDir + u"/library"_s;
     libraryConfig.upstreamTemplate = m_options.libraryUpstream;
