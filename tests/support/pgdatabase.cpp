@@ -71,6 +71,22 @@ bool PgTestDatabase::adminExec(const QString &sql)
     return ok;
 }
 
+std::optional<Db::DbConfig> testDatabase(const QString &sqlitePath,
+                                         std::unique_ptr<PgTestDatabase> &holder)
+{
+    if (qEnvironmentVariableIsEmpty("BLOCKHAUS_TEST_DATABASE")) {
+        Db::DbConfig config;
+        config.sqlitePath = sqlitePath;
+        return config;
+    }
+    holder = std::make_unique<PgTestDatabase>();
+    if (!holder->isValid()) {
+        qWarning("testDatabase: %s", qPrintable(holder->errorText()));
+        return std::nullopt;
+    }
+    return holder->config();
+}
+
 bool isPostgresAddress(const QString &database)
 {
     return database.startsWith(u"postgresql://"_s);

@@ -3,6 +3,7 @@
 // BLOCKHAUS_TEST_DATABASE names (tools/pg-cluster.sh), dropped again afterwards.
 #pragma once
 
+#include <memory>
 #include <optional>
 
 #include <QList>
@@ -41,6 +42,13 @@ private:
     bool m_valid = false;
     QString m_error;
 };
+
+// The database of an in-process test pool (#15): the SQLite file at sqlitePath, or, with
+// BLOCKHAUS_TEST_DATABASE set (the *.pg run of a suite), a fresh PostgreSQL database that holder
+// keeps until it is reset (declare it before the pool, so that the pool closes first). nullopt,
+// with a warning, when PostgreSQL was asked for and cannot be had.
+std::optional<Db::DbConfig> testDatabase(const QString &sqlitePath,
+                                         std::unique_ptr<PgTestDatabase> &holder);
 
 // Whether a TestServer's databasePath() is a PostgreSQL address rather than a SQLite file.
 bool isPostgresAddress(const QString &database);
