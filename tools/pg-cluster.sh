@@ -109,7 +109,13 @@ start_cluster() {
     local bin user dir password
     bin=$(bindir)
     user=$(run_user)
-    dir=$(mktemp -d "${TMPDIR:-/tmp}/blockhaus-pg.XXXXXX")
+    local parent=${TMPDIR:-/tmp}
+    # The unprivileged user must reach the folder: a root-only TMPDIR (e.g. under /root) is
+    # passed over for /tmp.
+    if [[ $(id -u) -eq 0 ]] && ! runuser -u "$user" -- test -x "$parent" 2>/dev/null; then
+        parent=/tmp
+    fi
+    dir=$(mktemp -d "$parent/blockhaus-pg.XXXXXX")
     touch "$dir/$marker"
     # Removed again if anything below fails.
     trap 'stop_cluster "$dir" >/dev/null 2>&1 || true' EXIT
