@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "server/db/dialect.h"
 
+#include <algorithm>
+
 #include <QLoggingCategory>
 
 #include "server/db/dblog.h"
@@ -32,8 +34,13 @@ QString Dialect::qtDriverName() const
 
 QStringList Dialect::connectionSetup(const DbConfig &config) const
 {
-    if (m_driver == Driver::Postgres)
-        return {u"SET TIME ZONE 'UTC'"_s};
+    if (m_driver == Driver::Postgres) {
+        // A lock held elsewhere (a psql session left in a transaction, another process's long
+        // write) is waited for as long as SQLite's busy_timeout, then the request gets 503
+        // instead of holding its worker for ever (G10, #15).
+        return {u"SET TIME ZONE 'UTC'"_s,
+                u"SET lock_timeout = %1"_s.arg(std::max(1, config.busyTimeoutMs))};
+    }
     QStringList setup{
         // Project bodies are ~150 KB: 16 KiB pages write a save in a quarter of the WAL frames
         // (and syscalls) that 4 KiB pages need. Only takes effect on a new, empty database.
@@ -108,7 +115,7 @@ bool Dialect::isBusy(const QSqlError &error) const
         return code == sqliteBusy || code == sqliteLocked;
     }
     const QString state = error.nativeErrorCode();
-    return state == u"40001"_s || state == u"40P01"_s || state == u"55P03"_s;
+    return state == u"40001"_s || state == u"40P01"_s;
 }
 
 bool Dialect::isStorageFull(const QSqlError &error) const
@@ -137,6 +144,14 @@ Error Dialect::toError(const QSqlError &error, const QString &what) const
     if (isStorageFull(error)) {
         qCWarning(lcDb) << "storage full during" << what << error.text();
         return makeError(ErrorKind::StorageFull);
+    }
+    // PostgreSQL's lock_timeout (55P03): the lock stayed taken for the whole busy timeout, so a
+    // rerun would only wait again: 503 with Retry-After at once, as SQLite's exhausted busy wait.
+    if (m_driver == Driver::Postgres && error.nativeErrorCode() == u"55P03"_s) {
+        qCWarning(lcDb) << "lock held elsewhere during" << what << error.text();
+        Error busy = makeError(ErrorKind::Unavailable);
+        busy.retryAfterSeconds = 2;
+        return busy;
     }
     // PostgreSQL: two writers that both found a name free and both inserted it; the loser's
     // whole transaction runs again (bounded, GroupCommitter) and its own check then says

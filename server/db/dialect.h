@@ -44,7 +44,8 @@ public:
     QString beginWrite() const;
     QString beginRead() const;
     // Classification of driver errors.
-    bool isBusy(const QSqlError &error) const; // SQLITE_BUSY/LOCKED, PG 40001/40P01/55P03
+    bool isBusy(const QSqlError &error) const; // SQLITE_BUSY/LOCKED, PG 40001/40P01
+    // toError(): PostgreSQL's lock_timeout (55P03) is Unavailable at once, not rerun.
     // toError() also makes a PostgreSQL unique violation transient: a lost race, rerun.
     bool isStorageFull(const QSqlError &error) const; // SQLITE_FULL, PG 53100
     bool isUniqueViolation(const QSqlError &error) const; // SQLITE_CONSTRAINT_UNIQUE, PG 23505

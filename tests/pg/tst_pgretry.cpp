@@ -3,11 +3,14 @@
 // opposite order deadlock; PostgreSQL aborts one with 40P01, and Db::writeTransaction runs that
 // one again as a whole, so both writes land exactly once. A serialization failure (40001) is
 // retried the same way, and a transaction that keeps failing gives up after maxBusyRetries with
-// a transient Unavailable instead of looping.
+// a transient Unavailable instead of looping. A lock held elsewhere ends in Unavailable after the
+// lock timeout, without a rerun (G10).
 #include <atomic>
 
 #include <QSemaphore>
+#include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 #include "server/db/connectionpool.h"
@@ -27,6 +30,7 @@ private slots:
     void deadlockedTransactionRunsAgain();
     void serializationFailureRunsAgain();
     void persistentFailureGivesUpBounded();
+    void heldLockIsRefusedBounded();
     void cleanupTestCase();
 
 private:
@@ -43,6 +47,7 @@ void TestPgRetry::initTestCase()
     Db::DbConfig config = m_pg->config();
     config.poolSize = 2;
     config.maxBusyRetries = 3;
+    config.busyTimeoutMs = 300; // PostgreSQL's lock_timeout on every pool connection
     m_pool = std::make_unique<Db::ConnectionPool>(config);
     const auto made = m_pool->runSync<int>([](Db::Connection &db) -> Result<int> {
         QSqlError error;
@@ -158,6 +163,49 @@ void TestPgRetry::persistentFailureGivesUpBounded()
     QCOMPARE(result.error().kind, ErrorKind::Unavailable);
     QVERIFY(result.error().transient);
     QCOMPARE(attempts.load(), 1 + 3); // the first run and maxBusyRetries reruns
+}
+
+void TestPgRetry::heldLockIsRefusedBounded()
+{
+    const qint64 before = *value(2);
+    // Another session holds row 2's lock, as a psql left inside a transaction would.
+    const Db::DbConfig &c = m_pg->config();
+    {
+        QSqlDatabase holder = QSqlDatabase::addDatabase(u"QPSQL"_s, u"holder"_s);
+        holder.setHostName(c.pgHost);
+        holder.setPort(c.pgPort);
+        holder.setDatabaseName(c.pgDatabase);
+        holder.setUserName(c.pgUser);
+        holder.setPassword(c.pgPassword);
+        QVERIFY2(holder.open(), qPrintable(holder.lastError().text()));
+        {
+            QSqlQuery lock(holder);
+            QVERIFY(lock.exec(u"BEGIN"_s));
+            QVERIFY(lock.exec(u"SELECT v FROM counters WHERE id = 2 FOR UPDATE"_s));
+
+            std::atomic<int> attempts{0};
+            std::function<Result<int>(Db::Connection &)> job = [&](Db::Connection &db) {
+                return Db::writeTransaction<int>(db, [&](Db::Connection &db) -> Result<int> {
+                    attempts.fetch_add(1);
+                    Db::Sql q(db, u"UPDATE counters SET v = v + 1 WHERE id = 2"_s);
+                    if (!q.exec())
+                        return q.error();
+                    return 0;
+                });
+            };
+            QFuture<Result<int>> write = m_pool->run<int>(std::move(job));
+            QTRY_VERIFY_WITH_TIMEOUT(write.isFinished(), 30'000);
+            const Result<int> result = write.result();
+            QVERIFY(!result.ok());
+            QCOMPARE(result.error().kind, ErrorKind::Unavailable);
+            QVERIFY(result.error().retryAfterSeconds > 0);
+            QCOMPARE(attempts.load(), 1); // it waited once; a rerun would only wait again
+            QVERIFY(lock.exec(u"ROLLBACK"_s));
+        }
+        holder.close();
+    }
+    QSqlDatabase::removeDatabase(u"holder"_s);
+    QCOMPARE(*value(2), before);
 }
 
 void TestPgRetry::cleanupTestCase()
