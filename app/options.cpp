@@ -63,6 +63,17 @@ QString libraryUpstreamOption(const QString &value)
     return value;
 }
 
+// Only the scheme is checked here; the server reads the rest (server/db's parseDatabaseUrl) and
+// says at start what is wrong with it.
+QString databaseOption(const QString &origin, const QString &value)
+{
+    const QString url = value.trimmed();
+    if (!url.startsWith(u"postgresql://"_s) && !url.startsWith(u"postgres://"_s))
+        fail(u"%1 needs a PostgreSQL address, postgresql://USER@HOST[:PORT]/DBNAME (without it "
+             "Blockhaus keeps its database in the data folder)."_s.arg(origin));
+    return url;
+}
+
 constexpr qint64 megabyte = 1'000'000; // as the pages show sizes (kB, MB)
 
 // A size in MB from the command line, else from the saved settings (the same store the
@@ -121,6 +132,13 @@ Options parseOptions(const QStringList &arguments)
         {u"listen"_s, u"Address to listen on (default: all interfaces)."_s, u"address"_s},
         {u"data-dir"_s, u"Folder for the database (default: the user's application data)."_s,
          u"dir"_s},
+        {u"database"_s,
+         u"Keep everything in this PostgreSQL database instead of the SQLite file in the data "
+         "folder: postgresql://USER@HOST[:PORT]/DBNAME. Give the password in the environment "
+         "variable BLOCKHAUS_DATABASE_PASSWORD or in ~/.pgpass, not in the address, which other "
+         "users of the computer can see (default: the saved setting server/database, else "
+         "SQLite)."_s,
+         u"url"_s},
         {u"web-root"_s, u"Folder with the students' web pages."_s, u"dir"_s},
         {u"public-origin"_s,
          u"Origin the students use when behind a TLS proxy, e.g. https://scratch.school.example."_s,
@@ -196,6 +214,10 @@ Options parseOptions(const QStringList &arguments)
     options.dataDir = parser.isSet(u"data-dir"_s)
         ? parser.value(u"data-dir"_s)
         : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    options.databaseGiven = parser.isSet(u"database"_s);
+    if (options.databaseGiven)
+        options.database = databaseOption(u"--database"_s, parser.value(u"database"_s));
+    options.databasePassword = qEnvironmentVariable("BLOCKHAUS_DATABASE_PASSWORD");
     options.webRoot = parser.isSet(u"web-root"_s) ? parser.value(u"web-root"_s) : defaultWebRoot();
     options.publicOrigin = parser.value(u"public-origin"_s);
     options.poolSize = intOption(parser, u"pool-size"_s, 1, 256);
@@ -231,6 +253,11 @@ void applySavedSettings(Options &options, const AppSettings &saved)
         options.port = saved.port();
     if (!options.dataDirGiven && !saved.dataDirectory().isEmpty())
         options.dataDir = saved.dataDirectory();
+    if (!options.databaseGiven) {
+        const QString database = saved.text(u"server/database"_s).value_or(QString()).trimmed();
+        if (!database.isEmpty())
+            options.database = databaseOption(u"The setting server/database"_s, database);
+    }
 }
 
 } // namespace Blockhaus::App

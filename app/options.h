@@ -16,6 +16,13 @@ struct Options
     QHostAddress listen = QHostAddress::Any;
     quint16 port = 8601;
     QString dataDir;
+    // --database postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME (#15), else the saved setting
+    // server/database; empty: SQLite in the data folder (the default). The password is better
+    // kept out of the address (`ps` shows it): BLOCKHAUS_DATABASE_PASSWORD, or ~/.pgpass, which
+    // libpq reads itself when no password is given.
+    QString database;
+    bool databaseGiven = false;
+    QString databasePassword; // environment BLOCKHAUS_DATABASE_PASSWORD
     // Given on the command line: then they win over the saved settings (applySavedSettings).
     bool portGiven = false;
     bool dataDirGiven = false;
@@ -60,8 +67,9 @@ bool wantsHeadless(int argc, char **argv);
 // Parses the application's arguments; prints and exits for --help, --version and errors. Sizes
 // not given (quotas, the library cache) come from the saved settings, else their defaults.
 Options parseOptions(const QStringList &arguments);
-// The saved port and data folder (the dashboard's Settings tab) as defaults, in both builds:
-// --port and --data-dir on the command line win over them.
+// The saved port and data folder (the dashboard's Settings tab) and database address (the
+// settings file's server/database) as defaults, in both builds: --port, --data-dir and
+// --database on the command line win over them.
 void applySavedSettings(Options &options, const AppSettings &saved);
 
 } // namespace Blockhaus::App

@@ -29,6 +29,16 @@ void printError(const Error &error)
 
 int runRestore(const Options &options)
 {
+    if (!options.database.isEmpty()) {
+        // --restore puts a file in place of the data folder's SQLite file (#15).
+        std::fprintf(stderr, "blockhaus: %s\n",
+                     qPrintable(QCoreApplication::translate(
+                         "Blockhaus::App::RestoreCommand",
+                         "--restore puts back a backup of the SQLite database in the data "
+                         "folder. Blockhaus is set to use a PostgreSQL database: restore that "
+                         "with PostgreSQL's pg_restore (or psql for a plain pg_dump file).")));
+        return ExitUsage;
+    }
     StartError error;
     const auto lock = lockDataFolder(options.dataDir, &error);
     if (!lock) {

@@ -14,6 +14,7 @@
 #include "server/auth/passwordhasher.h"
 #include "server/db/dialect.h"
 #include "server/db/migrations.h"
+#include "server/db/probe.h"
 #include "server/db/restore.h"
 #include "server/http/apiserver.h"
 #include "server/library/librarycache.h"
@@ -62,7 +63,23 @@ bool ServerController::start(StartError *error)
         return false;
     }
     Db::DbConfig dbConfig;
-    dbConfig.sqlitePath = databaseFile(m_options.dataDir);
+    if (!m_options.database.isEmpty()) {
+        // PostgreSQL (#15): the address names it; the password comes from the address, else the
+        // environment, else libpq's own ~/.pgpass.
+        auto parsed = Db::parseDatabaseUrl(m_options.database);
+        if (!parsed) {
+            *error = {Kind::Database, parsed.error().message};
+            return false;
+        }
+        dbConfig = *parsed;
+        if (dbConfig.pgPassword.isEmpty())
+            dbConfig.pgPassword = m_options.databasePassword;
+    } else {
+        dbConfig.sqlitePath = databaseFile(m_options.dataDir);
+    }
+    const bool sqlite = dbConfig.driver == Db::Driver::Sqlite;
+    const QString databaseName =
+        sqlite ? QDir::toNativeSeparators(dbConfig.sqlitePath) : Db::describeDatabase(dbConfig);
     dbConfig.poolSize = m_options.poolSize;
     dbConfig.acquireTimeoutMs = m_options.acquireTimeoutMs;
     dbConfig.sqliteMaxPageCount = m_options.sqliteMaxPageCount;
@@ -72,31 +89,34 @@ bool ServerController::start(StartError *error)
         *error = {Kind::Database,
                   tr("Qt's database driver %1 is not installed, so Blockhaus cannot open its "
                      "database. Install Blockhaus again (on Debian or Ubuntu, also the package "
-                     "libqt6sql6-sqlite).")
-                      .arg(dialect.qtDriverName())};
+                     "%2).")
+                      .arg(dialect.qtDriverName(),
+                           sqlite ? u"libqt6sql6-sqlite"_s : u"libqt6sql6-psql"_s)};
         return false;
     }
     // A newer Blockhaus migrates the schema on its first start; the database as it was is kept
-    // first, named for its version, so IT can go back (blockhaus --restore).
-    auto kept = Db::backupBeforeMigration(dbConfig.sqlitePath, backupFolder(),
-                                          Db::Migrations::latestVersion(dbConfig.driver));
-    if (!kept) {
-        *error = {Kind::Database,
-                  tr("Before updating the database %1 to this version of Blockhaus, a copy of it "
-                     "is kept, and that copy failed: %2")
-                      .arg(QDir::toNativeSeparators(dbConfig.sqlitePath), kept.error().message)};
-        return false;
+    // first, named for its version, so IT can go back (blockhaus --restore). A PostgreSQL
+    // database is IT's to back up (pg_dump) before an update.
+    if (sqlite) {
+        auto kept = Db::backupBeforeMigration(dbConfig.sqlitePath, backupFolder(),
+                                              Db::Migrations::latestVersion(dbConfig.driver));
+        if (!kept) {
+            *error = {Kind::Database,
+                      tr("Before updating the database %1 to this version of Blockhaus, a copy "
+                         "of it is kept, and that copy failed: %2")
+                          .arg(databaseName, kept.error().message)};
+            return false;
+        }
+        if (!kept->isEmpty())
+            qInfo("Kept the database as it was before the update: %s", qPrintable(*kept));
     }
-    if (!kept->isEmpty())
-        qInfo("Kept the database as it was before the update: %s", qPrintable(*kept));
     m_pool = std::make_unique<Db::ConnectionPool>(dbConfig);
     auto migrated =
         m_pool->runSync<int>([](Db::Connection &db) { return Db::Migrations::migrate(db); });
     if (!migrated) {
         *error = {
             StartError::Kind::Database,
-            tr("The database %1 cannot be opened: %2")
-                .arg(QDir::toNativeSeparators(dbConfig.sqlitePath), migrated.error().message)};
+            tr("The database %1 cannot be opened: %2").arg(databaseName, migrated.error().message)};
         return false;
     }
     if (!ensureAdmin(error))
@@ -113,8 +133,11 @@ bool ServerController::start(StartError *error)
     m_httpConfig.bodyRateWindowMs = m_options.requestTimeoutSeconds * 1000;
     m_httpConfig.quota.studentBytes = m_options.studentQuotaBytes;
     m_httpConfig.quota.staffBytes = m_options.teacherQuotaBytes;
+    // The file sizes on the Health tab: only SQLite's database is a file here.
     m_live = std::make_unique<Live::LiveHub>(*m_pool, dbConfig.sqlitePath);
     m_live->setRosterProbe(&Store::ClassStore::rosterRevision);
+    if (!sqlite)
+        m_live->setSizeProbe(&Db::databaseBytes);
     Library::LibraryConfig libraryConfig;
     libraryConfig.directory = m_options.dataDir + u"/library"_s;
     libraryConfig.upstreamTemplate = m_options.libraryUpstream;

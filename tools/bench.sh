@@ -6,7 +6,11 @@
 #
 # Usage: tools/bench.sh [loadgen options, e.g. --clients 100 --duration 10 --size 150000]
 # Environment: BENCH_SCENARIOS (default "status list save conflict assets"), BENCH_RUNS (3),
-#              BENCH_POOL_SIZE (server --pool-size, unset: the server's default).
+#              BENCH_POOL_SIZE (server --pool-size, unset: the server's default),
+#              BENCH_DATABASE (sqlite, the default, or postgresql: a throwaway cluster from
+#              tools/pg-cluster.sh with PostgreSQL's durable defaults, fsync and synchronous
+#              commit on, and the server started with --database; #15),
+#              BENCH_BUILD_DIR (default build).
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -16,10 +20,12 @@ scenarios=${BENCH_SCENARIOS:-status list save conflict assets}
 runs=${BENCH_RUNS:-3}
 
 bash tools/setup.sh
-BLOCKHAUS_BUILD_TARGETS="blockhaus blockhaus_loadgen blockhaus_web" bash tools/build.sh build
+build_dir=${BENCH_BUILD_DIR:-build}
+BLOCKHAUS_BUILD_TARGETS="blockhaus blockhaus_loadgen blockhaus_web" bash tools/build.sh "$build_dir"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/blockhaus-bench.XXXXXX")
 server_pid=
+pg_cluster=
 cleanup() {
     if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
         kill -TERM "$server_pid" 2>/dev/null || true
@@ -28,6 +34,9 @@ cleanup() {
             sleep 0.2
         done
         kill -KILL "$server_pid" 2>/dev/null || true
+    fi
+    if [[ -n "$pg_cluster" ]]; then
+        bash tools/pg-cluster.sh stop "$pg_cluster" || true
     fi
     rm -rf "$work"
 }
@@ -39,7 +48,24 @@ server_args=(--headless --listen 127.0.0.1 --port 0 --data-dir "$work/data")
 if [[ -n "${BENCH_POOL_SIZE:-}" ]]; then
     server_args+=(--pool-size "$BENCH_POOL_SIZE")
 fi
-build/bin/blockhaus "${server_args[@]}" >"$work/server.log" 2>&1 &
+case "${BENCH_DATABASE:-sqlite}" in
+sqlite) ;;
+postgresql)
+    pg_exports=$(BLOCKHAUS_PG_DURABLE=1 bash tools/pg-cluster.sh start)
+    eval "$pg_exports"
+    pg_cluster=$BLOCKHAUS_PG_CLUSTER
+    psql_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql
+    "$psql_bin" -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE bench"
+    # The password stays in BLOCKHAUS_DATABASE_PASSWORD (exported above), as in production.
+    server_args+=(--database "postgresql://blockhaus@127.0.0.1:$PGPORT/bench")
+    echo "bench: PostgreSQL on 127.0.0.1:$PGPORT (fsync and synchronous commit on)"
+    ;;
+*)
+    echo "bench: BENCH_DATABASE must be sqlite or postgresql" >&2
+    exit 2
+    ;;
+esac
+"$build_dir/bin/blockhaus" "${server_args[@]}" >"$work/server.log" 2>&1 &
 server_pid=$!
 
 port=
@@ -64,7 +90,7 @@ status=0
 for scenario in $scenarios; do
     for run in $(seq 1 "$runs"); do
         echo "bench: $scenario, run $run of $runs"
-        if ! build/bin/blockhaus_loadgen --port "$port" --scenario "$scenario" \
+        if ! "$build_dir/bin/blockhaus_loadgen" --port "$port" --scenario "$scenario" \
             --server-pid "$server_pid" "$@" >"$work/run.out" 2>"$work/run.err"; then
             echo "bench: loadgen failed ($scenario, run $run):" >&2
             tail -n 20 "$work/run.err" >&2

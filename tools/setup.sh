@@ -20,6 +20,8 @@ packages=(
     qt6-base-dev-tools
     libqt6sql6-sqlite
     libqt6sql6-psql
+    # PostgreSQL (issue #15): tools/pg-cluster.sh runs a throwaway cluster for the .pg suites
+    postgresql-15
     qt6-l10n-tools
     qt6-tools-dev
     qt6-tools-dev-tools

@@ -8,7 +8,8 @@
 #                   #includes (tools/check-layering.py --self-test); the icon files
 #   1. build/       full build, -Werror, QT_FORCE_ASSERTS; unit+integration (-j2), then stress
 #                   and the browser tests in Debian's chromium and the dashboard under Xvfb
-#                   (serial); screenshots land in build/test-artifacts/{e2e,dashboard}/;
+#                   (serial); the label pg against a throwaway PostgreSQL (tools/pg-cluster.sh);
+#                   screenshots land in build/test-artifacts/{e2e,dashboard}/;
 #                   then the .deb is built, installed into a clean Debian root and run there
 #   2. build-asan/  ASan+UBSan, no UI, -Werror, QT_FORCE_ASSERTS; unit+integration
 #   3. build-fuzz/  clang + libFuzzer + ASan/UBSan: each fuzz target for a short run over its
@@ -145,6 +146,21 @@ fi
 if build full build -DBLOCKHAUS_WERROR=ON -DCMAKE_CXX_FLAGS=-DQT_FORCE_ASSERTS; then
     run_ctest "full unit+integration" build -L 'unit|integration' -j 2
     run_ctest "full stress" build -L stress
+    # The same suites against PostgreSQL (label pg, tests named *.pg): one throwaway cluster
+    # (tools/pg-cluster.sh) for the whole label, stopped and removed afterwards.
+    section "PostgreSQL test cluster"
+    if pg_exports=$(bash tools/pg-cluster.sh start); then
+        eval "$pg_exports"
+        trap 'bash tools/pg-cluster.sh stop "$BLOCKHAUS_PG_CLUSTER"; rm -rf "$logdir"' EXIT
+        run_ctest "full PostgreSQL (label pg)" build -L pg -j 2
+        bash tools/pg-cluster.sh stop "$BLOCKHAUS_PG_CLUSTER"
+        trap 'rm -rf "$logdir"' EXIT
+        # Later steps run against SQLite again.
+        unset BLOCKHAUS_PG_CLUSTER BLOCKHAUS_TEST_DATABASE BLOCKHAUS_DATABASE_PASSWORD \
+            PGHOST PGPORT PGUSER PGPASSWORD PGDATABASE
+    else
+        note_failure "PostgreSQL test cluster did not start (tools/pg-cluster.sh start)"
+    fi
     # e2e.firsthour (#13) starts its own Xvfb (xvfb-run) for the dashboard it clicks through.
     run_ctest "full e2e (chromium)" build -L e2e
     run_ctest "full dashboard screenshot (xvfb)" build -L screenshot

@@ -42,7 +42,9 @@ bool Connection::open(QString *errorText)
         m_db.setPort(m_config.pgPort);
         m_db.setDatabaseName(m_config.pgDatabase);
         m_db.setUserName(m_config.pgUser);
+        // Empty: libpq reads ~/.pgpass (or PGPASSFILE) itself.
         m_db.setPassword(m_config.pgPassword);
+        m_db.setConnectOptions(m_config.pgConnectOptions);
     }
     if (!m_db.open()) {
         if (errorText)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "server/db/dialect.h"
 
+#include <algorithm>
+
 #include <QLoggingCategory>
 
 #include "server/db/dblog.h"
@@ -32,8 +34,13 @@ QString Dialect::qtDriverName() const
 
 QStringList Dialect::connectionSetup(const DbConfig &config) const
 {
-    if (m_driver == Driver::Postgres)
-        return {u"SET TIME ZONE 'UTC'"_s};
+    if (m_driver == Driver::Postgres) {
+        // A lock held elsewhere (a psql session left in a transaction, another process's long
+        // write) is waited for as long as SQLite's busy_timeout, then the request gets 503
+        // instead of holding its worker for ever (G10, #15).
+        return {u"SET TIME ZONE 'UTC'"_s,
+                u"SET lock_timeout = %1"_s.arg(std::max(1, config.busyTimeoutMs))};
+    }
     QStringList setup{
         // Project bodies are ~150 KB: 16 KiB pages write a save in a quarter of the WAL frames
         // (and syscalls) that 4 KiB pages need. Only takes effect on a new, empty database.
@@ -54,8 +61,43 @@ QStringList Dialect::connectionSetup(const DbConfig &config) const
     return setup;
 }
 
+QString Dialect::returningId() const
+{
+    return m_driver == Driver::Sqlite ? QString() : u" RETURNING id"_s;
+}
+
+QString Dialect::greatest(const QString &a, const QString &b) const
+{
+    return u"%1(%2, %3)"_s.arg(m_driver == Driver::Sqlite ? u"MAX"_s : u"GREATEST"_s, a, b);
+}
+
+QString Dialect::nocase(const QString &expression) const
+{
+    return m_driver == Driver::Sqlite ? expression + u" COLLATE NOCASE"_s
+                                      : u"lower(%1)"_s.arg(expression);
+}
+
+QString Dialect::equalsIgnoringCase(const QString &column) const
+{
+    // SQLite: the column's own NOCASE collation applies to "=".
+    return m_driver == Driver::Sqlite ? column + u" = ?"_s : u"lower(%1) = lower(?)"_s.arg(column);
+}
+
+QString Dialect::forUpdate() const
+{
+    // NO KEY: rows of other tables that reference the locked one may still be inserted.
+    return m_driver == Driver::Sqlite ? QString() : u" FOR NO KEY UPDATE"_s;
+}
+
 QString Dialect::beginWrite() const
 {
+    // SQLite: one writer at a time, so a read that decides a write inside the transaction can
+    // trust what it read. PostgreSQL runs writers side by side at READ COMMITTED: the store
+    // locks the row a decision rests on (forUpdate(): the project, the user whose quota is
+    // checked), guarded updates re-check their WHERE after a lock wait, and a race that ends in
+    // a unique violation reruns the whole transaction (toError), whose own check then answers
+    // (#15). SERIALIZABLE was tried first: its predicate locks made a save storm fail with
+    // serialization errors beyond any sensible retry bound.
     return m_driver == Driver::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s;
 }
 
@@ -73,7 +115,7 @@ bool Dialect::isBusy(const QSqlError &error) const
         return code == sqliteBusy || code == sqliteLocked;
     }
     const QString state = error.nativeErrorCode();
-    return state == u"40001"_s || state == u"40P01"_s || state == u"55P03"_s;
+    return state == u"40001"_s || state == u"40P01"_s;
 }
 
 bool Dialect::isStorageFull(const QSqlError &error) const
@@ -103,7 +145,18 @@ Error Dialect::toError(const QSqlError &error, const QString &what) const
         qCWarning(lcDb) << "storage full during" << what << error.text();
         return makeError(ErrorKind::StorageFull);
     }
-    if (isBusy(error)) {
+    // PostgreSQL's lock_timeout (55P03): the lock stayed taken for the whole busy timeout, so a
+    // rerun would only wait again: 503 with Retry-After at once, as SQLite's exhausted busy wait.
+    if (m_driver == Driver::Postgres && error.nativeErrorCode() == u"55P03"_s) {
+        qCWarning(lcDb) << "lock held elsewhere during" << what << error.text();
+        Error busy = makeError(ErrorKind::Unavailable);
+        busy.retryAfterSeconds = 2;
+        return busy;
+    }
+    // PostgreSQL: two writers that both found a name free and both inserted it; the loser's
+    // whole transaction runs again (bounded, GroupCommitter) and its own check then says
+    // "taken". SQLite's single writer never gets here (#15).
+    if (isBusy(error) || (m_driver == Driver::Postgres && isUniqueViolation(error))) {
         qCWarning(lcDb) << "database busy during" << what << error.text();
         Error busy = makeError(ErrorKind::Unavailable);
         busy.transient = true;

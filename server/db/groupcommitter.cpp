@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "server/db/groupcommitter.h"
 
+#include <algorithm>
+
 #include <QElapsedTimer>
+#include <QRandomGenerator>
 #include <QSqlError>
+#include <QThread>
 
 #include "server/db/connection.h"
 #include "server/db/dblog.h"
@@ -35,6 +39,14 @@ Result<Ok> GroupCommitter::run(Connection &own, Task task)
         return Ok{};
     }
     Pending pending{std::move(task)};
+    if (own.dialect().driver() == Driver::Postgres) {
+        // PostgreSQL (#15): writers run side by side, each in its own serializable transaction
+        // on its own connection with its own COMMIT; a serialization failure or deadlock
+        // (40001, 40P01) reruns the whole transaction, bounded (runAlone).
+        const BatchScope scope;
+        LockWait lockWait; // no SQLite lock budget: BEGIN does not wait for other writers here
+        return runAlone(own, pending, lockWait);
+    }
     QMutexLocker lock(&m_mutex);
     m_queue.append(&pending);
     while (!pending.finished) {
@@ -86,8 +98,15 @@ Result<Ok> GroupCommitter::runAlone(Connection &connection, Pending &pending, Lo
     const Dialect &dialect = connection.dialect();
     Error last = makeError(ErrorKind::Unavailable);
     for (int attempt = 0; attempt <= connection.maxBusyRetries(); ++attempt) {
-        if (attempt > 0)
+        if (attempt > 0) {
             connection.counters()->addBusyRetry();
+            // PostgreSQL: transactions that just collided would collide again if rerun in
+            // lockstep; a short random pause (at most 50 ms) spreads them. SQLite's busy handler
+            // already waited inside BEGIN.
+            if (dialect.driver() == Driver::Postgres)
+                QThread::msleep(QRandomGenerator::global()->bounded(
+                    1u, std::min(50u, 5u << std::min(attempt, 4)) + 1u));
+        }
         QSqlError error;
         if (!beginWrite(connection, &error, lockWait)) {
             last = dialect.toError(error, dialect.beginWrite());

@@ -25,7 +25,9 @@ class Connection;
 // database failure (disk full, I/O) or the COMMIT fails, the batch is rolled back and each task
 // runs again in a transaction of its own, so one task's failure never becomes another's.
 //
-// With SQLite there is one writer at a time anyway; batching turns N fsyncs into one.
+// With SQLite there is one writer at a time anyway; batching turns N fsyncs into one. With
+// PostgreSQL there is no batching: every writer commits its own serializable transaction on its
+// own connection, concurrently, and reruns it (bounded) on a serialization failure or deadlock.
 //
 // Waiting for a write lock that someone else holds (another process, a sqlite3 shell left in a
 // transaction) is bounded by the busy timeout once per batch, its single retries included:

@@ -40,4 +40,18 @@ ProbeResult probe(Connection &connection)
     return result;
 }
 
+Result<qint64> databaseBytes(Connection &connection)
+{
+    const bool sqlite = connection.dialect().driver() == Driver::Sqlite;
+    Sql q(connection,
+          sqlite ? u"SELECT page_count * page_size FROM pragma_page_count(), "
+                   "pragma_page_size()"_s
+                 : u"SELECT pg_database_size(current_database())"_s);
+    if (!q.exec())
+        return q.error();
+    if (!q.next())
+        return makeError(ErrorKind::Internal, u"The database did not say its size."_s);
+    return q.value(0).toLongLong();
+}
+
 } // namespace Blockhaus::Db

@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include "server/core/result.h"
+
 namespace Blockhaus::Db {
 
 class Connection;
@@ -18,5 +20,8 @@ struct ProbeResult
 };
 
 ProbeResult probe(Connection &connection);
+// The database's size in bytes as the server sees it: PostgreSQL's pg_database_size, SQLite's
+// pages in use (#15; a SQLite file's size is read from disk instead, without a worker).
+Result<qint64> databaseBytes(Connection &connection);
 
 } // namespace Blockhaus::Db

@@ -57,6 +57,15 @@ qint64 Sql::lastInsertId() const
     return m_query ? m_query->lastInsertId().toLongLong() : 0;
 }
 
+qint64 Sql::insertedId()
+{
+    if (!m_query)
+        return 0;
+    if (m_connection.dialect().driver() == Driver::Sqlite)
+        return m_query->numRowsAffected() > 0 ? m_query->lastInsertId().toLongLong() : 0;
+    return m_query->next() ? m_query->value(0).toLongLong() : 0;
+}
+
 Error Sql::error() const
 {
     return m_connection.dialect().toError(m_error, m_text.left(60));

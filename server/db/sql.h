@@ -27,6 +27,9 @@ public:
     QVariant value(int column) const;
     int rowsAffected() const;
     qint64 lastInsertId() const;
+    // The id of the row an INSERT ending in Dialect::returningId() made; 0 when it made none
+    // (ON CONFLICT DO NOTHING). Reads the RETURNING row on PostgreSQL.
+    qint64 insertedId();
     // The classified error of the last exec().
     Error error() const;
 

@@ -44,6 +44,8 @@ LiveSnapshotPtr LiveHub::snapshot() const
         snapshot->databaseBytes = bytes;
         const QStorageInfo storage(QFileInfo(m_databasePath).absolutePath());
         snapshot->freeDiskBytes = storage.isValid() ? storage.bytesAvailable() : -1;
+    } else if (m_sizeProbe) {
+        snapshot->databaseBytes = m_probedBytes.load();
     }
     return snapshot;
 }
@@ -79,12 +81,29 @@ void LiveHub::probeRoster()
     });
 }
 
+void LiveHub::probeSize()
+{
+    // The size grows slowly: once a second is plenty; never while students wait for a worker.
+    constexpr qint64 intervalMs = 1000;
+    if (!m_sizeProbe || m_sizeProbeRunning || m_pool.stats().waiting > 0
+        || (m_sinceSizeProbe.isValid() && m_sinceSizeProbe.elapsed() < intervalMs))
+        return;
+    m_sizeProbeRunning = true;
+    m_sinceSizeProbe.start();
+    m_pool.run<qint64>(m_sizeProbe).then(this, [this](const Result<qint64> &bytes) {
+        m_sizeProbeRunning = false;
+        if (bytes)
+            m_probedBytes = *bytes;
+    });
+}
+
 void LiveHub::publish()
 {
-    // The figures first, then the roster probe for the next snapshot: queued before them, the
-    // hub's own probe counted as a job waiting for a connection, and an idle server looked busy.
+    // The figures first, then the probes for the next snapshot: queued before them, the
+    // hub's own probes counted as jobs waiting for a connection, and an idle server looked busy.
     auto snapshot = std::const_pointer_cast<LiveSnapshot>(this->snapshot());
     probeRoster();
+    probeSize();
     const double seconds = std::max(0.001, static_cast<double>(m_sinceLast.restart()) / 1000.0);
     const quint64 errors = snapshot->requests.errors4xx + snapshot->requests.errors5xx;
     snapshot->requests.requestsPerSecond =

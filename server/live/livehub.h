@@ -37,6 +37,10 @@ public:
     // on a pool worker between snapshots, skipped while jobs wait for a connection.
     using RosterProbe = std::function<Result<qint64>(Db::Connection &)>;
     void setRosterProbe(RosterProbe probe) { m_rosterProbe = std::move(probe); }
+    // The database's size when it is not a file here (PostgreSQL, #15): asked the same way, a
+    // few times a second at most; snapshots then report it as databaseBytes.
+    using SizeProbe = std::function<Result<qint64>(Db::Connection &)>;
+    void setSizeProbe(SizeProbe probe) { m_sizeProbe = std::move(probe); }
     void start(int intervalMs = 250);
     void stop();
     // Forgets who was online, their saves and the conflict log, and the roster revision: the
@@ -49,6 +53,7 @@ signals:
 private:
     void publish();
     void probeRoster();
+    void probeSize();
 
     Db::ConnectionPool &m_pool;
     QString m_databasePath;
@@ -64,6 +69,10 @@ private:
     RosterProbe m_rosterProbe;
     std::atomic<qint64> m_rosterRevision{-1};
     bool m_rosterProbeRunning = false; // touched on the hub's thread only
+    SizeProbe m_sizeProbe;
+    std::atomic<qint64> m_probedBytes{0};
+    bool m_sizeProbeRunning = false; // touched on the hub's thread only
+    QElapsedTimer m_sinceSizeProbe;
 };
 
 // Prometheus text exposition (version 0.0.4) of a snapshot.

@@ -65,7 +65,9 @@ Error nameTaken(const QString &name)
 // school server may both have a "5b" (schema 2 holds the same rule as an index).
 Result<bool> nameInUse(Db::Connection &db, const QString &name, qint64 teacherId)
 {
-    Sql q(db, u"SELECT 1 FROM groups WHERE name = ? AND created_by = ?"_s);
+    Sql q(db,
+          u"SELECT 1 FROM groups WHERE "_s + db.dialect().equalsIgnoringCase(u"name"_s)
+              + u" AND created_by = ?"_s);
     q.bind(name).bind(teacherId);
     if (!q.exec())
         return q.error();
@@ -76,8 +78,9 @@ Result<bool> nameInUse(Db::Connection &db, const QString &name, qint64 teacherId
 Result<bool> otherClassNamed(Db::Connection &db, const QString &name, qint64 id)
 {
     Sql q(db,
-          u"SELECT 1 FROM groups g JOIN groups mine ON mine.id = ? "
-          "WHERE g.name = ? AND g.created_by = mine.created_by AND g.id <> mine.id"_s);
+          u"SELECT 1 FROM groups g JOIN groups mine ON mine.id = ? WHERE "_s
+              + db.dialect().equalsIgnoringCase(u"g.name"_s)
+              + u" AND g.created_by = mine.created_by AND g.id <> mine.id"_s);
     q.bind(id).bind(name);
     if (!q.exec())
         return q.error();
@@ -87,10 +90,10 @@ Result<bool> otherClassNamed(Db::Connection &db, const QString &name, qint64 id)
 // Inserts a membership; teachers and admins added to a class teach it.
 Result<Ok> addMembership(Db::Connection &db, qint64 groupId, qint64 userId, bool teaches)
 {
-    Sql q(
-        db,
-        u"INSERT INTO memberships (group_id, user_id, teaches) VALUES (?, ?, ?) "
-        "ON CONFLICT (group_id, user_id) DO UPDATE SET teaches = MAX(teaches, excluded.teaches)"_s);
+    Sql q(db,
+          u"INSERT INTO memberships (group_id, user_id, teaches) VALUES (?, ?, ?) "
+          "ON CONFLICT (group_id, user_id) DO UPDATE SET teaches = "_s
+              + db.dialect().greatest(u"memberships.teaches"_s, u"excluded.teaches"_s));
     q.bind(groupId).bind(userId).bind(teaches ? 1 : 0);
     if (!q.exec())
         return q.error();
@@ -206,13 +209,14 @@ Result<ClassInfo> ClassStore::create(Db::Connection &db, const Caller &caller, c
         for (int attempt = 0; attempt < 20; ++attempt) {
             Sql insert(db,
                        u"INSERT INTO groups (name, join_code, join_open, created_by, created_at) "
-                       "VALUES (?, ?, 1, ?, ?) ON CONFLICT (join_code) DO NOTHING"_s);
+                       "VALUES (?, ?, 1, ?, ?) ON CONFLICT (join_code) DO NOTHING"_s
+                           + db.dialect().returningId());
             insert.bind(name).bind(newJoinCode()).bind(caller.userId).bind(nowText());
             if (!insert.exec())
                 return insert.error();
-            if (insert.rowsAffected() != 1)
+            const qint64 id = insert.insertedId();
+            if (id == 0)
                 continue; // join code collision: draw another
-            const qint64 id = insert.lastInsertId();
             auto member = addMembership(db, id, caller.userId, true);
             if (!member)
                 return member.error();
@@ -338,16 +342,17 @@ Result<QList<NewAccount>> ClassStore::addStudents(Db::Connection &db, const Call
                     Sql insert(db,
                                u"INSERT INTO users (username, display_name, role, password_hash, "
                                "created_at) VALUES (?, ?, 'student', ?, ?) "
-                               "ON CONFLICT (username) DO NOTHING"_s);
+                               "ON CONFLICT DO NOTHING"_s
+                                   + db.dialect().returningId());
                     insert.bind(candidate)
                         .bind(student.displayName)
                         .bind(student.passwordHash)
                         .bind(now);
                     if (!insert.exec())
                         return insert.error();
-                    if (insert.rowsAffected() == 1)
-                        account = {insert.lastInsertId(), candidate, student.displayName,
-                                   student.password, Role::Student};
+                    if (const qint64 newId = insert.insertedId(); newId != 0)
+                        account = {newId, candidate, student.displayName, student.password,
+                                   Role::Student};
                 }
                 if (account.id == 0)
                     return makeError(ErrorKind::Exists,

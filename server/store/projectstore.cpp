@@ -86,7 +86,9 @@ struct Access
     bool callerTeachesOwner = false;
 };
 
-Result<Access> loadAccess(Db::Connection &db, const Caller &caller, qint64 id)
+// lock: a write follows that this read decides; PostgreSQL then locks the project's row until
+// the transaction ends, so writers of one project take turns as SQLite's single writer does.
+Result<Access> loadAccess(Db::Connection &db, const Caller &caller, qint64 id, bool lock)
 {
     Sql q(db,
           u"SELECT p.owner_id, p.deleted_at IS NOT NULL, p.version, "
@@ -94,7 +96,8 @@ Result<Access> loadAccess(Db::Connection &db, const Caller &caller, qint64 id)
           "        WHERE s.project_id = p.id AND m.user_id = ?), "
           "EXISTS (SELECT 1 FROM memberships t JOIN memberships o ON o.group_id = t.group_id "
           "        WHERE t.user_id = ? AND t.teaches = 1 AND o.user_id = p.owner_id) "
-          "FROM projects p WHERE p.id = ?"_s);
+          "FROM projects p WHERE p.id = ?"_s
+              + (lock ? db.dialect().forUpdate() : QString()));
     q.bind(caller.userId).bind(caller.userId).bind(id);
     if (!q.exec())
         return q.error();
@@ -112,9 +115,9 @@ Error trashedError()
 }
 
 // Read access: owner, admin, a teacher of the owner, a member of a group it is shared with.
-Result<Access> requireRead(Db::Connection &db, const Caller &caller, qint64 id)
+Result<Access> requireRead(Db::Connection &db, const Caller &caller, qint64 id, bool lock = false)
 {
-    auto access = loadAccess(db, caller, id);
+    auto access = loadAccess(db, caller, id, lock);
     if (!access)
         return access;
     if (access->deleted)
@@ -130,7 +133,7 @@ Result<Access> requireRead(Db::Connection &db, const Caller &caller, qint64 id)
 // Write access: only the owner.
 Result<Access> requireOwner(Db::Connection &db, const Caller &caller, qint64 id, bool allowTrashed)
 {
-    auto access = loadAccess(db, caller, id);
+    auto access = loadAccess(db, caller, id, true);
     if (!access)
         return access;
     if (access->ownerId != caller.userId)
@@ -240,11 +243,12 @@ Result<ProjectMeta> insertProject(Db::Connection &db, const Caller &caller, cons
     const QString now = nowText();
     Sql insert(db,
                u"INSERT INTO projects (owner_id, title, version, created_at, updated_at, "
-               "updated_by) VALUES (?, ?, 1, ?, ?, ?)"_s);
+               "updated_by) VALUES (?, ?, 1, ?, ?, ?)"_s
+                   + db.dialect().returningId());
     insert.bind(caller.userId).bind(title).bind(now).bind(now).bind(caller.userId);
     if (!insert.exec())
         return insert.error();
-    const qint64 id = insert.lastInsertId();
+    const qint64 id = insert.insertedId();
     auto version = insertVersion(db, id, 1, body, caller.userId, now);
     if (!version)
         return version.error();
@@ -543,7 +547,7 @@ Result<ProjectMeta> ProjectStore::copy(Db::Connection &db, const Caller &caller,
     return Db::writeTransaction<ProjectMeta>(db, [&](Db::Connection &db) {
         return withinQuota<ProjectMeta>(
             db, caller.userId, quotaBytes, [&]() -> Result<ProjectMeta> {
-                auto access = requireRead(db, caller, id);
+                auto access = requireRead(db, caller, id, true);
                 if (!access)
                     return access.error();
                 const QString now = nowText();
@@ -551,11 +555,12 @@ Result<ProjectMeta> ProjectStore::copy(Db::Connection &db, const Caller &caller,
                     db,
                     u"INSERT INTO projects (owner_id, title, version, created_at, updated_at, "
                     "updated_by) SELECT ?, 'Copy of ' || title, 1, ?, ?, ? FROM projects "
-                    "WHERE id = ?"_s);
+                    "WHERE id = ?"_s
+                        + db.dialect().returningId());
                 insert.bind(caller.userId).bind(now).bind(now).bind(caller.userId).bind(id);
                 if (!insert.exec())
                     return insert.error();
-                const qint64 newId = insert.lastInsertId();
+                const qint64 newId = insert.insertedId();
                 // Same transaction, same snapshot: the body is exactly the version read above (G4).
                 Sql body(
                     db,

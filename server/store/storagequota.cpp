@@ -53,6 +53,15 @@ Result<Ok> QuotaGuard::begin()
 {
     if (m_limit <= 0)
         return Ok{};
+    if (const QString lock = m_db.dialect().forUpdate(); !lock.isEmpty()) {
+        // PostgreSQL (#15): the user's writes take turns from here to the commit, so the usage
+        // read now is still the usage when check() compares (storage_usage may have no row yet,
+        // the user's row always exists).
+        Sql q(m_db, u"SELECT 1 FROM users WHERE id = ?"_s + lock);
+        q.bind(m_userId);
+        if (!q.exec())
+            return q.error();
+    }
     auto used = StorageStore::usedBytes(m_db, m_userId);
     if (!used)
         return used.error();

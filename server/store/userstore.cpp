@@ -27,9 +27,12 @@ Result<NewAccount> UserStore::create(Db::Connection &db, const QString &username
                                      const QString &passwordHash)
 {
     return Db::writeTransaction<NewAccount>(db, [&](Db::Connection &db) -> Result<NewAccount> {
+        // No conflict target: the username's unique key is case-insensitive, a NOCASE column in
+        // SQLite and an index on lower(username) in PostgreSQL; it is the only one that can clash.
         Sql insert(db,
                    u"INSERT INTO users (username, display_name, role, password_hash, created_at) "
-                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING"_s);
+                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"_s
+                       + db.dialect().returningId());
         insert.bind(username)
             .bind(displayName)
             .bind(roleToString(role))
@@ -37,20 +40,23 @@ Result<NewAccount> UserStore::create(Db::Connection &db, const QString &username
             .bind(nowText());
         if (!insert.exec())
             return insert.error();
-        if (insert.rowsAffected() != 1) {
+        const qint64 id = insert.insertedId();
+        if (id == 0) {
             Error error = makeError(
                 ErrorKind::Exists,
                 QT_TRANSLATE_NOOP("Sentence", "The username \u201c%1\u201d is taken."), {username});
             error.extra = {{u"field"_s, u"username"_s}};
             return error;
         }
-        return NewAccount{insert.lastInsertId(), username, displayName, {}, role};
+        return NewAccount{id, username, displayName, {}, role};
     });
 }
 
 Result<LoginRecord> UserStore::loginRecord(Db::Connection &db, const QString &username)
 {
-    Sql q(db, u"SELECT id, password_hash, disabled FROM users WHERE username = ?"_s);
+    Sql q(db,
+          u"SELECT id, password_hash, disabled FROM users WHERE "_s
+              + db.dialect().equalsIgnoringCase(u"username"_s));
     q.bind(username);
     if (!q.exec())
         return q.error();
@@ -90,7 +96,8 @@ Result<QList<User>> UserStore::staff(Db::Connection &db)
     Sql q(db,
           u"SELECT id, username, display_name, role FROM users "
           "WHERE role IN ('teacher', 'admin') AND disabled = 0 "
-          "ORDER BY display_name COLLATE NOCASE, id"_s);
+          "ORDER BY "_s
+              + db.dialect().nocase(u"display_name"_s) + u", id"_s);
     if (!q.exec())
         return q.error();
     QList<User> users;

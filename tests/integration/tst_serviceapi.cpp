@@ -100,6 +100,7 @@ private slots:
     void healthIsOpenToLoopbackAndTeachers_data();
     void healthIsOpenToLoopbackAndTeachers();
     void healthReportsEveryFigure();
+    void healthReportsTheDatabaseSize();
     void healthCountsRequests();
     void metricsAreOpenToLoopbackAndTeachers_data();
     void metricsAreOpenToLoopbackAndTeachers();
@@ -234,6 +235,24 @@ void TestServiceApi::healthReportsEveryFigure()
     QVERIFY(body.value(u"students_online"_s).isDouble());
     QVERIFY(body.value(u"students_online"_s).toInt() >= 0);
     QVERIFY(body.value(u"students_online"_s).toInt() <= m_classroom.students.size());
+}
+
+// The Health tab's and /metrics' database size: SQLite's file, PostgreSQL's pg_database_size
+// (#15), which the live hub asks a worker for between snapshots: bounded wait.
+void TestServiceApi::healthReportsTheDatabaseSize()
+{
+    Client client(m_server->port());
+    const auto bytes = [&client] {
+        return client.get("/api/v1/health"_ba).object().value(u"database_bytes"_s).toDouble();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(bytes() > 100'000, 10'000); // schema, accounts, sessions: > 100 kB
+    const QString driver = client.get("/api/v1/health"_ba)
+                               .object()
+                               .value(u"db"_s)
+                               .toObject()
+                               .value(u"driver"_s)
+                               .toString();
+    QCOMPARE(driver, m_server->usesPostgres() ? u"postgresql"_s : u"sqlite"_s);
 }
 
 void TestServiceApi::healthCountsRequests()

@@ -2,9 +2,6 @@
 // The Authentication table of API.md: login, session, logout, CSRF, join codes, /me and login
 // throttling, against a real server on 127.0.0.1.
 #include <QDateTime>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTest>
 
 #include "tests/support/testsupport.h"
@@ -52,24 +49,11 @@ QByteArray loginBody(const QString &username, const QString &password)
         .toJson(QJsonDocument::Compact);
 }
 
-// Runs one writing statement on the database file of a stopped server.
-bool execOnDatabase(const QString &path, const QString &sql)
+// Runs one writing statement on the database of a stopped server (its SQLite file, or its
+// PostgreSQL database in the *.pg run, #15).
+bool execOnDatabase(const QString &database, const QString &sql)
 {
-    const QString name = u"tst_sessionapi-edit"_s;
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery query(db);
-            ok = query.exec(sql);
-            if (!ok)
-                qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return ok;
+    return execDatabase(database, sql) >= 0;
 }
 
 QString storedTime(const QDateTime &time)
@@ -102,6 +86,7 @@ private slots:
     void loginReturnsTokenExpiryUserAndCookie();
     void loginRejectsWrongCredentials_data();
     void loginRejectsWrongCredentials();
+    void loginIgnoresTheUsernamesCase();
     void loginRejectsMalformedBody_data();
     void loginRejectsMalformedBody();
     void loginRejectsWrongContentType_data();
@@ -222,6 +207,18 @@ void TestSessionApi::loginRejectsWrongCredentials_data()
     QTest::newRow("unknown user") << u"nobody-here"_s << true;
     QTest::newRow("username in other case, wrong password")
         << m_classroom.students.at(1).username.toUpper() << false;
+}
+
+// Usernames are unique and matched ignoring case (SQLite: COLLATE NOCASE; PostgreSQL: lower(),
+// #15): a student who types the name in capitals still gets in.
+void TestSessionApi::loginIgnoresTheUsernamesCase()
+{
+    const auto &student = m_classroom.students.at(1);
+    QVERIFY(student.username != student.username.toUpper());
+    Client client(m_server->port());
+    QVERIFY(statusIs(client.login(student.username.toUpper(), student.password), 201));
+    const QJsonObject user = client.get("/api/v1/session"_ba).object().value(u"user"_s).toObject();
+    QCOMPARE(user.value(u"username"_s).toString(), student.username);
 }
 
 void TestSessionApi::loginRejectsWrongCredentials()

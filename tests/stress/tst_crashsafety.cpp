@@ -349,7 +349,9 @@ void TestCrashSafety::acknowledgedSavesSurviveKill9()
     QVERIFY(server.stop());
     const QString path = server.databasePath();
     QCOMPARE(sqlValue(path, u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
-    QCOMPARE(sqlValue(path, u"SELECT count(*) FROM pragma_foreign_key_check"_s).toInt(), 0);
+    // PostgreSQL checks every reference at each write, it cannot hold a broken one (#15).
+    if (!server.usesPostgres())
+        QCOMPARE(sqlValue(path, u"SELECT count(*) FROM pragma_foreign_key_check"_s).toInt(), 0);
     QCOMPARE(sqlValue(path,
                       u"SELECT count(*) FROM projects p WHERE NOT EXISTS (SELECT 1 FROM "
                       "project_versions v WHERE v.project_id = p.id AND v.version = p.version)"_s)

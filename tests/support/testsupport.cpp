@@ -16,6 +16,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTimer>
@@ -23,6 +24,8 @@
 #include <sqlite3.h>
 #include <sys/types.h>
 #include <zip.h>
+
+#include "tests/support/pgdatabase.h"
 
 using namespace Qt::StringLiterals;
 
@@ -305,6 +308,11 @@ TestServer::~TestServer()
         kill9();
 }
 
+bool TestServer::postgresRequested()
+{
+    return !qEnvironmentVariableIsEmpty("BLOCKHAUS_TEST_DATABASE");
+}
+
 bool TestServer::start(int timeoutMs)
 {
     if (isRunning())
@@ -326,6 +334,19 @@ bool TestServer::start(int timeoutMs)
                           u"--acquire-timeout-ms"_s,
                           QString::number(m_options.acquireTimeoutMs)};
     arguments += m_options.extraArgs;
+    if (postgresRequested() && !m_options.extraArgs.contains(u"--database"_s)) {
+        if (!m_postgres) {
+            m_postgres = std::make_unique<PgTestDatabase>();
+            if (!m_postgres->isValid()) {
+                qWarning("TestServer: no PostgreSQL database: %s",
+                         qPrintable(m_postgres->errorText()));
+                m_postgres.reset();
+                return false;
+            }
+        }
+        // The password stays in the environment (BLOCKHAUS_DATABASE_PASSWORD), as in production.
+        arguments << u"--database"_s << m_postgres->url();
+    }
     // Tests never reach the internet: without an explicit upstream the library cache is offline.
     if (!m_options.extraArgs.contains(u"--library-upstream"_s))
         arguments << u"--library-upstream"_s << u"none"_s;
@@ -420,6 +441,8 @@ QString TestServer::dataDir() const
 
 QString TestServer::databasePath() const
 {
+    if (m_postgres)
+        return m_postgres->url();
     return dataDir() + u"/blockhaus.sqlite3"_s;
 }
 
@@ -1126,6 +1149,8 @@ Classroom::Account createUser(quint16 port, const QByteArray &adminToken, const 
 
 std::optional<QList<QStringList>> queryDatabase(const QString &databasePath, const QString &sql)
 {
+    if (isPostgresAddress(databasePath))
+        return queryPostgres(databasePath, sql);
     // Loaded at run time so that the support library needs no extra link dependency; the
     // declarations come from <sqlite3.h>.
     static QLibrary library(u"sqlite3"_s, 0);
@@ -1215,6 +1240,14 @@ qint64 residentSetKiB(qint64 pid)
 
 QVariant sqlValue(const QString &databasePath, const QString &sql)
 {
+    if (isPostgresAddress(databasePath)) {
+        if (sql == u"PRAGMA integrity_check"_s)
+            return postgresIntegrityCheck(databasePath);
+        const auto rows = queryPostgres(databasePath, sql);
+        if (!rows || rows->isEmpty() || rows->first().isEmpty())
+            return {};
+        return rows->first().first();
+    }
     static std::atomic<int> counter{0};
     const QString name = u"testsupport-probe-%1"_s.arg(++counter);
     QVariant result;
@@ -1232,6 +1265,39 @@ QVariant sqlValue(const QString &databasePath, const QString &sql)
     }
     QSqlDatabase::removeDatabase(name);
     return result;
+}
+
+int execDatabase(const QString &database, const QString &sql, const QVariantList &binds)
+{
+    if (isPostgresAddress(database)) {
+        int rows = -1;
+        queryPostgres(database, sql, binds, &rows);
+        return rows;
+    }
+    static std::atomic<int> counter{0};
+    const QString name = u"testsupport-exec-%1"_s.arg(++counter);
+    int rows = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(database);
+        if (db.open()) {
+            QSqlQuery query(db);
+            // The server writes too: wait for its lock rather than fail.
+            if (query.exec(u"PRAGMA busy_timeout=10000"_s) && query.prepare(sql)) {
+                for (const QVariant &value : binds)
+                    query.addBindValue(value);
+                if (query.exec())
+                    rows = query.numRowsAffected();
+            }
+            if (rows < 0)
+                qWarning("execDatabase: %s: %s", qPrintable(sql),
+                         qPrintable(query.lastError().text()));
+            query.finish();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return rows;
 }
 
 QString describe(const HttpReply &reply)

@@ -24,6 +24,8 @@ class QTcpSocket;
 
 namespace Blockhaus::Test {
 
+class PgTestDatabase;
+
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
 struct HttpRequest
@@ -80,6 +82,11 @@ public:
     quint16 port() const { return m_port; }
     QString dataDir() const;
     QString databasePath() const; // dataDir() + "/blockhaus.sqlite3"
+    // With BLOCKHAUS_TEST_DATABASE set (the *.pg tests, #15) the server runs on a fresh
+    // PostgreSQL database of its own (--database), kept across restarts and dropped with the
+    // TestServer; databasePath() then names no database. Tests of SQLite's file skip then.
+    static bool postgresRequested();
+    bool usesPostgres() const { return m_postgres != nullptr; }
     QString adminPassword() const { return m_adminPassword; } // set via BLOCKHAUS_ADMIN_PASSWORD
     QByteArray output() const; // everything the server printed so far (stdout + stderr)
     qint64 pid() const;
@@ -88,6 +95,7 @@ public:
 private:
     Options m_options;
     std::unique_ptr<QTemporaryDir> m_tempDir;
+    std::unique_ptr<PgTestDatabase> m_postgres;
     std::unique_ptr<QProcess> m_process;
     QString m_adminPassword;
     quint16 m_port = 0;
@@ -236,7 +244,12 @@ Classroom::Account createUser(quint16 port, const QByteArray &adminToken, const 
 std::optional<QList<QStringList>> queryDatabase(const QString &databasePath, const QString &sql);
 // The first column of the first row of a query on the database file (its own short-lived
 // QSqlDatabase connection), or an invalid QVariant when the query fails.
+// queryDatabase() and sqlValue() also take a TestServer's PostgreSQL address (databasePath()
+// of a *.pg test, #15); there "PRAGMA integrity_check" runs amcheck on every index instead.
 QVariant sqlValue(const QString &databasePath, const QString &sql);
+// Runs one writing statement with positional binds on the server's database (SQLite file or
+// PostgreSQL address) and returns the rows it changed, -1 on failure.
+int execDatabase(const QString &database, const QString &sql, const QVariantList &binds = {});
 // "STATUS BODY…" for failure messages.
 QString describe(const HttpReply &reply);
 // Empty when the reply is the JSON error of API.md with this status and code and a message;

@@ -24,6 +24,8 @@ private slots:
     void savedValuesRoundTrip();
     void savedPortAndFolderAreTheDefaults_data();
     void savedPortAndFolderAreTheDefaults();
+    void savedDatabaseIsTheDefault_data();
+    void savedDatabaseIsTheDefault();
 
 private:
     QTemporaryDir m_dir;
@@ -94,6 +96,42 @@ void TestAppSettings::savedPortAndFolderAreTheDefaults()
     App::applySavedSettings(options, saved);
     QCOMPARE(options.port, quint16(port));
     QCOMPARE(options.dataDir, folder.isEmpty() ? defaultFolder : folder);
+}
+
+// The database address (#15): --database, else the settings file's server/database (set by IT by
+// hand, like the quotas), else none (SQLite in the data folder); the password from the
+// environment, so that it need not be on the command line.
+void TestAppSettings::savedDatabaseIsTheDefault_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("saved"); // empty: none saved
+    QTest::addColumn<QString>("database");
+    const QStringList headless{u"blockhaus"_s, u"--headless"_s};
+    const QString given = u"postgresql://bh@given.example/bh"_s;
+    const QString saved = u"postgresql://bh@saved.example:6543/scratch"_s;
+    QTest::newRow("nothing: SQLite") << headless << QString() << QString();
+    QTest::newRow("saved") << headless << saved << saved;
+    QTest::newRow("command line wins")
+        << (headless + QStringList{u"--database"_s, given}) << saved << given;
+}
+
+void TestAppSettings::savedDatabaseIsTheDefault()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, saved);
+    QFETCH(QString, database);
+    const QString file =
+        m_dir.filePath(u"database-"_s + QString::fromLatin1(QTest::currentDataTag()) + u".ini"_s);
+    if (!saved.isEmpty()) {
+        QSettings byHand(file, QSettings::IniFormat);
+        byHand.setValue(u"server/database"_s, saved);
+    }
+    qputenv("BLOCKHAUS_DATABASE_PASSWORD", "from-the-environment");
+    App::Options options = App::parseOptions(arguments);
+    qunsetenv("BLOCKHAUS_DATABASE_PASSWORD");
+    App::applySavedSettings(options, App::AppSettings(file));
+    QCOMPARE(options.database, database);
+    QCOMPARE(options.databasePassword, u"from-the-environment"_s);
 }
 
 QTEST_GUILESS_MAIN(TestAppSettings)

@@ -19,6 +19,7 @@
 #include "server/store/classstore.h"
 #include "server/store/projectstore.h"
 #include "server/store/userstore.h"
+#include "tests/support/pgdatabase.h"
 
 using namespace Qt::StringLiterals;
 using namespace Blockhaus;
@@ -90,6 +91,7 @@ private:
     Classroom classroom() const { return Classroom(*m_auth, m_live.get()); }
 
     QTemporaryDir m_dir;
+    std::unique_ptr<Test::PgTestDatabase> m_pg; // the *.pg run's database, dropped last
     std::unique_ptr<Db::ConnectionPool> m_pool;
     std::unique_ptr<Service::Runner> m_runner;
     std::unique_ptr<Auth::AuthService> m_auth;
@@ -108,8 +110,10 @@ void TestClassroom::initTestCase()
 {
     QVERIFY(Auth::PasswordHasher::initialise());
     QVERIFY(m_dir.isValid());
-    Db::DbConfig config;
-    config.sqlitePath = m_dir.filePath(u"classroom.sqlite3"_s);
+    // SQLite, or PostgreSQL in unit.service.classroom.pg (#15).
+    auto database = Test::testDatabase(m_dir.filePath(u"classroom.sqlite3"_s), m_pg);
+    QVERIFY(database);
+    Db::DbConfig config = *database;
     config.poolSize = 2;
     m_pool = std::make_unique<Db::ConnectionPool>(config);
     m_runner = std::make_unique<Service::Runner>(*m_pool);

@@ -19,6 +19,7 @@
 #include "server/service/runner.h"
 #include "server/store/classstore.h"
 #include "server/store/userstore.h"
+#include "tests/support/pgdatabase.h"
 #include "tests/support/testsupport.h"
 
 using namespace Qt::StringLiterals;
@@ -77,6 +78,7 @@ private:
     qint64 newProject(const QString &title = u"Maze"_s);
 
     QTemporaryDir m_dir;
+    std::unique_ptr<Test::PgTestDatabase> m_pg; // the *.pg run's database, dropped last
     std::unique_ptr<Db::ConnectionPool> m_pool;
     std::unique_ptr<Service::Runner> m_runner;
     Core::Caller m_callers[WhoCount];
@@ -87,9 +89,10 @@ private:
 void TestProjects::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    Db::DbConfig config;
-    config.driver = Db::Driver::Sqlite;
-    config.sqlitePath = m_dir.filePath(u"blockhaus.sqlite3"_s);
+    // SQLite, or PostgreSQL in unit.service.projects.pg (#15).
+    auto database = Test::testDatabase(m_dir.filePath(u"blockhaus.sqlite3"_s), m_pg);
+    QVERIFY(database);
+    Db::DbConfig config = *database;
     config.poolSize = 2;
     m_pool = std::make_unique<Db::ConnectionPool>(config);
     m_runner = std::make_unique<Service::Runner>(*m_pool);
