@@ -15,6 +15,10 @@
         <source>Start Blockhaus as usual to serve the restored classes and projects.</source>
         <translation>Starte Blockhaus wie gewohnt, dann sind die zurückgespielten Klassen und Projekte wieder da.</translation>
     </message>
+    <message>
+        <source>--restore puts back a backup of the SQLite database in the data folder. Blockhaus is set to use a PostgreSQL database: restore that with PostgreSQL&apos;s pg_restore (or psql for a plain pg_dump file).</source>
+        <translation>--restore stellt eine Sicherung der SQLite-Datenbank im Datenordner wieder her. Blockhaus ist auf eine PostgreSQL-Datenbank eingestellt: Stelle diese mit pg_restore von PostgreSQL wieder her (oder mit psql bei einer einfachen pg_dump-Datei).</translation>
+    </message>
 </context>
 <context>
     <name>Blockhaus::App::SelfCheck</name>
@@ -216,12 +220,12 @@
         <translation>Das Administratorkonto konnte nicht angelegt werden: %1</translation>
     </message>
     <message>
-        <source>Qt&apos;s database driver %1 is not installed, so Blockhaus cannot open its database. Install Blockhaus again (on Debian or Ubuntu, also the package libqt6sql6-sqlite).</source>
-        <translation>Der Datenbanktreiber %1 von Qt ist nicht installiert, deshalb kann Blockhaus seine Datenbank nicht öffnen. Installiere Blockhaus neu (unter Debian oder Ubuntu zusätzlich das Paket libqt6sql6-sqlite).</translation>
-    </message>
-    <message>
         <source>Before updating the database %1 to this version of Blockhaus, a copy of it is kept, and that copy failed: %2</source>
         <translation>Bevor die Datenbank %1 auf diese Version von Blockhaus umgestellt wird, wird eine Kopie von ihr aufbewahrt, und diese Kopie ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s database driver %1 is not installed, so Blockhaus cannot open its database. Install Blockhaus again (on Debian or Ubuntu, also the package %2).</source>
+        <translation>Der Datenbanktreiber %1 von Qt ist nicht installiert, darum kann Blockhaus seine Datenbank nicht öffnen. Installiere Blockhaus erneut (unter Debian oder Ubuntu auch das Paket %2).</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,10 @@
         <source>Start Blockhaus as usual to serve the restored classes and projects.</source>
         <translation>Start Blockhaus as usual to serve the restored classes and projects.</translation>
     </message>
+    <message>
+        <source>--restore puts back a backup of the SQLite database in the data folder. Blockhaus is set to use a PostgreSQL database: restore that with PostgreSQL&apos;s pg_restore (or psql for a plain pg_dump file).</source>
+        <translation>--restore puts back a backup of the SQLite database in the data folder. Blockhaus is set to use a PostgreSQL database: restore that with PostgreSQL&apos;s pg_restore (or psql for a plain pg_dump file).</translation>
+    </message>
 </context>
 <context>
     <name>Blockhaus::App::SelfCheck</name>
@@ -216,12 +220,12 @@
         <translation>The administrator account could not be created: %1</translation>
     </message>
     <message>
-        <source>Qt&apos;s database driver %1 is not installed, so Blockhaus cannot open its database. Install Blockhaus again (on Debian or Ubuntu, also the package libqt6sql6-sqlite).</source>
-        <translation>Qt&apos;s database driver %1 is not installed, so Blockhaus cannot open its database. Install Blockhaus again (on Debian or Ubuntu, also the package libqt6sql6-sqlite).</translation>
-    </message>
-    <message>
         <source>Before updating the database %1 to this version of Blockhaus, a copy of it is kept, and that copy failed: %2</source>
         <translation>Before updating the database %1 to this version of Blockhaus, a copy of it is kept, and that copy failed: %2</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s database driver %1 is not installed, so Blockhaus cannot open its database. Install Blockhaus again (on Debian or Ubuntu, also the package %2).</source>
+        <translation>Qt&apos;s database driver %1 is not installed, so Blockhaus cannot open its database. Install Blockhaus again (on Debian or Ubuntu, also the package %2).</translation>
     </message>
 </context>
 <context>
