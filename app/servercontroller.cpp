@@ -154,9 +154,13 @@ bool ServerController::start(StartError *error)
     m_maintenance = std::make_unique<StoreMaintenanceService>(*m_runner, m_options.dataDir,
                                                               dbConfig.sqlitePath);
     m_maintenance->setLibrary(m_library);
-    m_maintenance->enableRestore(backupFolder(), [this](const QString &path) {
-        return restoreFrom(path); // in the maintenance service's restore thread (#13)
-    });
+    // A restore swaps the data folder's SQLite file; a PostgreSQL database is IT's to restore
+    // (pg_restore), so there the dashboard's service answers that it cannot.
+    if (sqlite) {
+        m_maintenance->enableRestore(backupFolder(), [this](const QString &path) {
+            return restoreFrom(path); // in the maintenance service's restore thread (#13)
+        });
+    }
 
     m_serverThread.start();
     m_live->moveToThread(&m_serverThread);
@@ -235,12 +239,7 @@ Result<Service::RestoredDatabase> ServerController::restoreFrom(const QString &b
         },
         Qt::BlockingQueuedConnection);
     // Presence belongs to the database it was seen in (kept as the safety copy).
-    const QHash<qint64, QString> dirty = m_live->presence().takeDirty();
-    if (!dirty.isEmpty()) {
-        auto flushed = m_pool->runSync<int>(
-            [dirty](Db::Connection &db) { return Store::UserStore::flushLastSeen(db, dirty); });
-        Q_UNUSED(flushed);
-    }
+    flushPresenceNow();
     auto restored = swapDatabase(backupPath);
 
     QString listenReason;
@@ -397,6 +396,16 @@ void ServerController::flushPresence()
     m_pool->run<int>(std::move(job));
 }
 
+void ServerController::flushPresenceNow()
+{
+    const QHash<qint64, QString> dirty = m_live->presence().takeDirty();
+    if (dirty.isEmpty())
+        return;
+    auto flushed = m_pool->runSync<int>(
+        [dirty](Db::Connection &db) { return Store::UserStore::flushLastSeen(db, dirty); });
+    Q_UNUSED(flushed);
+}
+
 void ServerController::stop()
 {
     // No new dashboard calls from here on; jobs already on the pool hold no reference to the
@@ -423,15 +432,8 @@ void ServerController::stop()
     m_library = nullptr;
     if (m_pool) {
         m_pool->shutdown();
-        if (m_live) {
-            const QHash<qint64, QString> dirty = m_live->presence().takeDirty();
-            if (!dirty.isEmpty()) {
-                auto flushed = m_pool->runSync<int>([dirty](Db::Connection &db) {
-                    return Store::UserStore::flushLastSeen(db, dirty);
-                });
-                Q_UNUSED(flushed);
-            }
-        }
+        if (m_live)
+            flushPresenceNow();
         m_pool->shutdown();
     }
     m_services.reset();

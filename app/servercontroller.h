@@ -101,6 +101,8 @@ private:
     Result<Service::RestoredDatabase> swapDatabase(const QString &backupPath);
     StartError listenError(const QString &reason) const;
     void flushPresence();
+    // The same, waiting for the write: before the database goes (stop, restore).
+    void flushPresenceNow();
 
     Options m_options;
     Http::HttpConfig m_httpConfig;
