@@ -14,6 +14,7 @@
 #include "server/auth/passwordhasher.h"
 #include "server/db/dialect.h"
 #include "server/db/migrations.h"
+#include "server/db/pgdump.h"
 #include "server/db/probe.h"
 #include "server/db/restore.h"
 #include "server/http/apiserver.h"
@@ -96,7 +97,7 @@ bool ServerController::start(StartError *error)
     }
     // A newer Blockhaus migrates the schema on its first start; the database as it was is kept
     // first, named for its version, so IT can go back (blockhaus --restore). A PostgreSQL
-    // database is IT's to back up (pg_dump) before an update.
+    // database is kept with pg_dump once the pool can tell its version (dumpBeforeMigration).
     if (sqlite) {
         auto kept = Db::backupBeforeMigration(dbConfig.sqlitePath, backupFolder(),
                                               Db::Migrations::latestVersion(dbConfig.driver));
@@ -111,6 +112,8 @@ bool ServerController::start(StartError *error)
             qInfo("Kept the database as it was before the update: %s", qPrintable(*kept));
     }
     m_pool = std::make_unique<Db::ConnectionPool>(dbConfig);
+    if (!sqlite && !dumpBeforeMigration(dbConfig, databaseName, error))
+        return false;
     auto migrated =
         m_pool->runSync<int>([](Db::Connection &db) { return Db::Migrations::migrate(db); });
     if (!migrated) {
@@ -350,6 +353,32 @@ StartError ServerController::listenError(const QString &reason) const
     return {StartError::Kind::Other,
             tr("Blockhaus cannot listen on port %1 at %2: %3")
                 .arg(QString::number(m_options.port), m_options.listen.toString(), reason)};
+}
+
+bool ServerController::dumpBeforeMigration(const Db::DbConfig &config, const QString &databaseName,
+                                           StartError *error)
+{
+    auto schema =
+        m_pool->runSync<int>([](Db::Connection &db) { return Db::Migrations::currentVersion(db); });
+    if (!schema) {
+        *error = {
+            StartError::Kind::Database,
+            tr("The database %1 cannot be opened: %2").arg(databaseName, schema.error().message)};
+        return false;
+    }
+    auto kept =
+        Db::dumpBeforeMigration(config, *schema, Db::Migrations::latestVersion(config.driver),
+                                backupFolder(), Db::findPgDump());
+    if (!kept) {
+        *error = {StartError::Kind::Database,
+                  tr("Before updating the database %1 to this version of Blockhaus, a copy "
+                     "of it is kept, and that copy failed: %2")
+                      .arg(databaseName, kept.error().message)};
+        return false;
+    }
+    if (!kept->isEmpty())
+        qInfo("Kept the database as it was before the update: %s", qPrintable(*kept));
+    return true;
 }
 
 bool ServerController::ensureAdmin(StartError *error)

@@ -90,6 +90,11 @@ public:
     Result<Service::RestoredDatabase> restoreFrom(const QString &backupPath);
 
 private:
+    // On PostgreSQL: when this build migrates the database's schema, a pg_dump of it first
+    // (backupFolder()), so an update can be rolled back as on SQLite; false with the reason when
+    // that copy cannot be made (the update does not go ahead without it).
+    bool dumpBeforeMigration(const Db::DbConfig &config, const QString &databaseName,
+                             StartError *error);
     bool ensureAdmin(StartError *error);
     // In the server thread: a new ApiServer listening on m_httpConfig.port, with the presence
     // flush timer; the port, or 0 with reason set.
