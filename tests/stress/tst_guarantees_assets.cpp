@@ -3,6 +3,8 @@
 // (a backpack item and its assets commit together) of ARCHITECTURE.md, checked through the API and
 // against the SQLite file.
 
+#include <memory>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,6 +14,9 @@
 #include <QTest>
 #include <QVariant>
 
+#include <unistd.h>
+
+#include "tests/support/pgdatabase.h"
 #include "tests/support/testsupport.h"
 
 using namespace Qt::StringLiterals;
@@ -28,7 +33,8 @@ const QByteArray pngThumbnail =
 QByteArray wavBytes(const QByteArray &seed, int size)
 {
     QByteArray bytes = "RIFF\x24\x00\x00\x00WAVEfmt "_ba + seed;
-    bytes.append(QByteArray(std::max<qsizetype>(0, size - bytes.size()), '\x01'));
+    // Incompressible filler: it must take its size on PostgreSQL's disk too (TOAST compresses).
+    bytes.append(incompressibleBytes(std::max<qsizetype>(0, size - bytes.size()), qHash(seed)));
     return bytes;
 }
 
@@ -198,6 +204,9 @@ namespace {
 // database uses, so that a write of more than `fitsBytes` cannot be committed.
 struct FullDisk
 {
+    // PostgreSQL (#15): the database on a small filesystem, filled (tests/support PgSmallDisk).
+    // Declared before the TestServer, so that the server's database is dropped first.
+    std::unique_ptr<PgSmallDisk> smallDisk;
     Classroom::Account student;
     QByteArray existingBodyPath; // GET path of the stored item's body
     QString databasePath;
@@ -208,6 +217,10 @@ struct FullDisk
 
 void startWithFullDisk(TestServer &server, FullDisk &disk, const QString &studentName)
 {
+    if (TestServer::postgresRequested()) {
+        disk.smallDisk = std::make_unique<PgSmallDisk>();
+        QVERIFY2(disk.smallDisk->isValid(), qPrintable(disk.smallDisk->errorText()));
+    }
     QVERIFY2(server.start(), server.output().constData());
     const Classroom classroom =
         makeClassroom(server.port(), server.adminPassword(), u"G7 class"_s, {studentName});
@@ -227,11 +240,22 @@ void startWithFullDisk(TestServer &server, FullDisk &disk, const QString &studen
     QVERIFY(server.stop());
 
     disk.databasePath = server.databasePath();
+    disk.itemRows = sqlValue(disk.databasePath, u"SELECT count(*) FROM backpack_items"_s).toInt();
+    disk.assetRows = sqlValue(disk.databasePath, u"SELECT count(*) FROM assets"_s).toInt();
+    if (disk.smallDisk) {
+        // Room for a login and small writes (a few 8 KiB pages), not for a big asset.
+        constexpr qint64 leaveFree = 512 * 1024;
+        QVERIFY2(disk.smallDisk->moveDatabase(disk.databasePath),
+                 qPrintable(disk.smallDisk->errorText()));
+        QVERIFY2(disk.smallDisk->fill(leaveFree), qPrintable(disk.smallDisk->errorText()));
+        QVERIFY(disk.smallDisk->freeBytes() <= leaveFree);
+        disk.fitsBytes = leaveFree;
+        QVERIFY2(server.start(), server.output().constData());
+        return;
+    }
     const qint64 pageCount = sqlValue(disk.databasePath, u"PRAGMA page_count"_s).toLongLong();
     const qint64 freePages = sqlValue(disk.databasePath, u"PRAGMA freelist_count"_s).toLongLong();
     const qint64 pageSize = sqlValue(disk.databasePath, u"PRAGMA page_size"_s).toLongLong();
-    disk.itemRows = sqlValue(disk.databasePath, u"SELECT count(*) FROM backpack_items"_s).toInt();
-    disk.assetRows = sqlValue(disk.databasePath, u"SELECT count(*) FROM assets"_s).toInt();
     QVERIFY(pageCount > 0);
     QVERIFY(pageSize >= 512);
     constexpr qint64 headroomPages = 24; // room for a login and small writes, not for a big asset
@@ -253,7 +277,18 @@ void verifyNothingLeft(const FullDisk &disk, const QByteArray &body, const QByte
                      QString::fromLatin1(md5Hex(body)), QString::fromLatin1(md5Hex(thumbnail))))
             .toInt(),
         0);
-    QCOMPARE(sqlValue(path, u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+    QCOMPARE(disk.smallDisk ? postgresIntegrityCheck(path)
+                            : sqlValue(path, u"PRAGMA integrity_check"_s).toString(),
+             u"ok"_s);
+}
+
+// Room again (the page ceiling lifted, the filler removed), for the check that the same write
+// then succeeds: the 507 came from the full disk.
+void makeRoom(TestServer &server, FullDisk &disk)
+{
+    server.options().sqliteMaxPageCount = 0;
+    if (disk.smallDisk)
+        QVERIFY(disk.smallDisk->unfill());
 }
 
 } // namespace
@@ -263,11 +298,11 @@ void verifyNothingLeft(const FullDisk &disk, const QByteArray &body, const QByte
 // by a failed item, 500 or a crash instead of 507, and reads that stop working on a full disk.
 void TestGuaranteesAssets::g7_backpackSaveOnFullDiskLeavesNothing()
 {
-    if (TestServer::postgresRequested())
-        QSKIP("A full disk is simulated with SQLite's max_page_count; PostgreSQL has no such limit "
-              "(#15: not yet tested on PostgreSQL).");
+    if (TestServer::postgresRequested() && ::geteuid() != 0)
+        QSKIP("A full disk on PostgreSQL needs root to mount a small filesystem; tools/test.sh "
+              "and CI run as root.");
+    FullDisk disk; // before the server: its database is dropped before the small disk goes
     TestServer server;
-    FullDisk disk;
     startWithFullDisk(server, disk, u"Gus G."_s);
     if (QTest::currentTestFailed())
         return;
@@ -295,7 +330,7 @@ void TestGuaranteesAssets::g7_backpackSaveOnFullDiskLeavesNothing()
         return;
 
     // Without the ceiling the same item is stored: the 507 came from the full disk.
-    server.options().sqliteMaxPageCount = 0;
+    makeRoom(server, disk);
     QVERIFY2(server.start(), server.output().constData());
     Client after(server.port());
     QCOMPARE(after.login(disk.student.username, disk.student.password).status, 201);
@@ -309,11 +344,11 @@ void TestGuaranteesAssets::g7_backpackSaveOnFullDiskLeavesNothing()
 // asset nobody's backpack points at), an item listed without its thumbnail, 500 instead of 507.
 void TestGuaranteesAssets::g7_backpackSaveWithOversizedThumbnailOnFullDiskLeavesNothing()
 {
-    if (TestServer::postgresRequested())
-        QSKIP("A full disk is simulated with SQLite's max_page_count; PostgreSQL has no such limit "
-              "(#15: not yet tested on PostgreSQL).");
+    if (TestServer::postgresRequested() && ::geteuid() != 0)
+        QSKIP("A full disk on PostgreSQL needs root to mount a small filesystem; tools/test.sh "
+              "and CI run as root.");
+    FullDisk disk; // before the server: its database is dropped before the small disk goes
     TestServer server;
-    FullDisk disk;
     startWithFullDisk(server, disk, u"Greta G."_s);
     if (QTest::currentTestFailed())
         return;
@@ -321,7 +356,7 @@ void TestGuaranteesAssets::g7_backpackSaveWithOversizedThumbnailOnFullDiskLeaves
     QVERIFY(thumbnailSize < 5 * 1024 * 1024); // base64 in JSON stays well under the limit
     const QByteArray body = wavBytes("g7-small-body"_ba, 1500);
     QByteArray thumbnail = pngThumbnail.left(8) + "g7 oversized thumbnail"_ba;
-    thumbnail.append(QByteArray(thumbnailSize - thumbnail.size(), '\x02'));
+    thumbnail.append(incompressibleBytes(thumbnailSize - thumbnail.size(), 2));
     const QString bodyName = md5ext(body, u"wav"_s);
 
     Client client(server.port());
@@ -347,7 +382,7 @@ void TestGuaranteesAssets::g7_backpackSaveWithOversizedThumbnailOnFullDiskLeaves
         return;
 
     // Without the ceiling the same item is stored: the 507 came from the full disk.
-    server.options().sqliteMaxPageCount = 0;
+    makeRoom(server, disk);
     QVERIFY2(server.start(), server.output().constData());
     Client after(server.port());
     QCOMPARE(after.login(disk.student.username, disk.student.password).status, 201);

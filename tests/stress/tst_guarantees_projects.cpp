@@ -20,6 +20,9 @@
 #include <QUrl>
 #include <QVariant>
 
+#include <unistd.h>
+
+#include "tests/support/pgdatabase.h"
 #include "tests/support/testsupport.h"
 
 using namespace Qt::StringLiterals;
@@ -537,10 +540,17 @@ void TestGuaranteesProjects::g4_copyRacingSavesReadsOneVersion()
 // project, a crash or 500 instead of 507, and a failed save that changes the current version.
 void TestGuaranteesProjects::g5_failedCreateOnFullDiskLeavesNothing()
 {
-    if (TestServer::postgresRequested())
-        QSKIP("A full disk is simulated with SQLite's max_page_count; PostgreSQL has no such limit "
-              "(#15: not yet tested on PostgreSQL).");
-    TestServer server;
+    // SQLite: a page ceiling a little above what the file uses (max_page_count). PostgreSQL: the
+    // database on a small filesystem of its own, filled until a little room is left (#15).
+    std::unique_ptr<PgSmallDisk> smallDisk;
+    if (TestServer::postgresRequested()) {
+        if (::geteuid() != 0)
+            QSKIP("A full disk on PostgreSQL needs root to mount a small filesystem; "
+                  "tools/test.sh and CI run as root.");
+        smallDisk = std::make_unique<PgSmallDisk>();
+        QVERIFY2(smallDisk->isValid(), qPrintable(smallDisk->errorText()));
+    }
+    TestServer server; // after the small disk: its database is dropped before the disk goes
     QVERIFY2(server.start(), server.output().constData());
     const Classroom classroom =
         makeClassroom(server.port(), server.adminPassword(), u"G5 class"_s, {u"Gina G."_s});
@@ -558,29 +568,40 @@ void TestGuaranteesProjects::g5_failedCreateOnFullDiskLeavesNothing()
     QVERIFY(server.stop());
 
     const QString path = server.databasePath();
-    const qint64 pageCount = sqlValue(path, u"PRAGMA page_count"_s).toLongLong();
-    const qint64 freePages = sqlValue(path, u"PRAGMA freelist_count"_s).toLongLong();
     const int projectRows = sqlValue(path, u"SELECT count(*) FROM projects"_s).toInt();
     const int versionRows = sqlValue(path, u"SELECT count(*) FROM project_versions"_s).toInt();
-    const qint64 pageSize = sqlValue(path, u"PRAGMA page_size"_s).toLongLong();
-    QVERIFY(pageCount > 0);
-    QVERIFY(pageSize >= 512);
-    constexpr qint64 headroomPages = 24; // room for a login and small writes, not for a big body
-    const int bigPadding = int((freePages + headroomPages) * pageSize + 1024 * 1024);
+    int bigPadding = 0;
+    if (smallDisk) {
+        // Room for a login and small writes (a few 8 KiB pages), not for a 4 MB body.
+        constexpr qint64 leaveFree = 512 * 1024;
+        bigPadding = 4 * 1024 * 1024;
+        QVERIFY2(smallDisk->moveDatabase(path), qPrintable(smallDisk->errorText()));
+        QVERIFY2(smallDisk->fill(leaveFree), qPrintable(smallDisk->errorText()));
+        QVERIFY(smallDisk->freeBytes() <= leaveFree);
+    } else {
+        const qint64 pageCount = sqlValue(path, u"PRAGMA page_count"_s).toLongLong();
+        const qint64 freePages = sqlValue(path, u"PRAGMA freelist_count"_s).toLongLong();
+        const qint64 pageSize = sqlValue(path, u"PRAGMA page_size"_s).toLongLong();
+        QVERIFY(pageCount > 0);
+        QVERIFY(pageSize >= 512);
+        constexpr qint64 headroomPages = 24; // room for a login and small writes, not a big body
+        bigPadding = int((freePages + headroomPages) * pageSize + 1024 * 1024);
+        server.options().sqliteMaxPageCount = pageCount + headroomPages;
+    }
     QVERIFY(bigPadding < 9 * 1024 * 1024);
+    // Incompressible, so that it takes its size on PostgreSQL's disk too (TOAST compresses).
+    const QByteArray bigCreate = incompressibleScratchProject(bigPadding, u"g5-big"_s);
+    const QByteArray bigSave = incompressibleScratchProject(bigPadding, u"g5-big-save"_s);
 
-    server.options().sqliteMaxPageCount = pageCount + headroomPages;
     QVERIFY2(server.start(), server.output().constData());
     Client client(server.port());
     QCOMPARE(client.login(student.username, student.password).status, 201);
 
-    const HttpReply full = client.post("/api/v1/projects?title=Too%20big"_ba,
-                                       scratchProject({}, bigPadding, u"g5-big"_s));
+    const HttpReply full = client.post("/api/v1/projects?title=Too%20big"_ba, bigCreate);
     QVERIFY2(full.status == 507, qPrintable(describe(full)));
     QCOMPARE(full.errorCode(), u"insufficient_storage"_s);
-    const HttpReply fullSave =
-        client.put(projectPath(existing), scratchProject({}, bigPadding, u"g5-big-save"_s),
-                   "application/json"_ba, {{"If-Match"_ba, ifMatch(1)}});
+    const HttpReply fullSave = client.put(projectPath(existing), bigSave, "application/json"_ba,
+                                          {{"If-Match"_ba, ifMatch(1)}});
     QVERIFY2(fullSave.status == 507, qPrintable(describe(fullSave)));
 
     // Reads keep working and show nothing of the failed writes.
@@ -606,17 +627,19 @@ void TestGuaranteesProjects::g5_failedCreateOnFullDiskLeavesNothing()
                       "project_versions v WHERE v.project_id = p.id AND v.version = p.version)"_s)
                  .toInt(),
              0);
-    QCOMPARE(sqlValue(path, u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+    QCOMPARE(smallDisk ? postgresIntegrityCheck(path)
+                       : sqlValue(path, u"PRAGMA integrity_check"_s).toString(),
+             u"ok"_s);
 
-    // Without the ceiling the same create succeeds: the 507 came from the full disk.
+    // With room again the same create succeeds: the 507 came from the full disk.
+    if (smallDisk)
+        QVERIFY(smallDisk->unfill());
     server.options().sqliteMaxPageCount = 0;
     QVERIFY2(server.start(), server.output().constData());
     Client after(server.port());
     QCOMPARE(after.login(student.username, student.password).status, 201);
-    QCOMPARE(
-        after.post("/api/v1/projects?title=Fits"_ba, scratchProject({}, bigPadding, u"g5-fits"_s))
-            .status,
-        201);
+    const HttpReply fits = after.post("/api/v1/projects?title=Fits"_ba, bigCreate);
+    QVERIFY2(fits.status == 201, qPrintable(describe(fits)));
     QVERIFY(server.stop());
 }
 

@@ -3,11 +3,19 @@
 
 #include <atomic>
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 namespace Blockhaus::Test {
 
@@ -69,6 +77,21 @@ bool PgTestDatabase::adminExec(const QString &sql)
     }
     QSqlDatabase::removeDatabase(connectionName);
     return ok;
+}
+
+QString requestedPostgresAddress(std::unique_ptr<PgTestDatabase> &holder)
+{
+    holder.reset();
+    if (qEnvironmentVariableIsEmpty("BLOCKHAUS_TEST_DATABASE"))
+        return {};
+    auto database = std::make_unique<PgTestDatabase>();
+    if (!database->isValid()) {
+        qWarning("PostgreSQL was asked for and cannot be had: %s",
+                 qPrintable(database->errorText()));
+        return {};
+    }
+    holder = std::move(database);
+    return holder->url();
 }
 
 std::optional<Db::DbConfig> testDatabase(const QString &sqlitePath,
@@ -165,6 +188,164 @@ QString postgresIntegrityCheck(const QString &address)
     if (!checked || checked->isEmpty())
         return u"bt_index_check failed (see the warning above)"_s;
     return checked->first().value(0).toInt() > 0 ? u"ok"_s : u"no index was checked"_s;
+}
+
+namespace {
+
+// mount/umount, bounded; an empty string on success, else what they printed.
+QString runTool(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, arguments);
+    if (!process.waitForFinished(30'000)) {
+        process.kill();
+        process.waitForFinished(5000);
+        return u"%1 did not finish"_s.arg(program);
+    }
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return u"%1 %2: %3"_s.arg(program, arguments.join(u' '),
+                                  QString::fromLocal8Bit(process.readAll()).trimmed());
+    return {};
+}
+
+QString clusterAddress()
+{
+    return qEnvironmentVariable("BLOCKHAUS_TEST_DATABASE");
+}
+
+} // namespace
+
+PgSmallDisk::PgSmallDisk(qint64 sizeBytes)
+{
+    if (::geteuid() != 0) {
+        m_error = u"a small disk for PostgreSQL needs root to mount a tmpfs (tools/test.sh and CI "
+                  "run as root)"_s;
+        return;
+    }
+    const QString cluster = qEnvironmentVariable("BLOCKHAUS_PG_CLUSTER");
+    if (clusterAddress().isEmpty() || cluster.isEmpty()) {
+        m_error = u"no test cluster (BLOCKHAUS_TEST_DATABASE, BLOCKHAUS_PG_CLUSTER)"_s;
+        return;
+    }
+    // The cluster's server runs as the owner of its data folder (nobody when tools/test.sh runs
+    // as root): the tablespace's folder must be theirs, and reachable for them, so under /tmp.
+    struct stat owner
+    {
+    };
+    if (::stat(QFile::encodeName(cluster + u"/data"_s).constData(), &owner) != 0) {
+        m_error = u"cannot read the owner of %1/data"_s.arg(cluster);
+        return;
+    }
+    const QString name =
+        u"blockhaus_small_%1"_s.arg(QRandomGenerator::global()->generate(), 8, 16, QChar(u'0'));
+    m_mountPoint = u"/tmp/"_s + name;
+    if (!QDir().mkpath(m_mountPoint)) {
+        m_error = u"cannot make %1"_s.arg(m_mountPoint);
+        return;
+    }
+    if (const QString failed =
+            runTool(u"mount"_s,
+                    {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=%1,mode=0700"_s.arg(sizeBytes),
+                     u"tmpfs"_s, m_mountPoint});
+        !failed.isEmpty()) {
+        m_error = failed;
+        QDir().rmdir(m_mountPoint);
+        return;
+    }
+    m_mounted = true;
+    const QByteArray path = QFile::encodeName(m_mountPoint);
+    if (::chown(path.constData(), owner.st_uid, owner.st_gid) != 0) {
+        m_error = u"cannot give %1 to the cluster's user"_s.arg(m_mountPoint);
+        return;
+    }
+    if (!queryPostgres(clusterAddress(),
+                       u"CREATE TABLESPACE %1 LOCATION '%2'"_s.arg(name, m_mountPoint))) {
+        m_error = u"CREATE TABLESPACE on %1 failed"_s.arg(m_mountPoint);
+        return;
+    }
+    m_tablespace = name;
+    m_valid = true;
+}
+
+PgSmallDisk::~PgSmallDisk()
+{
+    unfill();
+    if (!m_tablespace.isEmpty())
+        queryPostgres(clusterAddress(), u"DROP TABLESPACE IF EXISTS %1"_s.arg(m_tablespace));
+    if (m_mounted) {
+        if (const QString failed = runTool(u"umount"_s, {m_mountPoint}); !failed.isEmpty())
+            qWarning("PgSmallDisk: %s", qPrintable(failed));
+    }
+    if (!m_mountPoint.isEmpty())
+        QDir().rmdir(m_mountPoint);
+}
+
+bool PgSmallDisk::fail(const QString &why)
+{
+    m_error = why;
+    return false;
+}
+
+bool PgSmallDisk::alterDatabase(const QString &address, const QString &tablespace)
+{
+    auto config = Db::parseDatabaseUrl(address);
+    if (!config)
+        return fail(config.error().message);
+    // From the cluster's maintenance database: a database cannot move while connected to.
+    if (!queryPostgres(
+            clusterAddress(),
+            u"ALTER DATABASE %1 SET TABLESPACE %2"_s.arg(config->pgDatabase, tablespace)))
+        return fail(
+            u"ALTER DATABASE %1 SET TABLESPACE %2 failed"_s.arg(config->pgDatabase, tablespace));
+    return true;
+}
+
+bool PgSmallDisk::moveDatabase(const QString &address)
+{
+    return m_valid && alterDatabase(address, m_tablespace);
+}
+
+bool PgSmallDisk::moveBack(const QString &address)
+{
+    unfill();
+    return m_valid && alterDatabase(address, u"pg_default"_s);
+}
+
+qint64 PgSmallDisk::freeBytes() const
+{
+    struct statvfs disk
+    {
+    };
+    if (::statvfs(QFile::encodeName(m_mountPoint).constData(), &disk) != 0)
+        return -1;
+    return qint64(disk.f_bavail) * qint64(disk.f_frsize);
+}
+
+bool PgSmallDisk::fill(qint64 leaveFreeBytes)
+{
+    if (!m_valid)
+        return false;
+    // Beside the tablespace's own folder (PG_15_...), where PostgreSQL never looks.
+    QFile filler(m_mountPoint + u"/filler"_s);
+    if (!filler.open(QIODevice::WriteOnly | QIODevice::Append))
+        return fail(u"cannot write %1"_s.arg(filler.fileName()));
+    const QByteArray chunk(64 * 1024, '\0');
+    for (int rounds = 0; rounds < 1'000'000; ++rounds) {
+        const qint64 room = freeBytes() - leaveFreeBytes;
+        if (room <= 0)
+            return true;
+        const qint64 piece = std::min<qint64>(room, chunk.size());
+        if (filler.write(chunk.constData(), piece) != piece || !filler.flush())
+            return fail(u"filling %1 stopped early"_s.arg(m_mountPoint));
+    }
+    return fail(u"filling %1 did not end"_s.arg(m_mountPoint));
+}
+
+bool PgSmallDisk::unfill()
+{
+    const QString path = m_mountPoint + u"/filler"_s;
+    return !QFileInfo::exists(path) || QFile::remove(path);
 }
 
 } // namespace Blockhaus::Test

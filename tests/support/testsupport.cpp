@@ -1004,6 +1004,32 @@ QByteArray scratchProject(const QStringList &costumeMd5exts, int paddingBytes,
     return build(QString(paddingBytes - unpadded.size(), u'x'));
 }
 
+QByteArray incompressibleBytes(qsizetype size, quint32 seed)
+{
+    static constexpr char alphabet[] =
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    QRandomGenerator generator(seed);
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (char &c : bytes)
+        c = alphabet[generator.bounded(quint32(sizeof(alphabet) - 1))];
+    return bytes;
+}
+
+QByteArray incompressibleScratchProject(int paddingBytes, const QString &marker)
+{
+    QByteArray project = scratchProject({}, paddingBytes, marker);
+    // The padding is the one long run of 'x' in the JSON: the same length, other letters.
+    const qsizetype run = std::max<qsizetype>(paddingBytes / 2, 64);
+    const qsizetype start = project.indexOf(QByteArray(run, 'x'));
+    if (start < 0)
+        return project;
+    qsizetype end = start;
+    while (end < project.size() && project.at(end) == 'x')
+        ++end;
+    project.replace(start, end - start, incompressibleBytes(end - start, qHash(marker)));
+    return project;
+}
+
 QByteArray makeSb3(const QByteArray &projectJson, const QList<QPair<QString, QByteArray>> &files)
 {
     zip_error_t error;

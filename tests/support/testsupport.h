@@ -212,6 +212,12 @@ QByteArray svgAsset(int seed); // a small valid SVG whose bytes differ per seed
 // (md5ext list); padded with a comment-like variable to roughly paddingBytes total size.
 QByteArray scratchProject(const QStringList &costumeMd5exts = {}, int paddingBytes = 0,
                           const QString &marker = {});
+// Bytes no compressor makes much smaller (letters and digits from a generator seeded with seed):
+// for fillers that must take their full size on disk, where PostgreSQL would compress a run of
+// one character (its TOAST storage) to nearly nothing.
+QByteArray incompressibleBytes(qsizetype size, quint32 seed);
+// scratchProject() with its padding made of incompressibleBytes().
+QByteArray incompressibleScratchProject(int paddingBytes, const QString &marker);
 // A .sb3 (zip) holding project.json and the given files (name -> bytes).
 QByteArray makeSb3(const QByteArray &projectJson, const QList<QPair<QString, QByteArray>> &files);
 
