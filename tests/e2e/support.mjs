@@ -3,7 +3,8 @@
 // data folder, a classroom made through the API, Debian's chromium driven by playwright-core
 // (never a downloaded browser), a record of every request the pages make, and screenshots as
 // artifacts in the build tree.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,13 +20,33 @@ const chromiumPath = process.env.BLOCKHAUS_CHROMIUM || '/usr/bin/chromium';
 // Generous bounds: the editor bundle takes ~6 s to parse on a quiet core, more under load.
 export const EDITOR_TIMEOUT = 90_000;
 
+// The *.pg runs of a suite (#15): BLOCKHAUS_TEST_DATABASE names the maintenance database of the
+// cluster tools/pg-cluster.sh started (PGHOST, PGPORT, PGUSER and PGPASSWORD with it); each server
+// gets a fresh database there, dropped when it stops. psql is PostgreSQL's own client.
+const pgCluster = process.env.BLOCKHAUS_TEST_DATABASE;
+
+function psql(sql) {
+  execFileSync('psql', ['--no-psqlrc', '--quiet', '--set', 'ON_ERROR_STOP=1', '--dbname', 'postgres',
+    '--command', sql], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+}
+
+function createPgDatabase() {
+  const name = `e2e_${randomBytes(6).toString('hex')}`;
+  psql(`CREATE DATABASE ${name}`);
+  const url = new URL(pgCluster);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
+
 /** Starts the server; resolves when it prints the port it listens on. */
 export async function startServer({ libraryUpstream = 'none', extraArgs = [] } = {}) {
   assert.ok(binary, 'BLOCKHAUS_BINARY is not set (run through ctest)');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'blockhaus-e2e-'));
   const adminPassword = 'e2e-admin-password-1';
+  const database = pgCluster ? createPgDatabase() : null;
+  const databaseArgs = database ? ['--database', database.url] : [];
   const child = spawn(binary, ['--headless', '--listen', '127.0.0.1', '--port', '0', '--data-dir', dataDir,
-    '--web-root', webRoot, '--library-upstream', libraryUpstream, ...extraArgs], {
+    '--web-root', webRoot, '--library-upstream', libraryUpstream, ...databaseArgs, ...extraArgs], {
     env: { ...process.env, BLOCKHAUS_ADMIN_PASSWORD: adminPassword },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -62,8 +83,10 @@ export async function startServer({ libraryUpstream = 'none', extraArgs = [] } =
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       rmSync(dataDir, { recursive: true, force: true });
+      if (database) psql(`DROP DATABASE IF EXISTS ${database.name} WITH (FORCE)`);
     },
   };
+  server.driver = database ? 'postgresql' : 'sqlite';
   server.admin = await ApiClient.login(origin, 'admin', adminPassword);
   return server;
 }

@@ -19,6 +19,7 @@
 #include "server/auth/authservice.h"
 #include "server/auth/loginlinks.h"
 #include "tests/support/inprocessserver.h"
+#include "tests/support/pgdatabase.h"
 #include "tests/support/testsupport.h"
 
 using namespace Qt::StringLiterals;
@@ -101,6 +102,7 @@ private:
     QUrl issue(const QString &next = u"/teacher"_s);
 
     QTemporaryDir m_dir;
+    std::unique_ptr<PgTestDatabase> m_postgres; // the *.pg run (#15): before the server
     std::unique_ptr<App::ServerController> m_server;
     qint64 m_nowMs = 0; // the links' clock, when a test sets it
 };
@@ -108,8 +110,11 @@ private:
 void TestLoginLinkApi::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_server = std::make_unique<App::ServerController>(
-        inProcessServerOptions(m_dir.path(), u"login-link-admin-1"_s));
+    App::Options options = inProcessServerOptions(m_dir.path(), u"login-link-admin-1"_s);
+    options.database = requestedPostgresAddress(m_postgres);
+    QCOMPARE(options.database.isEmpty(), !TestServer::postgresRequested());
+    options.databasePassword = qEnvironmentVariable("BLOCKHAUS_DATABASE_PASSWORD");
+    m_server = std::make_unique<App::ServerController>(options);
     QString error;
     QVERIFY2(m_server->start(&error), qPrintable(error));
     QCOMPARE(m_server->localOrigin(), u"http://127.0.0.1:%1"_s.arg(m_server->port()));

@@ -2,7 +2,8 @@
 // "Can this computer handle my class?" (issue #13): `blockhaus --self-check` runs a throwaway
 // class's load on the data folder, prints its figures and the answer in words, and leaves the
 // database as it found it (a fresh folder: nothing at all); while Blockhaus runs on the folder it
-// says so. Figures are checked for presence, never for their values.
+// says so. Figures are checked for presence, never for their values. The *.pg run (#15) checks
+// a PostgreSQL database the same way (the routine IT verifies an update with).
 
 #include <algorithm>
 
@@ -11,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/support/pgdatabase.h"
 #include "tests/support/testsupport.h"
 
 using namespace Qt::StringLiterals;
@@ -18,27 +20,40 @@ using namespace Blockhaus::Test;
 
 namespace {
 
-FinishedRun selfCheck(const QString &dataDir, int students = 5)
+// database: a PostgreSQL address (--database), or empty for the data folder's SQLite file.
+FinishedRun selfCheck(const QString &dataDir, int students = 5, const QString &database = {})
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"BLOCKHAUS_LANGUAGE"_s, u"en"_s);
     environment.remove(u"BLOCKHAUS_ADMIN_PASSWORD"_s);
-    return runToEnd(QStringLiteral(BLOCKHAUS_BINARY),
-                    {u"--self-check"_s, u"--students"_s, QString::number(students),
-                     u"--self-check-seconds"_s, u"2"_s, u"--data-dir"_s, dataDir,
-                     u"--library-upstream"_s, u"none"_s},
-                    environment, 240'000);
+    QStringList arguments{u"--self-check"_s,
+                          u"--students"_s,
+                          QString::number(students),
+                          u"--self-check-seconds"_s,
+                          u"2"_s,
+                          u"--data-dir"_s,
+                          dataDir,
+                          u"--library-upstream"_s,
+                          u"none"_s};
+    if (!database.isEmpty())
+        arguments << u"--database"_s << database;
+    return runToEnd(QStringLiteral(BLOCKHAUS_BINARY), arguments, environment, 240'000);
 }
 
 // Every row of every table but the two counters a removal moves on by design (the roster's
-// revision, which tells the dashboard to reload, and SQLite's AUTOINCREMENT high-water mark).
+// revision, which tells the dashboard to reload, and SQLite's AUTOINCREMENT high-water mark;
+// PostgreSQL keeps the latter in sequences, which are not tables).
 QStringList databaseRows(const QString &database)
 {
     QStringList rows;
-    const auto tables =
-        queryDatabase(database,
-                      u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN "
-                      "('sqlite_sequence', 'roster_revision') ORDER BY name"_s);
+    const auto tables = queryDatabase(
+        database,
+        isPostgresAddress(database)
+            ? u"SELECT table_name FROM information_schema.tables WHERE table_schema = "
+              "current_schema() AND table_type = 'BASE TABLE' AND table_name <> "
+              "'roster_revision' ORDER BY table_name"_s
+            : u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN "
+              "('sqlite_sequence', 'roster_revision') ORDER BY name"_s);
     if (!tables || tables->isEmpty())
         return {u"(cannot read %1)"_s.arg(database)};
     for (const QStringList &table : *tables) {
@@ -71,10 +86,17 @@ void TestSelfCheckCli::freshFolderPrintsTheFiguresAndKeepsNothing()
     QTemporaryDir work;
     QVERIFY(work.isValid());
     const QString dataDir = work.filePath(u"data"_s);
-    const FinishedRun checked = selfCheck(dataDir);
+    std::unique_ptr<PgTestDatabase> postgres;
+    if (TestServer::postgresRequested()) {
+        postgres = std::make_unique<PgTestDatabase>();
+        QVERIFY2(postgres->isValid(), qPrintable(postgres->errorText()));
+    }
+    const FinishedRun checked = selfCheck(dataDir, 5, postgres ? postgres->url() : QString());
     QVERIFY2(checked.exitCode == 0, checked.output.constData());
-    const QList<QByteArray> figures{"journal_mode wal",
-                                    "synchronous full",
+    const QByteArray database = postgres
+        ? "Database: postgresql"_ba
+        : "Database: sqlite, journal_mode wal, synchronous full"_ba;
+    const QList<QByteArray> figures{database,
                                     " fsync/s",
                                     "Free disk: ",
                                     " saves/s",
@@ -92,6 +114,12 @@ void TestSelfCheckCli::freshFolderPrintsTheFiguresAndKeepsNothing()
     // The folder did not exist: the check made it, and its database, only for the run.
     QVERIFY2(!QDir(dataDir).exists(),
              qPrintable(QDir(dataDir).entryList(QDir::AllEntries | QDir::Hidden).join(u' ')));
+    // A PostgreSQL database is not the check's to remove; its throwaway class and accounts are.
+    if (postgres) {
+        const QString rows = databaseRows(postgres->url()).join(u'\n');
+        QVERIFY2(!rows.contains(u"Self-check"_s) && !rows.contains(u"(cannot read"_s),
+                 qPrintable(rows));
+    }
 }
 
 void TestSelfCheckCli::existingDatabaseIsAsItWasAfterwards()
@@ -112,7 +140,8 @@ void TestSelfCheckCli::existingDatabaseIsAsItWasAfterwards()
     const QStringList before = databaseRows(server.databasePath());
     QVERIFY(before.size() > 5);
 
-    const FinishedRun checked = selfCheck(options.dataDir, 7);
+    const FinishedRun checked =
+        selfCheck(options.dataDir, 7, server.usesPostgres() ? server.databasePath() : QString());
     QVERIFY2(checked.exitCode == 0, checked.output.constData());
     QVERIFY2(checked.output.contains("7 throwaway students"), checked.output.constData());
     const QStringList after = databaseRows(server.databasePath());
@@ -129,7 +158,8 @@ void TestSelfCheckCli::runningBlockhausIsNamed()
 {
     TestServer server;
     QVERIFY2(server.start(), server.output().constData());
-    const FinishedRun refused = selfCheck(server.dataDir());
+    const FinishedRun refused =
+        selfCheck(server.dataDir(), 5, server.usesPostgres() ? server.databasePath() : QString());
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.output.contains("Blockhaus is running on this data folder"),
              refused.output.constData());

@@ -14,6 +14,7 @@
 
 #include "app/servercontroller.h"
 #include "tests/support/inprocessserver.h"
+#include "tests/support/pgdatabase.h"
 #include "tests/support/testsupport.h"
 
 using namespace Qt::StringLiterals;
@@ -34,6 +35,10 @@ void TestCapacityCheck::checkAnswersInWordsAndCleansUp()
     QVERIFY(dataDir.isValid());
     App::Options options = inProcessServerOptions(dataDir.path(), u"correct-horse-battery-7"_s);
     options.headless = true;
+    std::unique_ptr<PgTestDatabase> postgres; // the *.pg run (#15)
+    options.database = requestedPostgresAddress(postgres);
+    QCOMPARE(options.database.isEmpty(), !TestServer::postgresRequested());
+    options.databasePassword = qEnvironmentVariable("BLOCKHAUS_DATABASE_PASSWORD");
     App::ServerController server(options);
     QString error;
     QVERIFY2(server.start(&error), qPrintable(error));
@@ -55,7 +60,8 @@ void TestCapacityCheck::checkAnswersInWordsAndCleansUp()
     QVERIFY2(text.contains(u"saves/s"_s) && text.contains(u"fsync/s"_s), qPrintable(text));
     QVERIFY2(text.contains(u"removed: yes"_s), qPrintable(text));
     QVERIFY2(outcome.value->passed, qPrintable(text));
-    const QString database = server.dataDir() + u"/blockhaus.sqlite3"_s;
+    const QString database =
+        postgres ? postgres->url() : server.dataDir() + u"/blockhaus.sqlite3"_s;
     QCOMPARE(sqlValue(database, u"SELECT COUNT(*) FROM groups"_s).toInt(), 0);
     QCOMPARE(sqlValue(database, u"SELECT COUNT(*) FROM users WHERE role = 'student'"_s).toInt(), 0);
     QCOMPARE(sqlValue(database, u"SELECT COUNT(*) FROM projects"_s).toInt(), 0);

@@ -29,6 +29,7 @@
 #include "server/sb3/sb3archive.h"
 #include "server/service/runner.h"
 #include "tests/support/inprocessserver.h"
+#include "tests/support/pgdatabase.h"
 #include "tests/support/testsupport.h"
 
 using namespace Qt::StringLiterals;
@@ -154,6 +155,7 @@ private:
     qint64 makeExportClass(const QString &name);
 
     QTemporaryDir m_dataDir;
+    std::unique_ptr<PgTestDatabase> m_postgres; // the *.pg run (#15): before the server
     std::unique_ptr<App::ServerController> m_server;
     const QString m_adminPassword = u"correct-horse-battery-7"_s;
 };
@@ -163,6 +165,9 @@ void TestStoreClassroomService::initTestCase()
     QVERIFY(m_dataDir.isValid());
     App::Options options = inProcessServerOptions(m_dataDir.path(), m_adminPassword);
     options.headless = true;
+    options.database = requestedPostgresAddress(m_postgres);
+    QCOMPARE(options.database.isEmpty(), !TestServer::postgresRequested());
+    options.databasePassword = qEnvironmentVariable("BLOCKHAUS_DATABASE_PASSWORD");
     m_server = std::make_unique<App::ServerController>(options);
     QVERIFY(m_server->classroomService() == nullptr); // not before start()
     QString error;
