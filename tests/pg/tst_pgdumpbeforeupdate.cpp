@@ -42,7 +42,7 @@ bool TestPgDumpBeforeUpdate::migrateTo(const Db::DbConfig &config, int version)
     Db::ConnectionPool pool(small);
     auto migrated = pool.runSync<int>(
         [version](Db::Connection &db) { return Db::Migrations::migrate(db, version); });
-    return migrated.has_value();
+    return static_cast<bool>(migrated);
 }
 
 int TestPgDumpBeforeUpdate::schemaOf(const QString &address)
