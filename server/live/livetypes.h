@@ -75,6 +75,15 @@ struct LiveSnapshot
     qint64 rosterRevision = -1;
 };
 
+// What several processes on one database share (#15), read from it: who was seen recently, the
+// newest conflicts and how many there were in all.
+struct SharedLiveState
+{
+    QList<PresenceEntry> online;
+    QList<ConflictEntry> recentConflicts; // newest first
+    quint64 conflictTotal = 0;
+};
+
 using LiveSnapshotPtr = std::shared_ptr<const LiveSnapshot>;
 
 } // namespace Blockhaus::Live
