@@ -139,6 +139,7 @@ bool ServerController::start(StartError *error)
     m_httpConfig.port = m_options.port;
     m_httpConfig.webRoot = m_options.webRoot;
     m_httpConfig.publicOrigin = m_options.publicOrigin;
+    m_httpConfig.trustedProxies = m_options.trustedProxies;
     m_httpConfig.idleTimeoutMs = m_options.idleTimeoutSeconds * 1000;
     m_httpConfig.maxConnections = m_options.maxConnections;
     m_httpConfig.maxConnectionsPerAddress = m_options.maxConnectionsPerAddress;
