@@ -33,14 +33,14 @@ constexpr int presenceFlushMs = 10'000;
 // One batch of this process's presence and conflicts into the shared tables, then what every
 // process saw (#15).
 Result<Live::SharedLiveState> syncSharedLiveState(Db::Connection &db,
-                                                  const QList<Live::PresenceEntry> &seen,
-                                                  const QList<Live::ConflictEntry> &conflicts,
-                                                  const QDateTime &onlineSince)
+                                                  const Live::LiveHub::SharedBatch &batch)
 {
-    if (auto written = Store::LiveStateStore::writeBatch(db, seen, conflicts); !written)
+    auto written = Store::LiveStateStore::writeBatch(db, batch.seen, batch.conflicts, batch.saves);
+    if (!written)
         return written.error();
-    return Store::LiveStateStore::read(db, onlineSince, 200);
+    return Store::LiveStateStore::read(db, batch.onlineSince, 200, batch.today);
 }
+
 constexpr int shutdownGraceMs = 10'000;
 } // namespace
 
@@ -425,8 +425,9 @@ void ServerController::flushPresenceNow()
     if (m_live->isShared()) {
         const QList<Live::PresenceEntry> seen = m_live->presence().takeDirtyEntries();
         const QList<Live::ConflictEntry> conflicts = m_live->conflicts().takePending();
-        auto written = m_pool->runSync<Ok>([&seen, &conflicts](Db::Connection &db) {
-            return Store::LiveStateStore::writeBatch(db, seen, conflicts);
+        const QList<Live::SaveDelta> saves = m_live->saves().takePending();
+        auto written = m_pool->runSync<Ok>([&seen, &conflicts, &saves](Db::Connection &db) {
+            return Store::LiveStateStore::writeBatch(db, seen, conflicts, saves);
         });
         Q_UNUSED(written);
         return;

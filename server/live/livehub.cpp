@@ -31,11 +31,11 @@ LiveSnapshotPtr LiveHub::snapshot() const
     snapshot->recentConflicts = m_conflicts.recent(200);
     snapshot->requests = m_requests.figures();
     snapshot->requests.conflicts = m_conflicts.total();
-    mergeShared(*snapshot);
     for (const PresenceEntry &entry : std::as_const(snapshot->online))
         snapshot->studentsOnline += entry.role == u"student"_s ? 1 : 0;
     snapshot->pool = m_pool.stats();
     snapshot->saveActivity = m_saves.today(snapshot->takenAt);
+    mergeShared(*snapshot);
     snapshot->rosterRevision = m_rosterRevision.load();
     if (!m_databasePath.isEmpty()) {
         qint64 bytes = 0;
@@ -77,12 +77,25 @@ void LiveHub::mergeShared(LiveSnapshot &snapshot) const
     // The shared log holds every process's conflicts, this one's up to the last sync.
     snapshot.recentConflicts = m_shared->recentConflicts.mid(0, 200);
     snapshot.requests.conflicts = std::max<quint64>(m_shared->conflictTotal, m_conflicts.total());
+    // Today's counts as all processes counted them; a last save from before today, known only
+    // here, stays.
+    QHash<qint64, SaveActivity> activity = m_shared->saveActivity;
+    for (auto it = snapshot.saveActivity.cbegin(); it != snapshot.saveActivity.cend(); ++it) {
+        auto shared = activity.find(it.key());
+        if (shared == activity.end())
+            activity.insert(it.key(), it.value());
+        else if (it->lastSave.isValid()
+                 && (!shared->lastSave.isValid() || shared->lastSave < it->lastSave))
+            shared->lastSave = it->lastSave;
+    }
+    snapshot.saveActivity = activity;
 }
 
 void LiveHub::setSharedSync(SharedSync sync)
 {
     m_sharedSync = std::move(sync);
     m_conflicts.setKeepPending(static_cast<bool>(m_sharedSync));
+    m_saves.setKeepPending(static_cast<bool>(m_sharedSync));
 }
 
 void LiveHub::syncShared()
@@ -94,12 +107,13 @@ void LiveHub::syncShared()
         return;
     m_syncRunning = true;
     m_sinceSync.start();
-    const QList<PresenceEntry> seen = m_presence.takeDirtyEntries();
-    const QList<ConflictEntry> conflicts = m_conflicts.takePending();
-    const QDateTime since = QDateTime::currentDateTimeUtc().addSecs(-Presence::onlineWindowSeconds);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    SharedBatch batch{m_presence.takeDirtyEntries(), m_conflicts.takePending(),
+                      m_saves.takePending(), now.addSecs(-Presence::onlineWindowSeconds),
+                      now.toLocalTime().date()};
     std::function<Result<SharedLiveState>(Db::Connection &)> job =
-        [sync = m_sharedSync, seen, conflicts, since](Db::Connection &db) {
-            return sync(db, seen, conflicts, since);
+        [sync = m_sharedSync, batch = std::move(batch)](Db::Connection &db) {
+            return sync(db, batch);
         };
     m_pool.run<SharedLiveState>(std::move(job))
         .then(this, [this](const Result<SharedLiveState> &state) {

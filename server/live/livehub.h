@@ -44,12 +44,19 @@ public:
     using SizeProbe = std::function<Result<qint64>(Db::Connection &)>;
     void setSizeProbe(SizeProbe probe) { m_sizeProbe = std::move(probe); }
     // Several processes on one database (#15, always so on PostgreSQL): about once a second the
-    // hub hands what this process saw (presence, conflicts) to `sync`, which writes it in one
-    // batch and reads back what every process saw; snapshots, health and the roster then show
-    // that shared state, merged with this process's newest.
-    using SharedSync = std::function<Result<SharedLiveState>(
-        Db::Connection &, const QList<PresenceEntry> &seen, const QList<ConflictEntry> &conflicts,
-        const QDateTime &onlineSince)>;
+    // hub hands what this process saw (presence, conflicts, save counts) to `sync`, which writes it
+    // in one batch and reads back what every process saw; snapshots, health and the roster then
+    // show that shared state, merged with this process's newest.
+    struct SharedBatch
+    {
+        QList<PresenceEntry> seen;
+        QList<ConflictEntry> conflicts;
+        QList<SaveDelta> saves;
+        QDateTime onlineSince; // read back who was seen since
+        QDate today; // and today's save counters (local day)
+    };
+    using SharedSync =
+        std::function<Result<SharedLiveState>(Db::Connection &, const SharedBatch &)>;
     void setSharedSync(SharedSync sync);
     bool isShared() const { return static_cast<bool>(m_sharedSync); }
     void start(int intervalMs = 250);

@@ -10,10 +10,20 @@ namespace Blockhaus::Store {
 using namespace Qt::StringLiterals;
 using Db::Sql;
 
-Result<Ok> LiveStateStore::writeBatch(Db::Connection &db, const QList<Live::PresenceEntry> &seen,
-                                      const QList<Live::ConflictEntry> &conflicts)
+namespace {
+
+QString dayText(const QDate &day)
 {
-    if (seen.isEmpty() && conflicts.isEmpty())
+    return day.toString(Qt::ISODate);
+}
+
+} // namespace
+
+Result<Ok> LiveStateStore::writeBatch(Db::Connection &db, const QList<Live::PresenceEntry> &seen,
+                                      const QList<Live::ConflictEntry> &conflicts,
+                                      const QList<Live::SaveDelta> &saves)
+{
+    if (seen.isEmpty() && conflicts.isEmpty() && saves.isEmpty())
         return Ok{};
     return Db::writeTransaction<Ok>(db, [&](Db::Connection &db) -> Result<Ok> {
         for (const Live::PresenceEntry &entry : seen) {
@@ -21,16 +31,19 @@ Result<Ok> LiveStateStore::writeBatch(Db::Connection &db, const QList<Live::Pres
             // A project of 0 (a request about no project) keeps the project last worked on.
             Sql upsert(db,
                        u"INSERT INTO presence (user_id, role, address, project_id, last_seen) "
-                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
+                       "SELECT id, ?, ?, CAST(? AS BIGINT), ? FROM users WHERE id = ? "
+                       "ON CONFLICT (user_id) DO UPDATE SET "
                        "role = excluded.role, address = excluded.address, "
                        "project_id = CASE WHEN excluded.project_id > 0 THEN excluded.project_id "
                        "ELSE presence.project_id END, last_seen = excluded.last_seen "
                        "WHERE presence.last_seen < excluded.last_seen"_s);
-            upsert.bind(entry.userId)
-                .bind(entry.role)
+            // From the users row, so that an account deleted meanwhile is skipped; the casts
+            // type the parameters PostgreSQL would otherwise read as text in a SELECT list.
+            upsert.bind(entry.role)
                 .bind(entry.address)
                 .bind(entry.projectId)
-                .bind(when);
+                .bind(when)
+                .bind(entry.userId);
             if (!upsert.exec())
                 return upsert.error();
             Sql user(db,
@@ -56,6 +69,36 @@ Result<Ok> LiveStateStore::writeBatch(Db::Connection &db, const QList<Live::Pres
             if (!insert.exec())
                 return insert.error();
         }
+        for (const Live::SaveDelta &delta : saves) {
+            const Live::SaveActivity &counts = delta.counts;
+            Sql add(
+                db,
+                u"INSERT INTO save_activity (user_id, day, saves, failed, conflicts, last_save) "
+                "SELECT id, ?, CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER), ? "
+                "FROM users WHERE id = ? "
+                "ON CONFLICT (user_id, day) DO UPDATE SET "
+                "saves = save_activity.saves + excluded.saves, "
+                "failed = save_activity.failed + excluded.failed, "
+                "conflicts = save_activity.conflicts + excluded.conflicts, "
+                "last_save = CASE WHEN save_activity.last_save IS NULL "
+                "OR excluded.last_save > save_activity.last_save THEN excluded.last_save "
+                "ELSE save_activity.last_save END"_s);
+            add.bind(dayText(delta.day))
+                .bind(counts.savesToday)
+                .bind(counts.failedToday)
+                .bind(counts.conflictsToday)
+                .bind(counts.lastSave.isValid() ? QVariant(Core::toText(counts.lastSave))
+                                                : QVariant(QMetaType(QMetaType::QString)))
+                .bind(delta.userId);
+            if (!add.exec())
+                return add.error();
+        }
+        if (!saves.isEmpty()) {
+            Sql prune(db, u"DELETE FROM save_activity WHERE day < ?"_s);
+            prune.bind(dayText(saves.first().day.addDays(-saveActivityDays)));
+            if (!prune.exec())
+                return prune.error();
+        }
         if (!conflicts.isEmpty()) {
             Sql prune(db,
                       u"DELETE FROM conflict_log WHERE id <= "
@@ -69,7 +112,7 @@ Result<Ok> LiveStateStore::writeBatch(Db::Connection &db, const QList<Live::Pres
 }
 
 Result<Live::SharedLiveState> LiveStateStore::read(Db::Connection &db, const QDateTime &since,
-                                                   int maxConflicts)
+                                                   int maxConflicts, const QDate &today)
 {
     return Db::readTransaction<Live::SharedLiveState>(db, [&]() -> Result<Live::SharedLiveState> {
         Live::SharedLiveState state;
@@ -116,6 +159,21 @@ Result<Live::SharedLiveState> LiveStateStore::read(Db::Connection &db, const QDa
             return total.error();
         if (total.next())
             state.conflictTotal = total.value(0).toULongLong();
+        Sql activity(db,
+                     u"SELECT user_id, saves, failed, conflicts, last_save FROM save_activity "
+                     "WHERE day = ?"_s);
+        activity.bind(dayText(today));
+        if (!activity.exec())
+            return activity.error();
+        while (activity.next()) {
+            Live::SaveActivity counts;
+            counts.savesToday = activity.value(1).toInt();
+            counts.failedToday = activity.value(2).toInt();
+            counts.conflictsToday = activity.value(3).toInt();
+            if (!activity.value(4).isNull())
+                counts.lastSave = Core::fromText(activity.value(4).toString());
+            state.saveActivity.insert(activity.value(0).toLongLong(), counts);
+        }
         return state;
     });
 }

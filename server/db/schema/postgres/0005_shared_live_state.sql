@@ -1,8 +1,8 @@
 -- SPDX-License-Identifier: AGPL-3.0-or-later
 -- Blockhaus schema version 5 (PostgreSQL), the twin of schema/sqlite/0005: what several
--- Blockhaus processes on one database share besides the data (issue #15, step 3): presence and
--- the conflict log, written in batches and read by every process's snapshots, and the login and
--- join-code throttles' state.
+-- Blockhaus processes on one database share besides the data (issue #15, step 3): presence,
+-- the conflict log and save counters, written in batches and read by every process's snapshots,
+-- and the login and join-code throttles' state.
 
 CREATE TABLE presence (
     user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
@@ -31,3 +31,13 @@ CREATE TABLE throttle_state (
     updated_ms BIGINT NOT NULL
 );
 CREATE INDEX throttle_state_updated ON throttle_state(updated_ms);
+
+CREATE TABLE save_activity (
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    day TEXT NOT NULL,
+    saves INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0,
+    conflicts INTEGER NOT NULL DEFAULT 0,
+    last_save TEXT,
+    PRIMARY KEY (user_id, day)
+);

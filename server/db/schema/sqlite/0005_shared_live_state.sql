@@ -36,3 +36,15 @@ CREATE TABLE throttle_state (
     updated_ms INTEGER NOT NULL
 );
 CREATE INDEX throttle_state_updated ON throttle_state(updated_ms);
+
+-- Save counters per student and local day (the dashboard's "whose work is not safe"): each
+-- process adds what it counted since its last batch; kept a week.
+CREATE TABLE save_activity (
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    day TEXT NOT NULL,
+    saves INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0,
+    conflicts INTEGER NOT NULL DEFAULT 0,
+    last_save TEXT,
+    PRIMARY KEY (user_id, day)
+);
