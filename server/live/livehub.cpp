@@ -31,11 +31,11 @@ LiveSnapshotPtr LiveHub::snapshot() const
     snapshot->recentConflicts = m_conflicts.recent(200);
     snapshot->requests = m_requests.figures();
     snapshot->requests.conflicts = m_conflicts.total();
-    for (const PresenceEntry &entry : std::as_const(snapshot->online))
-        snapshot->studentsOnline += entry.role == u"student"_s ? 1 : 0;
     snapshot->pool = m_pool.stats();
     snapshot->saveActivity = m_saves.today(snapshot->takenAt);
-    mergeShared(*snapshot);
+    mergeShared(*snapshot); // several processes on one database: what all of them saw
+    for (const PresenceEntry &entry : std::as_const(snapshot->online))
+        snapshot->studentsOnline += entry.role == u"student"_s ? 1 : 0;
     snapshot->rosterRevision = m_rosterRevision.load();
     if (!m_databasePath.isEmpty()) {
         qint64 bytes = 0;
