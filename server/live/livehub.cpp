@@ -107,14 +107,15 @@ void LiveHub::syncShared()
         return;
     m_syncRunning = true;
     m_sinceSync.start();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    SharedBatch batch{m_presence.takeDirtyEntries(), m_conflicts.takePending(),
-                      m_saves.takePending(), now.addSecs(-Presence::onlineWindowSeconds),
-                      now.toLocalTime().date()};
-    std::function<Result<SharedLiveState>(Db::Connection &)> job =
-        [sync = m_sharedSync, batch = std::move(batch)](Db::Connection &db) {
-            return sync(db, batch);
-        };
+    // Taken on the worker, when the job runs: a job the pool refuses (a full queue) loses
+    // nothing, the next one sends it. The hub outlives the pool's jobs (ServerController::stop).
+    std::function<Result<SharedLiveState>(Db::Connection &)> job = [this](Db::Connection &db) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const SharedBatch batch{m_presence.takeDirtyEntries(), m_conflicts.takePending(),
+                                m_saves.takePending(), now.addSecs(-Presence::onlineWindowSeconds),
+                                now.toLocalTime().date()};
+        return m_sharedSync(db, batch);
+    };
     m_pool.run<SharedLiveState>(std::move(job))
         .then(this, [this](const Result<SharedLiveState> &state) {
             m_syncRunning = false;
