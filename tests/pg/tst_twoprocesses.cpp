@@ -57,7 +57,7 @@ double metric(quint16 port, const QByteArray &name)
     if (reply.status != 200)
         return -1;
     for (const QByteArray &line : reply.body.split('\n')) {
-        if (line.startsWith(name + ' '))
+        if (line.startsWith(QByteArray(name + ' ')))
             return line.mid(name.size() + 1).toDouble();
     }
     return -1;
