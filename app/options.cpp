@@ -102,6 +102,19 @@ qint64 megabytesOption(const QCommandLineParser &parser, const QString &name,
     return value * megabyte;
 }
 
+QList<QHostAddress> addressListOption(const QString &origin, const QString &value)
+{
+    QList<QHostAddress> addresses;
+    for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
+        QHostAddress address;
+        if (!address.setAddress(part.trimmed()))
+            fail(u"%1 needs IP addresses separated by commas, such as 127.0.0.1; "
+                 "\u201c%2\u201d is not one."_s.arg(origin, part.trimmed()));
+        addresses.append(address);
+    }
+    return addresses;
+}
+
 } // namespace
 
 bool wantsHeadless(int argc, char **argv)
@@ -143,6 +156,12 @@ Options parseOptions(const QStringList &arguments)
         {u"public-origin"_s,
          u"Origin the students use when behind a TLS proxy, e.g. https://scratch.school.example."_s,
          u"origin"_s},
+        {u"trusted-proxy"_s,
+         u"Addresses of reverse proxies in front of Blockhaus, comma-separated, e.g. "
+         "127.0.0.1: for requests from them the student's machine is taken from the "
+         "X-Forwarded-For header, for login throttling and who is online (default: the saved "
+         "setting server/trustedProxies, else none)."_s,
+         u"addresses"_s},
         {u"pool-size"_s, u"Database worker threads (default 8)."_s, u"n"_s, u"8"_s},
         {u"acquire-timeout-ms"_s,
          u"Longest wait for a database connection before answering 503 (default 5000)."_s, u"ms"_s,
@@ -220,6 +239,10 @@ Options parseOptions(const QStringList &arguments)
     options.databasePassword = qEnvironmentVariable("BLOCKHAUS_DATABASE_PASSWORD");
     options.webRoot = parser.isSet(u"web-root"_s) ? parser.value(u"web-root"_s) : defaultWebRoot();
     options.publicOrigin = parser.value(u"public-origin"_s);
+    options.trustedProxiesGiven = parser.isSet(u"trusted-proxy"_s);
+    if (options.trustedProxiesGiven)
+        options.trustedProxies =
+            addressListOption(u"--trusted-proxy"_s, parser.value(u"trusted-proxy"_s));
     options.poolSize = intOption(parser, u"pool-size"_s, 1, 256);
     options.acquireTimeoutMs = intOption(parser, u"acquire-timeout-ms"_s, 1, 600000);
     options.idleTimeoutSeconds = intOption(parser, u"idle-timeout-s"_s, 1, 3600);
@@ -253,6 +276,12 @@ void applySavedSettings(Options &options, const AppSettings &saved)
         options.port = saved.port();
     if (!options.dataDirGiven && !saved.dataDirectory().isEmpty())
         options.dataDir = saved.dataDirectory();
+    if (!options.trustedProxiesGiven) {
+        const QString proxies = saved.text(u"server/trustedProxies"_s).value_or(QString());
+        if (!proxies.trimmed().isEmpty())
+            options.trustedProxies =
+                addressListOption(u"The setting server/trustedProxies"_s, proxies);
+    }
     if (!options.databaseGiven) {
         const QString database = saved.text(u"server/database"_s).value_or(QString()).trimmed();
         if (!database.isEmpty())

@@ -28,6 +28,10 @@ struct Options
     bool dataDirGiven = false;
     QString webRoot;
     QString publicOrigin;
+    // Reverse proxies whose X-Forwarded-For names the students' machines (#15): --trusted-proxy
+    // or the setting server/trustedProxies, comma-separated addresses.
+    QList<QHostAddress> trustedProxies;
+    bool trustedProxiesGiven = false;
     int poolSize = 8;
     int acquireTimeoutMs = 5000;
     int idleTimeoutSeconds = 30;

@@ -21,6 +21,7 @@
 #include "server/library/librarycache.h"
 #include "server/service/dashboardcaller.h"
 #include "server/store/classstore.h"
+#include "server/store/livestatestore.h"
 #include "server/store/userstore.h"
 
 namespace Blockhaus::App {
@@ -29,6 +30,18 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int presenceFlushMs = 10'000;
+
+// One batch of this process's presence and conflicts into the shared tables, then what every
+// process saw (#15).
+Result<Live::SharedLiveState> syncSharedLiveState(Db::Connection &db,
+                                                  const Live::LiveHub::SharedBatch &batch)
+{
+    auto written = Store::LiveStateStore::writeBatch(db, batch.seen, batch.conflicts, batch.saves);
+    if (!written)
+        return written.error();
+    return Store::LiveStateStore::read(db, batch.onlineSince, 200, batch.today);
+}
+
 constexpr int shutdownGraceMs = 10'000;
 } // namespace
 
@@ -129,6 +142,7 @@ bool ServerController::start(StartError *error)
     m_httpConfig.port = m_options.port;
     m_httpConfig.webRoot = m_options.webRoot;
     m_httpConfig.publicOrigin = m_options.publicOrigin;
+    m_httpConfig.trustedProxies = m_options.trustedProxies;
     m_httpConfig.idleTimeoutMs = m_options.idleTimeoutSeconds * 1000;
     m_httpConfig.maxConnections = m_options.maxConnections;
     m_httpConfig.maxConnectionsPerAddress = m_options.maxConnectionsPerAddress;
@@ -139,8 +153,15 @@ bool ServerController::start(StartError *error)
     // The file sizes on the Health tab: only SQLite's database is a file here.
     m_live = std::make_unique<Live::LiveHub>(*m_pool, dbConfig.sqlitePath);
     m_live->setRosterProbe(&Store::ClassStore::rosterRevision);
-    if (!sqlite)
+    if (!sqlite) {
         m_live->setSizeProbe(&Db::databaseBytes);
+        // Other Blockhaus processes may serve the same database behind one address (#15): a
+        // student may reach any of them on any request. So presence and the conflict log are
+        // shared through the database, as are the login and join-code throttles, and no
+        // process answers from a session cache that another process's logout could not reach.
+        m_live->setSharedSync(&syncSharedLiveState);
+        m_auth.setShared(true);
+    }
     Library::LibraryConfig libraryConfig;
     libraryConfig.directory = m_options.dataDir + u"/library"_s;
     libraryConfig.upstreamTemplate = m_options.libraryUpstream;
@@ -415,7 +436,10 @@ bool ServerController::ensureAdmin(StartError *error)
 
 void ServerController::flushPresence()
 {
-    // G10: presence reaches the database in one batch every few seconds.
+    // G10: presence reaches the database in one batch every few seconds. Shared, the live hub
+    // writes it with the presence table, once a second.
+    if (m_live->isShared())
+        return;
     const QHash<qint64, QString> dirty = m_live->presence().takeDirty();
     if (dirty.isEmpty())
         return;
@@ -427,6 +451,16 @@ void ServerController::flushPresence()
 
 void ServerController::flushPresenceNow()
 {
+    if (m_live->isShared()) {
+        const QList<Live::PresenceEntry> seen = m_live->presence().takeDirtyEntries();
+        const QList<Live::ConflictEntry> conflicts = m_live->conflicts().takePending();
+        const QList<Live::SaveDelta> saves = m_live->saves().takePending();
+        auto written = m_pool->runSync<Ok>([&seen, &conflicts, &saves](Db::Connection &db) {
+            return Store::LiveStateStore::writeBatch(db, seen, conflicts, saves);
+        });
+        Q_UNUSED(written);
+        return;
+    }
     const QHash<qint64, QString> dirty = m_live->presence().takeDirty();
     if (dirty.isEmpty())
         return;

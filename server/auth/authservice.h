@@ -59,6 +59,16 @@ public:
     // A session for an account that proved itself another way than by its password (a one-time
     // sign-in link, #13); Unauthorized when the account is gone or disabled.
     Result<LoginResult> startSession(Db::Connection &db, qint64 userId);
+    // Several processes on one database (#15): no session cache at all, so a logout or a
+    // password reset in another process ends the session here as soon as its call returned
+    // (costs the session's reads on every request); the login and join-code throttles keep
+    // their state in the database (a read per login or join lookup, a write per failure).
+    // Set before serving.
+    void setShared(bool shared) { m_shared = shared; }
+    bool isShared() const { return m_shared; }
+    // The join-code throttle (GET /join/{code}), in memory or shared: 0 or the seconds to wait.
+    int joinRetryAfterSeconds(Db::Connection &db, const QString &address, qint64 nowMs);
+    void recordJoinMiss(Db::Connection &db, const QString &address, qint64 nowMs);
     LoginThrottle &throttle() { return m_throttle; }
     LoginLinks &loginLinks() { return m_loginLinks; }
     JoinThrottle &joinThrottle() { return m_joinThrottle; }
@@ -77,6 +87,13 @@ private:
     static constexpr qint64 cacheTtlMs = 30'000;
     static constexpr int cacheMaxEntries = 20'000;
     void dropCached(const QString &tokenHash, qint64 userId);
+    // The login throttle, in memory or, shared, in the database (a failing database never
+    // locks anyone out: the attempt goes on to the password check, whose session write fails).
+    int loginRetryAfter(Db::Connection &db, const QString &username, const QString &address,
+                        qint64 nowMs);
+    int recordLoginFailure(Db::Connection &db, const QString &username, const QString &address,
+                           qint64 nowMs);
+    void recordLoginSuccess(Db::Connection &db, const QString &username, const QString &address);
     // A new session for an account already checked (password or sign-in link).
     Result<LoginResult> openSession(Db::Connection &db, qint64 userId);
 
@@ -86,6 +103,7 @@ private:
     QMutex m_cacheMutex;
     QHash<QString, CachedSession> m_cache; // by token hash
     quint64 m_generation = 0; // guarded by m_cacheMutex
+    bool m_shared = false; // set before serving
 };
 
 } // namespace Blockhaus::Auth

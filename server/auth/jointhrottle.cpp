@@ -8,6 +8,8 @@
 
 namespace Blockhaus::Auth {
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 void prune(QList<qint64> &misses, qint64 horizonMs, int limit)
@@ -57,6 +59,32 @@ void JoinThrottle::recordMiss(const QString &address, qint64 nowMs)
     QList<qint64> &misses = m_addresses[address];
     misses.append(nowMs);
     prune(misses, nowMs - m_limits.windowMs, m_limits.misses);
+}
+
+QString JoinThrottle::keyOf(const QString &address)
+{
+    return u"join-address:"_s + address;
+}
+
+void JoinThrottle::importState(const QString &address, const QString &state)
+{
+    QList<qint64> misses;
+    for (const QString &part : state.split(u' ', Qt::SkipEmptyParts))
+        misses.append(part.toLongLong());
+    QMutexLocker lock(&m_mutex);
+    if (misses.isEmpty())
+        m_addresses.remove(address);
+    else
+        m_addresses.insert(address, misses);
+}
+
+QString JoinThrottle::exportState(const QString &address) const
+{
+    QMutexLocker lock(&m_mutex);
+    QStringList parts;
+    for (const qint64 miss : m_addresses.value(address))
+        parts.append(QString::number(miss));
+    return parts.join(u' ');
 }
 
 qsizetype JoinThrottle::size() const

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QMutex>
 #include <QString>
+#include <QStringList>
 
 namespace Blockhaus::Auth {
 
@@ -35,6 +36,13 @@ public:
     int retryAfterSeconds(const QString &address, qint64 nowMs);
     void recordMiss(const QString &address, qint64 nowMs);
     qsizetype size() const;
+    Limits limits() const { return m_limits; }
+
+    // Several processes on one database (#15): an address's misses as text under keyOf(), for a
+    // fresh throttle to import, apply one rule to, and export (empty: no state).
+    static QString keyOf(const QString &address);
+    void importState(const QString &address, const QString &state);
+    QString exportState(const QString &address) const;
 
 private:
     Limits m_limits;

@@ -147,6 +147,76 @@ void LoginThrottle::forgetAccount(const QString &username)
     m_accounts.remove(username.toLower());
 }
 
+namespace {
+
+QString listText(const QList<qint64> &times)
+{
+    QStringList parts;
+    parts.reserve(times.size());
+    for (const qint64 time : times)
+        parts.append(QString::number(time));
+    return parts.join(u' ');
+}
+
+QList<qint64> listFromText(const QString &text)
+{
+    QList<qint64> times;
+    for (const QString &part : text.split(u' ', Qt::SkipEmptyParts))
+        times.append(part.toLongLong());
+    return times;
+}
+
+} // namespace
+
+QStringList LoginThrottle::keysOf(const QString &username, const QString &address)
+{
+    const QString account = username.toLower();
+    return {u"login-pair:"_s + pairKey(account, address), accountKey(username),
+            u"login-address:"_s + address};
+}
+
+QString LoginThrottle::accountKey(const QString &username)
+{
+    return u"login-account:"_s + username.toLower();
+}
+
+QString LoginThrottle::accountPairPrefix(const QString &username)
+{
+    return u"login-pair:"_s + username.toLower() + u'\n';
+}
+
+void LoginThrottle::importStates(const QString &username, const QString &address,
+                                 const QStringList &states)
+{
+    const QString account = username.toLower();
+    QMutexLocker lock(&m_mutex);
+    const QStringList pair = states.value(0).split(u' ', Qt::SkipEmptyParts);
+    if (pair.size() == 4) {
+        m_pairs.insert(pairKey(account, address),
+                       Pair{pair.at(0).toInt(), pair.at(1).toInt(), pair.at(2).toLongLong(),
+                            pair.at(3).toLongLong()});
+    }
+    if (const QList<qint64> times = listFromText(states.value(1)); !times.isEmpty())
+        m_accounts.insert(account, times);
+    if (const QList<qint64> times = listFromText(states.value(2)); !times.isEmpty())
+        m_addresses.insert(address, times);
+}
+
+QStringList LoginThrottle::exportStates(const QString &username, const QString &address) const
+{
+    const QString account = username.toLower();
+    QMutexLocker lock(&m_mutex);
+    QString pairText;
+    if (const auto pair = m_pairs.constFind(pairKey(account, address));
+        pair != m_pairs.constEnd()) {
+        pairText = u"%1 %2 %3 %4"_s.arg(pair->failures)
+                       .arg(pair->lockouts)
+                       .arg(pair->lockedUntilMs)
+                       .arg(pair->lastFailureMs);
+    }
+    return {pairText, listText(m_accounts.value(account)), listText(m_addresses.value(address))};
+}
+
 LoginThrottle::Sizes LoginThrottle::sizes() const
 {
     QMutexLocker lock(&m_mutex);

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QMutex>
 #include <QString>
+#include <QStringList>
 
 namespace Blockhaus::Auth {
 
@@ -72,6 +73,18 @@ public:
     // The teacher's own machine: 127.0.0.1 or ::1 (also IPv4-mapped).
     static bool isTrustedAddress(const QString &address);
     Sizes sizes() const;
+    Limits limits() const { return m_limits; }
+
+    // Several processes on one database (#15) keep these rules and share their state: the
+    // database holds, per key, the text of what one attempt reads and writes (its pair, its
+    // account, its address). A fresh throttle imports the states of keysOf(), applies one rule
+    // and exports them again; an empty text is no state (the row can go).
+    static QStringList keysOf(const QString &username, const QString &address);
+    void importStates(const QString &username, const QString &address, const QStringList &states);
+    QStringList exportStates(const QString &username, const QString &address) const;
+    // Keys that forgetAccount() drops: the account's own, and those starting with the prefix.
+    static QString accountKey(const QString &username);
+    static QString accountPairPrefix(const QString &username);
 
 private:
     struct Pair

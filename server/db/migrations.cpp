@@ -59,6 +59,11 @@ int Migrations::latestVersion(Driver driver)
     return static_cast<int>(migrationFiles(driver).size());
 }
 
+namespace {
+// PostgreSQL advisory lock key of the migrations: any number, the same in every process.
+constexpr qint64 migrationLockKey = 0x626c6b6d; // "blkm"
+} // namespace
+
 Result<int> Migrations::currentVersion(Connection &connection)
 {
     if (!connection.execRaw(
@@ -78,6 +83,16 @@ Result<int> Migrations::migrate(Connection &connection, int targetVersion)
     const int latest = static_cast<int>(files.size());
     if (targetVersion < 0 || targetVersion > latest)
         targetVersion = latest;
+    // Several processes may start on one PostgreSQL database at once (#15, e.g. two services at
+    // boot): the first migrates, the others wait here and then find the schema current. A
+    // session lock, so that it spans the migrations' own transactions.
+    const bool shared = connection.dialect().driver() == Driver::Postgres;
+    if (shared && !connection.execRaw(u"SELECT pg_advisory_lock(%1)"_s.arg(migrationLockKey)))
+        return makeError(ErrorKind::Internal, u"Cannot take the migration lock."_s);
+    const auto unlock = qScopeGuard([&connection, shared] {
+        if (shared)
+            connection.execRaw(u"SELECT pg_advisory_unlock(%1)"_s.arg(migrationLockKey));
+    });
     auto current = currentVersion(connection);
     if (!current)
         return current.error();

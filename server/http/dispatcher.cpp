@@ -39,6 +39,14 @@ bool isLoopback(const QHostAddress &peer)
     return peer.isLoopback();
 }
 
+// Health and metrics are open to this computer by its TCP peer (API.md: X-Forwarded-For never
+// counts). A reverse proxy on this computer is such a peer for every student, so a request it
+// forwarded for another machine is not local (#15): the header may close the door, never open it.
+bool isLocalRequest(const Request &request)
+{
+    return isLoopback(request.peer) && isLoopback(request.clientOrPeer());
+}
+
 Reply refusedBody(int status, const QByteArray &requestId)
 {
     if (status == 411)
@@ -98,7 +106,7 @@ QFuture<std::optional<Reply>> Dispatcher::authoriseHead(const Request &request) 
     const Router::Match found = m_router.match(request.method, request.path);
     const Route *route = found.route;
     if (!route || found.fallback || route->inlineHandler || route->access == Access::Public
-        || (route->access == Access::LoopbackOrTeacher && isLoopback(request.peer))) {
+        || (route->access == Access::LoopbackOrTeacher && isLocalRequest(request))) {
         return QtFuture::makeReadyFuture(Answer());
     }
     const QByteArray requestId = request.requestId;
@@ -154,7 +162,7 @@ Dispatcher::authorise(const Route &route, const RequestContext &context, Service
 {
     const Request &request = context.request;
     const bool loopbackHealth =
-        route.access == Access::LoopbackOrTeacher && isLoopback(request.peer);
+        route.access == Access::LoopbackOrTeacher && isLocalRequest(request);
     if (route.access == Access::Public || loopbackHealth)
         return std::optional<Core::Caller>();
     const Credentials credentials = credentialsOf(request);
@@ -176,8 +184,8 @@ Dispatcher::authorise(const Route &route, const RequestContext &context, Service
     const qint64 projectId =
         request.path.startsWith(u"/api/v1/projects/"_s) ? context.idParam(u"id"_s) : 0;
     m_services.live.presence().touch(caller.userId, caller.username, caller.displayName,
-                                     Core::roleToString(caller.role), request.peer.toString(),
-                                     projectId);
+                                     Core::roleToString(caller.role),
+                                     request.clientOrPeer().toString(), projectId);
     return std::optional<Core::Caller>(std::move(caller));
 }
 

@@ -15,6 +15,7 @@
 #include <sys/ioctl.h>
 #endif
 
+#include "server/http/clientaddress.h"
 #include "server/http/errors.h"
 #include "server/http/httplog.h"
 #include "server/http/httpserver.h"
@@ -302,6 +303,12 @@ void HttpConnection::onHead()
 {
     Request &request = m_parser.request();
     request.peer = m_socket->peerAddress();
+    QList<QByteArray> forwardedFor;
+    for (const auto &header : std::as_const(request.headers)) {
+        if (header.first == "x-forwarded-for")
+            forwardedFor.append(header.second);
+    }
+    request.client = clientAddress(request.peer, forwardedFor, m_server->config().trustedProxies);
     request.requestId = m_server->nextRequestId();
     m_requestId = request.requestId;
     const Router::BodyRule rule =

@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include "server/auth/loginthrottle.h"
+#include "server/http/clientaddress.h"
 #include "server/http/httpconnection.h"
 #include "server/http/httplog.h"
 #include "server/live/livehub.h"
@@ -95,7 +96,8 @@ void HttpServer::incomingConnection(qintptr descriptor)
     // The teacher's own computer (the dashboard's "Open in the browser", load checks) is not a
     // classroom machine: the same rule as for login throttling.
     const bool teachersComputer =
-        Auth::LoginThrottle::isTrustedAddress(socket->peerAddress().toString());
+        Auth::LoginThrottle::isTrustedAddress(socket->peerAddress().toString())
+        || isTrustedProxy(socket->peerAddress(), m_config.trustedProxies);
     if (fromAddress >= m_config.maxConnectionsPerAddress && !teachersComputer) {
         refuse(socket,
                u"Too many connections from this computer right now. Please try again in a "

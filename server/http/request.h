@@ -26,8 +26,14 @@ struct Request
     // Set by the connection when the body was refused unread (413 too large, 411 no length);
     // the route still authenticates first, then answers with this status.
     int bodyRefusedStatus = 0;
-    QHostAddress peer;
+    QHostAddress peer; // the TCP peer
+    // The machine the request comes from: the peer, or behind a trusted reverse proxy the
+    // address it forwarded (clientAddress.h). Throttles, presence and sign-in links use it.
+    QHostAddress client;
     QByteArray requestId;
+
+    // client, or peer where no connection set it (requests built in tests).
+    QHostAddress clientOrPeer() const { return client.isNull() ? peer : client; }
 
     QByteArray header(const QByteArray &lowerCaseName) const;
     bool hasHeader(const QByteArray &lowerCaseName) const;

@@ -54,6 +54,9 @@ struct HttpConfig
     // The sum of request bodies being read at once, server-wide; beyond it new bodies get 503.
     qint64 maxBufferedRequestBytes = 256LL * 1024 * 1024;
     QString publicOrigin; // e.g. https://scratch.school.example behind a TLS proxy
+    // Reverse proxies whose X-Forwarded-For names the client (#15, --trusted-proxy); their own
+    // connections are not capped per address (every student arrives through them).
+    QList<QHostAddress> trustedProxies;
     QString webRoot; // the students' pages
     Core::QuotaPolicy quota; // bytes each user may store (#12)
 };

@@ -78,7 +78,7 @@ Result<Reply> SessionHandler::login(const RequestContext &context, Service::Work
     if (!credentials)
         return credentials.error();
     auto login = classroom().login(db, credentials->username, credentials->password,
-                                   context.request.peer.toString());
+                                   context.request.clientOrPeer().toString());
     if (!login)
         return login.error();
     Reply reply = Reply::json(201,
@@ -133,8 +133,8 @@ Result<Reply> SessionHandler::me(const RequestContext &, const Core::Caller &cal
 
 Result<Reply> SessionHandler::join(const RequestContext &context, Service::Work &db) const
 {
-    auto picker =
-        classroom().join(db, context.params.value(u"code"_s), context.request.peer.toString());
+    auto picker = classroom().join(db, context.params.value(u"code"_s),
+                                   context.request.clientOrPeer().toString());
     if (!picker)
         return picker.error();
     QJsonArray students;
@@ -159,8 +159,9 @@ Result<Reply> SessionHandler::loginOnce(const RequestContext &context, Service::
         Service::Classroom::loginLinkTarget(query.queryItemValue(u"next"_s, QUrl::FullyDecoded));
     if (!target)
         return refusedLink(context, target.error());
-    auto login = classroom().redeemLoginLink(
-        db, query.queryItemValue(u"token"_s, QUrl::FullyDecoded), context.request.peer.toString());
+    auto login =
+        classroom().redeemLoginLink(db, query.queryItemValue(u"token"_s, QUrl::FullyDecoded),
+                                    context.request.clientOrPeer().toString());
     if (!login)
         return refusedLink(context, login.error());
     Reply reply = Reply::noContent();

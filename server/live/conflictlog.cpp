@@ -9,6 +9,21 @@ void ConflictLog::clear()
 {
     const QMutexLocker lock(&m_mutex);
     m_entries.clear();
+    m_pending.clear();
+}
+
+void ConflictLog::setKeepPending(bool keep)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_keepPending = keep;
+}
+
+QList<ConflictEntry> ConflictLog::takePending()
+{
+    const QMutexLocker lock(&m_mutex);
+    QList<ConflictEntry> pending;
+    pending.swap(m_pending);
+    return pending;
 }
 
 void ConflictLog::record(const ConflictEntry &entry)
@@ -18,6 +33,8 @@ void ConflictLog::record(const ConflictEntry &entry)
     if (m_entries.size() > capacity)
         m_entries.remove(0, m_entries.size() - capacity);
     ++m_total;
+    if (m_keepPending && m_pending.size() < capacity)
+        m_pending.append(entry);
 }
 
 QList<ConflictEntry> ConflictLog::recent(int max) const

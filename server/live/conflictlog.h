@@ -19,10 +19,16 @@ public:
     quint64 total() const;
     // Forgets the entries (after a restore they name other projects and accounts, #13).
     void clear();
+    // Several processes on one database (#15): record() also keeps each entry until
+    // takePending() hands it over for the shared log's next batch.
+    void setKeepPending(bool keep);
+    QList<ConflictEntry> takePending();
 
 private:
     mutable QMutex m_mutex;
     QList<ConflictEntry> m_entries; // oldest first, at most capacity
+    QList<ConflictEntry> m_pending; // not yet in the shared log, at most capacity
+    bool m_keepPending = false;
     quint64 m_total = 0;
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "server/live/livehub.h"
 
+#include <algorithm>
+
 #include <QFileInfo>
 #include <QStorageInfo>
 
@@ -26,13 +28,14 @@ LiveSnapshotPtr LiveHub::snapshot() const
     snapshot->takenAt = QDateTime::currentDateTimeUtc();
     snapshot->uptimeSeconds = uptimeSeconds();
     snapshot->online = m_presence.online(snapshot->takenAt);
-    for (const PresenceEntry &entry : std::as_const(snapshot->online))
-        snapshot->studentsOnline += entry.role == u"student"_s ? 1 : 0;
     snapshot->recentConflicts = m_conflicts.recent(200);
-    snapshot->pool = m_pool.stats();
     snapshot->requests = m_requests.figures();
     snapshot->requests.conflicts = m_conflicts.total();
+    snapshot->pool = m_pool.stats();
     snapshot->saveActivity = m_saves.today(snapshot->takenAt);
+    mergeShared(*snapshot); // several processes on one database: what all of them saw
+    for (const PresenceEntry &entry : std::as_const(snapshot->online))
+        snapshot->studentsOnline += entry.role == u"student"_s ? 1 : 0;
     snapshot->rosterRevision = m_rosterRevision.load();
     if (!m_databasePath.isEmpty()) {
         qint64 bytes = 0;
@@ -48,6 +51,79 @@ LiveSnapshotPtr LiveHub::snapshot() const
         snapshot->databaseBytes = m_probedBytes.load();
     }
     return snapshot;
+}
+
+void LiveHub::mergeShared(LiveSnapshot &snapshot) const
+{
+    const QMutexLocker lock(&m_sharedMutex);
+    if (!m_shared)
+        return;
+    // Everyone any process saw, this process's own sightings (newer by up to a sync) winning.
+    QHash<qint64, PresenceEntry> byUser;
+    for (const PresenceEntry &entry : m_shared->online) {
+        if (entry.lastSeen.secsTo(snapshot.takenAt) <= Presence::onlineWindowSeconds)
+            byUser.insert(entry.userId, entry);
+    }
+    for (const PresenceEntry &entry : std::as_const(snapshot.online)) {
+        const auto it = byUser.constFind(entry.userId);
+        if (it == byUser.constEnd() || it->lastSeen <= entry.lastSeen)
+            byUser.insert(entry.userId, entry);
+    }
+    QList<PresenceEntry> online = byUser.values();
+    std::sort(online.begin(), online.end(), [](const PresenceEntry &a, const PresenceEntry &b) {
+        return a.displayName.compare(b.displayName, Qt::CaseInsensitive) < 0;
+    });
+    snapshot.online = online;
+    // The shared log holds every process's conflicts, this one's up to the last sync.
+    snapshot.recentConflicts = m_shared->recentConflicts.mid(0, 200);
+    snapshot.requests.conflicts = std::max<quint64>(m_shared->conflictTotal, m_conflicts.total());
+    // Today's counts as all processes counted them; a last save from before today, known only
+    // here, stays.
+    QHash<qint64, SaveActivity> activity = m_shared->saveActivity;
+    for (auto it = snapshot.saveActivity.cbegin(); it != snapshot.saveActivity.cend(); ++it) {
+        auto shared = activity.find(it.key());
+        if (shared == activity.end())
+            activity.insert(it.key(), it.value());
+        else if (it->lastSave.isValid()
+                 && (!shared->lastSave.isValid() || shared->lastSave < it->lastSave))
+            shared->lastSave = it->lastSave;
+    }
+    snapshot.saveActivity = activity;
+}
+
+void LiveHub::setSharedSync(SharedSync sync)
+{
+    m_sharedSync = std::move(sync);
+    m_conflicts.setKeepPending(static_cast<bool>(m_sharedSync));
+    m_saves.setKeepPending(static_cast<bool>(m_sharedSync));
+}
+
+void LiveHub::syncShared()
+{
+    // G10: one batch a second for presence and conflicts, whatever the request rate.
+    constexpr qint64 intervalMs = 1000;
+    if (!m_sharedSync || m_syncRunning
+        || (m_sinceSync.isValid() && m_sinceSync.elapsed() < intervalMs))
+        return;
+    m_syncRunning = true;
+    m_sinceSync.start();
+    // Taken on the worker, when the job runs: a job the pool refuses (a full queue) loses
+    // nothing, the next one sends it. The hub outlives the pool's jobs (ServerController::stop).
+    std::function<Result<SharedLiveState>(Db::Connection &)> job = [this](Db::Connection &db) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const SharedBatch batch{m_presence.takeDirtyEntries(), m_conflicts.takePending(),
+                                m_saves.takePending(), now.addSecs(-Presence::onlineWindowSeconds),
+                                now.toLocalTime().date()};
+        return m_sharedSync(db, batch);
+    };
+    m_pool.run<SharedLiveState>(std::move(job))
+        .then(this, [this](const Result<SharedLiveState> &state) {
+            m_syncRunning = false;
+            if (!state)
+                return; // the next sync sends what is seen then; the shared view waits a beat
+            const QMutexLocker lock(&m_sharedMutex);
+            m_shared = *state;
+        });
 }
 
 void LiveHub::start(int intervalMs)
@@ -104,6 +180,7 @@ void LiveHub::publish()
     auto snapshot = std::const_pointer_cast<LiveSnapshot>(this->snapshot());
     probeRoster();
     probeSize();
+    syncShared();
     const double seconds = std::max(0.001, static_cast<double>(m_sinceLast.restart()) / 1000.0);
     const quint64 errors = snapshot->requests.errors4xx + snapshot->requests.errors5xx;
     snapshot->requests.requestsPerSecond =

@@ -5,8 +5,10 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 #include <QElapsedTimer>
+#include <QMutex>
 #include <QObject>
 #include <QTimer>
 
@@ -41,6 +43,22 @@ public:
     // few times a second at most; snapshots then report it as databaseBytes.
     using SizeProbe = std::function<Result<qint64>(Db::Connection &)>;
     void setSizeProbe(SizeProbe probe) { m_sizeProbe = std::move(probe); }
+    // Several processes on one database (#15, always so on PostgreSQL): about once a second the
+    // hub hands what this process saw (presence, conflicts, save counts) to `sync`, which writes it
+    // in one batch and reads back what every process saw; snapshots, health and the roster then
+    // show that shared state, merged with this process's newest.
+    struct SharedBatch
+    {
+        QList<PresenceEntry> seen;
+        QList<ConflictEntry> conflicts;
+        QList<SaveDelta> saves;
+        QDateTime onlineSince; // read back who was seen since
+        QDate today; // and today's save counters (local day)
+    };
+    using SharedSync =
+        std::function<Result<SharedLiveState>(Db::Connection &, const SharedBatch &)>;
+    void setSharedSync(SharedSync sync);
+    bool isShared() const { return static_cast<bool>(m_sharedSync); }
     void start(int intervalMs = 250);
     void stop();
     // Forgets who was online, their saves and the conflict log, and the roster revision: the
@@ -54,6 +72,8 @@ private:
     void publish();
     void probeRoster();
     void probeSize();
+    void syncShared();
+    void mergeShared(LiveSnapshot &snapshot) const;
 
     Db::ConnectionPool &m_pool;
     QString m_databasePath;
@@ -73,6 +93,11 @@ private:
     std::atomic<qint64> m_probedBytes{0};
     bool m_sizeProbeRunning = false; // touched on the hub's thread only
     QElapsedTimer m_sinceSizeProbe;
+    SharedSync m_sharedSync;
+    bool m_syncRunning = false; // touched on the hub's thread only
+    QElapsedTimer m_sinceSync;
+    mutable QMutex m_sharedMutex;
+    std::optional<SharedLiveState> m_shared; // the last state read, guarded by m_sharedMutex
 };
 
 // Prometheus text exposition (version 0.0.4) of a snapshot.

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include <QDate>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -73,6 +74,24 @@ struct LiveSnapshot
     // Moves whenever an account, class or membership changes, through any door (-1: not read
     // yet). The dashboard reloads its class list and roster when it does.
     qint64 rosterRevision = -1;
+};
+
+// What several processes on one database share (#15), read from it: who was seen recently, the
+// newest conflicts and how many there were in all.
+struct SharedLiveState
+{
+    QList<PresenceEntry> online;
+    QList<ConflictEntry> recentConflicts; // newest first
+    quint64 conflictTotal = 0;
+    QHash<qint64, SaveActivity> saveActivity; // today's (local day), by user id
+};
+
+// Save counters one process counted since its last batch, to be added to the shared ones.
+struct SaveDelta
+{
+    qint64 userId = 0;
+    QDate day; // local day the saves happened on
+    SaveActivity counts; // lastSave: the newest of them, invalid when only failures
 };
 
 using LiveSnapshotPtr = std::shared_ptr<const LiveSnapshot>;

@@ -68,4 +68,18 @@ QHash<qint64, QString> Presence::takeDirty()
     return dirty;
 }
 
+QList<PresenceEntry> Presence::takeDirtyEntries()
+{
+    QMutexLocker lock(&m_mutex);
+    QList<PresenceEntry> entries;
+    entries.reserve(m_dirty.size());
+    for (auto it = m_dirty.cbegin(); it != m_dirty.cend(); ++it) {
+        const auto entry = m_entries.constFind(it.key());
+        if (entry != m_entries.constEnd())
+            entries.append(*entry);
+    }
+    m_dirty.clear();
+    return entries;
+}
+
 } // namespace Blockhaus::Live

@@ -22,6 +22,9 @@ public:
     QDateTime lastSeen(qint64 userId) const;
     // The last-seen times changed since the previous call, for one batched database write.
     QHash<qint64, QString> takeDirty();
+    // The same for several processes on one database (#15): the entries seen since the previous
+    // call, whole, for one batched upsert of the shared presence table.
+    QList<PresenceEntry> takeDirtyEntries();
     // Forgets everyone (after a restore the user ids name other accounts, #13).
     void clear();
 

@@ -20,10 +20,35 @@ SaveActivity &SaveActivityLog::entryFor(qint64 userId, const QDateTime &when)
     return m_entries[userId];
 }
 
+SaveActivity *SaveActivityLog::pendingFor(qint64 userId, const QDateTime &when)
+{
+    if (!m_keepPending)
+        return nullptr;
+    return &m_pending[qMakePair(userId, when.toLocalTime().date())];
+}
+
 void SaveActivityLog::clear()
 {
     const QMutexLocker lock(&m_mutex);
     m_entries.clear();
+    m_pending.clear();
+}
+
+void SaveActivityLog::setKeepPending(bool keep)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_keepPending = keep;
+}
+
+QList<SaveDelta> SaveActivityLog::takePending()
+{
+    const QMutexLocker lock(&m_mutex);
+    QList<SaveDelta> deltas;
+    deltas.reserve(m_pending.size());
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
+        deltas.append(SaveDelta{it.key().first, it.key().second, it.value()});
+    m_pending.clear();
+    return deltas;
 }
 
 void SaveActivityLog::recordSave(qint64 userId, const QDateTime &when)
@@ -32,18 +57,26 @@ void SaveActivityLog::recordSave(qint64 userId, const QDateTime &when)
     SaveActivity &entry = entryFor(userId, when);
     entry.lastSave = when;
     ++entry.savesToday;
+    if (SaveActivity *pending = pendingFor(userId, when)) {
+        pending->lastSave = when;
+        ++pending->savesToday;
+    }
 }
 
 void SaveActivityLog::recordFailure(qint64 userId, const QDateTime &when)
 {
     const QMutexLocker lock(&m_mutex);
     ++entryFor(userId, when).failedToday;
+    if (SaveActivity *pending = pendingFor(userId, when))
+        ++pending->failedToday;
 }
 
 void SaveActivityLog::recordConflict(qint64 userId, const QDateTime &when)
 {
     const QMutexLocker lock(&m_mutex);
     ++entryFor(userId, when).conflictsToday;
+    if (SaveActivity *pending = pendingFor(userId, when))
+        ++pending->conflictsToday;
 }
 
 QHash<qint64, SaveActivity> SaveActivityLog::today(const QDateTime &now) const

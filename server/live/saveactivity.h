@@ -7,6 +7,7 @@
 #include <QDate>
 #include <QHash>
 #include <QMutex>
+#include <QPair>
 
 #include "server/live/livetypes.h"
 
@@ -22,13 +23,20 @@ public:
     QHash<qint64, SaveActivity> today(const QDateTime &now) const;
     // Forgets every student's counters (after a restore the ids name other accounts, #13).
     void clear();
+    // Several processes on one database (#15): each record also adds to a delta that
+    // takePending() hands over for the shared counters' next batch.
+    void setKeepPending(bool keep);
+    QList<SaveDelta> takePending();
 
 private:
     SaveActivity &entryFor(qint64 userId, const QDateTime &when); // with m_mutex held
+    SaveActivity *pendingFor(qint64 userId, const QDateTime &when); // null unless kept
 
     mutable QMutex m_mutex;
     QHash<qint64, SaveActivity> m_entries;
     QDate m_day; // local day the counters belong to
+    bool m_keepPending = false;
+    QHash<QPair<qint64, QDate>, SaveActivity> m_pending; // by user and local day
 };
 
 } // namespace Blockhaus::Live

@@ -104,7 +104,12 @@ StudentStatus Classroom::withPresence(const Core::StudentRow &row) const
         const QDateTime seen = presence.lastSeen(row.user.id);
         if (seen.isValid() && (!status.lastSeen.isValid() || seen > status.lastSeen))
             status.lastSeen = seen;
-        status.online = presence.isOnline(row.user.id, QDateTime::currentDateTimeUtc());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        status.online = presence.isOnline(row.user.id, now);
+        // Several processes on one database (#15): the student may have been seen by another
+        // one, whose sighting reaches users.last_seen within a second or so.
+        if (m_live->isShared() && status.lastSeen.isValid())
+            status.online = status.lastSeen.secsTo(now) <= Live::Presence::onlineWindowSeconds;
     }
     return status;
 }
@@ -442,9 +447,8 @@ Result<JoinPicker> Classroom::join(Work &work, const QString &code,
                                    const QString &clientAddress) const
 {
     // Misses are throttled per address so that codes cannot be enumerated (issue #12).
-    Auth::JoinThrottle &throttle = m_auth.joinThrottle();
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    if (const int wait = throttle.retryAfterSeconds(clientAddress, nowMs)) {
+    if (const int wait = m_auth.joinRetryAfterSeconds(work.connection(), clientAddress, nowMs)) {
         Error error = makeError(ErrorKind::TooManyRequests,
                                 QT_TRANSLATE_NOOP("Sentence",
                                                   "Too many wrong class codes. Please wait a "
@@ -460,7 +464,7 @@ Result<JoinPicker> Classroom::join(Work &work, const QString &code,
         info = Store::ClassStore::join(work.connection(), code);
     if (!info) {
         if (info.error().kind == ErrorKind::NotFound)
-            throttle.recordMiss(clientAddress, nowMs);
+            m_auth.recordJoinMiss(work.connection(), clientAddress, nowMs);
         return info.error();
     }
     return JoinPicker{info->group, info->students};

@@ -782,6 +782,7 @@ QList<HttpReply> runConcurrently(quint16 port, const QList<HttpRequest> &request
         std::unique_ptr<QTcpSocket> socket;
         QByteArray bytes;
         QByteArray buffer;
+        quint16 port = 0;
         bool head = false;
         bool done = false;
         HttpReply reply;
@@ -828,7 +829,8 @@ QList<HttpReply> runConcurrently(quint16 port, const QList<HttpRequest> &request
 
     for (qsizetype i = 0; i < requests.size(); ++i) {
         Slot &slot = pending[size_t(i)];
-        slot.bytes = serialize(requests.at(i), port);
+        slot.port = requests.at(i).port ? requests.at(i).port : port;
+        slot.bytes = serialize(requests.at(i), slot.port);
         slot.head = requests.at(i).method == "HEAD";
         slot.socket = std::make_unique<QTcpSocket>();
         QTcpSocket *socket = slot.socket.get();
@@ -847,7 +849,7 @@ QList<HttpReply> runConcurrently(quint16 port, const QList<HttpRequest> &request
     }
     deadlineTimer.start(timeoutMs);
     for (Slot &slot : pending)
-        slot.socket->connectToHost(u"127.0.0.1"_s, port);
+        slot.socket->connectToHost(u"127.0.0.1"_s, slot.port);
     if (remaining > 0)
         loop.exec();
 

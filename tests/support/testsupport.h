@@ -35,6 +35,7 @@ struct HttpRequest
     HeaderList headers; // extra headers, sent as given
     QByteArray body;
     bool sendContentLength = true; // false: omit Content-Length (for 411 tests)
+    quint16 port = 0; // runConcurrently(): another server than the one it is given (0: that one)
 };
 
 struct HttpReply

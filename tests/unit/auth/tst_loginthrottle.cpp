@@ -4,6 +4,8 @@
 // doubling up to 15 min, reset by a success; per account 50 failures within an hour from any
 // addresses; per address 100 failures within 15 minutes; the teacher's own machine is never
 // throttled; every table stays within its cap under a flood of made-up keys.
+#include <functional>
+
 #include <QTest>
 
 #include "server/auth/jointhrottle.h"
@@ -75,6 +77,10 @@ private slots:
     void joinLockIsPerAddressAndSlides();
     void joinFromTeachersMachineIsNeverLocked();
     void joinTableStaysBoundedUnderAFloodOfAddresses();
+
+    // #15: several processes keep the state in the database, one fresh throttle per attempt.
+    void stateCarriedThroughTextLocksLikeOneThrottle();
+    void joinStateCarriedThroughTextLocksLikeOneThrottle();
 };
 
 void TestLoginThrottle::fourFailuresDoNotLock()
@@ -469,6 +475,72 @@ void TestLoginThrottle::joinTableStaysBoundedUnderAFloodOfAddresses()
     for (int i = 0; i < 100'000; ++i)
         defaults.recordMiss(addressNumber(i), t0 + i / 2000);
     QVERIFY(defaults.size() <= JoinThrottle::Limits().maxAddresses);
+}
+
+// Every attempt as another process would make it: a fresh throttle imports the texts, applies one
+// rule and exports them. The lock comes at the same failure as in one throttle, holds, doubles,
+// and a success clears the pair and the account. Catches an export that drops a field.
+void TestLoginThrottle::stateCarriedThroughTextLocksLikeOneThrottle()
+{
+    QStringList states{QString(), QString(), QString()};
+    const auto attempt = [&](const std::function<int(LoginThrottle &)> &rule) {
+        LoginThrottle fresh;
+        fresh.importStates(u"anna"_s, school, states);
+        const int result = rule(fresh);
+        states = fresh.exportStates(u"anna"_s, school);
+        return result;
+    };
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(attempt([&](LoginThrottle &t) {
+                     return t.recordFailure(u"Anna"_s, school, t0 + i * second);
+                 }),
+                 0);
+    }
+    QCOMPARE(attempt([&](LoginThrottle &t) {
+                 return t.recordFailure(u"anna"_s, school, t0 + 4 * second);
+             }),
+             30);
+    QCOMPARE(attempt([&](LoginThrottle &t) {
+                 return t.retryAfterSeconds(u"ANNA"_s, school, t0 + 10 * second);
+             }),
+             24);
+    // After the lock, five more failures lock for twice as long.
+    for (int i = 0; i < 4; ++i) {
+        attempt([&](LoginThrottle &t) {
+            return t.recordFailure(u"anna"_s, school, t0 + minute + i * second);
+        });
+    }
+    QCOMPARE(attempt([&](LoginThrottle &t) {
+                 return t.recordFailure(u"anna"_s, school, t0 + minute + 4 * second);
+             }),
+             60);
+    QVERIFY(!states.at(0).isEmpty());
+    QVERIFY(!states.at(1).isEmpty());
+    QVERIFY(!states.at(2).isEmpty());
+    attempt([&](LoginThrottle &t) {
+        t.recordSuccess(u"anna"_s, school);
+        return 0;
+    });
+    QVERIFY(states.at(0).isEmpty()); // the pair and the account start again
+    QVERIFY(states.at(1).isEmpty());
+    QVERIFY(LoginThrottle::keysOf(u"Anna"_s, school)
+                .first()
+                .startsWith(LoginThrottle::accountPairPrefix(u"ANNA"_s)));
+}
+
+void TestLoginThrottle::joinStateCarriedThroughTextLocksLikeOneThrottle()
+{
+    QString state;
+    for (int i = 0; i < 20; ++i) {
+        JoinThrottle fresh;
+        fresh.importState(classmate, state);
+        QCOMPARE(fresh.retryAfterSeconds(classmate, t0 + i * second), 0);
+        fresh.recordMiss(classmate, t0 + i * second);
+        state = fresh.exportState(classmate);
+    }
+    JoinThrottle fresh;
+    fresh.importState(classmate, state);
+    QCOMPARE(fresh.retryAfterSeconds(classmate, t0 + 20 * second), 40);
 }
 
 QTEST_GUILESS_MAIN(TestLoginThrottle)
