@@ -61,12 +61,12 @@ QByteArray stateCookieHeader(const QString &state, int maxAgeSeconds)
 Result<QString> redirectUri(const Request &request, const QString &publicOrigin)
 {
     if (!publicOrigin.isEmpty())
-        return publicOrigin + QString::fromLatin1(callbackPath);
+        return QString(publicOrigin + QString::fromLatin1(callbackPath));
     const QString host = QString::fromLatin1(request.header("host"));
     const QUrl origin(u"http://"_s + host);
     if (host.isEmpty() || !origin.isValid() || origin.host().isEmpty() || !origin.path().isEmpty())
         return makeError(ErrorKind::BadRequest, u"The request names no valid Host."_s);
-    return u"http://"_s + host + QString::fromLatin1(callbackPath);
+    return QString(u"http://"_s + host + QString::fromLatin1(callbackPath));
 }
 
 Error notConfigured()

@@ -225,7 +225,7 @@ void Provider::fetchJson(const QUrl &url, const QByteArray &postBody, JsonDone d
     if (postBody.isNull()) {
         reply = m_network->get(request);
     } else {
-        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
+        request.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
         if (!m_config.clientSecret.isEmpty()) {
             // client_secret_basic (RFC 6749 2.3.1): both parts form-encoded, then base64.
             const QByteArray credentials = QUrl::toPercentEncoding(m_config.clientId) + ':'
