@@ -172,12 +172,12 @@ Result<SchoolIdentity> mapClaims(const QJsonObject &claims, const ClaimMapping &
     identity.displayName = claims.value(mapping.displayNameClaim).toString().trimmed().left(100);
     if (identity.displayName.isEmpty())
         identity.displayName = identity.username;
-    // IServ sends a list of names; a single name is taken as a list of one.
+    // IServ sends a list of names; a single name is taken as a list of one. Anything but text
+    // (numbers, objects) names no group.
     const QJsonValue groups = claims.value(mapping.groupsClaim);
-    QStringList names =
-        groups.isString() ? QStringList{groups.toString()} : groups.toVariant().toStringList();
-    for (const QString &raw : std::as_const(names)) {
-        const QString name = raw.trimmed().left(100);
+    const QJsonArray names = groups.isString() ? QJsonArray{groups} : groups.toArray();
+    for (const QJsonValue &raw : names) {
+        const QString name = raw.toString().trimmed().left(100);
         if (name.isEmpty())
             continue;
         if (mapping.teacherGroups.contains(name, Qt::CaseInsensitive))
