@@ -81,9 +81,22 @@ private:
 };
 
 const QStringList schemaTables{
-    u"assets"_s,          u"backpack_items"_s,     u"groups"_s,           u"memberships"_s,
-    u"project_shares"_s,  u"project_thumbnails"_s, u"project_versions"_s, u"projects"_s,
-    u"roster_revision"_s, u"schema_meta"_s,        u"sessions"_s,         u"storage_usage"_s,
+    u"assets"_s,
+    u"backpack_items"_s,
+    // School sign-in (#15, migration 0006).
+    u"external_groups"_s,
+    u"external_identities"_s,
+    u"groups"_s,
+    u"memberships"_s,
+    u"oidc_pending_logins"_s,
+    u"project_shares"_s,
+    u"project_thumbnails"_s,
+    u"project_versions"_s,
+    u"projects"_s,
+    u"roster_revision"_s,
+    u"schema_meta"_s,
+    u"sessions"_s,
+    u"storage_usage"_s,
     u"users"_s,
 };
 
