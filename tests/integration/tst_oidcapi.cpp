@@ -5,6 +5,7 @@
 #include <QDeadlineTimer>
 #include <QProcess>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -142,6 +143,8 @@ private slots:
     void stateFromAnotherBrowserIsRefused();
     void replayedStateIsRefused();
     void offWithoutIssuer();
+    void badSettingsAreRefusedAtStart_data();
+    void badSettingsAreRefusedAtStart();
     void slowProviderHoldsNoConnection();
     void g8_samePersonAtOnceMakesOneAccount();
     void g8_loginStormOfOneClass();
@@ -425,6 +428,32 @@ void TestOidcApi::offWithoutIssuer()
     QVERIFY(checkError(client.get("/login/school"_ba), 404, u"not_found"_s).isEmpty());
     QVERIFY(
         checkError(client.get("/login/school/callback?state=x"_ba), 404, u"not_found"_s).isEmpty());
+}
+
+void TestOidcApi::badSettingsAreRefusedAtStart_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("plain http elsewhere") << QStringList{
+        u"--oidc-issuer"_s, u"http://idp.school.example"_s, u"--oidc-client-id"_s, u"x"_s};
+    QTest::newRow("no client id") << QStringList{u"--oidc-issuer"_s, m_provider.issuer()};
+    QTest::newRow("scopes without openid")
+        << QStringList{u"--oidc-issuer"_s, m_provider.issuer(), u"--oidc-client-id"_s, u"x"_s,
+                       u"--oidc-scopes"_s, u"profile"_s};
+}
+
+void TestOidcApi::badSettingsAreRefusedAtStart()
+{
+    // Refused before anything starts, with the usage exit code and a sentence naming the option.
+    QFETCH(QStringList, arguments);
+    QTemporaryDir dir;
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral(BLOCKHAUS_BINARY),
+                  QStringList{u"--headless"_s, u"--port"_s, u"0"_s, u"--data-dir"_s, dir.path()}
+                      + arguments);
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY2(process.readAll().contains("oidc"), "the message names the option");
 }
 
 void TestOidcApi::slowProviderHoldsNoConnection()
