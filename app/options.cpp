@@ -115,6 +115,62 @@ QList<QHostAddress> addressListOption(const QString &origin, const QString &valu
     return addresses;
 }
 
+// A text from the command line, else from the saved settings, else the default.
+QString textOption(const QCommandLineParser &parser, const QString &name,
+                   const QString &settingsKey, const QString &defaultValue = {})
+{
+    if (parser.isSet(name))
+        return parser.value(name).trimmed();
+    return AppSettings().text(settingsKey).value_or(defaultValue).trimmed();
+}
+
+bool isLoopbackHost(const QString &host)
+{
+    const QHostAddress address(host);
+    return host == u"localhost"_s || (!address.isNull() && address.isLoopback());
+}
+
+// School sign-in (#15): off without an issuer. The issuer is the provider's address as its
+// discovery document names it; https, except on this computer (tests, a local provider).
+Oidc::OidcConfig oidcOptions(const QCommandLineParser &parser)
+{
+    Oidc::OidcConfig config;
+    const QString issuer = textOption(parser, u"oidc-issuer"_s, u"oidc/issuer"_s);
+    if (issuer.isEmpty())
+        return config;
+    const QUrl url(issuer, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() || url.hasQuery() || url.hasFragment()
+        || !(url.scheme() == u"https"_s
+             || (url.scheme() == u"http"_s && isLoopbackHost(url.host()))))
+        fail(u"--oidc-issuer (or the setting oidc/issuer) needs the https address of the school's "
+             "identity provider, e.g. https://schule.example/iserv/oauth."_s);
+    config.issuer = url;
+    config.clientId = textOption(parser, u"oidc-client-id"_s, u"oidc/clientId"_s);
+    if (config.clientId.isEmpty())
+        fail(u"School sign-in needs the client id Blockhaus has at the identity provider: "
+             "--oidc-client-id (or the setting oidc/clientId)."_s);
+    config.clientSecret = qEnvironmentVariable("BLOCKHAUS_OIDC_CLIENT_SECRET");
+    config.scopes = textOption(parser, u"oidc-scopes"_s, u"oidc/scopes"_s, config.scopes);
+    if (!config.scopes.split(u' ', Qt::SkipEmptyParts).contains(u"openid"_s))
+        fail(u"--oidc-scopes must contain openid."_s);
+    Oidc::ClaimMapping &claims = config.claims;
+    claims.usernameClaim =
+        textOption(parser, u"oidc-username-claim"_s, u"oidc/usernameClaim"_s, claims.usernameClaim);
+    claims.displayNameClaim = textOption(parser, u"oidc-name-claim"_s, u"oidc/displayNameClaim"_s,
+                                         claims.displayNameClaim);
+    claims.groupsClaim =
+        textOption(parser, u"oidc-groups-claim"_s, u"oidc/groupsClaim"_s, claims.groupsClaim);
+    for (const QString &group :
+         textOption(parser, u"oidc-teacher-groups"_s, u"oidc/teacherGroups"_s)
+             .split(u',', Qt::SkipEmptyParts)) {
+        if (!group.trimmed().isEmpty())
+            claims.teacherGroups.append(group.trimmed());
+    }
+    if (parser.isSet(u"oidc-timeout-ms"_s))
+        config.timeoutMs = intOption(parser, u"oidc-timeout-ms"_s, 100, 120000);
+    return config;
+}
+
 } // namespace
 
 bool wantsHeadless(int argc, char **argv)
@@ -211,6 +267,30 @@ Options parseOptions(const QStringList &arguments)
          u"Storage space per teacher or admin (default 0: no limit, or the saved setting "
          "quota/teacherMB)."_s,
          u"MB"_s},
+        {u"oidc-issuer"_s,
+         u"Let students and teachers sign in with the school's identity provider (OpenID "
+         "Connect: IServ, Keycloak, Azure AD, ...) at this issuer address, beside the Blockhaus "
+         "accounts (default: the setting oidc/issuer, else off). The client secret, if any, is "
+         "read from the environment variable BLOCKHAUS_OIDC_CLIENT_SECRET."_s,
+         u"url"_s},
+        {u"oidc-client-id"_s, u"Blockhaus' client id at the identity provider (oidc/clientId)."_s,
+         u"id"_s},
+        {u"oidc-scopes"_s,
+         u"Scopes asked for at sign-in (default \"openid profile\"; oidc/scopes)."_s, u"scopes"_s},
+        {u"oidc-username-claim"_s,
+         u"ID token claim with the user name (default preferred_username; oidc/usernameClaim)."_s,
+         u"claim"_s},
+        {u"oidc-name-claim"_s,
+         u"ID token claim with the full name (default name; oidc/displayNameClaim)."_s, u"claim"_s},
+        {u"oidc-groups-claim"_s,
+         u"ID token claim with the user's groups, which become classes (default groups; "
+         "oidc/groupsClaim)."_s,
+         u"claim"_s},
+        {u"oidc-teacher-groups"_s,
+         u"Comma-separated groups whose members sign in as teachers (oidc/teacherGroups)."_s,
+         u"groups"_s},
+        {u"oidc-timeout-ms"_s,
+         u"Longest wait for one answer of the identity provider (default 10000)."_s, u"ms"_s},
     });
     // An unknown option ends with the usage exit code like a wrong value does (process() alone
     // would exit with 1); process() then handles --help and --version.
@@ -264,6 +344,7 @@ Options parseOptions(const QStringList &arguments)
                                                 options.studentQuotaBytes);
     options.teacherQuotaBytes = megabytesOption(parser, u"teacher-quota-mb"_s, u"quota/teacherMB"_s,
                                                 options.teacherQuotaBytes);
+    options.oidc = oidcOptions(parser);
     const QByteArray maxPages = qgetenv("BLOCKHAUS_SQLITE_MAX_PAGE_COUNT");
     if (!maxPages.isEmpty())
         options.sqliteMaxPageCount = maxPages.toLongLong();

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "server/oidc/oidcconfig.h"
+
 namespace Blockhaus::App {
 
 class AppSettings;
@@ -60,6 +62,10 @@ struct Options
     // pages show sizes.
     qint64 studentQuotaBytes = 200'000'000;
     qint64 teacherQuotaBytes = 0;
+    // School sign-in through OpenID Connect (#15), off unless an issuer is given: --oidc-issuer,
+    // --oidc-client-id, ... or the saved settings oidc/issuer, oidc/clientId, ...; the client
+    // secret only from the environment (BLOCKHAUS_OIDC_CLIENT_SECRET), never the command line.
+    Oidc::OidcConfig oidc;
 };
 
 // The Scratch CDN the editor itself would use for library items.

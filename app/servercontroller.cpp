@@ -19,6 +19,7 @@
 #include "server/db/restore.h"
 #include "server/http/apiserver.h"
 #include "server/library/librarycache.h"
+#include "server/oidc/provider.h"
 #include "server/service/dashboardcaller.h"
 #include "server/store/classstore.h"
 #include "server/store/livestatestore.h"
@@ -171,9 +172,11 @@ bool ServerController::start(StartError *error)
     // Created here, moved to the server thread below: its network client must live in a thread
     // with an event loop that never waits on the database.
     m_library = new Library::LibraryCache(libraryConfig);
+    // The same for the school's identity provider (#15), which is asked over the network.
+    m_oidc = new Oidc::Provider(m_options.oidc);
     m_runner = std::make_unique<Service::Runner>(*m_pool);
     m_services = std::make_unique<Http::Services>(
-        Http::Services{*m_pool, *m_runner, m_auth, *m_live, m_httpConfig, m_library});
+        Http::Services{*m_pool, *m_runner, m_auth, *m_live, m_httpConfig, m_library, m_oidc});
     m_classroom = std::make_unique<StoreClassroomService>(*m_runner, m_auth, m_live.get());
     m_maintenance = std::make_unique<StoreMaintenanceService>(*m_runner, m_options.dataDir,
                                                               dbConfig.sqlitePath);
@@ -189,6 +192,7 @@ bool ServerController::start(StartError *error)
     m_serverThread.start();
     m_live->moveToThread(&m_serverThread);
     m_library->moveToThread(&m_serverThread);
+    m_oidc->moveToThread(&m_serverThread);
     QString listenReason;
     QMetaObject::invokeMethod(
         m_live.get(),
@@ -484,6 +488,8 @@ void ServerController::stop()
                 // thread, with its network client.
                 delete m_library;
                 m_library = nullptr;
+                delete m_oidc;
+                m_oidc = nullptr;
                 m_live->stop();
                 m_live->moveToThread(QCoreApplication::instance()->thread());
             },
@@ -493,6 +499,8 @@ void ServerController::stop()
     }
     delete m_library; // only when the server thread never ran
     m_library = nullptr;
+    delete m_oidc;
+    m_oidc = nullptr;
     if (m_pool) {
         m_pool->shutdown();
         if (m_live)

@@ -28,6 +28,10 @@ namespace Blockhaus::Library {
 class LibraryCache;
 }
 
+namespace Blockhaus::Oidc {
+class Provider;
+}
+
 namespace Blockhaus::App {
 
 class ServerController : public QObject
@@ -121,6 +125,7 @@ private:
     std::unique_ptr<StoreMaintenanceService> m_maintenance;
     Http::ApiServer *m_api = nullptr; // lives in m_serverThread
     Library::LibraryCache *m_library = nullptr; // lives in m_serverThread, outlives m_api
+    Oidc::Provider *m_oidc = nullptr; // school sign-in (#15); like m_library
     QThread m_serverThread;
     quint16 m_port = 0;
     QString m_generatedAdminPassword;

@@ -60,6 +60,8 @@ RULES = [
     ("server/sb3/", "server/http/", (), (), "sb3/ knows nothing of the doors"),
     ("server/sb3/", "server/service/", (), (), "service/ calls sb3/, not the reverse"),
     ("server/service/", "server/http/", (), (), "the HTTP door calls service/, not the reverse"),
+    ("server/oidc/", "server/", ("server/core/", "server/oidc/"), (),
+     "oidc/ talks to the identity provider only; service/ stores what it returns"),
     ("server/loadcheck/", "server/", ("server/loadcheck/",), (),
      "the class load (bench and --self-check) sees the server only as an HTTP client does"),
     ("server/", "ui/", (), (), "the server builds without the dashboard"),

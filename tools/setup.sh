@@ -30,6 +30,12 @@ packages=(
     libqt6opengl6-dev
     libzip-dev
     libsodium-dev
+    # School sign-in (issue #15): ID token signatures and keys by cjose (its pkg-config file
+    # needs jansson's and OpenSSL's); the tests' OpenID Connect provider runs on Authlib
+    libcjose-dev
+    libjansson-dev
+    libssl-dev
+    python3-authlib
     libsqlite3-dev
     sqlite3
     xvfb

@@ -7,6 +7,7 @@
 #include "server/http/httpserver.h"
 #include "server/http/libraryhandler.h"
 #include "server/http/projectshandler.h"
+#include "server/http/schoolsigninhandler.h"
 #include "server/http/servicehandler.h"
 #include "server/http/sessionhandler.h"
 #include "server/http/staticfiles.h"
@@ -21,6 +22,7 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
     , m_library(std::make_unique<LibraryHandler>(m_services))
     , m_backpack(std::make_unique<BackpackHandler>(m_services))
     , m_session(std::make_unique<SessionHandler>(m_services))
+    , m_schoolSignIn(std::make_unique<SchoolSignInHandler>(m_services))
     , m_classes(std::make_unique<ClassesHandler>(m_services))
     , m_service(std::make_unique<ServiceHandler>(m_services))
     , m_static(std::make_unique<StaticFiles>(services.config.webRoot))
@@ -30,6 +32,7 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
     // teachers, service.
     Router &router = m_dispatcher.router();
     m_session->registerRoutes(router);
+    m_schoolSignIn->registerRoutes(router);
     m_projects->registerRoutes(router);
     m_assets->registerRoutes(router);
     m_library->registerRoutes(router);

@@ -18,6 +18,7 @@ class AssetsHandler;
 class LibraryHandler;
 class BackpackHandler;
 class SessionHandler;
+class SchoolSignInHandler;
 class ClassesHandler;
 class ServiceHandler;
 class StaticFiles;
@@ -45,6 +46,7 @@ private:
     std::unique_ptr<LibraryHandler> m_library;
     std::unique_ptr<BackpackHandler> m_backpack;
     std::unique_ptr<SessionHandler> m_session;
+    std::unique_ptr<SchoolSignInHandler> m_schoolSignIn;
     std::unique_ptr<ClassesHandler> m_classes;
     std::unique_ptr<ServiceHandler> m_service;
     std::unique_ptr<StaticFiles> m_static;

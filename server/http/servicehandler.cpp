@@ -3,6 +3,7 @@
 
 #include "server/library/librarycache.h"
 #include "server/live/livehub.h"
+#include "server/oidc/provider.h"
 #include "server/service/maintenance.h"
 
 namespace Blockhaus::Http {
@@ -25,10 +26,13 @@ void ServiceHandler::registerRoutes(Router &router) const
 
 Reply ServiceHandler::status(const RequestContext &) const
 {
-    return Reply::json(200,
-                       QJsonObject{{u"status"_s, u"ok"_s},
-                                   {u"version"_s, QStringLiteral(BLOCKHAUS_VERSION)},
-                                   {u"uptime_s"_s, m_services.live.uptimeSeconds()}});
+    return Reply::json(
+        200,
+        QJsonObject{{u"status"_s, u"ok"_s},
+                    {u"version"_s, QStringLiteral(BLOCKHAUS_VERSION)},
+                    {u"uptime_s"_s, m_services.live.uptimeSeconds()},
+                    // The login page offers the school sign-in only when set up.
+                    {u"school_sign_in"_s, m_services.oidc && m_services.oidc->enabled()}});
 }
 
 Result<Reply> ServiceHandler::health(const RequestContext &, Service::Work &db) const

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// What handlers are given: the pool, authentication, live figures, the library cache and the HTTP
-// settings.
+// What handlers are given: the pool, authentication, live figures, the library cache, the school's
+// identity provider and the HTTP settings.
 #pragma once
 
 #include <QHostAddress>
@@ -22,6 +22,9 @@ class LiveHub;
 }
 namespace Blockhaus::Library {
 class LibraryCache;
+}
+namespace Blockhaus::Oidc {
+class Provider;
 }
 
 namespace Blockhaus::Http {
@@ -70,6 +73,8 @@ struct Services
     const HttpConfig &config;
     // Thread-safe; lives in the server thread. Null: no library (unknown assets answer 404).
     Library::LibraryCache *library = nullptr;
+    // Thread-safe; lives in the server thread. Null or not enabled: no school sign-in (#15).
+    Oidc::Provider *oidc = nullptr;
 };
 
 } // namespace Blockhaus::Http

@@ -308,8 +308,19 @@ function setUpPasswordToggle(button, input) {
 
 // ---- Start -------------------------------------------------------------------
 
+/** The school sign-in button, when the server has one (GET /api/v1/status, #15). */
+async function offerSchoolSignIn() {
+  try {
+    const status = await api('GET', '/api/v1/status');
+    byId('school-sign-in').hidden = !status?.school_sign_in;
+  } catch {
+    // No answer: the password login below still works, or says why not.
+  }
+}
+
 async function start() {
   applyTranslations();
+  offerSchoolSignIn();
   let user = null;
   try {
     user = await currentUser();
