@@ -20,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/support/pgdatabase.h"
 #include "tests/support/testsupport.h"
 
 using namespace Qt::StringLiterals;
@@ -232,8 +233,14 @@ public:
 
     bool build(int extraProjects)
     {
+        // On PostgreSQL SQLAlchemy makes integer keys SERIAL and dates TIMESTAMP.
+        const bool postgres = m_db.driverName() == u"QPSQL"_s;
         for (const char *statement : s4sSchema) {
-            if (!exec(QString::fromLatin1(statement)))
+            QString sql = QString::fromLatin1(statement);
+            if (postgres)
+                sql.replace(u"(id INTEGER NOT NULL"_s, u"(id SERIAL NOT NULL"_s)
+                    .replace(u"DATETIME"_s, u"TIMESTAMP"_s);
+            if (!exec(sql))
                 return false;
         }
         // Accounts of the school's sign-in: two classes' worth, a teacher, an S4S admin, and a
@@ -288,8 +295,9 @@ public:
             || !collaborative(2, u"Dance"_s, u"sub-ben"_s, 3) || !commit(2, 3, 1, u"sub-ben"_s)
             || !exec(u"INSERT INTO working_copies (project_id, collaborative_project_id, user_id, "
                      "based_on_commit_id, has_changes, created_at, updated_at) "
-                     "VALUES (4, 2, 'sub-ben', 3, 1, '2025-03-02 10:00:00', "
-                     "'2025-03-02 10:00:00')"_s))
+                     "VALUES (4, 2, 'sub-ben', 3, ?, '2025-03-02 10:00:00', "
+                     "'2025-03-02 10:00:00')"_s,
+                     {true}))
             return false;
         m_s4s.expectedBodies.insert(u"Dance"_s, danceWork);
         ++m_s4s.importableProjects;
@@ -318,9 +326,11 @@ public:
                 return false;
         }
         if (!exec(u"INSERT INTO collaborative_project_permissions (collaborative_project_id, "
-                  "group_id, permission, is_frozen) VALUES (1, 1, 'READ', 0)"_s)
+                  "group_id, permission, is_frozen) VALUES (1, 1, 'READ', ?)"_s,
+                  {false})
             || !exec(u"INSERT INTO assignments (name, auto_freeze_on_due) "
-                     "VALUES ('Make a game', 0)"_s))
+                     "VALUES ('Make a game', ?)"_s,
+                     {false}))
             return false;
 
         // Backpack: Anna's costume (its asset row names the file) and Ben's sound (whose asset
@@ -354,16 +364,26 @@ private:
     S4sInstallation &m_s4s;
 };
 
-bool makeInstallation(const QString &folder, int extraProjects, S4sInstallation *installation)
+// The installation's database in a SQLite file in folder, or in the PostgreSQL database pg.
+bool makeInstallation(const QString &folder, int extraProjects, S4sInstallation *installation,
+                      const PgTestDatabase *pg = nullptr)
 {
-    installation->database = folder + u"/main.db"_s;
+    installation->database = pg ? pg->url() : folder + u"/main.db"_s;
     installation->uploads = folder + u"/uploads"_s;
     QDir().mkpath(installation->uploads);
     const QString name = u"s4s-fixture-"_s + folder;
     bool built = false;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(installation->database);
+        QSqlDatabase db = QSqlDatabase::addDatabase(pg ? u"QPSQL"_s : u"QSQLITE"_s, name);
+        if (pg) {
+            db.setHostName(pg->config().pgHost);
+            db.setPort(pg->config().pgPort);
+            db.setDatabaseName(pg->config().pgDatabase);
+            db.setUserName(pg->config().pgUser);
+            db.setPassword(pg->config().pgPassword);
+        } else {
+            db.setDatabaseName(installation->database);
+        }
         if (db.open()) {
             Fixture fixture(db, *installation);
             built = fixture.build(extraProjects);
@@ -423,6 +443,7 @@ private slots:
     void unreadableSourceChangesNothing();
     void refusesAFolderInUse();
     void killedRunCompletesWithoutDuplicates();
+    void importsFromAPostgresSource();
 
 private:
     QTemporaryDir m_folder;
@@ -657,6 +678,32 @@ void TestS4sImport::killedRunCompletesWithoutDuplicates()
     const FinishedRun third = runImport(server, big);
     QCOMPARE(third.exitCode, 0);
     QCOMPARE(snapshot(server), before);
+}
+
+void TestS4sImport::importsFromAPostgresSource()
+{
+    if (!TestServer::postgresRequested())
+        QSKIP("Needs PostgreSQL: runs in integration.s4simport.pg");
+    PgTestDatabase source;
+    QVERIFY2(source.isValid(), qPrintable(source.errorText()));
+    S4sInstallation s4s;
+    QVERIFY(makeInstallation(m_folder.filePath(u"pg-s4s"_s), 0, &s4s, &source));
+    TestServer server;
+    QVERIFY(prepareTarget(server));
+    const FinishedRun run = runImport(server, s4s);
+    QVERIFY2(run.exitCode == 0, run.output.constData());
+    const QString output = QString::fromUtf8(run.output);
+    QVERIFY2(output.contains(u"Accounts: 6 imported"_s), qPrintable(output));
+    QVERIFY2(output.contains(u"Projects: 4 imported, 0 already there, 2 skipped"_s),
+             qPrintable(output));
+    QVERIFY2(output.contains(u"Backpack items: 2 imported"_s), qPrintable(output));
+    const QString sql = u"SELECT v.body FROM projects p JOIN project_versions v ON "
+                        "v.project_id = p.id AND v.version = p.version WHERE p.title = 'Dance'"_s;
+    QCOMPARE(sqlValue(server.databasePath(), sql).toByteArray(),
+             s4s.expectedBodies.value(u"Dance"_s));
+    const FinishedRun again = runImport(server, s4s);
+    QVERIFY2(again.exitCode == 0, again.output.constData());
+    QVERIFY(again.output.contains("Everything importable was already there"));
 }
 
 QTEST_GUILESS_MAIN(TestS4sImport)
