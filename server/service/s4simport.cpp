@@ -208,12 +208,12 @@ void Importer::account(const Store::S4sUser &user)
     item(entry, [&](Db::Connection &db) -> Result<QString> {
         // A name a local account already has is not merged into it: that account may be someone
         // else's. The imported one gets the name with "-s4s" (then -s4s2, ...), and the report
-        // says so. No password: an empty hash never matches one (Auth::PasswordHasher).
+        // says so. No password: an empty (not NULL) hash never matches one (PasswordHasher).
         for (int attempt = 0; attempt < maxNameTries; ++attempt) {
             const QString name = attempt == 0 ? wanted
                 : attempt == 1                ? QString(wanted + u"-s4s"_s)
                                : QString(wanted + u"-s4s"_s + QString::number(attempt));
-            auto made = Store::UserStore::create(db, name, wanted, roleOf(user.role), QString());
+            auto made = Store::UserStore::create(db, name, wanted, roleOf(user.role), u""_s);
             if (made) {
                 if (attempt > 0) {
                     m_remark = makeError(ErrorKind::Exists,
