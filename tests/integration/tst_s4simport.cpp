@@ -156,6 +156,13 @@ public:
     bool exec(const QString &sql, const QVariantList &binds = {})
     {
         QSqlQuery q(m_db);
+        // Without binds, run the statement as it is: QPSQL cannot prepare DDL.
+        if (binds.isEmpty()) {
+            if (q.exec(sql))
+                return true;
+            qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+            return false;
+        }
         if (!q.prepare(sql)) {
             qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
             return false;
