@@ -81,9 +81,19 @@ private:
 };
 
 const QStringList schemaTables{
-    u"assets"_s,          u"backpack_items"_s,     u"groups"_s,           u"memberships"_s,
-    u"project_shares"_s,  u"project_thumbnails"_s, u"project_versions"_s, u"projects"_s,
-    u"roster_revision"_s, u"schema_meta"_s,        u"sessions"_s,         u"storage_usage"_s,
+    u"assets"_s,
+    u"backpack_items"_s,
+    u"groups"_s,
+    u"import_map"_s,
+    u"memberships"_s,
+    u"project_shares"_s,
+    u"project_thumbnails"_s,
+    u"project_versions"_s,
+    u"projects"_s,
+    u"roster_revision"_s,
+    u"schema_meta"_s,
+    u"sessions"_s,
+    u"storage_usage"_s,
     u"users"_s,
 };
 
