@@ -18,11 +18,6 @@ using Service::S4sItem;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Blockhaus::App::S4sImportCommand", text);
-}
-
 void printLine(const QString &line)
 {
     std::printf("%s\n", qPrintable(line));
@@ -32,19 +27,20 @@ void printLine(const QString &line)
 QString kindName(const QString &kind)
 {
     if (kind == u"account"_s)
-        return tr("account");
+        return QCoreApplication::translate("Blockhaus::App::S4sImportCommand", "account");
     if (kind == u"class"_s)
-        return tr("class");
+        return QCoreApplication::translate("Blockhaus::App::S4sImportCommand", "class");
     if (kind == u"member"_s)
-        return tr("class member");
+        return QCoreApplication::translate("Blockhaus::App::S4sImportCommand", "class member");
     if (kind == u"project"_s)
-        return tr("project");
-    return tr("backpack item");
+        return QCoreApplication::translate("Blockhaus::App::S4sImportCommand", "project");
+    return QCoreApplication::translate("Blockhaus::App::S4sImportCommand", "backpack item");
 }
 
 QString describe(const S4sItem &item)
 {
-    return tr("%1 %2 \u201c%3\u201d").arg(kindName(item.kind), item.sourceId, item.label);
+    return QCoreApplication::translate("Blockhaus::App::S4sImportCommand", "%1 %2 \u201c%3\u201d")
+        .arg(kindName(item.kind), item.sourceId, item.label);
 }
 
 // One line per item, flushed at once: a script (and the test of a killed run) follows them.
@@ -52,13 +48,17 @@ void printProgress(const S4sItem &item)
 {
     switch (item.outcome) {
     case S4sItem::Outcome::Imported:
-        printLine(tr("imported %1").arg(describe(item)));
+        printLine(QCoreApplication::translate("Blockhaus::App::S4sImportCommand", "imported %1")
+                      .arg(describe(item)));
         break;
     case S4sItem::Outcome::AlreadyThere:
-        printLine(tr("already there %1").arg(describe(item)));
+        printLine(
+            QCoreApplication::translate("Blockhaus::App::S4sImportCommand", "already there %1")
+                .arg(describe(item)));
         break;
     case S4sItem::Outcome::Skipped:
-        printLine(tr("skipped %1: %2").arg(describe(item), Core::translatedMessage(item.reason)));
+        printLine(QCoreApplication::translate("Blockhaus::App::S4sImportCommand", "skipped %1: %2")
+                      .arg(describe(item), Core::translatedMessage(item.reason)));
         break;
     }
     std::fflush(stdout);
@@ -68,7 +68,8 @@ void printReport(const Service::S4sImportReport &report)
 {
     using Outcome = S4sItem::Outcome;
     printLine(QString());
-    printLine(tr("Report of the import from Scratch4School:"));
+    printLine(QCoreApplication::translate("Blockhaus::App::S4sImportCommand",
+                                          "Report of the import from Scratch4School:"));
 #define KIND_TITLE(text) QT_TRANSLATE_NOOP("Blockhaus::App::S4sImportCommand", text)
     const QList<std::pair<QString, const char *>> kinds = {
         {u"account"_s, KIND_TITLE("Accounts")},
@@ -83,14 +84,16 @@ void printReport(const Service::S4sImportReport &report)
         const int imported = report.count(kind, Outcome::Imported);
         importedNow += imported;
         skipped += report.count(kind, Outcome::Skipped);
-        printLine(tr("    %1: %2 imported, %3 already there, %4 skipped")
-                      .arg(tr(title))
+        printLine(QCoreApplication::translate("Blockhaus::App::S4sImportCommand",
+                                              "    %1: %2 imported, %3 already there, %4 skipped")
+                      .arg(QCoreApplication::translate("Blockhaus::App::S4sImportCommand", title))
                       .arg(imported)
                       .arg(report.count(kind, Outcome::AlreadyThere))
                       .arg(report.count(kind, Outcome::Skipped)));
     }
     if (skipped > 0) {
-        printLine(tr("Skipped, and why:"));
+        printLine(
+            QCoreApplication::translate("Blockhaus::App::S4sImportCommand", "Skipped, and why:"));
         for (const S4sItem &item : report.items) {
             if (item.outcome == Outcome::Skipped)
                 printLine(u"    "_s + describe(item) + u": "_s
@@ -102,26 +105,33 @@ void printReport(const Service::S4sImportReport &report)
         if (!item.hasRemark)
             continue;
         if (!remarks)
-            printLine(tr("Imported with a remark:"));
+            printLine(QCoreApplication::translate("Blockhaus::App::S4sImportCommand",
+                                                  "Imported with a remark:"));
         remarks = true;
         printLine(u"    "_s + describe(item) + u": "_s + Core::translatedMessage(item.reason));
     }
-    printLine(tr("Not imported, as Blockhaus has no place for them: %1 projects in "
-                 "Scratch4School's trash, %2 older versions (earlier commits and other "
-                 "users' working copies; each project comes with its newest version), %3 "
-                 "assignments with %4 submissions, %5 shares of projects with users or "
-                 "groups.")
+    printLine(QCoreApplication::translate(
+                  "Blockhaus::App::S4sImportCommand",
+                  "Not imported, as Blockhaus has no place for them: %1 projects in "
+                  "Scratch4School's trash, %2 older versions (earlier commits and other "
+                  "users' working copies; each project comes with its newest version), %3 "
+                  "assignments with %4 submissions, %5 shares of projects with users or "
+                  "groups.")
                   .arg(report.trashedProjects)
                   .arg(report.olderVersions)
                   .arg(report.assignments)
                   .arg(report.assignmentSubmissions)
                   .arg(report.projectPermissions));
-    printLine(tr("Passwords are not imported: Scratch4School signs people in through the "
-                 "school's sign-in. The imported accounts cannot sign in to Blockhaus with a "
-                 "password until a teacher sets one (dashboard: the Students tab, a student, "
-                 "Reset password)."));
+    printLine(QCoreApplication::translate(
+        "Blockhaus::App::S4sImportCommand",
+        "Passwords are not imported: Scratch4School signs people in through the "
+        "school's sign-in. The imported accounts cannot sign in to Blockhaus with a "
+        "password until a teacher sets one (dashboard: the Students tab, a student, "
+        "Reset password)."));
     if (importedNow == 0 && !report.stopped)
-        printLine(tr("Everything importable was already there: nothing was changed."));
+        printLine(QCoreApplication::translate(
+            "Blockhaus::App::S4sImportCommand",
+            "Everything importable was already there: nothing was changed."));
 }
 
 } // namespace
@@ -142,7 +152,8 @@ int runS4sImport(const Options &options)
     const Service::S4sImportTarget target{databaseFile(options.dataDir),
                                           backupFolder(options.dataDir), options.database,
                                           options.databasePassword};
-    printLine(tr("Importing from Scratch4School: %1, uploads folder %2")
+    printLine(QCoreApplication::translate("Blockhaus::App::S4sImportCommand",
+                                          "Importing from Scratch4School: %1, uploads folder %2")
                   .arg(options.importS4s.startsWith(u"postgres"_s)
                            ? options.importS4s.section(u'@', -1)
                            : QDir::toNativeSeparators(options.importS4s),
@@ -160,8 +171,10 @@ int runS4sImport(const Options &options)
     std::fflush(stdout);
     if (report->stopped) {
         std::fprintf(stderr, "blockhaus: %s\n",
-                     qPrintable(tr("The import stopped early: %1 Run it again to continue "
-                                   "where it stopped.")
+                     qPrintable(QCoreApplication::translate(
+                                    "Blockhaus::App::S4sImportCommand",
+                                    "The import stopped early: %1 Run it again to continue "
+                                    "where it stopped.")
                                     .arg(Core::translatedMessage(report->stopReason))));
         if (!report->stopReason.message.isEmpty())
             std::fprintf(stderr, "blockhaus: %s\n", qPrintable(report->stopReason.message));
