@@ -284,9 +284,14 @@ void Importer::membership(const Store::S4sMembership &membership, const Store::S
             label = group.name;
         }
     }
+    QString username = membership.userId;
+    for (const Store::S4sUser &user : content.users) {
+        if (user.id == membership.userId && !user.username.trimmed().isEmpty())
+            username = user.username.trimmed();
+    }
     Item entry{u"member"_s,
                key + u'/' + membership.userId,
-               membership.userId + u" \u2192 "_s + label,
+               username + u" \u2192 "_s + label,
                Outcome::Skipped,
                {},
                false};
