@@ -13,6 +13,7 @@
 #include "app/dashboardlauncher.h"
 #include "app/options.h"
 #include "app/restorecommand.h"
+#include "app/s4simportcommand.h"
 #include "app/selfcheck.h"
 #include "app/servercontroller.h"
 #include "app/settings/appsettings.h"
@@ -80,6 +81,8 @@ int main(int argc, char **argv)
     options.headless = headless;
     if (!options.restoreFrom.isEmpty())
         return App::runRestore(options);
+    if (!options.importS4s.isEmpty())
+        return App::runS4sImport(options);
     if (options.selfCheck)
         return App::runSelfCheck(options);
 

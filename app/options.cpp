@@ -180,6 +180,8 @@ bool wantsHeadless(int argc, char **argv)
             || std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--version") == 0
             || std::strcmp(argv[i], "-v") == 0 || std::strcmp(argv[i], "--restore") == 0
             || std::strncmp(argv[i], "--restore=", 10) == 0
+            || std::strcmp(argv[i], "--import-s4s") == 0
+            || std::strncmp(argv[i], "--import-s4s=", 13) == 0
             || std::strcmp(argv[i], "--self-check") == 0)
             return true;
     }
@@ -242,6 +244,15 @@ Options parseOptions(const QStringList &arguments)
          "the data folder's backups folder), then exit. Blockhaus must not be running on that "
          "folder."_s,
          u"file"_s},
+        {u"import-s4s"_s,
+         u"Move over from Scratch4School: import the accounts, groups (as classes), projects and "
+         "backpacks of the Scratch4School installation whose database this is (its SQLite file "
+         "or a postgresql:// address) into this Blockhaus, print a report, then exit. Needs "
+         "--uploads. Running it again imports only what is not there yet. Blockhaus must not be "
+         "running on the data folder."_s,
+         u"database"_s},
+        {u"uploads"_s, u"The Scratch4School uploads folder (its UPLOAD_FOLDER) for --import-s4s."_s,
+         u"dir"_s},
         {u"self-check"_s,
          u"Check whether this computer can handle a class: start Blockhaus on a free local port "
          "on the data folder, let a throwaway class of students save projects for a few seconds, "
@@ -335,6 +346,15 @@ Options parseOptions(const QStringList &arguments)
         : QString::fromLatin1(defaultLibraryUpstream);
     options.libraryTimeoutMs = intOption(parser, u"library-timeout-ms"_s, 1, 600000);
     options.restoreFrom = parser.value(u"restore"_s);
+    options.importS4s = parser.value(u"import-s4s"_s);
+    options.s4sUploads = parser.value(u"uploads"_s);
+    if (parser.isSet(u"import-s4s"_s) && options.importS4s.trimmed().isEmpty())
+        fail(
+            u"--import-s4s needs the Scratch4School database (a file or postgresql:// address)."_s);
+    if (parser.isSet(u"import-s4s"_s) && options.s4sUploads.isEmpty())
+        fail(u"--import-s4s needs --uploads with the Scratch4School uploads folder."_s);
+    if (parser.isSet(u"uploads"_s) && !parser.isSet(u"import-s4s"_s))
+        fail(u"--uploads belongs to --import-s4s."_s);
     options.selfCheck = parser.isSet(u"self-check"_s);
     options.selfCheckStudents = intOption(parser, u"students"_s, 1, 1000);
     options.selfCheckSeconds = intOption(parser, u"self-check-seconds"_s, 1, 600);

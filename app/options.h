@@ -53,6 +53,10 @@ struct Options
     int selfCheckSeconds = 10;
     // --restore FILE: put this backup in place of the data folder's database, then exit.
     QString restoreFrom;
+    // --import-s4s DATABASE --uploads DIR: import a Scratch4School installation (its SQLite file
+    // or postgresql:// address, and its uploads folder) into this Blockhaus, then exit (#15).
+    QString importS4s;
+    QString s4sUploads;
     // The most the library cache keeps on disk; when full it serves what it has and stores
     // nothing new (#12).
     qint64 libraryCacheBytes = 1'000'000'000;

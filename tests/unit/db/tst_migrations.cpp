@@ -87,6 +87,7 @@ const QStringList schemaTables{
     u"external_groups"_s,
     u"external_identities"_s,
     u"groups"_s,
+    u"import_map"_s,
     u"memberships"_s,
     u"oidc_pending_logins"_s,
     u"presence"_s,
