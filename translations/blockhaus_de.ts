@@ -21,6 +21,81 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::App::S4sImportCommand</name>
+    <message>
+        <source>account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>class member</source>
+        <translation>Klassenmitglied</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>backpack item</source>
+        <translation>Rucksack-Element</translation>
+    </message>
+    <message>
+        <source>%1 %2 “%3”</source>
+        <translation>%1 %2 „%3“</translation>
+    </message>
+    <message>
+        <source>imported %1</source>
+        <translation>importiert: %1</translation>
+    </message>
+    <message>
+        <source>already there %1</source>
+        <translation>schon da: %1</translation>
+    </message>
+    <message>
+        <source>skipped %1: %2</source>
+        <translation>übersprungen: %1: %2</translation>
+    </message>
+    <message>
+        <source>Report of the import from Scratch4School:</source>
+        <translation>Bericht über den Import aus Scratch4School:</translation>
+    </message>
+    <message>
+        <source>    %1: %2 imported, %3 already there, %4 skipped</source>
+        <translation>    %1: %2 importiert, %3 schon da, %4 übersprungen</translation>
+    </message>
+    <message>
+        <source>Skipped, and why:</source>
+        <translation>Übersprungen, und warum:</translation>
+    </message>
+    <message>
+        <source>Imported with a remark:</source>
+        <translation>Importiert, mit einem Hinweis:</translation>
+    </message>
+    <message>
+        <source>Not imported, as Blockhaus has no place for them: %1 projects in Scratch4School&apos;s trash, %2 older versions (earlier commits and other users&apos; working copies; each project comes with its newest version), %3 assignments with %4 submissions, %5 shares of projects with users or groups.</source>
+        <translation>Nicht importiert, weil Blockhaus keinen Platz dafür hat: %1 Projekte im Papierkorb von Scratch4School, %2 ältere Versionen (frühere Commits und Arbeitskopien anderer Benutzer; jedes Projekt kommt mit seiner neuesten Version), %3 Aufgaben mit %4 Abgaben, %5 Freigaben von Projekten für Benutzer oder Gruppen.</translation>
+    </message>
+    <message>
+        <source>Passwords are not imported: Scratch4School signs people in through the school&apos;s sign-in. The imported accounts cannot sign in to Blockhaus with a password until a teacher sets one (dashboard: the Students tab, a student, Reset password).</source>
+        <translation>Passwörter werden nicht importiert: Scratch4School meldet alle über die Anmeldung der Schule an. Die importierten Konten können sich bei Blockhaus erst mit einem Passwort anmelden, wenn eine Lehrkraft eines setzt (Dashboard: Reiter Schüler/innen, ein Kind auswählen, Passwort zurücksetzen).</translation>
+    </message>
+    <message>
+        <source>Everything importable was already there: nothing was changed.</source>
+        <translation>Alles Importierbare war schon da: nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Importing from Scratch4School: %1, uploads folder %2</source>
+        <translation>Import aus Scratch4School: %1, Upload-Ordner %2</translation>
+    </message>
+    <message>
+        <source>The import stopped early: %1 Run it again to continue where it stopped.</source>
+        <translation>Der Import hat vorzeitig aufgehört: %1 Starte ihn noch einmal, dann geht er dort weiter, wo er aufgehört hat.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::App::SelfCheck</name>
     <message>
         <source>The database does not answer.</source>
@@ -2434,6 +2509,102 @@ Version %3</translation>
     <message>
         <source>The backup could not be updated to this version of Blockhaus: %1. The database it replaced is in use again.</source>
         <translation>Die Sicherung konnte nicht auf diese Version von Blockhaus gebracht werden: %1. Die ersetzte Datenbank ist wieder in Gebrauch.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL&apos;s pg_dump was not found (on Debian or Ubuntu it is in the package postgresql-client).</source>
+        <translation>PostgreSQLs pg_dump wurde nicht gefunden (unter Debian oder Ubuntu steckt es im Paket postgresql-client).</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not finish within %2 minutes.</source>
+        <translation>%1 ist nicht innerhalb von %2 Minuten fertig geworden.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written.</source>
+        <translation>Die Datei %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>Die Datei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Its file is missing from the uploads folder (looked for %1).</source>
+        <translation>Seine Datei fehlt im Upload-Ordner (gesucht: %1).</translation>
+    </message>
+    <message>
+        <source>Imported as %1: a Blockhaus account already has the name %2.</source>
+        <translation>Als %1 importiert: ein Blockhaus-Konto heißt schon %2.</translation>
+    </message>
+    <message>
+        <source>Imported as %1: its teacher already has a class named %2.</source>
+        <translation>Als %1 importiert: die Lehrkraft hat schon eine Klasse namens %2.</translation>
+    </message>
+    <message>
+        <source>There is already a class named %1.</source>
+        <translation>Es gibt schon eine Klasse namens %1.</translation>
+    </message>
+    <message>
+        <source>Its class was not imported.</source>
+        <translation>Seine Klasse wurde nicht importiert.</translation>
+    </message>
+    <message>
+        <source>Its account was not imported.</source>
+        <translation>Sein Konto wurde nicht importiert.</translation>
+    </message>
+    <message>
+        <source>Its owner&apos;s account was not imported.</source>
+        <translation>Das Konto seines Besitzers wurde nicht importiert.</translation>
+    </message>
+    <message>
+        <source>It has no saved version.</source>
+        <translation>Es hat keine gespeicherte Version.</translation>
+    </message>
+    <message>
+        <source>Imported without its thumbnail: the file %1 is missing or cannot be read.</source>
+        <translation>Ohne Vorschaubild importiert: die Datei %1 fehlt oder kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Its .sb3 file %1 cannot be imported: %2</source>
+        <translation>Seine .sb3-Datei %1 kann nicht importiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Imported without its thumbnail, which is not a PNG or JPEG picture.</source>
+        <translation>Ohne Vorschaubild importiert, denn es ist kein PNG- oder JPEG-Bild.</translation>
+    </message>
+    <message>
+        <source>This Blockhaus has no administrator account yet. Start Blockhaus once on it (that makes the account), stop it, and import again.</source>
+        <translation>Dieses Blockhaus hat noch kein Administratorkonto. Starte Blockhaus einmal damit (das legt das Konto an), beende es und importiere noch einmal.</translation>
+    </message>
+    <message>
+        <source>The uploads folder %1 does not exist.</source>
+        <translation>Den Upload-Ordner %1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This sign-in was used already, took too long or was not started here. Please start the school sign-in again.</source>
+        <translation>Diese Anmeldung wurde schon benutzt, hat zu lange gedauert oder wurde nicht hier begonnen. Bitte starte die Anmeldung mit dem Schulkonto noch einmal.</translation>
+    </message>
+    <message>
+        <source>The user name “%1” and its variants are all taken. Please ask the teacher or IT for help.</source>
+        <translation>Der Benutzername „%1“ und seine Varianten sind alle vergeben. Bitte frag die Lehrkraft oder die IT.</translation>
+    </message>
+    <message>
+        <source>The Scratch4School database %1 cannot be read: %2</source>
+        <translation>Die Scratch4School-Datenbank %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Scratch4School database: it has no table %2.</source>
+        <translation>%1 ist keine Scratch4School-Datenbank: ihr fehlt die Tabelle %2.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,81 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::App::S4sImportCommand</name>
+    <message>
+        <source>account</source>
+        <translation>account</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>class</translation>
+    </message>
+    <message>
+        <source>class member</source>
+        <translation>class member</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>project</translation>
+    </message>
+    <message>
+        <source>backpack item</source>
+        <translation>backpack item</translation>
+    </message>
+    <message>
+        <source>%1 %2 “%3”</source>
+        <translation>%1 %2 “%3”</translation>
+    </message>
+    <message>
+        <source>imported %1</source>
+        <translation>imported %1</translation>
+    </message>
+    <message>
+        <source>already there %1</source>
+        <translation>already there %1</translation>
+    </message>
+    <message>
+        <source>skipped %1: %2</source>
+        <translation>skipped %1: %2</translation>
+    </message>
+    <message>
+        <source>Report of the import from Scratch4School:</source>
+        <translation>Report of the import from Scratch4School:</translation>
+    </message>
+    <message>
+        <source>    %1: %2 imported, %3 already there, %4 skipped</source>
+        <translation>    %1: %2 imported, %3 already there, %4 skipped</translation>
+    </message>
+    <message>
+        <source>Skipped, and why:</source>
+        <translation>Skipped, and why:</translation>
+    </message>
+    <message>
+        <source>Imported with a remark:</source>
+        <translation>Imported with a remark:</translation>
+    </message>
+    <message>
+        <source>Not imported, as Blockhaus has no place for them: %1 projects in Scratch4School&apos;s trash, %2 older versions (earlier commits and other users&apos; working copies; each project comes with its newest version), %3 assignments with %4 submissions, %5 shares of projects with users or groups.</source>
+        <translation>Not imported, as Blockhaus has no place for them: %1 projects in Scratch4School&apos;s trash, %2 older versions (earlier commits and other users&apos; working copies; each project comes with its newest version), %3 assignments with %4 submissions, %5 shares of projects with users or groups.</translation>
+    </message>
+    <message>
+        <source>Passwords are not imported: Scratch4School signs people in through the school&apos;s sign-in. The imported accounts cannot sign in to Blockhaus with a password until a teacher sets one (dashboard: the Students tab, a student, Reset password).</source>
+        <translation>Passwords are not imported: Scratch4School signs people in through the school&apos;s sign-in. The imported accounts cannot sign in to Blockhaus with a password until a teacher sets one (dashboard: the Students tab, a student, Reset password).</translation>
+    </message>
+    <message>
+        <source>Everything importable was already there: nothing was changed.</source>
+        <translation>Everything importable was already there: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Importing from Scratch4School: %1, uploads folder %2</source>
+        <translation>Importing from Scratch4School: %1, uploads folder %2</translation>
+    </message>
+    <message>
+        <source>The import stopped early: %1 Run it again to continue where it stopped.</source>
+        <translation>The import stopped early: %1 Run it again to continue where it stopped.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::App::SelfCheck</name>
     <message>
         <source>The database does not answer.</source>
@@ -2434,6 +2509,102 @@ Version %3</translation>
     <message>
         <source>The backup could not be updated to this version of Blockhaus: %1. The database it replaced is in use again.</source>
         <translation>The backup could not be updated to this version of Blockhaus: %1. The database it replaced is in use again.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL&apos;s pg_dump was not found (on Debian or Ubuntu it is in the package postgresql-client).</source>
+        <translation>PostgreSQL&apos;s pg_dump was not found (on Debian or Ubuntu it is in the package postgresql-client).</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>The folder %1 cannot be created.</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 could not be started: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not finish within %2 minutes.</source>
+        <translation>%1 did not finish within %2 minutes.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written.</source>
+        <translation>The file %1 cannot be written.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>The file %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>Its file is missing from the uploads folder (looked for %1).</source>
+        <translation>Its file is missing from the uploads folder (looked for %1).</translation>
+    </message>
+    <message>
+        <source>Imported as %1: a Blockhaus account already has the name %2.</source>
+        <translation>Imported as %1: a Blockhaus account already has the name %2.</translation>
+    </message>
+    <message>
+        <source>Imported as %1: its teacher already has a class named %2.</source>
+        <translation>Imported as %1: its teacher already has a class named %2.</translation>
+    </message>
+    <message>
+        <source>There is already a class named %1.</source>
+        <translation>There is already a class named %1.</translation>
+    </message>
+    <message>
+        <source>Its class was not imported.</source>
+        <translation>Its class was not imported.</translation>
+    </message>
+    <message>
+        <source>Its account was not imported.</source>
+        <translation>Its account was not imported.</translation>
+    </message>
+    <message>
+        <source>Its owner&apos;s account was not imported.</source>
+        <translation>Its owner&apos;s account was not imported.</translation>
+    </message>
+    <message>
+        <source>It has no saved version.</source>
+        <translation>It has no saved version.</translation>
+    </message>
+    <message>
+        <source>Imported without its thumbnail: the file %1 is missing or cannot be read.</source>
+        <translation>Imported without its thumbnail: the file %1 is missing or cannot be read.</translation>
+    </message>
+    <message>
+        <source>Its .sb3 file %1 cannot be imported: %2</source>
+        <translation>Its .sb3 file %1 cannot be imported: %2</translation>
+    </message>
+    <message>
+        <source>Imported without its thumbnail, which is not a PNG or JPEG picture.</source>
+        <translation>Imported without its thumbnail, which is not a PNG or JPEG picture.</translation>
+    </message>
+    <message>
+        <source>This Blockhaus has no administrator account yet. Start Blockhaus once on it (that makes the account), stop it, and import again.</source>
+        <translation>This Blockhaus has no administrator account yet. Start Blockhaus once on it (that makes the account), stop it, and import again.</translation>
+    </message>
+    <message>
+        <source>The uploads folder %1 does not exist.</source>
+        <translation>The uploads folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>This sign-in was used already, took too long or was not started here. Please start the school sign-in again.</source>
+        <translation>This sign-in was used already, took too long or was not started here. Please start the school sign-in again.</translation>
+    </message>
+    <message>
+        <source>The user name “%1” and its variants are all taken. Please ask the teacher or IT for help.</source>
+        <translation>The user name “%1” and its variants are all taken. Please ask the teacher or IT for help.</translation>
+    </message>
+    <message>
+        <source>The Scratch4School database %1 cannot be read: %2</source>
+        <translation>The Scratch4School database %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Scratch4School database: it has no table %2.</source>
+        <translation>%1 is not a Scratch4School database: it has no table %2.</translation>
     </message>
 </context>
 <context>
