@@ -15,6 +15,10 @@ shift
 
 export CCACHE_BASEDIR="$repo"
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
+# With -g ccache hashes the working directory by default, so a fresh clone elsewhere (CI, a
+# worktree) would find nothing a build in another checkout compiled and build cold, past
+# tools/test.sh's bounds on 2 cores. Only the compile directory in the debug info differs.
+export CCACHE_NOHASHDIR=1
 mkdir -p "$CCACHE_DIR"
 
 jobs="${BLOCKHAUS_JOBS:-$(nproc 2>/dev/null || echo 2)}"
