@@ -23,6 +23,7 @@ using namespace Qt::StringLiterals;
 
 #include "ui/appicon.h"
 #include "ui/dashboardwindow.h"
+#include "ui/join/joinpanel.h"
 #include "ui/startup/portinusedialog.h"
 #include "ui/tray/trayicon.h"
 
@@ -103,6 +104,10 @@ void DashboardLauncher::show(ServerController &server)
     QObject::connect(server.liveHub(), &Live::LiveHub::snapshotPublished, shown,
                      &Ui::DashboardWindow::showSnapshot, Qt::QueuedConnection);
     shown->setClassroomService(server.classroomService());
+    // The LAN name (#16) is claimed about a second after the start, or never.
+    shown->joinPanel()->setLanName(server.lanNameUrl());
+    QObject::connect(&server, &ServerController::lanNameClaimed, shown->joinPanel(),
+                     &Ui::JoinPanel::setLanName, Qt::QueuedConnection);
     shown->setMaintenanceService(server.maintenanceService(), &m_settings);
     QObject::connect(shown, &Ui::DashboardWindow::stopRequested, qApp, &QCoreApplication::quit);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {

@@ -117,6 +117,11 @@ int main(int argc, char **argv)
     }
     App::ServerController &server = *started;
     printStartBanner(server);
+    QObject::connect(&server, &App::ServerController::lanNameClaimed, &server,
+                     [](const QString &url) {
+                         std::printf("Students can also type: %s\n", qPrintable(url));
+                         std::fflush(stdout);
+                     });
     dashboard.show(server);
     const int code = terminating ? 0 : app->exec();
     dashboard.closeWindow();

@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -220,6 +221,12 @@ Options parseOptions(const QStringList &arguments)
          "X-Forwarded-For header, for login throttling and who is online (default: the saved "
          "setting server/trustedProxies, else none)."_s,
          u"addresses"_s},
+        {u"mdns-name"_s,
+         u"The name students can type instead of the address: NAME.local, announced on the "
+         "local network by multicast DNS when Blockhaus listens on it (default blockhaus; "
+         "another computer already using the name makes it NAME-2)."_s,
+         u"name"_s},
+        {u"no-mdns"_s, u"Do not announce Blockhaus on the local network by multicast DNS."_s},
         {u"pool-size"_s, u"Database worker threads (default 8)."_s, u"n"_s, u"8"_s},
         {u"acquire-timeout-ms"_s,
          u"Longest wait for a database connection before answering 503 (default 5000)."_s, u"ms"_s,
@@ -334,6 +341,15 @@ Options parseOptions(const QStringList &arguments)
     if (options.trustedProxiesGiven)
         options.trustedProxies =
             addressListOption(u"--trusted-proxy"_s, parser.value(u"trusted-proxy"_s));
+    if (parser.isSet(u"mdns-name"_s)) {
+        // One DNS label of letters, digits and hyphens (RFC 1123), so every resolver accepts it.
+        static const QRegularExpression label(u"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"_s);
+        options.mdnsName = parser.value(u"mdns-name"_s);
+        if (!label.match(options.mdnsName).hasMatch())
+            fail(u"--mdns-name needs a name of letters, digits and hyphens, such as blockhaus."_s);
+    }
+    if (parser.isSet(u"no-mdns"_s))
+        options.mdnsName.clear();
     options.poolSize = intOption(parser, u"pool-size"_s, 1, 256);
     options.acquireTimeoutMs = intOption(parser, u"acquire-timeout-ms"_s, 1, 600000);
     options.idleTimeoutSeconds = intOption(parser, u"idle-timeout-s"_s, 1, 3600);

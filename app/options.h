@@ -34,6 +34,9 @@ struct Options
     // or the setting server/trustedProxies, comma-separated addresses.
     QList<QHostAddress> trustedProxies;
     bool trustedProxiesGiven = false;
+    // The name students may type instead of the address, "<mdnsName>.local" (#16): advertised by
+    // multicast DNS when the server listens on the network. Empty: not advertised (--no-mdns).
+    QString mdnsName = QStringLiteral("blockhaus");
     int poolSize = 8;
     int acquireTimeoutMs = 5000;
     int idleTimeoutSeconds = 30;

@@ -19,6 +19,7 @@
 #include "server/db/restore.h"
 #include "server/http/apiserver.h"
 #include "server/library/librarycache.h"
+#include "server/mdns/responder.h"
 #include "server/oidc/provider.h"
 #include "server/service/dashboardcaller.h"
 #include "server/store/classstore.h"
@@ -216,10 +217,44 @@ quint16 ServerController::listenInServerThread(QString *reason)
 {
     m_api = new Http::ApiServer(*m_services);
     const quint16 port = m_api->listen(reason);
+    if (port != 0)
+        advertiseOnLan(port);
     auto *flush = new QTimer(m_api);
     connect(flush, &QTimer::timeout, m_api, [this]() { flushPresence(); });
     flush->start(presenceFlushMs);
     return port;
+}
+
+void ServerController::advertiseOnLan(quint16 port)
+{
+    // Only a server students can reach has a name worth announcing; the responder is the API
+    // server's child, so stopping to listen says goodbye on the network.
+    if (m_options.mdnsName.isEmpty() || m_options.listen.isLoopback())
+        return;
+    Mdns::ResponderConfig config;
+    config.hostLabel = m_options.mdnsName;
+    config.port = port;
+    auto *responder = new Mdns::Responder(config, m_api);
+    connect(responder, &Mdns::Responder::claimed, this, [this, port](const QString &host) {
+        const QString url = u"http://%1:%2"_s.arg(host).arg(port);
+        {
+            QMutexLocker lock(&m_lanNameMutex);
+            m_lanNameUrl = url;
+        }
+        emit lanNameClaimed(url);
+    });
+    QString error;
+    if (!responder->start(&error)) {
+        // Another program may hold the port exclusively (some VPN clients): the addresses work.
+        qWarning().noquote() << "Not announcing Blockhaus on the network by name:" << error;
+        delete responder;
+    }
+}
+
+QString ServerController::lanNameUrl() const
+{
+    QMutexLocker lock(&m_lanNameMutex);
+    return m_lanNameUrl;
 }
 
 void ServerController::stopListeningInServerThread()

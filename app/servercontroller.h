@@ -7,6 +7,7 @@
 #include <memory>
 
 #include <QLockFile>
+#include <QMutex>
 #include <QObject>
 #include <QThread>
 
@@ -93,6 +94,14 @@ public:
     // its own). One at a time; refused before start() and after stop().
     Result<Service::RestoredDatabase> restoreFrom(const QString &backupPath);
 
+    // "http://blockhaus.local:PORT" once the name is claimed on the LAN by multicast DNS (#16),
+    // else empty. Thread-safe.
+    QString lanNameUrl() const;
+
+signals:
+    // The LAN name was claimed (emitted from the server thread; connect queued or auto).
+    void lanNameClaimed(const QString &url);
+
 private:
     // On PostgreSQL: when this build migrates the database's schema, a pg_dump of it first
     // (backupFolder()), so an update can be rolled back as on SQLite; false with the reason when
@@ -103,6 +112,7 @@ private:
     // In the server thread: a new ApiServer listening on m_httpConfig.port, with the presence
     // flush timer; the port, or 0 with reason set.
     quint16 listenInServerThread(QString *reason);
+    void advertiseOnLan(quint16 port);
     // In the server thread: stops accepting, waits (bounded) for in-flight requests, deletes the
     // ApiServer.
     void stopListeningInServerThread();
@@ -124,6 +134,8 @@ private:
     std::unique_ptr<StoreClassroomService> m_classroom;
     std::unique_ptr<StoreMaintenanceService> m_maintenance;
     Http::ApiServer *m_api = nullptr; // lives in m_serverThread
+    mutable QMutex m_lanNameMutex;
+    QString m_lanNameUrl; // guarded by m_lanNameMutex
     Library::LibraryCache *m_library = nullptr; // lives in m_serverThread, outlives m_api
     Oidc::Provider *m_oidc = nullptr; // school sign-in (#15); like m_library
     QThread m_serverThread;

@@ -62,6 +62,8 @@ RULES = [
     ("server/service/", "server/http/", (), (), "the HTTP door calls service/, not the reverse"),
     ("server/oidc/", "server/", ("server/core/", "server/oidc/"), (),
      "oidc/ talks to the identity provider only; service/ stores what it returns"),
+    ("server/mdns/", "server/", ("server/core/", "server/mdns/"), (),
+     "mdns/ answers name questions on the LAN; it knows only the port it advertises"),
     ("server/loadcheck/", "server/", ("server/loadcheck/",), (),
      "the class load (bench and --self-check) sees the server only as an HTTP client does"),
     ("server/", "ui/", (), (), "the server builds without the dashboard"),

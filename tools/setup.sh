@@ -43,6 +43,8 @@ packages=(
     # xwininfo: the windowed-stop test sees the dashboard's X window (issue #12)
     x11-utils
     procps
+    # The LAN-name test builds network namespaces with ip(8) (issue #16)
+    iproute2
     clang-format
     # Browser tests and the editor's precompression (issue #4)
     chromium

@@ -96,6 +96,10 @@ QWidget *JoinPanel::makeAddressSection()
     m_addressHint = new QLabel;
     m_addressHint->setWordWrap(true);
     layout->addWidget(m_addressHint);
+    m_lanName = makeSelectableLabel(font());
+    m_lanName->setWordWrap(true);
+    m_lanName->hide();
+    layout->addWidget(m_lanName);
 
     auto *chooserRow = new QHBoxLayout;
     m_chooserLabel = new QLabel;
@@ -201,6 +205,12 @@ void JoinPanel::retranslate()
     refresh();
 }
 
+void JoinPanel::setLanName(const QString &url)
+{
+    m_lanNameUrl = url;
+    refresh();
+}
+
 void JoinPanel::refresh()
 {
     const QString address = currentAddress();
@@ -214,6 +224,8 @@ void JoinPanel::refresh()
         m_addressHint->setText(tr("Connect this computer to the school network (Wi-Fi or "
                                   "cable); the address appears here."));
     }
+    m_lanName->setVisible(hasAddress && !m_lanNameUrl.isEmpty());
+    m_lanName->setText(tr("Or type: %1 (works on most computers and tablets)").arg(m_lanNameUrl));
     const bool several = m_addresses.size() > 1;
     m_chooserLabel->setVisible(several);
     m_chooser->setVisible(several);

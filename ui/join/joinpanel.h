@@ -29,6 +29,11 @@ public:
     // The class students join; an empty code means "no class chosen" and the QR code then opens
     // the general join page.
     void setClass(const QString &name, const QString &joinCode);
+    // "http://blockhaus.local:8601" once the server's name is announced on the LAN (#16): shown
+    // as a second, easier way in ("or type …"); the QR code keeps the address, which works on
+    // every device. Empty hides it.
+    void setLanName(const QString &url);
+    QLabel *lanNameLabel() const { return m_lanName; }
 
     QStringList addresses() const { return m_addresses; }
     QString currentAddress() const;
@@ -67,6 +72,8 @@ private:
     QLabel *m_openHeading = nullptr;
     QLabel *m_address = nullptr;
     QLabel *m_addressHint = nullptr;
+    QLabel *m_lanName = nullptr;
+    QString m_lanNameUrl;
     QLabel *m_chooserLabel = nullptr;
     QComboBox *m_chooser = nullptr;
     QLabel *m_codeHeading = nullptr;

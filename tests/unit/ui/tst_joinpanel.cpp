@@ -59,6 +59,7 @@ private slots:
     void choosingAnotherAddressChangesTheUrl();
     void keepsTheChosenAddressWhenTheListIsRefreshed();
     void withoutNetworkSaysSo();
+    void showsTheLanNameBesideTheAddress();
     void projectorButtonAsks();
     void everyControlHasAnAccessibleName();
     void rendersReadably_data();
@@ -172,6 +173,30 @@ void TestJoinPanel::withoutNetworkSaysSo()
     QCOMPARE(panel.addressLabel()->text(), lan);
     QVERIFY(panel.qrWidget()->isVisible());
     QVERIFY(panel.projectorButton()->isEnabled());
+}
+
+void TestJoinPanel::showsTheLanNameBesideTheAddress()
+{
+    // #16: "blockhaus.local" is a second way in; the QR code keeps the address, which works on
+    // every device, and without a network there is no name to show either.
+    Ui::JoinPanel panel;
+    panel.show();
+    panel.setAddresses({lan});
+    panel.setClass(u"5b"_s, u"K7Q2MX"_s);
+    QVERIFY(!panel.lanNameLabel()->isVisible());
+    const QString qrBefore = panel.currentJoinUrl();
+
+    panel.setLanName(u"http://blockhaus.local:8601"_s);
+    QVERIFY(panel.lanNameLabel()->isVisible());
+    QVERIFY(panel.lanNameLabel()->text().contains(u"http://blockhaus.local:8601"_s));
+    QCOMPARE(panel.currentJoinUrl(), qrBefore);
+    QCOMPARE(panel.addressLabel()->text(), lan);
+
+    panel.setAddresses({});
+    QVERIFY(!panel.lanNameLabel()->isVisible());
+    panel.setAddresses({lan});
+    panel.setLanName({});
+    QVERIFY(!panel.lanNameLabel()->isVisible());
 }
 
 void TestJoinPanel::projectorButtonAsks()
