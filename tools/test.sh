@@ -164,7 +164,9 @@ if build full build -DBLOCKHAUS_WERROR=ON -DCMAKE_CXX_FLAGS=-DQT_FORCE_ASSERTS; 
         note_failure "PostgreSQL test cluster did not start (tools/pg-cluster.sh start)"
     fi
     # e2e.firsthour (#13) starts its own Xvfb (xvfb-run) for the dashboard it clicks through.
-    run_ctest "full e2e (chromium)" build -L e2e
+    # Eleven browser suites since #16 (assignments, live lesson, help, cloud): more than the
+    # default step limit, well inside the budget.
+    ctest_limit=${BLOCKHAUS_E2E_CTEST_LIMIT:-1200} run_ctest "full e2e (chromium)" build -L e2e
     run_ctest "full dashboard screenshot (xvfb)" build -L screenshot
     run_ctest "full package (.deb in a clean Debian root)" build -L package
 fi
