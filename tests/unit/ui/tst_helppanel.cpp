@@ -19,6 +19,7 @@
 
 #include "app/servercontroller.h"
 #include "tests/support/inprocessserver.h"
+#include "tests/support/pgdatabase.h"
 #include "tests/support/testsupport.h"
 #include "ui/dashboardwindow.h"
 #include "ui/help/helpmodel.h"
@@ -71,6 +72,7 @@ public slots:
 private:
     QList<QUrl> m_opened;
     QTemporaryDir m_dataDir;
+    std::unique_ptr<PgTestDatabase> m_postgres; // the *.pg run: before the server
     std::unique_ptr<App::ServerController> m_server;
 };
 
@@ -79,6 +81,9 @@ void TestHelpPanel::initTestCase()
     QVERIFY(m_dataDir.isValid());
     App::Options options = inProcessServerOptions(m_dataDir.path(), adminPassword);
     options.headless = false;
+    options.database = requestedPostgresAddress(m_postgres);
+    QCOMPARE(options.database.isEmpty(), !TestServer::postgresRequested());
+    options.databasePassword = qEnvironmentVariable("BLOCKHAUS_DATABASE_PASSWORD");
     m_server = std::make_unique<App::ServerController>(options);
     QString error;
     QVERIFY2(m_server->start(&error), qPrintable(error));
