@@ -108,6 +108,7 @@ void DashboardLauncher::show(ServerController &server)
     shown->joinPanel()->setLanName(server.lanNameUrl());
     QObject::connect(&server, &ServerController::lanNameClaimed, shown->joinPanel(),
                      &Ui::JoinPanel::setLanName, Qt::QueuedConnection);
+    shown->setHelpQueueService(server.helpQueueService());
     shown->setMaintenanceService(server.maintenanceService(), &m_settings);
     QObject::connect(shown, &Ui::DashboardWindow::stopRequested, qApp, &QCoreApplication::quit);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {

@@ -65,6 +65,8 @@ public:
     // Class and account management for the dashboard, acting as the first admin. Owned here;
     // null before start() and after stop(). Its futures finish on the database pool's workers.
     Ui::ClassroomService *classroomService() const { return m_classroom.get(); }
+    // The help queue for the dashboard's Help tab (#16), by the same adapter; null likewise.
+    Ui::HelpQueueService *helpQueueService() const { return m_classroom.get(); }
     // Backups and data-folder facts for the Settings tab. Owned here; null before start() and
     // after stop(). Its futures finish on the database pool's workers.
     Ui::MaintenanceService *maintenanceService() const { return m_maintenance.get(); }

@@ -21,6 +21,7 @@
 #include "server/sb3/sb3archive.h"
 #include "server/service/classroom.h"
 #include "server/service/dashboardcaller.h"
+#include "server/service/help.h"
 #include "server/service/projects.h"
 #include "server/service/runner.h"
 
@@ -532,6 +533,42 @@ StoreClassroomService::createTeacher(const QString &displayName, const QString &
                 return made.error();
             return Ui::OwnAccount{made->username, made->displayName, made->password};
         });
+}
+
+QFuture<Ui::Outcome<QList<Ui::HelpRequestSummary>>> StoreClassroomService::helpQueue()
+{
+    return submit<QList<Ui::HelpRequestSummary>>(
+        m_runner, [](Service::Work &db) -> Result<QList<Ui::HelpRequestSummary>> {
+            auto admin = Service::dashboardCaller(db);
+            if (!admin)
+                return admin.error();
+            auto queue = Service::Help().queue(db, *admin);
+            if (!queue)
+                return queue.error();
+            QList<Ui::HelpRequestSummary> summaries;
+            for (const Core::HelpRequest &request : std::as_const(*queue)) {
+                summaries.append({request.id,
+                                  request.student.displayName.isEmpty()
+                                      ? request.student.username
+                                      : request.student.displayName,
+                                  request.projectId, request.projectTitle, request.question,
+                                  Core::fromText(request.createdAt)});
+            }
+            return summaries;
+        });
+}
+
+QFuture<Ui::Outcome<bool>> StoreClassroomService::markHelpDone(qint64 requestId)
+{
+    return submit<bool>(m_runner, [requestId](Service::Work &db) -> Result<bool> {
+        auto admin = Service::dashboardCaller(db);
+        if (!admin)
+            return admin.error();
+        auto done = Service::Help().markDone(db, *admin, requestId);
+        if (!done)
+            return done.error();
+        return true;
+    });
 }
 
 } // namespace Blockhaus::App

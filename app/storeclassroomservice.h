@@ -6,6 +6,7 @@
 
 // Header-only interface: app/ includes it by path and builds without blockhaus_ui as well.
 #include "ui/classroomservice.h"
+#include "ui/helpqueueservice.h"
 
 namespace Blockhaus::Service {
 class Runner;
@@ -24,7 +25,7 @@ namespace Blockhaus::App {
 // (and so the same rules and bounds) as the HTTP API; this adapter only converts. Each call runs
 // one job on the pool; SQL and password hashing never run on the calling (GUI) thread. Every future
 // finishes, also when the pool refuses the job (busy), then with an error sentence.
-class StoreClassroomService final : public Ui::ClassroomService
+class StoreClassroomService final : public Ui::ClassroomService, public Ui::HelpQueueService
 {
 public:
     // runner and auth (and live, when given) must outlive every job this service started; the
@@ -56,6 +57,10 @@ public:
                                                        const QString &username) override;
     QFuture<Ui::Outcome<Ui::OwnAccount>>
     setOwnAccount(const QString &displayName, const std::optional<QString> &password) override;
+
+    // The help queue (#16): every open request, as an admin sees it.
+    QFuture<Ui::Outcome<QList<Ui::HelpRequestSummary>>> helpQueue() override;
+    QFuture<Ui::Outcome<bool>> markHelpDone(qint64 requestId) override;
 
     // Where the browser on this computer reaches the server ("http://127.0.0.1:8601"), set once
     // the server listens; empty (the default) when it cannot, then loginLink() says so.

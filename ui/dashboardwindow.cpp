@@ -17,6 +17,7 @@
 #include "ui/classroomservice.h"
 #include "ui/conflicts/conflictmodel.h"
 #include "ui/health/healthpanel.h"
+#include "ui/help/helppanel.h"
 #include "ui/join/joinaddresses.h"
 #include "ui/join/joinpanel.h"
 #include "ui/join/projectorwindow.h"
@@ -139,6 +140,26 @@ void DashboardWindow::setClassroomService(ClassroomService *service)
     m_tabs->insertTab(2, m_projects, tr("Projects"));
     m_students->reloadClasses(); // the join panel needs the class code before the tab is opened
     m_conflictsTab = m_tabs->indexOf(m_conflictsPage);
+}
+
+void DashboardWindow::setHelpQueueService(HelpQueueService *service)
+{
+    if (m_help || !service)
+        return;
+    m_help = new HelpPanel(service, m_classroom);
+    // Right after Projects when those tabs exist, else after Online.
+    const int at = m_projects ? m_tabs->indexOf(m_projects) + 1 : 2;
+    m_tabs->insertTab(at, m_help, tr("Help"));
+    connect(m_help, &HelpPanel::waitingCountChanged, this, &DashboardWindow::updateHelpTabTitle);
+    updateHelpTabTitle(std::max(0, m_help->waitingCount()));
+    m_conflictsTab = m_tabs->indexOf(m_conflictsPage);
+}
+
+void DashboardWindow::updateHelpTabTitle(int waiting)
+{
+    // The count in words in the title itself, not a colour or an icon alone.
+    m_tabs->setTabText(m_tabs->indexOf(m_help),
+                       waiting == 0 ? tr("Help") : tr("Help (%1 waiting)").arg(waiting));
 }
 
 void DashboardWindow::setCloseDecider(std::function<CloseChoice(bool)> decider)

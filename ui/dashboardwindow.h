@@ -26,6 +26,8 @@ namespace Blockhaus::Ui {
 class ConflictModel;
 class HealthPanel;
 class ClassroomService;
+class HelpPanel;
+class HelpQueueService;
 class MaintenanceService;
 class ProjectsPanel;
 class SettingsPanel;
@@ -51,6 +53,11 @@ public:
     // Adds the Students tab (classes, roster, accounts, login cards) over this service, which
     // must outlive the window. Without it the window only shows live figures.
     void setClassroomService(ClassroomService *service);
+    // Adds the Help tab (the students' raised hands, #16) over this service, which must outlive
+    // the window; its title says how many are waiting. After setClassroomService(), "Open
+    // read-only" opens projects in the browser signed in.
+    void setHelpQueueService(HelpQueueService *service);
+    HelpPanel *helpPanel() const { return m_help; }
     // Adds the Settings tab (port, data folder, language, autostart, backup). Both must outlive
     // the window.
     void setMaintenanceService(MaintenanceService *service, App::AppSettings *settings);
@@ -90,6 +97,7 @@ private:
     QWidget *makeConflictsTab();
     void showSummary(const HealthSummary &summary);
     void updateConflictTabTitle();
+    void updateHelpTabTitle(int waiting);
 
     QLabel *m_status = nullptr;
     JoinPanel *m_join = nullptr;
@@ -97,6 +105,7 @@ private:
     ClassroomService *m_classroom = nullptr;
     SettingsPanel *m_settings = nullptr;
     ProjectsPanel *m_projects = nullptr;
+    HelpPanel *m_help = nullptr;
     QTabWidget *m_tabs = nullptr;
     int m_conflictsTab = -1;
     QWidget *m_conflictsPage = nullptr;

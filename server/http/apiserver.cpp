@@ -4,6 +4,8 @@
 #include "server/http/assetshandler.h"
 #include "server/http/backpackhandler.h"
 #include "server/http/classeshandler.h"
+#include "server/http/feedbackhandler.h"
+#include "server/http/helphandler.h"
 #include "server/http/httpserver.h"
 #include "server/http/libraryhandler.h"
 #include "server/http/projectshandler.h"
@@ -24,6 +26,8 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
     , m_session(std::make_unique<SessionHandler>(m_services))
     , m_schoolSignIn(std::make_unique<SchoolSignInHandler>(m_services))
     , m_classes(std::make_unique<ClassesHandler>(m_services))
+    , m_help(std::make_unique<HelpHandler>(m_services))
+    , m_feedback(std::make_unique<FeedbackHandler>(m_services))
     , m_service(std::make_unique<ServiceHandler>(m_services))
     , m_static(std::make_unique<StaticFiles>(services.config.webRoot))
     , m_dispatcher(m_services)
@@ -38,6 +42,8 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
     m_library->registerRoutes(router);
     m_backpack->registerRoutes(router);
     m_classes->registerRoutes(router);
+    m_help->registerRoutes(router);
+    m_feedback->registerRoutes(router);
     m_service->registerRoutes(router);
     router.setFallback([this](const RequestContext &context) {
         Reply reply = m_static->serve(context);

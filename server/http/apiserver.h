@@ -20,6 +20,8 @@ class BackpackHandler;
 class SessionHandler;
 class SchoolSignInHandler;
 class ClassesHandler;
+class FeedbackHandler;
+class HelpHandler;
 class ServiceHandler;
 class StaticFiles;
 
@@ -48,6 +50,8 @@ private:
     std::unique_ptr<SessionHandler> m_session;
     std::unique_ptr<SchoolSignInHandler> m_schoolSignIn;
     std::unique_ptr<ClassesHandler> m_classes;
+    std::unique_ptr<HelpHandler> m_help; // issue #16 part 3
+    std::unique_ptr<FeedbackHandler> m_feedback; // issue #16 part 4
     std::unique_ptr<ServiceHandler> m_service;
     std::unique_ptr<StaticFiles> m_static;
     Dispatcher m_dispatcher;

@@ -59,6 +59,10 @@ before(async () => {
   await share(ben.api, projects.dance);
 
   teacherUser = (await classroom.teacher.ok('GET', '/api/v1/session')).user;
+  // #16: Ben waits in the help queue; the teacher commented on Anna's Space Cat.
+  await ben.api.ok('POST', '/api/v1/help/mine', { json: { question: 'How do I make it jump?' } });
+  await classroom.teacher.ok('POST', `/api/v1/projects/${projects.spaceCat.id}/comments`,
+    { json: { text: 'Lovely cat! Can it jump too?' } });
 });
 
 after(async () => {
@@ -242,6 +246,13 @@ for (const { name, locale } of locales) {
       await expectAccessible(page, `version history dialog (${name})`);
       await closeDialog(page, 'history-dialog');
 
+      // The teacher's comments (#16), from the card's Feedback button.
+      await page.click(`[data-focus-key="feedback-${id}"]`);
+      await page.locator('#feedback-list li').first().waitFor({ timeout: 15_000 });
+      await page.locator('#feedback-loading').waitFor({ state: 'hidden', timeout: 15_000 });
+      await expectAccessible(page, `feedback dialog (${name})`);
+      await closeDialog(page, 'feedback-dialog');
+
       // Moving a project to the trash shows the status bar with "Undo"; Undo brings it back.
       await page.click(`[data-focus-key="more-${projects.maze.id}"]`);
       await page.click(`[data-focus-key="trash-${projects.maze.id}"]`);
@@ -285,7 +296,14 @@ for (const { name, locale } of locales) {
       await studentButton.waitFor({ timeout: 15_000 });
       await studentButton.click();
       await page.locator('#student-project-list li.project-card').nth(1).waitFor({ timeout: 15_000 });
+      await page.locator('#help-rows tr').first().waitFor({ timeout: 15_000 }); // the help queue (#16)
       await expectAccessible(page, `teacher view (${name})`);
+
+      // The comment box on a student's project (#16).
+      await page.click(`[data-focus-key="comment-${projects.spaceCat.id}"]`);
+      await page.locator('#comment-list li').first().waitFor({ timeout: 15_000 });
+      await expectAccessible(page, `comment dialog (${name})`);
+      await closeDialog(page, 'comment-dialog');
     });
   });
 
@@ -319,6 +337,17 @@ for (const { name, locale } of locales) {
       await page.locator('#conflict-dialog').waitFor({ state: 'visible', timeout: 5_000 });
       await expectAccessible(page, `editor conflict dialog (${name})`, { include: ['#conflict-dialog'] });
       await page.evaluate(() => document.getElementById('conflict-dialog').close());
+
+      // "I need help" (#16): the question dialog, then the place in the queue in the bar.
+      await page.click('#help-button');
+      await page.locator('#help-dialog').waitFor({ state: 'visible', timeout: 5_000 });
+      await expectAccessible(page, `editor help dialog (${name})`, { include: ['#help-dialog'] });
+      await page.fill('#help-question', 'Where is the jump block?');
+      await page.click('#help-send');
+      await page.locator('#help-withdraw').waitFor({ state: 'visible', timeout: 10_000 });
+      await expectAccessible(page, `editor bar, waiting for help (${name})`, { include: ['#editor-bar'] });
+      await page.click('#help-withdraw');
+      await page.locator('#help-button').waitFor({ state: 'visible', timeout: 10_000 });
 
       // Every look of the save indicator (colours and shapes differ per state).
       const shown = await saveStatus(page);

@@ -55,6 +55,7 @@ enum class Body {
     Members, // {"user_ids":[spare]}
     Students, // {"names":[...]}
     NewUser, // a fresh username each time
+    Comment, // {"text"} (#16)
 };
 
 // What has to be true before each request of the row.
@@ -64,6 +65,7 @@ enum class Setup {
     Trashed, // the project is in the trash (restore)
     FreshBackpackItem, // the owner has a new backpack item; {id} is it
     SpareInClassA, // the spare student is a member of class A
+    OwnerAsksForHelp, // the owner has an open help request; {id} after help is it (#16)
 };
 
 struct Row
@@ -143,6 +145,20 @@ const Row rows[] = {
     {"POST /api/v1/users/{id}/password", "udddada", Body::None, false, Setup::SpareInClassA},
     {"POST /api/v1/users", "uddddda", Body::NewUser},
 
+    // "I need help" (#16): students of a class raise a hand; everyone may look at and withdraw
+    // their own (nothing for a teacher); the queue and "done" are for the student's teachers.
+    {"GET /api/v1/help/mine", "uaaaaaa"},
+    {"POST /api/v1/help/mine", "uaaaddd"},
+    {"DELETE /api/v1/help/mine", "uaaaaaa"},
+    {"GET /api/v1/teacher/help", "udddaaa"},
+    {"POST /api/v1/teacher/help/{id}/done", "udddada", Body::None, false, Setup::OwnerAsksForHelp},
+    // Feedback (#16): the owner and the owner's teachers read; only those teachers comment; a
+    // group the project is shared with does not read its comments.
+    {"GET /api/v1/projects/{id}/comments", "uaddada"},
+    {"POST /api/v1/projects/{id}/comments", "udddada", Body::Comment},
+    {"POST /api/v1/projects/{id}/comments/read", "uaddada"},
+    {"GET /api/v1/me/feedback", "uaaaaaa"},
+
     {"GET /api/v1/status", "aaaaaaa"},
     {"GET /api/v1/health", "aaaaaaa"},
     {"GET /metrics", "aaaaaaa"},
@@ -221,6 +237,7 @@ private:
     QString m_classAName;
     QString m_joinCode;
     int m_project = 0;
+    qint64 m_helpRequest = 0; // Setup::OwnerAsksForHelp
     QString m_assetName; // uploaded by the owner
     QByteArray m_assetBytes;
     QString m_libraryName; // in the library cache on disk
@@ -415,6 +432,8 @@ QString TestAuthMatrixApi::fillPlaceholders(const QString &pattern,
             value = QString::number(m_spare.id);
         else if (segment == u"{id}"_s && before == u"backpack"_s)
             value = backpackItem;
+        else if (segment == u"{id}"_s && before == u"help"_s)
+            value = QString::number(m_helpRequest);
         else if (segment == u"{user_id}"_s)
             value = QString::number(m_spare.id);
         else if (segment == u"{v}"_s)
@@ -472,6 +491,8 @@ QByteArray TestAuthMatrixApi::bodyFor(Body body, QByteArray *contentType)
         return json({{u"names"_s, QJsonArray{QString(u"New Kid "_s + unique)}}});
     case Body::NewUser:
         return json({{u"username"_s, QString(u"made."_s + unique)}, {u"role"_s, u"student"_s}});
+    case Body::Comment:
+        return json({{u"text"_s, QString(u"Comment "_s + unique)}});
     }
     return {};
 }
@@ -514,6 +535,13 @@ QString TestAuthMatrixApi::prepare(const Row &row, int role, QByteArray *token,
                       200))
             return u"the spare student could not join class A"_s;
         break;
+    case Setup::OwnerAsksForHelp: {
+        const HttpReply raised = as(m_accounts[Owner].token, "POST", "/api/v1/help/mine");
+        if (!statusIsOneOf(raised, {200, 201}))
+            return u"the owner could not ask for help"_s;
+        m_helpRequest = raised.object().value(u"request"_s).toObject().value(u"id"_s).toInteger();
+        break;
+    }
     }
     return {};
 }

@@ -8,6 +8,7 @@ import '/js/editor/strings.js';
 import { createStorage } from '/js/editor/storage.js';
 import { SaveController } from '/js/editor/saver.js';
 import { guardLibrary } from '/js/editor/library.js';
+import { setUpHelp } from '/js/editor/help.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -85,6 +86,10 @@ async function main() {
     $('remix-button').addEventListener('click', (event) => remix(meta.id, event.currentTarget));
   }
 
+  // The student's own project open here, for the help queue (0 until a new one is saved).
+  let ownProjectId = owns && meta ? meta.id : 0;
+  setUpHelp({ user, projectId: () => ownProjectId });
+
   let props;
   const saver = new SaveController({
     user,
@@ -94,6 +99,7 @@ async function main() {
     onCreated: (created) => {
       // A new project (or "Save as a copy") got its id: keep the address bar in step.
       history.replaceState(null, '', `/editor?project=${created.id}`);
+      ownProjectId = created.id;
       showTitle(created.title);
       props = { ...props, projectTitle: created.title };
       root.render(props);

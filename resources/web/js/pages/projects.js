@@ -12,6 +12,7 @@ import {
   rememberFocus, restoreFocus,
 } from '../ui.js';
 import { projectCard, cardButton, timeLine, sharedTags, editorUrl } from '../projectcard.js';
+import { loadComments, markCommentsRead, renderComments, feedbackBadge } from '../feedback.js';
 
 const byId = (id) => document.getElementById(id);
 const inTrash = new URLSearchParams(location.search).get('trash') === '1';
@@ -20,6 +21,7 @@ const state = {
   user: null,
   projects: [],
   storage: null, // {used_bytes, quota_bytes (null: no limit)}
+  feedback: new Map(), // project id → {comments, unread} (#16)
 };
 
 const projectPath = (id) => `/api/v1/projects/${encodeURIComponent(id)}`;
@@ -31,6 +33,17 @@ const findProject = (id) => state.projects.find((project) => project.id === id);
 async function loadProjects() {
   const { data } = await api('GET', inTrash ? '/api/v1/projects?trash=1' : '/api/v1/projects');
   state.projects = data.projects || [];
+  if (!inTrash) await loadFeedback();
+}
+
+/** Comments and unread counts of my projects (#16); the list works without them. */
+async function loadFeedback() {
+  try {
+    const { data } = await api('GET', '/api/v1/me/feedback');
+    state.feedback = new Map((data.projects || []).map((entry) => [entry.id, entry]));
+  } catch (error) {
+    state.feedback = new Map();
+  }
 }
 
 async function refresh() {
@@ -92,12 +105,16 @@ function myCard(project) {
     label, icon, className: `button ${extra.className || ''}`.trim(),
     focusKey: `${extra.key}-${id}`, onClick: (event) => handler(findProject(id), event.currentTarget),
   });
+  const feedback = state.feedback.get(id);
   return projectCard(project, {
-    lines: [timeLine('card.lastSaved', project.updated_at), sharedTags(project)],
+    lines: [timeLine('card.lastSaved', project.updated_at), sharedTags(project), feedbackBadge(feedback)],
     actions: [cardButton({
       label: t('card.open'), title, href: editorUrl(id), className: 'button primary',
       focusKey: `open-${id}`, icon: 'play',
-    })],
+    }), feedback && feedback.comments ? cardButton({
+      label: t('feedback.button'), title, className: 'button feedback-button',
+      focusKey: `feedback-${id}`, onClick: () => openFeedback(findProject(id)),
+    }) : null],
     more: [
       action(t('card.rename'), 'pencil', openRename, { key: 'rename' }),
       action(t('card.copy'), 'copy', makeCopy, { key: 'copy' }),
@@ -371,6 +388,36 @@ async function saveShare(event) {
 
 // ---- Version history -------------------------------------------------------
 
+// ---- Feedback (#16) ------------------------------------------------------------
+
+/** Shows the comments on my project and marks those shown read. */
+async function openFeedback(project) {
+  const dialog = byId('feedback-dialog');
+  byId('feedback-title').textContent = t('feedback.heading', { title: project.title });
+  byId('feedback-list').replaceChildren();
+  byId('feedback-none').hidden = true;
+  openDialog(dialog, dialog.querySelector('[data-close]'));
+  const loading = byId('feedback-loading');
+  loading.hidden = false;
+  try {
+    const thread = await loadComments(project.id);
+    const comments = thread.comments || [];
+    renderComments(byId('feedback-list'), comments,
+      { lastReadId: thread.last_read_id, readerId: state.user.id });
+    byId('feedback-none').hidden = comments.length > 0;
+    const newest = comments.length ? comments[comments.length - 1].id : 0;
+    if (newest > thread.last_read_id) {
+      await markCommentsRead(project.id, newest);
+      await loadFeedback();
+      render();
+    }
+  } catch (error) {
+    dialogError(dialog, errorText(error));
+  } finally {
+    loading.hidden = true;
+  }
+}
+
 async function openHistory(project) {
   const dialog = byId('history-dialog');
   dialog.dataset.projectId = String(project.id);
@@ -492,7 +539,9 @@ async function start() {
   byId(inTrash ? 'trash-view' : 'projects-view').hidden = false;
   if (inTrash) document.title = t('trash.pageTitle');
 
-  for (const id of ['rename-dialog', 'share-dialog', 'history-dialog', 'purge-dialog']) setUpDialog(byId(id));
+  for (const id of ['rename-dialog', 'share-dialog', 'history-dialog', 'purge-dialog', 'feedback-dialog']) {
+    setUpDialog(byId(id));
+  }
   byId('purge-form').addEventListener('submit', confirmPurge);
   byId('purge-dialog').addEventListener('close', () => { purgeTarget = null; });
   byId('empty-trash').addEventListener('click', askEmptyTrash);

@@ -5,13 +5,18 @@
 // updates rows in place, so focus and screen reader position stay put.
 
 import { api, ApiError } from '../api.js';
-import { t, lang, formatDate, formatRelative } from '../i18n.js';
+import { t, lang, formatDate, formatRelative, formatDuration } from '../i18n.js';
 import { startLoggedInPage } from '../nav.js';
-import { h, reportError, rememberFocus, restoreFocus } from '../ui.js';
+import {
+  h, announce, reportError, errorText, rememberFocus, restoreFocus, setUpDialog, openDialog,
+  dialogError, busy,
+} from '../ui.js';
 import { projectCard, cardButton, timeLine, sharedTags, editorUrl } from '../projectcard.js';
+import { commentsPath, loadComments, renderComments } from '../feedback.js';
 
 const byId = (id) => document.getElementById(id);
 const refreshMs = 15000;
+const helpRefreshMs = 5000; // the help queue: a raised hand should show within seconds
 
 const state = {
   students: new Map(), // id → student
@@ -19,6 +24,9 @@ const state = {
   selected: null, // id of the student whose projects are shown
   projectsJson: '', // what the project cards were drawn from, to skip identical redraws
   timer: null,
+  helpTimer: null,
+  helpRows: new Map(), // help request id → {row, cells}
+  user: null,
 };
 
 const nameOf = (person) => person.display_name || person.username;
@@ -200,6 +208,10 @@ async function loadStudentProjects() {
     actions: [cardButton({
       label: t('teacher.openReadOnly'), title: project.title, href: editorUrl(project.id),
       className: 'button primary', icon: 'play', focusKey: `open-${project.id}`,
+    }), cardButton({
+      label: t('feedback.button'), title: project.title, className: 'button',
+      focusKey: `comment-${project.id}`,
+      onClick: () => openComments(project, data.student || state.students.get(id) || {}),
     })],
   })));
   list.hidden = projects.length === 0;
@@ -216,6 +228,139 @@ function closeStudent() {
   byId('student-projects').hidden = true;
   for (const entry of state.rows.values()) markSelected(entry, false);
   state.rows.get(id)?.cells.name.querySelector('button').focus();
+}
+
+// ---- Help queue (#16) ----------------------------------------------------------
+
+function helpRow(request) {
+  const name = nameOf(request.student);
+  const cells = {
+    name: h('th', { scope: 'row' }),
+    project: h('td'),
+    waiting: h('td'),
+    question: h('td'),
+    actions: h('td', { class: 'help-actions' },
+      request.project ? cardButton({
+        label: t('help.openReadOnly'), title: name, href: editorUrl(request.project.id),
+        className: 'button small', focusKey: `help-open-${request.id}`,
+      }) : null,
+      cardButton({
+        label: t('help.markDone'), title: name, className: 'button small primary',
+        focusKey: `help-done-${request.id}`,
+        onClick: (event) => markHelpDone(request, event.currentTarget),
+      })),
+  };
+  const row = h('tr', { dataset: { helpId: String(request.id) } }, Object.values(cells));
+  return { row, cells };
+}
+
+function fillHelpRow(entry, request) {
+  const { cells } = entry;
+  setText(cells.name, nameOf(request.student));
+  setText(cells.project, request.project ? request.project.title : t('help.noProject'));
+  setText(cells.waiting, formatDuration(request.waiting_seconds || 0));
+  setText(cells.question, request.question || t('help.noQuestion'));
+}
+
+async function loadHelp() {
+  const { data } = await api('GET', '/api/v1/teacher/help');
+  const requests = data.requests || [];
+  const body = byId('help-rows');
+  const focusKey = rememberFocus(body);
+  const seen = new Set();
+  let previous = null;
+  for (const request of requests) {
+    seen.add(request.id);
+    let entry = state.helpRows.get(request.id);
+    if (!entry) {
+      entry = helpRow(request);
+      state.helpRows.set(request.id, entry);
+      body.insertBefore(entry.row, previous ? previous.nextSibling : body.firstChild);
+    }
+    fillHelpRow(entry, request);
+    previous = entry.row;
+  }
+  for (const [id, entry] of state.helpRows) {
+    if (!seen.has(id)) {
+      entry.row.remove();
+      state.helpRows.delete(id);
+    }
+  }
+  restoreFocus(body, focusKey, byId('help-title'));
+  byId('help-table-wrap').hidden = requests.length === 0;
+  byId('help-empty').hidden = requests.length > 0;
+  setText(byId('help-count'), requests.length ? t('help.queueCount', { count: requests.length }) : '');
+}
+
+async function markHelpDone(request, button) {
+  await busy(button, async () => {
+    try {
+      await api('POST', `/api/v1/teacher/help/${encodeURIComponent(request.id)}/done`);
+      announce(t('help.markedDone', { name: nameOf(request.student) }));
+      byId('help-title').setAttribute('tabindex', '-1');
+      byId('help-title').focus();
+      await loadHelp();
+    } catch (error) {
+      reportError(error);
+    }
+  });
+}
+
+function scheduleHelp() {
+  clearInterval(state.helpTimer);
+  state.helpTimer = setInterval(() => {
+    if (!document.hidden) loadHelp().catch(() => {});
+  }, helpRefreshMs);
+}
+
+// ---- Comments on a student's project (#16) -------------------------------------
+
+let commentTarget = null; // {project, student}
+
+async function openComments(project, student) {
+  commentTarget = { project, student };
+  const dialog = byId('comment-dialog');
+  byId('comment-title').textContent = t('feedback.heading', { title: project.title });
+  byId('comment-label').textContent = t('feedback.commentLabel', { name: nameOf(student) });
+  byId('comment-text').value = '';
+  byId('comment-list').replaceChildren();
+  byId('comment-none').hidden = true;
+  openDialog(dialog, byId('comment-text'));
+  await refreshComments();
+}
+
+async function refreshComments() {
+  if (!commentTarget) return;
+  try {
+    const thread = await loadComments(commentTarget.project.id);
+    const comments = thread.comments || [];
+    renderComments(byId('comment-list'), comments, { lastReadId: Infinity });
+    byId('comment-none').hidden = comments.length > 0;
+  } catch (error) {
+    dialogError(byId('comment-dialog'), errorText(error));
+  }
+}
+
+async function sendComment(event) {
+  event.preventDefault();
+  if (!commentTarget) return;
+  const text = byId('comment-text').value.trim();
+  if (!text) {
+    byId('comment-text').focus();
+    return;
+  }
+  dialogError(byId('comment-dialog'), '');
+  byId('comment-status').textContent = '';
+  await busy(byId('comment-send'), async () => {
+    try {
+      await api('POST', commentsPath(commentTarget.project.id), { json: { text } });
+      byId('comment-text').value = '';
+      byId('comment-status').textContent = t('feedback.sent');
+      await refreshComments();
+    } catch (error) {
+      dialogError(byId('comment-dialog'), errorText(error));
+    }
+  });
 }
 
 // ---- Refresh ---------------------------------------------------------------
@@ -242,18 +387,26 @@ async function start() {
     byId('not-teacher').hidden = false;
     return;
   }
+  state.user = user;
   byId('teacher-content').hidden = false;
+  setUpDialog(byId('comment-dialog'));
+  byId('comment-dialog').addEventListener('close', () => { commentTarget = null; });
+  byId('comment-form').addEventListener('submit', sendComment);
   byId('student-filter').addEventListener('input', applyFilter);
   byId('close-student').addEventListener('click', closeStudent);
   document.addEventListener('visibilitychange', () => {
-    if (!document.hidden) refreshAll();
+    if (!document.hidden) {
+      refreshAll();
+      loadHelp().catch(() => {});
+    }
   });
   try {
-    await Promise.all([loadClasses(), loadStudents()]);
+    await Promise.all([loadClasses(), loadStudents(), loadHelp()]);
   } catch (error) {
     reportError(error);
   }
   schedule();
+  scheduleHelp();
 }
 
 start();
