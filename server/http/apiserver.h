@@ -19,6 +19,7 @@ class LibraryHandler;
 class BackpackHandler;
 class SessionHandler;
 class SchoolSignInHandler;
+class AssignmentsHandler;
 class ClassesHandler;
 class ServiceHandler;
 class StaticFiles;
@@ -48,6 +49,7 @@ private:
     std::unique_ptr<SessionHandler> m_session;
     std::unique_ptr<SchoolSignInHandler> m_schoolSignIn;
     std::unique_ptr<ClassesHandler> m_classes;
+    std::unique_ptr<AssignmentsHandler> m_assignments;
     std::unique_ptr<ServiceHandler> m_service;
     std::unique_ptr<StaticFiles> m_static;
     Dispatcher m_dispatcher;
