@@ -12,6 +12,7 @@ import {
   rememberFocus, restoreFocus,
 } from '../ui.js';
 import { projectCard, cardButton, timeLine, sharedTags, editorUrl } from '../projectcard.js';
+import { setUpMyAssignments, loadMyAssignments } from './myassignments.js';
 
 const byId = (id) => document.getElementById(id);
 const inTrash = new URLSearchParams(location.search).get('trash') === '1';
@@ -505,7 +506,8 @@ async function start() {
     if (file) upload(file);
   });
 
-  await refresh();
+  if (!inTrash) setUpMyAssignments();
+  await Promise.all([refresh(), inTrash ? null : loadMyAssignments()]);
 }
 
 start();

@@ -9,6 +9,7 @@ import { t, lang, formatDate, formatRelative } from '../i18n.js';
 import { startLoggedInPage } from '../nav.js';
 import { h, reportError, rememberFocus, restoreFocus } from '../ui.js';
 import { projectCard, cardButton, timeLine, sharedTags, editorUrl } from '../projectcard.js';
+import { startTeacherAssignments, loadAssignments } from './teacherassignments.js';
 
 const byId = (id) => document.getElementById(id);
 const refreshMs = 15000;
@@ -222,7 +223,7 @@ function closeStudent() {
 
 async function refreshAll() {
   try {
-    await Promise.all([loadStudents(), loadStudentProjects()]);
+    await Promise.all([loadStudents(), loadStudentProjects(), loadAssignments()]);
   } catch (error) {
     reportError(error);
   }
@@ -249,7 +250,7 @@ async function start() {
     if (!document.hidden) refreshAll();
   });
   try {
-    await Promise.all([loadClasses(), loadStudents()]);
+    await Promise.all([loadClasses(), loadStudents(), startTeacherAssignments()]);
   } catch (error) {
     reportError(error);
   }
