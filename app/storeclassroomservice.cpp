@@ -19,6 +19,7 @@
 #include "server/core/sentence.h"
 #include "server/core/timetext.h"
 #include "server/sb3/sb3archive.h"
+#include "server/service/assignments.h"
 #include "server/service/classroom.h"
 #include "server/service/dashboardcaller.h"
 #include "server/service/help.h"
@@ -236,6 +237,27 @@ QFuture<Ui::Outcome<QList<Ui::ClassSummary>>> StoreClassroomService::classes()
             QList<Ui::ClassSummary> summaries;
             for (const Core::ClassInfo &info : std::as_const(*classes))
                 summaries.append(toSummary(info));
+            return summaries;
+        });
+}
+
+QFuture<Ui::Outcome<QList<Ui::AssignmentSummary>>>
+StoreClassroomService::assignments(qint64 classId)
+{
+    return submit<QList<Ui::AssignmentSummary>>(
+        m_runner, [classId](Service::Work &db) -> Result<QList<Ui::AssignmentSummary>> {
+            auto admin = Service::dashboardCaller(db);
+            if (!admin)
+                return admin.error();
+            auto list = Service::Assignments().listForClass(db, *admin, classId);
+            if (!list)
+                return list.error();
+            QList<Ui::AssignmentSummary> summaries;
+            for (const Core::Assignment &a : std::as_const(*list)) {
+                summaries.append({a.id, a.title,
+                                  a.dueAt.isEmpty() ? QDateTime() : Core::fromText(a.dueAt),
+                                  !a.handedOutAt.isEmpty(), a.handedInCount, a.studentCount});
+            }
             return summaries;
         });
 }

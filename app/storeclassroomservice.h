@@ -35,6 +35,7 @@ public:
                           Live::LiveHub *live = nullptr);
 
     QFuture<Ui::Outcome<QList<Ui::ClassSummary>>> classes() override;
+    QFuture<Ui::Outcome<QList<Ui::AssignmentSummary>>> assignments(qint64 classId) override;
     QFuture<Ui::Outcome<Ui::ClassSummary>> createClass(const QString &name) override;
     QFuture<Ui::Outcome<QList<Ui::StudentSummary>>> students(qint64 classId) override;
     QFuture<Ui::Outcome<QList<Ui::NewStudentAccount>>>

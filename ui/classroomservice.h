@@ -81,6 +81,17 @@ struct TeacherSummary
     bool admin = false;
 };
 
+// An assignment of a class with how far the class is (#16).
+struct AssignmentSummary
+{
+    qint64 id = 0;
+    QString title;
+    QDateTime dueAt; // invalid: no due time
+    bool handedOut = false;
+    int handedIn = 0; // students who have handed in (returned ones included)
+    int students = 0; // students of the class
+};
+
 // The value, or a sentence a teacher can read.
 template<typename T>
 struct Outcome
@@ -122,6 +133,9 @@ public:
     // when complete; a failed export leaves none of its files behind.
     virtual QFuture<Outcome<int>> exportClass(qint64 classId, const QString &target,
                                               bool asZip) = 0;
+
+    // The assignments of a class, newest first, with how many have handed in (#16).
+    virtual QFuture<Outcome<QList<AssignmentSummary>>> assignments(qint64 classId) = 0;
 
     // A one-time address that opens nextPath (a page of this server such as "/teacher" or
     // "/editor?project=3") in the browser of this computer already signed in as the dashboard's

@@ -14,6 +14,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "ui/assignments/assignmentspanel.h"
 #include "ui/classroomservice.h"
 #include "ui/conflicts/conflictmodel.h"
 #include "ui/health/healthpanel.h"
@@ -138,6 +139,14 @@ void DashboardWindow::setClassroomService(ClassroomService *service)
     connect(m_students->roster(), &QAbstractItemModel::modelReset, m_projects,
             [this] { m_projects->setStudents(m_students->roster()->students()); });
     m_tabs->insertTab(2, m_projects, tr("Projects"));
+
+    // Assignments (#16) of the class the Students tab shows.
+    m_assignments = new AssignmentsPanel(service);
+    connect(m_students, &StudentsPanel::classSelected, m_assignments,
+            [this](const QString &name, const QString &) {
+                m_assignments->setClass(m_students->currentClassId(), name);
+            });
+    m_tabs->insertTab(3, m_assignments, tr("Assignments"));
     m_students->reloadClasses(); // the join panel needs the class code before the tab is opened
     m_conflictsTab = m_tabs->indexOf(m_conflictsPage);
 }

@@ -23,6 +23,7 @@ class AppSettings;
 
 namespace Blockhaus::Ui {
 
+class AssignmentsPanel;
 class ConflictModel;
 class HealthPanel;
 class ClassroomService;
@@ -63,6 +64,7 @@ public:
     void setMaintenanceService(MaintenanceService *service, App::AppSettings *settings);
     SettingsPanel *settingsPanel() const { return m_settings; }
     ProjectsPanel *projectsPanel() const { return m_projects; }
+    AssignmentsPanel *assignmentsPanel() const { return m_assignments; }
     QTableView *onlineView() const { return m_onlineView; }
     QTableView *conflictView() const { return m_conflictView; }
     QLineEdit *conflictFilter() const { return m_conflictFilter; }
@@ -106,6 +108,7 @@ private:
     SettingsPanel *m_settings = nullptr;
     ProjectsPanel *m_projects = nullptr;
     HelpPanel *m_help = nullptr;
+    AssignmentsPanel *m_assignments = nullptr;
     QTabWidget *m_tabs = nullptr;
     int m_conflictsTab = -1;
     QWidget *m_conflictsPage = nullptr;

@@ -31,6 +31,9 @@ enum class ErrorKind {
     // A user's storage quota would be exceeded (#12). A refusal like a conflict, not a database
     // failure: it undoes only its own write, never a group-commit batch.
     QuotaExceeded,
+    // An assignment copy the student may no longer change (#16): handed in, returned without
+    // leave to continue, or past its due time. 423 assignment_closed.
+    AssignmentClosed,
     Internal,
 };
 

@@ -53,6 +53,9 @@ constexpr KindSentence defaults[] = {
      QT_TRANSLATE_NOOP("Sentence",
                        "Your storage space is full. Delete projects for good to make "
                        "room. Nothing was changed.")},
+    {ErrorKind::AssignmentClosed,
+     QT_TRANSLATE_NOOP("Sentence",
+                       "This assignment is closed: the project can no longer be changed.")},
     {ErrorKind::Internal,
      QT_TRANSLATE_NOOP("Sentence",
                        "Something went wrong on the server. Please tell your teacher.")},

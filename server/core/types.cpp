@@ -31,4 +31,30 @@ QString roleToString(Role role)
     return u"student"_s;
 }
 
+QString copyStateToString(CopyState state)
+{
+    switch (state) {
+    case CopyState::InProgress:
+        return u"in_progress"_s;
+    case CopyState::HandedIn:
+        return u"handed_in"_s;
+    case CopyState::Returned:
+        return u"returned"_s;
+    case CopyState::NotStarted:
+        break;
+    }
+    return u"not_started"_s;
+}
+
+CopyState copyStateFromString(const QString &text)
+{
+    if (text == u"in_progress"_s)
+        return CopyState::InProgress;
+    if (text == u"handed_in"_s)
+        return CopyState::HandedIn;
+    if (text == u"returned"_s)
+        return CopyState::Returned;
+    return CopyState::NotStarted;
+}
+
 } // namespace Blockhaus::Core

@@ -151,4 +151,48 @@ struct ProjectExport
     QList<AssetData> assets;
 };
 
+// Assignments (#16): a teacher hands out a starter project to a class; each student works on a
+// copy of their own. Times are stored text (timetext.h); empty: none.
+struct Assignment
+{
+    qint64 id = 0;
+    GroupRef group;
+    QString title;
+    QString instructions;
+    QString dueAt; // empty: no due time
+    bool allowContinue = false; // the default of a return: the student may go on editing
+    qint64 starterProjectId = 0; // the project the starter was taken from; 0: empty or gone
+    QString createdAt;
+    QString handedOutAt; // empty: not handed out yet, students do not see it
+    int studentCount = 0; // the students of the class (teacher views)
+    int handedInCount = 0; // of them, who have handed in (returned ones included)
+};
+
+enum class CopyState { NotStarted, InProgress, HandedIn, Returned };
+
+QString copyStateToString(CopyState state);
+CopyState copyStateFromString(const QString &text);
+
+// One student's copy of an assignment; a student without a copy yet is NotStarted with
+// projectId 0.
+struct AssignmentCopy
+{
+    UserRef student;
+    qint64 projectId = 0;
+    CopyState state = CopyState::NotStarted;
+    QString handedInAt;
+    QString returnedAt;
+    QString feedback;
+    bool continueAllowed = false;
+    bool late = false; // due time passed without a hand-in before it
+    bool frozen = false; // the student may not save the copy (handed in, returned, past due)
+};
+
+// An assignment as one student sees it.
+struct MyAssignment
+{
+    Assignment assignment;
+    AssignmentCopy copy;
+};
+
 } // namespace Blockhaus::Core

@@ -2,6 +2,7 @@
 #include "server/http/apiserver.h"
 
 #include "server/http/assetshandler.h"
+#include "server/http/assignmentshandler.h"
 #include "server/http/backpackhandler.h"
 #include "server/http/classeshandler.h"
 #include "server/http/feedbackhandler.h"
@@ -28,12 +29,13 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
     , m_classes(std::make_unique<ClassesHandler>(m_services))
     , m_help(std::make_unique<HelpHandler>(m_services))
     , m_feedback(std::make_unique<FeedbackHandler>(m_services))
+    , m_assignments(std::make_unique<AssignmentsHandler>(m_services))
     , m_service(std::make_unique<ServiceHandler>(m_services))
     , m_static(std::make_unique<StaticFiles>(services.config.webRoot))
     , m_dispatcher(m_services)
 {
     // API.md order: authentication, projects, assets (and the library behind them), backpack,
-    // teachers, service.
+    // teachers, assignments (#16), service.
     Router &router = m_dispatcher.router();
     m_session->registerRoutes(router);
     m_schoolSignIn->registerRoutes(router);
@@ -44,6 +46,7 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
     m_classes->registerRoutes(router);
     m_help->registerRoutes(router);
     m_feedback->registerRoutes(router);
+    m_assignments->registerRoutes(router);
     m_service->registerRoutes(router);
     router.setFallback([this](const RequestContext &context) {
         Reply reply = m_static->serve(context);

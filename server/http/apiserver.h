@@ -19,6 +19,7 @@ class LibraryHandler;
 class BackpackHandler;
 class SessionHandler;
 class SchoolSignInHandler;
+class AssignmentsHandler;
 class ClassesHandler;
 class FeedbackHandler;
 class HelpHandler;
@@ -52,6 +53,7 @@ private:
     std::unique_ptr<ClassesHandler> m_classes;
     std::unique_ptr<HelpHandler> m_help; // issue #16 part 3
     std::unique_ptr<FeedbackHandler> m_feedback; // issue #16 part 4
+    std::unique_ptr<AssignmentsHandler> m_assignments;
     std::unique_ptr<ServiceHandler> m_service;
     std::unique_ptr<StaticFiles> m_static;
     Dispatcher m_dispatcher;

@@ -176,4 +176,88 @@ Result<BackpackBody> parseBackpackBody(const QJsonObject &body)
     return item;
 }
 
+namespace {
+
+Error fieldError(const QString &field, const QString &message)
+{
+    Error error = badRequest(message);
+    error.extra = {{u"field"_s, field}};
+    return error;
+}
+
+// An optional text field: absent and null are empty.
+Result<QString> optionalText(const QJsonObject &body, const QString &field)
+{
+    const QJsonValue value = body.value(field);
+    if (value.isUndefined() || value.isNull())
+        return QString();
+    if (!value.isString())
+        return fieldError(field, u"\u201c%1\u201d must be text."_s.arg(field));
+    return value.toString();
+}
+
+Result<std::optional<bool>> optionalFlag(const QJsonObject &body, const QString &field)
+{
+    const QJsonValue value = body.value(field);
+    if (value.isUndefined() || value.isNull())
+        return std::optional<bool>();
+    if (!value.isBool())
+        return fieldError(field, u"\u201c%1\u201d must be true or false."_s.arg(field));
+    return std::optional<bool>(value.toBool());
+}
+
+} // namespace
+
+Result<Service::AssignmentRequest> parseAssignmentBody(const QJsonObject &body)
+{
+    Service::AssignmentRequest request;
+    const QJsonValue title = body.value(u"title"_s);
+    if (!title.isString())
+        return fieldError(u"title"_s, u"The body needs a title: {\"title\": \"...\"}."_s);
+    request.title = title.toString();
+    auto instructions = optionalText(body, u"instructions"_s);
+    if (!instructions)
+        return instructions.error();
+    request.instructions = *instructions;
+    auto due = optionalText(body, u"due_at"_s);
+    if (!due)
+        return due.error();
+    if (!due->isEmpty()) {
+        // A time without "Z" or an offset would be read in the server's zone: refused.
+        const QDateTime dueAt = QDateTime::fromString(*due, Qt::ISODateWithMs);
+        if (!dueAt.isValid() || dueAt.timeSpec() == Qt::LocalTime)
+            return fieldError(u"due_at"_s,
+                              u"\u201cdue_at\u201d must be an ISO-8601 time with \u201cZ\u201d "
+                              "or an offset, e.g. 2026-12-07T14:00:00Z."_s);
+        request.dueAt = dueAt.toUTC();
+    }
+    auto allow = optionalFlag(body, u"allow_continue"_s);
+    if (!allow)
+        return allow.error();
+    request.allowContinue = allow->value_or(false);
+    const QJsonValue starter = body.value(u"starter_project_id"_s);
+    if (!starter.isUndefined() && !starter.isNull()) {
+        request.starterProjectId = positiveWholeNumber(starter);
+        if (!request.starterProjectId)
+            return fieldError(u"starter_project_id"_s,
+                              u"\u201cstarter_project_id\u201d must be a project number or "
+                              "null."_s);
+    }
+    return request;
+}
+
+Result<ReturnBody> parseReturnBody(const QJsonObject &body)
+{
+    ReturnBody result;
+    auto feedback = optionalText(body, u"feedback"_s);
+    if (!feedback)
+        return feedback.error();
+    result.feedback = *feedback;
+    auto allow = optionalFlag(body, u"allow_continue"_s);
+    if (!allow)
+        return allow.error();
+    result.allowContinue = *allow;
+    return result;
+}
+
 } // namespace Blockhaus::Http

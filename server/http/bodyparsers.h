@@ -13,6 +13,7 @@
 
 #include "server/core/result.h"
 #include "server/core/types.h"
+#include "server/service/assignments.h"
 #include "server/service/classroom.h"
 
 namespace Blockhaus::Http {
@@ -55,5 +56,17 @@ struct BackpackBody
 // POST /api/v1/backpack: {"type","mime","name","body":BASE64,"thumbnail":BASE64}; body and
 // thumbnail must be base64 (or data URLs). Their size and types are checked by the service.
 Result<BackpackBody> parseBackpackBody(const QJsonObject &body);
+
+// POST /api/v1/classes/{id}/assignments: {"title", "instructions"?, "due_at"?: ISO-8601 with
+// "Z" or an offset, or null, "allow_continue"?: bool, "starter_project_id"?: id or null}.
+Result<Service::AssignmentRequest> parseAssignmentBody(const QJsonObject &body);
+
+struct ReturnBody
+{
+    QString feedback;
+    std::optional<bool> allowContinue; // not sent: the assignment's default
+};
+// POST /api/v1/assignments/{id}/copies/{student_id}/return: {"feedback"?, "allow_continue"?}.
+Result<ReturnBody> parseReturnBody(const QJsonObject &body);
 
 } // namespace Blockhaus::Http

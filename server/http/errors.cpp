@@ -37,6 +37,7 @@ constexpr Mapping mappings[] = {
     // used_bytes and quota_bytes.
     {ErrorKind::StorageFull, 507, "insufficient_storage"},
     {ErrorKind::QuotaExceeded, 507, "insufficient_storage"},
+    {ErrorKind::AssignmentClosed, 423, "assignment_closed"},
     {ErrorKind::Internal, 500, "internal"},
 };
 

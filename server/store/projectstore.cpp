@@ -9,6 +9,7 @@
 #include "server/db/sql.h"
 #include "server/db/transaction.h"
 #include "server/store/assetstore.h"
+#include "server/store/assignmentstore.h"
 #include "server/store/storagequota.h"
 
 namespace Blockhaus::Store {
@@ -226,6 +227,12 @@ Result<ProjectMeta> writeNewVersion(Db::Connection &db, const Caller &caller, qi
                 if (!access)
                     return access.error();
                 const QString now = nowText();
+                // #16: a handed-in, returned or overdue assignment copy is frozen. Decided here,
+                // with the same timestamp as the write and in its transaction: a save racing
+                // the due time is either in before it or refused, never half-applied.
+                auto writable = AssignmentStore::requireWritable(db, id, now);
+                if (!writable)
+                    return writable.error();
                 auto version = bumpVersion(db, caller, id, expectedVersion, title, now);
                 if (!version)
                     return version.error();
@@ -272,6 +279,14 @@ Result<Ok> requireAssets(Db::Connection &db, const QStringList &assetRefs)
 }
 
 } // namespace
+
+Result<ProjectMeta> ProjectStore::insertInTransaction(Db::Connection &db, qint64 ownerId,
+                                                      const QString &title, const QByteArray &body)
+{
+    Caller owner;
+    owner.userId = ownerId;
+    return insertProject(db, owner, title, body);
+}
 
 Result<QStringList> ProjectStore::missingAssets(Db::Connection &db, const QStringList &assetRefs)
 {
@@ -722,6 +737,9 @@ Result<ProjectMeta> ProjectStore::restoreVersion(Db::Connection &db, const Calle
                         QT_TRANSLATE_NOOP("Sentence", "This version is no longer kept."));
                 const QByteArray body = old.value(0).toByteArray();
                 const QString now = nowText();
+                auto writable = AssignmentStore::requireWritable(db, id, now); // #16, as save
+                if (!writable)
+                    return writable.error();
                 auto newVersion = bumpVersion(db, caller, id, expectedVersion, std::nullopt, now);
                 if (!newVersion)
                     return newVersion.error();

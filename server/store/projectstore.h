@@ -81,6 +81,10 @@ public:
     static Result<ProjectMeta> restoreVersion(Db::Connection &db, const Caller &caller, qint64 id,
                                               int version, int expectedVersion,
                                               qint64 quotaBytes = 0);
+    // A new project owned by ownerId with body as version 1, inside a write transaction the
+    // caller already holds (assignment copies, #16); the caller checks rights and assets.
+    static Result<ProjectMeta> insertInTransaction(Db::Connection &db, qint64 ownerId,
+                                                   const QString &title, const QByteArray &body);
     // Asset references (md5ext) that the database does not hold.
     static Result<QStringList> missingAssets(Db::Connection &db, const QStringList &assetRefs);
 };

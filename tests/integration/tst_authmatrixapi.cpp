@@ -56,6 +56,8 @@ enum class Body {
     Students, // {"names":[...]}
     NewUser, // a fresh username each time
     Comment, // {"text"} (#16)
+    Assignment, // {"title"} of a new assignment (#16)
+    Feedback, // {"feedback"} of a return (#16)
 };
 
 // What has to be true before each request of the row.
@@ -158,6 +160,18 @@ const Row rows[] = {
     {"POST /api/v1/projects/{id}/comments", "udddada", Body::Comment},
     {"POST /api/v1/projects/{id}/comments/read", "uaddada"},
     {"GET /api/v1/me/feedback", "uaaaaaa"},
+    // Assignments (#16): teachers of the class (admin: any) manage them; its students open and
+    // hand in their own copy (nobody else has one: 404); the copy's project is read as any other.
+    {"GET /api/v1/classes/{id}/assignments", "udddada"},
+    {"POST /api/v1/classes/{id}/assignments", "udddada", Body::Assignment},
+    {"GET /api/v1/assignments/{id}", "udddada"},
+    {"POST /api/v1/assignments/{id}/hand-out", "udddada"},
+    {"GET /api/v1/assignments/{id}/copies", "udddada"},
+    {"POST /api/v1/assignments/{id}/copies/{student_id}/return", "udddada", Body::Feedback},
+    {"GET /api/v1/me/assignments", "uaaaaaa"},
+    {"POST /api/v1/assignments/{id}/open", "uaadddd"},
+    {"POST /api/v1/assignments/{id}/hand-in", "uaadddd"},
+    {"GET /api/v1/projects/{id}/assignment", "uaddada"},
 
     {"GET /api/v1/status", "aaaaaaa"},
     {"GET /api/v1/health", "aaaaaaa"},
@@ -238,6 +252,8 @@ private:
     QString m_joinCode;
     int m_project = 0;
     qint64 m_helpRequest = 0; // Setup::OwnerAsksForHelp
+    int m_assignment = 0; // in class A, handed out (#16)
+    int m_copyProject = 0; // the owner's copy of it
     QString m_assetName; // uploaded by the owner
     QByteArray m_assetBytes;
     QString m_libraryName; // in the library cache on disk
@@ -383,6 +399,20 @@ void TestAuthMatrixApi::initTestCase()
     QVERIFY(statusIs(as(m_accounts[Owner].token, "PUT", projectPath + "/share",
                         json({{u"group_ids"_s, QJsonArray{m_classA}}}), "application/json"),
                      200));
+
+    // An assignment of class A, handed out; the owner's copy (#16).
+    const HttpReply assignment =
+        as(m_accounts[Teacher].token, "POST",
+           "/api/v1/classes/" + QByteArray::number(m_classA) + "/assignments",
+           json({{u"title"_s, u"Matrix task"_s}}), "application/json");
+    QVERIFY(statusIs(assignment, 201));
+    m_assignment = assignment.object().value(u"id"_s).toInt();
+    const QByteArray assignmentPath = "/api/v1/assignments/" + QByteArray::number(m_assignment);
+    QVERIFY(statusIs(as(m_accounts[Teacher].token, "POST", assignmentPath + "/hand-out"), 200));
+    const HttpReply opened = as(m_accounts[Owner].token, "POST", assignmentPath + "/open");
+    QVERIFY(statusIs(opened, 200));
+    m_copyProject = opened.object().value(u"project_id"_s).toInt();
+    QVERIFY(m_copyProject > 0);
     m_accounts[Anonymous] = {};
 }
 
@@ -422,8 +452,14 @@ QString TestAuthMatrixApi::fillPlaceholders(const QString &pattern,
             continue;
         const QString before = i > 0 ? segments.at(i - 1) : QString();
         QString value;
-        if (segment == u"{id}"_s && before == u"projects"_s)
+        if (segment == u"{id}"_s && before == u"projects"_s && pattern.endsWith(u"/assignment"_s))
+            value = QString::number(m_copyProject);
+        else if (segment == u"{id}"_s && before == u"projects"_s)
             value = QString::number(m_project);
+        else if (segment == u"{id}"_s && before == u"assignments"_s)
+            value = QString::number(m_assignment);
+        else if (segment == u"{student_id}"_s)
+            value = QString::number(m_accounts[Owner].id);
         else if (segment == u"{id}"_s && before == u"classes"_s)
             value = QString::number(m_classA);
         else if (segment == u"{id}"_s && before == u"students"_s)
@@ -493,6 +529,10 @@ QByteArray TestAuthMatrixApi::bodyFor(Body body, QByteArray *contentType)
         return json({{u"username"_s, QString(u"made."_s + unique)}, {u"role"_s, u"student"_s}});
     case Body::Comment:
         return json({{u"text"_s, QString(u"Comment "_s + unique)}});
+    case Body::Assignment:
+        return json({{u"title"_s, QString(u"Task "_s + unique)}});
+    case Body::Feedback:
+        return json({{u"feedback"_s, u"Well done."_s}});
     }
     return {};
 }

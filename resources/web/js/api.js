@@ -42,7 +42,7 @@ const codeForStatus = {
   400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found',
   405: 'method_not_allowed', 409: 'exists', 411: 'length_required', 412: 'conflict',
   413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'unprocessable',
-  428: 'precondition_required', 429: 'too_many_requests', 431: 'headers_too_large',
+  423: 'assignment_closed', 428: 'precondition_required', 429: 'too_many_requests', 431: 'headers_too_large',
   500: 'internal', 503: 'unavailable', 507: 'insufficient_storage',
 };
 

@@ -82,6 +82,8 @@ private:
 
 const QStringList schemaTables{
     u"assets"_s,
+    u"assignment_copies"_s, // 0008 (#16)
+    u"assignments"_s,
     u"backpack_items"_s,
     u"comment_reads"_s,
     u"conflict_log"_s,

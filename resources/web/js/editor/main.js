@@ -3,7 +3,7 @@
 // editor (a missing project would crash it into "Oops!"), then mounts it with Blockhaus's
 // storage and the save controller.
 import { api, ApiError, currentUser, loginUrl } from '/js/api.js';
-import { t, lang, applyTranslations } from '/js/i18n.js';
+import { t, lang, applyTranslations, formatDate } from '/js/i18n.js';
 import '/js/editor/strings.js';
 import { createStorage } from '/js/editor/storage.js';
 import { SaveController } from '/js/editor/saver.js';
@@ -44,6 +44,35 @@ async function loadMeta(projectId) {
   }
 }
 
+// The assignment this project is a copy of (#16), or null: 404 means it is none, and any other
+// failure leaves the editor as it is (the server refuses a frozen save anyway).
+async function loadAssignment(projectId) {
+  try {
+    const { data } = await api('GET', `/api/v1/projects/${encodeURIComponent(projectId)}/assignment`);
+    return data;
+  } catch (error) {
+    return null;
+  }
+}
+
+function showAssignment(assignment) {
+  const banner = $('editor-assignment');
+  let text;
+  if (assignment.frozen) {
+    const reason = assignment.state === 'handed_in' ? 'editor.assignment.reasonHandedIn'
+      : assignment.state === 'returned' ? 'editor.assignment.reasonReturned'
+        : 'editor.assignment.reasonDue';
+    text = t('editor.assignment.frozen', { title: assignment.title, reason: t(reason) });
+    banner.classList.add('frozen');
+  } else if (assignment.due_at) {
+    text = t('editor.assignment.openDue', { title: assignment.title, time: formatDate(assignment.due_at) });
+  } else {
+    text = t('editor.assignment.open', { title: assignment.title });
+  }
+  banner.textContent = text;
+  banner.hidden = false;
+}
+
 async function remix(projectId, button) {
   button.disabled = true;
   try {
@@ -76,10 +105,14 @@ async function main() {
     return;
   }
   const GUI = window.GUI;
-  const owns = isNew || meta.owner.id === user.id;
+  const assignment = isNew ? null : await loadAssignment(meta.id);
+  if (assignment) showAssignment(assignment);
+  // A frozen assignment copy is read-only for its owner too (#16).
+  const owns = (isNew || meta.owner.id === user.id) && !assignment?.frozen;
+  const mine = isNew || meta.owner.id === user.id;
   let playerOnly = !owns && params.get('play') === '1';
   showTitle(meta ? meta.title : t('editor.untitled'));
-  if (!owns) {
+  if (!mine) {
     $('editor-owner').textContent = t('editor.ownerLine', { name: meta.owner.display_name });
     $('editor-owner').hidden = false;
     $('remix-button').hidden = false;

@@ -82,7 +82,7 @@ export class SaveController {
     }
     // No autosave while the space is full: it would only be refused again every minute.
     setInterval(() => {
-      if (this.hasUnsavedWork() && this.failure?.kind !== 'full') this.saveNow();
+      if (this.hasUnsavedWork() && !['full', 'closed'].includes(this.failure?.kind)) this.saveNow();
     }, AUTOSAVE_MS);
     // Capture phase, so Ctrl+S saves through us even when a block or the paint editor has focus
     // and the browser never opens its own "Save page" dialog.
@@ -354,6 +354,8 @@ export class SaveController {
     if (this.failure?.kind === 'retry') return { state: 'offline', text: t('editor.status.retrying', { seconds }) };
     if (this.failure?.kind === 'conflict') return { state: 'conflict', text: t('editor.status.conflict') };
     if (this.failure?.kind === 'full') return { state: 'failed', text: fullText(this.failure.cause) };
+    // An assignment copy frozen while open (#16: handed in elsewhere, or the due time passed).
+    if (this.failure?.kind === 'closed') return { state: 'failed', text: t('editor.status.closed') };
     if (this.failure?.kind === 'failed') {
       return { state: 'failed', text: t('editor.status.failed', { reason: this.failure.message }) };
     }
@@ -379,6 +381,7 @@ function classify(error) {
     if (error.status === 507) return new SaveFailure('full', error);
     if (error.status === 429 || error.status >= 500) return new SaveFailure('retry', error);
     if (error.status === 412) return new SaveFailure('conflict', error);
+    if (error.status === 423) return new SaveFailure('closed', error); // no retry: it stays closed
     return new SaveFailure('failed', error);
   }
   return new SaveFailure('offline', error); // fetch worker failures surface as plain errors

@@ -13,6 +13,7 @@ import {
 } from '../ui.js';
 import { projectCard, cardButton, timeLine, sharedTags, editorUrl } from '../projectcard.js';
 import { loadComments, markCommentsRead, renderComments, feedbackBadge } from '../feedback.js';
+import { setUpMyAssignments, loadMyAssignments } from './myassignments.js';
 
 const byId = (id) => document.getElementById(id);
 const inTrash = new URLSearchParams(location.search).get('trash') === '1';
@@ -554,7 +555,8 @@ async function start() {
     if (file) upload(file);
   });
 
-  await refresh();
+  if (!inTrash) setUpMyAssignments();
+  await Promise.all([refresh(), inTrash ? null : loadMyAssignments()]);
 }
 
 start();

@@ -13,6 +13,7 @@ import {
 } from '../ui.js';
 import { projectCard, cardButton, timeLine, sharedTags, editorUrl } from '../projectcard.js';
 import { commentsPath, loadComments, renderComments } from '../feedback.js';
+import { startTeacherAssignments, loadAssignments } from './teacherassignments.js';
 
 const byId = (id) => document.getElementById(id);
 const refreshMs = 15000;
@@ -367,7 +368,7 @@ async function sendComment(event) {
 
 async function refreshAll() {
   try {
-    await Promise.all([loadStudents(), loadStudentProjects()]);
+    await Promise.all([loadStudents(), loadStudentProjects(), loadAssignments()]);
   } catch (error) {
     reportError(error);
   }
@@ -401,7 +402,7 @@ async function start() {
     }
   });
   try {
-    await Promise.all([loadClasses(), loadStudents(), loadHelp()]);
+    await Promise.all([loadClasses(), loadStudents(), loadHelp(), startTeacherAssignments()]);
   } catch (error) {
     reportError(error);
   }
