@@ -13,6 +13,7 @@
 #include "app/options.h"
 #include "app/starterror.h"
 #include "app/storeclassroomservice.h"
+#include "app/storelivecontrolservice.h"
 #include "app/storemaintenanceservice.h"
 #include "server/auth/authservice.h"
 #include "server/db/connectionpool.h"
@@ -64,6 +65,8 @@ public:
     // Class and account management for the dashboard, acting as the first admin. Owned here;
     // null before start() and after stop(). Its futures finish on the database pool's workers.
     Ui::ClassroomService *classroomService() const { return m_classroom.get(); }
+    // The dashboard's "Live lesson" tab (#16).
+    Ui::LiveControlService *liveControlService() const { return m_liveControls.get(); }
     // Backups and data-folder facts for the Settings tab. Owned here; null before start() and
     // after stop(). Its futures finish on the database pool's workers.
     Ui::MaintenanceService *maintenanceService() const { return m_maintenance.get(); }
@@ -122,6 +125,7 @@ private:
     std::unique_ptr<Service::Runner> m_runner;
     std::unique_ptr<Http::Services> m_services;
     std::unique_ptr<StoreClassroomService> m_classroom;
+    std::unique_ptr<StoreLiveControlService> m_liveControls;
     std::unique_ptr<StoreMaintenanceService> m_maintenance;
     Http::ApiServer *m_api = nullptr; // lives in m_serverThread
     Library::LibraryCache *m_library = nullptr; // lives in m_serverThread, outlives m_api

@@ -4,13 +4,16 @@
 #include "server/http/assetshandler.h"
 #include "server/http/backpackhandler.h"
 #include "server/http/classeshandler.h"
+#include "server/http/eventstreams.h"
 #include "server/http/httpserver.h"
 #include "server/http/libraryhandler.h"
+#include "server/http/livehandler.h"
 #include "server/http/projectshandler.h"
 #include "server/http/schoolsigninhandler.h"
 #include "server/http/servicehandler.h"
 #include "server/http/sessionhandler.h"
 #include "server/http/staticfiles.h"
+#include "server/live/livehub.h"
 
 namespace Blockhaus::Http {
 
@@ -25,6 +28,8 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
     , m_schoolSignIn(std::make_unique<SchoolSignInHandler>(m_services))
     , m_classes(std::make_unique<ClassesHandler>(m_services))
     , m_service(std::make_unique<ServiceHandler>(m_services))
+    , m_streams(new EventStreams(m_services.live.classEvents(), m_services.config, this))
+    , m_live(std::make_unique<LiveHandler>(m_services, m_streams))
     , m_static(std::make_unique<StaticFiles>(services.config.webRoot))
     , m_dispatcher(m_services)
 {
@@ -39,12 +44,14 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
     m_backpack->registerRoutes(router);
     m_classes->registerRoutes(router);
     m_service->registerRoutes(router);
+    m_live->registerRoutes(router); // #16
     router.setFallback([this](const RequestContext &context) {
         Reply reply = m_static->serve(context);
         StaticFiles::addPageSecurityHeaders(reply); // issue #12
         return reply;
     });
     m_server = new HttpServer(m_dispatcher, m_services.config, this);
+    connect(m_server, &HttpServer::shuttingDown, m_streams, &EventStreams::closeAll);
 }
 
 ApiServer::~ApiServer() = default;

@@ -21,6 +21,8 @@ class SessionHandler;
 class SchoolSignInHandler;
 class ClassesHandler;
 class ServiceHandler;
+class LiveHandler;
+class EventStreams;
 class StaticFiles;
 
 class ApiServer : public QObject
@@ -49,6 +51,8 @@ private:
     std::unique_ptr<SchoolSignInHandler> m_schoolSignIn;
     std::unique_ptr<ClassesHandler> m_classes;
     std::unique_ptr<ServiceHandler> m_service;
+    EventStreams *m_streams = nullptr; // a child: lives in this (the server) thread
+    std::unique_ptr<LiveHandler> m_live;
     std::unique_ptr<StaticFiles> m_static;
     Dispatcher m_dispatcher;
     HttpServer *m_server = nullptr;

@@ -4,10 +4,12 @@
 // class of each answer (401 / 403-or-404 / allowed) is checked against the expectation table
 // below. A route without a row fails with its name, so no route ships without its row; a row
 // without a route fails too, so the table never keeps stale promises.
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,6 +57,8 @@ enum class Body {
     Members, // {"user_ids":[spare]}
     Students, // {"names":[...]}
     NewUser, // a fresh username each time
+    Pencils, // {"pencils_down":false}
+    SendProject, // {"project_id": the owner's project, "press_id": a fresh one}
 };
 
 // What has to be true before each request of the row.
@@ -143,6 +147,17 @@ const Row rows[] = {
     {"POST /api/v1/users/{id}/password", "udddada", Body::None, false, Setup::SpareInClassA},
     {"POST /api/v1/users", "uddddda", Body::NewUser},
 
+    // Live classroom controls (#16): the event stream is any session's; the controls and
+    // collections are for teachers of the class (and admins).
+    {"GET /api/v1/events", "uaaaaaa"},
+    {"GET /api/v1/classes/{id}/live", "udddada"},
+    {"PUT /api/v1/classes/{id}/live", "udddada", Body::Pencils},
+    {"POST /api/v1/classes/{id}/live/send", "udddada", Body::SendProject},
+    {"GET /api/v1/classes/{id}/collections", "udddada"},
+    {"POST /api/v1/classes/{id}/collections", "udddada"},
+    {"GET /api/v1/collections/{id}", "udddada"},
+    {"GET /api/v1/collections/{id}/zip", "udddada"},
+
     {"GET /api/v1/status", "aaaaaaa"},
     {"GET /api/v1/health", "aaaaaaa"},
     {"GET /metrics", "aaaaaaa"},
@@ -221,6 +236,7 @@ private:
     QString m_classAName;
     QString m_joinCode;
     int m_project = 0;
+    int m_collection = 0; // of class A, made by its teacher
     QString m_assetName; // uploaded by the owner
     QByteArray m_assetBytes;
     QString m_libraryName; // in the library cache on disk
@@ -239,6 +255,26 @@ HttpReply TestAuthMatrixApi::as(const QByteArray &token, const QByteArray &metho
                                 const QByteArray &path, const QByteArray &body,
                                 const QByteArray &contentType, const HeaderList &headers)
 {
+    if (path == "/api/v1/events") {
+        // The event stream (#16) does not end: its status line is all that matters here.
+        QTcpSocket socket;
+        socket.connectToHost(u"127.0.0.1"_s, m_server->port());
+        if (!socket.waitForConnected(10000))
+            return {};
+        socket.write(method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     + (token.isEmpty() ? QByteArray() : "Authorization: Bearer " + token + "\r\n")
+                     + "\r\n");
+        QByteArray head;
+        QDeadlineTimer deadline(10000);
+        while (!head.contains("\r\n") && !deadline.hasExpired()
+               && socket.state() == QAbstractSocket::ConnectedState) {
+            socket.waitForReadyRead(100);
+            head += socket.readAll();
+        }
+        HttpReply reply;
+        reply.status = head.split(' ').value(1).toInt();
+        return reply;
+    }
     Client client(m_server->port());
     if (!token.isEmpty())
         client.setBearer(token);
@@ -366,6 +402,11 @@ void TestAuthMatrixApi::initTestCase()
     QVERIFY(statusIs(as(m_accounts[Owner].token, "PUT", projectPath + "/share",
                         json({{u"group_ids"_s, QJsonArray{m_classA}}}), "application/json"),
                      200));
+    const HttpReply collection =
+        as(m_accounts[Teacher].token, "POST",
+           "/api/v1/classes/" + QByteArray::number(m_classA) + "/collections");
+    QVERIFY(statusIs(collection, 201));
+    m_collection = collection.object().value(u"id"_s).toInt();
     m_accounts[Anonymous] = {};
 }
 
@@ -413,6 +454,8 @@ QString TestAuthMatrixApi::fillPlaceholders(const QString &pattern,
             value = QString::number(m_accounts[Owner].id);
         else if (segment == u"{id}"_s && before == u"users"_s)
             value = QString::number(m_spare.id);
+        else if (segment == u"{id}"_s && before == u"collections"_s)
+            value = QString::number(m_collection);
         else if (segment == u"{id}"_s && before == u"backpack"_s)
             value = backpackItem;
         else if (segment == u"{user_id}"_s)
@@ -472,6 +515,10 @@ QByteArray TestAuthMatrixApi::bodyFor(Body body, QByteArray *contentType)
         return json({{u"names"_s, QJsonArray{QString(u"New Kid "_s + unique)}}});
     case Body::NewUser:
         return json({{u"username"_s, QString(u"made."_s + unique)}, {u"role"_s, u"student"_s}});
+    case Body::Pencils:
+        return json({{u"pencils_down"_s, false}});
+    case Body::SendProject:
+        return json({{u"project_id"_s, m_project}, {u"press_id"_s, QString(u"press-"_s + unique)}});
     }
     return {};
 }
