@@ -103,6 +103,7 @@ void DashboardLauncher::show(ServerController &server)
     QObject::connect(server.liveHub(), &Live::LiveHub::snapshotPublished, shown,
                      &Ui::DashboardWindow::showSnapshot, Qt::QueuedConnection);
     shown->setClassroomService(server.classroomService());
+    shown->setLiveControlService(server.liveControlService());
     shown->setMaintenanceService(server.maintenanceService(), &m_settings);
     QObject::connect(shown, &Ui::DashboardWindow::stopRequested, qApp, &QCoreApplication::quit);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {

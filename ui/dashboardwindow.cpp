@@ -20,6 +20,7 @@
 #include "ui/join/joinaddresses.h"
 #include "ui/join/joinpanel.h"
 #include "ui/join/projectorwindow.h"
+#include "ui/live/livepanel.h"
 #include "ui/online/onlinemodel.h"
 #include "ui/projects/projectspanel.h"
 #include "ui/settings/settingspanel.h"
@@ -139,6 +140,21 @@ void DashboardWindow::setClassroomService(ClassroomService *service)
     m_tabs->insertTab(2, m_projects, tr("Projects"));
     m_students->reloadClasses(); // the join panel needs the class code before the tab is opened
     m_conflictsTab = m_tabs->indexOf(m_conflictsPage);
+}
+
+void DashboardWindow::setLiveControlService(LiveControlService *service)
+{
+    if (m_livePanel || !service)
+        return;
+    m_livePanel = new LivePanel(service);
+    const int at = m_projects ? m_tabs->indexOf(m_projects) + 1 : 1;
+    m_tabs->insertTab(at, m_livePanel, tr("Live lesson"));
+    m_conflictsTab = m_tabs->indexOf(m_conflictsPage);
+    // Classes and the teacher's projects change elsewhere: fresh whenever the tab is opened.
+    connect(m_tabs, &QTabWidget::currentChanged, m_livePanel, [this](int index) {
+        if (m_tabs->widget(index) == m_livePanel)
+            m_livePanel->reload();
+    });
 }
 
 void DashboardWindow::setCloseDecider(std::function<CloseChoice(bool)> decider)

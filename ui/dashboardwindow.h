@@ -30,6 +30,8 @@ class MaintenanceService;
 class ProjectsPanel;
 class SettingsPanel;
 class JoinPanel;
+class LiveControlService;
+class LivePanel;
 class StudentsPanel;
 class OnlineModel;
 
@@ -55,6 +57,10 @@ public:
     // the window.
     void setMaintenanceService(MaintenanceService *service, App::AppSettings *settings);
     SettingsPanel *settingsPanel() const { return m_settings; }
+    // Adds the "Live lesson" tab (#16: pencils down, send to everyone, collect) over this
+    // service, which must outlive the window.
+    void setLiveControlService(LiveControlService *service);
+    LivePanel *livePanel() const { return m_livePanel; }
     ProjectsPanel *projectsPanel() const { return m_projects; }
     QTableView *onlineView() const { return m_onlineView; }
     QTableView *conflictView() const { return m_conflictView; }
@@ -97,6 +103,7 @@ private:
     ClassroomService *m_classroom = nullptr;
     SettingsPanel *m_settings = nullptr;
     ProjectsPanel *m_projects = nullptr;
+    LivePanel *m_livePanel = nullptr;
     QTabWidget *m_tabs = nullptr;
     int m_conflictsTab = -1;
     QWidget *m_conflictsPage = nullptr;
