@@ -14,6 +14,8 @@
 #include "server/http/sessionhandler.h"
 #include "server/http/staticfiles.h"
 #include "server/live/livehub.h"
+#include "server/service/livecontrols.h"
+#include "server/service/runner.h"
 
 namespace Blockhaus::Http {
 
@@ -52,6 +54,14 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
     });
     m_server = new HttpServer(m_dispatcher, m_services.config, this);
     connect(m_server, &HttpServer::shuttingDown, m_streams, &EventStreams::closeAll);
+    if (m_services.live.isShared()) {
+        // Other processes on this database may press pencils down (#15 shared mode, #16).
+        Service::Runner &runner = m_services.runner;
+        m_streams->setSharedPoll([&runner]() {
+            return runner.run<QList<Core::ClassLiveState>>(
+                [](Service::Work &work) { return Service::LiveControls(nullptr).allStates(work); });
+        });
+    }
 }
 
 ApiServer::~ApiServer() = default;

@@ -153,8 +153,51 @@ void EventStreams::open(const std::shared_ptr<Ticket> &ticket, QTcpSocket *socke
     }
 }
 
+void EventStreams::setSharedPoll(StatePoll poll, int intervalMs)
+{
+    m_poll = std::move(poll);
+    m_pollTimer.setInterval(intervalMs);
+    connect(&m_pollTimer, &QTimer::timeout, this, &EventStreams::pollShared, Qt::UniqueConnection);
+    m_pollTimer.start();
+}
+
+void EventStreams::pollShared()
+{
+    // Only while pages listen, one read at a time.
+    if (!m_poll || m_polling || (m_streams.isEmpty() && m_polledOnce))
+        return;
+    m_polling = true;
+    m_poll().then(this, [this](const Result<QList<Core::ClassLiveState>> &states) {
+        m_polling = false;
+        if (states)
+            compareShared(*states);
+    });
+}
+
+void EventStreams::compareShared(const QList<Core::ClassLiveState> &states)
+{
+    for (const Core::ClassLiveState &state : states) {
+        const auto known = m_knownDown.constFind(state.classId);
+        // A class seen for the first time is news only when it is down and this process had
+        // already read the table once (else its pages got it with their state).
+        const bool news = known == m_knownDown.constEnd() ? (m_polledOnce && state.pencilsDown)
+                                                          : *known != state.pencilsDown;
+        m_knownDown.insert(state.classId, state.pencilsDown);
+        if (!news)
+            continue;
+        Live::ClassEvent event;
+        event.kind = Live::ClassEvent::Kind::PencilsDown;
+        event.classId = state.classId;
+        event.down = state.pencilsDown;
+        deliver(event);
+    }
+    m_polledOnce = true;
+}
+
 void EventStreams::deliver(const Live::ClassEvent &event)
 {
+    if (event.kind == Live::ClassEvent::Kind::PencilsDown)
+        m_knownDown.insert(event.classId, event.down); // told here: the poll need not repeat it
     {
         QMutexLocker lock(&m_shared->mutex);
         for (Ticket *ticket : std::as_const(m_shared->waiting))
@@ -244,6 +287,7 @@ void EventStreams::drop(QTcpSocket *socket)
 void EventStreams::closeAll()
 {
     m_heartbeat.stop();
+    m_pollTimer.stop();
     const QList<QTcpSocket *> sockets = m_streams.keys();
     for (QTcpSocket *socket : sockets) {
         auto it = m_streams.find(socket);

@@ -6,13 +6,16 @@
 // drops clients that do not read, and closes everything on shutdown.
 #pragma once
 
+#include <functional>
 #include <memory>
 
+#include <QFuture>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
 
 #include "server/core/livecontrol.h"
+#include "server/core/result.h"
 #include "server/http/services.h"
 #include "server/live/classevents.h"
 
@@ -42,6 +45,12 @@ public:
     // Closes every stream (shutdown); pages reconnect to whoever serves next.
     void closeAll();
     int count() const { return static_cast<int>(m_streams.size()); }
+    // Several processes on one database (PostgreSQL): a press reaches only the streams of the
+    // process that took it, so while streams are open the state of every class is read about
+    // once a second through poll, and a change another process made is told to this process's
+    // pages as a pencils event.
+    using StatePoll = std::function<QFuture<Result<QList<Core::ClassLiveState>>>()>;
+    void setSharedPoll(StatePoll poll, int intervalMs = 1000);
 
     // The wire text of one event (exposed for tests of the format).
     static QByteArray format(const QByteArray &event, const QByteArray &data);
@@ -64,11 +73,18 @@ private:
     // Queues bytes on the stream; false when the client was dropped (too much unsent).
     bool send(Stream &stream, const QByteArray &bytes);
     void drop(QTcpSocket *socket);
+    void pollShared();
+    void compareShared(const QList<Core::ClassLiveState> &states);
 
     const HttpConfig &m_config;
     std::shared_ptr<Shared> m_shared;
     QHash<QTcpSocket *, Stream> m_streams;
     QTimer m_heartbeat;
+    StatePoll m_poll;
+    QTimer m_pollTimer;
+    bool m_polling = false;
+    bool m_polledOnce = false;
+    QHash<qint64, bool> m_knownDown; // class id -> pencils down, as this process last told pages
 };
 
 } // namespace Blockhaus::Http

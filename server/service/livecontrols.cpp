@@ -64,6 +64,11 @@ Result<Core::ClassLiveState> LiveControls::state(Work &work, const Caller &calle
     return LiveControlStore::state(work.connection(), caller, classId);
 }
 
+Result<QList<Core::ClassLiveState>> LiveControls::allStates(Work &work) const
+{
+    return LiveControlStore::allStates(work.connection());
+}
+
 Result<Core::ClassLiveState> LiveControls::setPencilsDown(Work &work, const Caller &caller,
                                                           qint64 classId, bool down) const
 {

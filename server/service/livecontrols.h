@@ -40,6 +40,9 @@ public:
     Result<QList<Core::LiveMembership>> streamState(Work &work, const Core::Caller &caller) const;
     Result<Core::ClassLiveState> state(Work &work, const Core::Caller &caller,
                                        qint64 classId) const;
+    // Every class's pencils-down state, for the event streams of a process that shares its
+    // database with others (they compare it with what they last told their pages).
+    Result<QList<Core::ClassLiveState>> allStates(Work &work) const;
     // Pencils down (down = true) or continue, for a class the caller teaches.
     Result<Core::ClassLiveState> setPencilsDown(Work &work, const Core::Caller &caller,
                                                 qint64 classId, bool down) const;

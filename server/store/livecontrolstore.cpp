@@ -197,6 +197,17 @@ Result<ClassLiveState> LiveControlStore::state(Db::Connection &db, const Caller 
     });
 }
 
+Result<QList<ClassLiveState>> LiveControlStore::allStates(Db::Connection &db)
+{
+    Sql q(db, u"SELECT group_id, pencils_down, changed_at FROM class_live_state"_s);
+    if (!q.exec())
+        return q.error();
+    QList<ClassLiveState> list;
+    while (q.next())
+        list.append({q.value(0).toLongLong(), q.value(1).toInt() != 0, q.value(2).toString()});
+    return list;
+}
+
 Result<SendResult> LiveControlStore::sendToClass(Db::Connection &db, const Caller &caller,
                                                  qint64 classId, qint64 projectId,
                                                  const QString &title, const QString &pressId)

@@ -22,6 +22,9 @@ public:
     static Result<ClassLiveState> setPencilsDown(Db::Connection &db, const Caller &caller,
                                                  qint64 classId, bool down);
     static Result<ClassLiveState> state(Db::Connection &db, const Caller &caller, qint64 classId);
+    // Every class's stored state (one small row per class that ever used pencils down): what
+    // the event streams of several processes on one database compare (#15 shared mode).
+    static Result<QList<ClassLiveState>> allStates(Db::Connection &db);
     // Copies the current version of projectId (the caller's right to read it is checked by the
     // caller, Service::LiveControls) under title into a new project of
     // every student of the class, in one write transaction together with the press's row: the
