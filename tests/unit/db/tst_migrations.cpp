@@ -83,11 +83,16 @@ private:
 const QStringList schemaTables{
     u"assets"_s,
     u"backpack_items"_s,
+    u"class_live_state"_s, // 0009 (#16)
+    u"collection_items"_s, // 0009
+    u"collections"_s, // 0009
     u"conflict_log"_s,
     u"external_groups"_s,
     u"external_identities"_s,
     u"groups"_s,
     u"import_map"_s,
+    u"live_send_copies"_s, // 0009
+    u"live_sends"_s, // 0009
     u"memberships"_s,
     u"oidc_pending_logins"_s,
     u"presence"_s,
