@@ -109,6 +109,7 @@ void DashboardLauncher::show(ServerController &server)
     QObject::connect(&server, &ServerController::lanNameClaimed, shown->joinPanel(),
                      &Ui::JoinPanel::setLanName, Qt::QueuedConnection);
     shown->setHelpQueueService(server.helpQueueService());
+    shown->setLiveControlService(server.liveControlService());
     shown->setMaintenanceService(server.maintenanceService(), &m_settings);
     QObject::connect(shown, &Ui::DashboardWindow::stopRequested, qApp, &QCoreApplication::quit);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {

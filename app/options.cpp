@@ -236,6 +236,14 @@ Options parseOptions(const QStringList &arguments)
         {u"max-connections"_s, u"Most simultaneous connections (default 512)."_s, u"n"_s, u"512"_s},
         {u"max-connections-per-address"_s,
          u"Most simultaneous connections from one client address (default 64)."_s, u"n"_s, u"64"_s},
+        {u"max-event-streams"_s,
+         u"Most open live event streams (one per open page) in total (default 400)."_s, u"n"_s,
+         u"400"_s},
+        {u"max-event-streams-per-user"_s,
+         u"Most open live event streams of one account (default 6)."_s, u"n"_s, u"6"_s},
+        {u"event-heartbeat-s"_s,
+         u"Seconds between keep-alive lines on idle live event streams (default 15)."_s, u"s"_s,
+         u"15"_s},
         {u"request-timeout-s"_s,
          u"A request head must arrive within this many seconds, and a request body must keep "
          "arriving in every such period (default 10)."_s,
@@ -357,6 +365,9 @@ Options parseOptions(const QStringList &arguments)
     options.maxConnectionsPerAddress =
         intOption(parser, u"max-connections-per-address"_s, 1, 100000);
     options.requestTimeoutSeconds = intOption(parser, u"request-timeout-s"_s, 1, 3600);
+    options.maxEventStreams = intOption(parser, u"max-event-streams"_s, 1, 100000);
+    options.maxEventStreamsPerUser = intOption(parser, u"max-event-streams-per-user"_s, 1, 1000);
+    options.eventHeartbeatSeconds = intOption(parser, u"event-heartbeat-s"_s, 1, 3600);
     options.libraryUpstream = parser.isSet(u"library-upstream"_s)
         ? libraryUpstreamOption(parser.value(u"library-upstream"_s))
         : QString::fromLatin1(defaultLibraryUpstream);

@@ -42,6 +42,10 @@ struct Options
     int idleTimeoutSeconds = 30;
     int maxConnections = 512;
     int maxConnectionsPerAddress = 64;
+    // Server-sent event streams of the pages (#16): caps and the heartbeat period.
+    int maxEventStreams = 400;
+    int maxEventStreamsPerUser = 6;
+    int eventHeartbeatSeconds = 15;
     // A request head must be complete within this time; a body must progress in every such window.
     int requestTimeoutSeconds = 10;
     qint64 sqliteMaxPageCount = 0; // environment BLOCKHAUS_SQLITE_MAX_PAGE_COUNT (tests)

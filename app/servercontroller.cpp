@@ -148,6 +148,9 @@ bool ServerController::start(StartError *error)
     m_httpConfig.idleTimeoutMs = m_options.idleTimeoutSeconds * 1000;
     m_httpConfig.maxConnections = m_options.maxConnections;
     m_httpConfig.maxConnectionsPerAddress = m_options.maxConnectionsPerAddress;
+    m_httpConfig.maxEventStreams = m_options.maxEventStreams;
+    m_httpConfig.maxEventStreamsPerUser = m_options.maxEventStreamsPerUser;
+    m_httpConfig.eventHeartbeatMs = m_options.eventHeartbeatSeconds * 1000;
     m_httpConfig.requestHeadTimeoutMs = m_options.requestTimeoutSeconds * 1000;
     m_httpConfig.bodyRateWindowMs = m_options.requestTimeoutSeconds * 1000;
     m_httpConfig.quota.studentBytes = m_options.studentQuotaBytes;
@@ -179,6 +182,7 @@ bool ServerController::start(StartError *error)
     m_services = std::make_unique<Http::Services>(
         Http::Services{*m_pool, *m_runner, m_auth, *m_live, m_httpConfig, m_library, m_oidc});
     m_classroom = std::make_unique<StoreClassroomService>(*m_runner, m_auth, m_live.get());
+    m_liveControls = std::make_unique<StoreLiveControlService>(*m_runner, m_auth, m_live.get());
     m_maintenance = std::make_unique<StoreMaintenanceService>(*m_runner, m_options.dataDir,
                                                               dbConfig.sqlitePath);
     m_maintenance->setLibrary(m_library);
@@ -513,6 +517,7 @@ void ServerController::stop()
     // No new dashboard calls from here on; jobs already on the pool hold no reference to the
     // service and end before the pool and the live hub go (m_pool->shutdown() below).
     m_classroom.reset();
+    m_liveControls.reset();
     m_maintenance.reset();
     if (m_serverThread.isRunning()) {
         QMetaObject::invokeMethod(

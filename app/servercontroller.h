@@ -14,6 +14,7 @@
 #include "app/options.h"
 #include "app/starterror.h"
 #include "app/storeclassroomservice.h"
+#include "app/storelivecontrolservice.h"
 #include "app/storemaintenanceservice.h"
 #include "server/auth/authservice.h"
 #include "server/db/connectionpool.h"
@@ -67,6 +68,8 @@ public:
     Ui::ClassroomService *classroomService() const { return m_classroom.get(); }
     // The help queue for the dashboard's Help tab (#16), by the same adapter; null likewise.
     Ui::HelpQueueService *helpQueueService() const { return m_classroom.get(); }
+    // The dashboard's "Live lesson" tab (#16).
+    Ui::LiveControlService *liveControlService() const { return m_liveControls.get(); }
     // Backups and data-folder facts for the Settings tab. Owned here; null before start() and
     // after stop(). Its futures finish on the database pool's workers.
     Ui::MaintenanceService *maintenanceService() const { return m_maintenance.get(); }
@@ -134,6 +137,7 @@ private:
     std::unique_ptr<Service::Runner> m_runner;
     std::unique_ptr<Http::Services> m_services;
     std::unique_ptr<StoreClassroomService> m_classroom;
+    std::unique_ptr<StoreLiveControlService> m_liveControls;
     std::unique_ptr<StoreMaintenanceService> m_maintenance;
     Http::ApiServer *m_api = nullptr; // lives in m_serverThread
     mutable QMutex m_lanNameMutex;

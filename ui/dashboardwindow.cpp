@@ -22,6 +22,7 @@
 #include "ui/join/joinaddresses.h"
 #include "ui/join/joinpanel.h"
 #include "ui/join/projectorwindow.h"
+#include "ui/live/livepanel.h"
 #include "ui/online/onlinemodel.h"
 #include "ui/projects/projectspanel.h"
 #include "ui/settings/settingspanel.h"
@@ -169,6 +170,19 @@ void DashboardWindow::updateHelpTabTitle(int waiting)
     // The count in words in the title itself, not a colour or an icon alone.
     m_tabs->setTabText(m_tabs->indexOf(m_help),
                        waiting == 0 ? tr("Help") : tr("Help (%1 waiting)").arg(waiting));
+void DashboardWindow::setLiveControlService(LiveControlService *service)
+{
+    if (m_livePanel || !service)
+        return;
+    m_livePanel = new LivePanel(service);
+    const int at = m_projects ? m_tabs->indexOf(m_projects) + 1 : 1;
+    m_tabs->insertTab(at, m_livePanel, tr("Live lesson"));
+    m_conflictsTab = m_tabs->indexOf(m_conflictsPage);
+    // Classes and the teacher's projects change elsewhere: fresh whenever the tab is opened.
+    connect(m_tabs, &QTabWidget::currentChanged, m_livePanel, [this](int index) {
+        if (m_tabs->widget(index) == m_livePanel)
+            m_livePanel->reload();
+    });
 }
 
 void DashboardWindow::setCloseDecider(std::function<CloseChoice(bool)> decider)

@@ -33,6 +33,8 @@ class MaintenanceService;
 class ProjectsPanel;
 class SettingsPanel;
 class JoinPanel;
+class LiveControlService;
+class LivePanel;
 class StudentsPanel;
 class OnlineModel;
 
@@ -63,6 +65,10 @@ public:
     // the window.
     void setMaintenanceService(MaintenanceService *service, App::AppSettings *settings);
     SettingsPanel *settingsPanel() const { return m_settings; }
+    // Adds the "Live lesson" tab (#16: pencils down, send to everyone, collect) over this
+    // service, which must outlive the window.
+    void setLiveControlService(LiveControlService *service);
+    LivePanel *livePanel() const { return m_livePanel; }
     ProjectsPanel *projectsPanel() const { return m_projects; }
     AssignmentsPanel *assignmentsPanel() const { return m_assignments; }
     QTableView *onlineView() const { return m_onlineView; }
@@ -109,6 +115,7 @@ private:
     ProjectsPanel *m_projects = nullptr;
     HelpPanel *m_help = nullptr;
     AssignmentsPanel *m_assignments = nullptr;
+    LivePanel *m_livePanel = nullptr;
     QTabWidget *m_tabs = nullptr;
     int m_conflictsTab = -1;
     QWidget *m_conflictsPage = nullptr;

@@ -7,13 +7,18 @@
 #include "server/http/classeshandler.h"
 #include "server/http/feedbackhandler.h"
 #include "server/http/helphandler.h"
+#include "server/http/eventstreams.h"
 #include "server/http/httpserver.h"
 #include "server/http/libraryhandler.h"
+#include "server/http/livehandler.h"
 #include "server/http/projectshandler.h"
 #include "server/http/schoolsigninhandler.h"
 #include "server/http/servicehandler.h"
 #include "server/http/sessionhandler.h"
 #include "server/http/staticfiles.h"
+#include "server/live/livehub.h"
+#include "server/service/livecontrols.h"
+#include "server/service/runner.h"
 
 namespace Blockhaus::Http {
 
@@ -31,6 +36,8 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
     , m_feedback(std::make_unique<FeedbackHandler>(m_services))
     , m_assignments(std::make_unique<AssignmentsHandler>(m_services))
     , m_service(std::make_unique<ServiceHandler>(m_services))
+    , m_streams(new EventStreams(m_services.live.classEvents(), m_services.config, this))
+    , m_live(std::make_unique<LiveHandler>(m_services, m_streams))
     , m_static(std::make_unique<StaticFiles>(services.config.webRoot))
     , m_dispatcher(m_services)
 {
@@ -48,12 +55,22 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
     m_feedback->registerRoutes(router);
     m_assignments->registerRoutes(router);
     m_service->registerRoutes(router);
+    m_live->registerRoutes(router); // #16
     router.setFallback([this](const RequestContext &context) {
         Reply reply = m_static->serve(context);
         StaticFiles::addPageSecurityHeaders(reply); // issue #12
         return reply;
     });
     m_server = new HttpServer(m_dispatcher, m_services.config, this);
+    connect(m_server, &HttpServer::shuttingDown, m_streams, &EventStreams::closeAll);
+    if (m_services.live.isShared()) {
+        // Other processes on this database may press pencils down (#15 shared mode, #16).
+        Service::Runner &runner = m_services.runner;
+        m_streams->setSharedPoll([&runner]() {
+            return runner.run<QList<Core::ClassLiveState>>(
+                [](Service::Work &work) { return Service::LiveControls(nullptr).allStates(work); });
+        });
+    }
 }
 
 ApiServer::~ApiServer() = default;

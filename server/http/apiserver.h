@@ -24,6 +24,8 @@ class ClassesHandler;
 class FeedbackHandler;
 class HelpHandler;
 class ServiceHandler;
+class LiveHandler;
+class EventStreams;
 class StaticFiles;
 
 class ApiServer : public QObject
@@ -55,6 +57,8 @@ private:
     std::unique_ptr<FeedbackHandler> m_feedback; // issue #16 part 4
     std::unique_ptr<AssignmentsHandler> m_assignments;
     std::unique_ptr<ServiceHandler> m_service;
+    EventStreams *m_streams = nullptr; // a child: lives in this (the server) thread
+    std::unique_ptr<LiveHandler> m_live;
     std::unique_ptr<StaticFiles> m_static;
     Dispatcher m_dispatcher;
     HttpServer *m_server = nullptr;

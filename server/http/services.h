@@ -56,6 +56,15 @@ struct HttpConfig
     qint64 maxUnsentReplyBytes = 2LL * 1024 * 1024;
     // The sum of request bodies being read at once, server-wide; beyond it new bodies get 503.
     qint64 maxBufferedRequestBytes = 256LL * 1024 * 1024;
+    // Server-sent event streams (GET /api/v1/events, #16): they leave the connection count once
+    // taken over, so they have caps of their own, per account and in total (each one is a socket
+    // held open for as long as a page is).
+    int maxEventStreams = 400;
+    int maxEventStreamsPerUser = 6;
+    // A comment line this often keeps proxies from closing a quiet stream and finds dead clients.
+    int eventHeartbeatMs = 15'000;
+    // Event bytes a client has not taken yet; beyond them it is dropped (its page reconnects).
+    qint64 maxEventStreamUnsentBytes = 16 * 1024;
     QString publicOrigin; // e.g. https://scratch.school.example behind a TLS proxy
     // Reverse proxies whose X-Forwarded-For names the client (#15, --trusted-proxy); their own
     // connections are not capped per address (every student arrives through them).

@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include "server/db/connectionpool.h"
+#include "server/live/classevents.h"
 #include "server/live/conflictlog.h"
 #include "server/live/livetypes.h"
 #include "server/live/presence.h"
@@ -31,6 +32,8 @@ public:
     ConflictLog &conflicts() { return m_conflicts; }
     RequestMetrics &requests() { return m_requests; }
     SaveActivityLog &saves() { return m_saves; }
+    // Pencils down, projects sent (#16): published by service/, streamed to pages by http/.
+    ClassEvents &classEvents() { return m_classEvents; }
     qint64 uptimeSeconds() const { return m_uptime.elapsed() / 1000; }
 
     // Builds a snapshot now (thread-safe; used by /api/v1/health and /metrics as well).
@@ -81,6 +84,7 @@ private:
     ConflictLog m_conflicts;
     RequestMetrics m_requests;
     SaveActivityLog m_saves;
+    ClassEvents m_classEvents;
     QElapsedTimer m_uptime;
     QTimer m_timer;
     quint64 m_lastTotal = 0;

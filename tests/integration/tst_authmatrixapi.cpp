@@ -4,10 +4,12 @@
 // class of each answer (401 / 403-or-404 / allowed) is checked against the expectation table
 // below. A route without a row fails with its name, so no route ships without its row; a row
 // without a route fails too, so the table never keeps stale promises.
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -58,6 +60,8 @@ enum class Body {
     Comment, // {"text"} (#16)
     Assignment, // {"title"} of a new assignment (#16)
     Feedback, // {"feedback"} of a return (#16)
+    Pencils, // {"pencils_down":false}
+    SendProject, // {"project_id": the owner's project, "press_id": a fresh one}
 };
 
 // What has to be true before each request of the row.
@@ -172,6 +176,16 @@ const Row rows[] = {
     {"POST /api/v1/assignments/{id}/open", "uaadddd"},
     {"POST /api/v1/assignments/{id}/hand-in", "uaadddd"},
     {"GET /api/v1/projects/{id}/assignment", "uaddada"},
+    // Live classroom controls (#16): the event stream is any session's; the controls and
+    // collections are for teachers of the class (and admins).
+    {"GET /api/v1/events", "uaaaaaa"},
+    {"GET /api/v1/classes/{id}/live", "udddada"},
+    {"PUT /api/v1/classes/{id}/live", "udddada", Body::Pencils},
+    {"POST /api/v1/classes/{id}/live/send", "udddada", Body::SendProject},
+    {"GET /api/v1/classes/{id}/collections", "udddada"},
+    {"POST /api/v1/classes/{id}/collections", "udddada"},
+    {"GET /api/v1/collections/{id}", "udddada"},
+    {"GET /api/v1/collections/{id}/zip", "udddada"},
 
     {"GET /api/v1/status", "aaaaaaa"},
     {"GET /api/v1/health", "aaaaaaa"},
@@ -254,6 +268,7 @@ private:
     qint64 m_helpRequest = 0; // Setup::OwnerAsksForHelp
     int m_assignment = 0; // in class A, handed out (#16)
     int m_copyProject = 0; // the owner's copy of it
+    int m_collection = 0; // of class A, made by its teacher
     QString m_assetName; // uploaded by the owner
     QByteArray m_assetBytes;
     QString m_libraryName; // in the library cache on disk
@@ -272,6 +287,26 @@ HttpReply TestAuthMatrixApi::as(const QByteArray &token, const QByteArray &metho
                                 const QByteArray &path, const QByteArray &body,
                                 const QByteArray &contentType, const HeaderList &headers)
 {
+    if (path == "/api/v1/events") {
+        // The event stream (#16) does not end: its status line is all that matters here.
+        QTcpSocket socket;
+        socket.connectToHost(u"127.0.0.1"_s, m_server->port());
+        if (!socket.waitForConnected(10000))
+            return {};
+        socket.write(method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     + (token.isEmpty() ? QByteArray() : "Authorization: Bearer " + token + "\r\n")
+                     + "\r\n");
+        QByteArray head;
+        QDeadlineTimer deadline(10000);
+        while (!head.contains("\r\n") && !deadline.hasExpired()
+               && socket.state() == QAbstractSocket::ConnectedState) {
+            socket.waitForReadyRead(100);
+            head += socket.readAll();
+        }
+        HttpReply reply;
+        reply.status = head.split(' ').value(1).toInt();
+        return reply;
+    }
     Client client(m_server->port());
     if (!token.isEmpty())
         client.setBearer(token);
@@ -413,6 +448,11 @@ void TestAuthMatrixApi::initTestCase()
     QVERIFY(statusIs(opened, 200));
     m_copyProject = opened.object().value(u"project_id"_s).toInt();
     QVERIFY(m_copyProject > 0);
+    const HttpReply collection =
+        as(m_accounts[Teacher].token, "POST",
+           "/api/v1/classes/" + QByteArray::number(m_classA) + "/collections");
+    QVERIFY(statusIs(collection, 201));
+    m_collection = collection.object().value(u"id"_s).toInt();
     m_accounts[Anonymous] = {};
 }
 
@@ -466,6 +506,8 @@ QString TestAuthMatrixApi::fillPlaceholders(const QString &pattern,
             value = QString::number(m_accounts[Owner].id);
         else if (segment == u"{id}"_s && before == u"users"_s)
             value = QString::number(m_spare.id);
+        else if (segment == u"{id}"_s && before == u"collections"_s)
+            value = QString::number(m_collection);
         else if (segment == u"{id}"_s && before == u"backpack"_s)
             value = backpackItem;
         else if (segment == u"{id}"_s && before == u"help"_s)
@@ -533,6 +575,10 @@ QByteArray TestAuthMatrixApi::bodyFor(Body body, QByteArray *contentType)
         return json({{u"title"_s, QString(u"Task "_s + unique)}});
     case Body::Feedback:
         return json({{u"feedback"_s, u"Well done."_s}});
+    case Body::Pencils:
+        return json({{u"pencils_down"_s, false}});
+    case Body::SendProject:
+        return json({{u"project_id"_s, m_project}, {u"press_id"_s, QString(u"press-"_s + unique)}});
     }
     return {};
 }

@@ -152,6 +152,7 @@ private slots:
     void joinCodeMadeOnOneWorksOnTheOther();
     void loginLockReachedThroughOneHoldsOnTheOther();
     void joinCodeGuessesAreCountedAcrossBoth();
+    void pencilsDownOnOneReachesStreamsOnTheOther();
 
 private:
     int createProject(quint16 port, const QByteArray &token, const QString &title,
@@ -431,6 +432,37 @@ void TestTwoProcesses::joinCodeGuessesAreCountedAcrossBoth()
     }
     QVERIFY(statusIs(requestFrom(m_a, guesser, "GET", "/api/v1/join/NOPE99"_ba), 429));
     QVERIFY(statusIs(requestFrom(m_b, guesser, "GET", "/api/v1/join/NOPE99"_ba), 429));
+}
+
+// #16: a page's event stream on B hears pencils down and continue pressed through A (B reads the
+// shared state about once a second while streams are open).
+void TestTwoProcesses::pencilsDownOnOneReachesStreamsOnTheOther()
+{
+    QTcpSocket stream;
+    stream.connectToHost(u"127.0.0.1"_s, m_b);
+    QVERIFY(stream.waitForConnected(10000));
+    stream.write("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                 + m_classroom.students.first().token + "\r\n\r\n");
+    QByteArray received;
+    auto waitFor = [&](const QByteArray &needle, int timeoutMs) {
+        const QDeadlineTimer deadline(timeoutMs);
+        while (!received.contains(needle) && !deadline.hasExpired()
+               && stream.state() == QAbstractSocket::ConnectedState) {
+            stream.waitForReadyRead(100);
+            received += stream.readAll();
+        }
+        return received.contains(needle);
+    };
+    QVERIFY(waitFor("event: state", 10000));
+    const QByteArray live =
+        "/api/v1/classes/"_ba + QByteArray::number(m_classroom.classId) + "/live";
+    Client teacherOnA(m_a);
+    teacherOnA.setBearer(m_classroom.adminToken);
+    QVERIFY(statusIs(teacherOnA.put(live, R"({"pencils_down":true})"_ba), 200));
+    QVERIFY2(waitFor("\"pencils_down\":true", 5000), received.constData());
+    received.clear();
+    QVERIFY(statusIs(teacherOnA.put(live, R"({"pencils_down":false})"_ba), 200));
+    QVERIFY2(waitFor("\"pencils_down\":false", 5000), received.constData());
 }
 
 QTEST_GUILESS_MAIN(TestTwoProcesses)

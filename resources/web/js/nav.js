@@ -6,6 +6,7 @@
 import { api, ApiError, requireLogin } from './api.js';
 import { t, lang, languages, setLanguage, applyTranslations } from './i18n.js';
 import { h, announce, errorText, reportError } from './ui.js';
+import { onProjectSent } from './live.js';
 
 /** '/projects.html', '/projects/' and '/projects' are the same page; '/join/AB12' is '/join'. */
 export function currentPage(pathname = location.pathname) {
@@ -108,6 +109,22 @@ export async function startLoggedInPage({ onFailure = () => {} } = {}) {
     reportError(error);
     return null;
   }
-  if (user) renderHeader(user);
+  if (user) {
+    renderHeader(user);
+    listenForSentProjects();
+  }
   return user;
+}
+
+// "Send my project to everyone" (#16): the student hears of it on whatever page is open.
+function listenForSentProjects() {
+  onProjectSent(({ project, from }) => {
+    const text = from
+      ? t('live.projectSent', { from, title: project.title })
+      : t('live.projectSentAnonymous', { title: project.title });
+    announce(text, {
+      action: { label: t('live.openProject'), run: () => location.assign(`/editor?project=${project.id}`) },
+    });
+    document.dispatchEvent(new CustomEvent('blockhaus:project-sent', { detail: project }));
+  });
 }

@@ -85,13 +85,18 @@ const QStringList schemaTables{
     u"assignment_copies"_s, // 0008 (#16)
     u"assignments"_s,
     u"backpack_items"_s,
-    u"comment_reads"_s,
+    u"class_live_state"_s, // 0009 (#16)
+    u"collection_items"_s, // 0009
+    u"collections"_s, // 0009
+    u"comment_reads"_s, // 0010 (#16)
     u"conflict_log"_s,
     u"external_groups"_s,
     u"external_identities"_s,
     u"groups"_s,
     u"help_requests"_s,
     u"import_map"_s,
+    u"live_send_copies"_s, // 0009
+    u"live_sends"_s, // 0009
     u"memberships"_s,
     u"oidc_pending_logins"_s,
     u"presence"_s,

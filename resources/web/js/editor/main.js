@@ -9,6 +9,7 @@ import { createStorage } from '/js/editor/storage.js';
 import { SaveController } from '/js/editor/saver.js';
 import { guardLibrary } from '/js/editor/library.js';
 import { setUpHelp } from '/js/editor/help.js';
+import { onPause } from '/js/live.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -186,6 +187,47 @@ async function main() {
     });
   }
   watchLoading(state.store);
+  onPause(({ paused, by }) => (paused ? pause(saver, by) : resume()));
+}
+
+// Pencils down (#16): save first (the editor's own save path), then cover the editor with a
+// full-screen pause that takes the focus; Continue removes it. The editor underneath is inert,
+// so neither mouse nor keyboard changes the work while the class listens.
+let pauseWatch = null;
+
+function pause(saver, by) {
+  const overlay = $('pause-overlay');
+  const hadUnsaved = saver.hasUnsavedWork();
+  saver.saveNow();
+  $('pause-by').textContent = by ? t('editor.pause.by', { name: by }) : '';
+  $('pause-by').hidden = !by;
+  $('pause-save').textContent = t(hadUnsaved ? 'editor.pause.saving' : 'editor.pause.nothingToSave');
+  for (const id of ['editor-bar', 'main']) $(id).inert = true;
+  overlay.hidden = false;
+  document.body.dataset.paused = 'true';
+  overlay.focus();
+  clearInterval(pauseWatch);
+  if (!hadUnsaved) return;
+  const started = Date.now();
+  pauseWatch = setInterval(() => {
+    if (!saver.hasUnsavedWork()) {
+      $('pause-save').textContent = t('editor.pause.saved');
+      clearInterval(pauseWatch);
+    } else if (Date.now() - started > 15000) {
+      $('pause-save').textContent = t('editor.pause.notSaved');
+      clearInterval(pauseWatch);
+    }
+  }, 250);
+}
+
+function resume() {
+  clearInterval(pauseWatch);
+  const overlay = $('pause-overlay');
+  if (overlay.hidden) return;
+  overlay.hidden = true;
+  for (const id of ['editor-bar', 'main']) $(id).inert = false;
+  delete document.body.dataset.paused;
+  $('gui').focus?.();
 }
 
 // Best effort: a thumbnail never decides whether a save succeeded (SCRATCH_GUI.md).

@@ -537,6 +537,8 @@ async function start() {
   });
   if (!user) return;
   state.user = user;
+  // A project a teacher sent (#16, the notice comes from nav.js): show it in the list at once.
+  if (!inTrash) document.addEventListener('blockhaus:project-sent', () => refresh());
   byId(inTrash ? 'trash-view' : 'projects-view').hidden = false;
   if (inTrash) document.title = t('trash.pageTitle');
 

@@ -53,9 +53,68 @@ async function loadClasses() {
     item.join_code && item.join_open && !isLoopback()
       ? h('p', { class: 'join-link' }, t('teacher.joinLink'), ' ',
         h('code', {}, `${location.origin}/join/${item.join_code}`))
-      : null)));
+      : null,
+    liveControls(item))));
   byId('class-list').hidden = classes.length === 0;
   byId('classes-empty').hidden = classes.length > 0;
+}
+
+// ---- Live lesson (#16): the same buttons as the dashboard's tab ------------
+
+let ownProjects = null; // the teacher's projects, to choose one to send
+
+function liveControls(item) {
+  const base = `/api/v1/classes/${item.id}`;
+  const stateLine = h('p', { class: 'live-state', role: 'status' }, t('common.loading'));
+  const toggle = h('button', { type: 'button', class: 'button small' }, t('live.pencilsDown'));
+  const picker = h('select', { class: 'live-project', 'aria-label': t('live.sendLabel') });
+  const send = h('button', { type: 'button', class: 'button small' }, t('live.send'));
+  const collect = h('button', { type: 'button', class: 'button small' }, t('live.collect'));
+  const download = h('a', { class: 'button small quiet', hidden: '' }, t('live.downloadZip'));
+  let down = false;
+  const show = (value) => {
+    down = value;
+    // In words, never by colour alone.
+    stateLine.textContent = down ? t('live.stateOn') : t('live.stateOff');
+    stateLine.dataset.down = String(down);
+    toggle.textContent = down ? t('live.continue') : t('live.pencilsDown');
+  };
+  api('GET', `${base}/live`).then(({ data }) => show(Boolean(data.pencils_down)), reportError);
+  toggle.addEventListener('click', () => busy(toggle, async () => {
+    try {
+      const { data } = await api('PUT', `${base}/live`, { json: { pencils_down: !down } });
+      show(Boolean(data.pencils_down));
+    } catch (error) { reportError(error); }
+  }));
+  (ownProjects ||= api('GET', '/api/v1/projects').then(({ data }) => data.projects || []))
+    .then((projects) => {
+      picker.replaceChildren(...projects.map((project) => h('option', { value: String(project.id) }, project.title)));
+      send.disabled = projects.length === 0;
+      if (!projects.length) picker.replaceChildren(h('option', { value: '' }, t('live.noOwnProjects')));
+    }, reportError);
+  send.addEventListener('click', () => busy(send, async () => {
+    const pressId = (crypto.randomUUID && crypto.randomUUID()) || `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    try {
+      const { data } = await api('POST', `${base}/live/send`, {
+        json: { project_id: Number(picker.value), press_id: pressId },
+      });
+      announce(t('live.sent', { count: data.copies.length }), { kind: 'success' });
+    } catch (error) { reportError(error); }
+  }));
+  collect.addEventListener('click', () => busy(collect, async () => {
+    try {
+      const { data } = await api('POST', `${base}/collections`);
+      announce(t('live.collected', { count: data.items.length }), { kind: 'success' });
+      download.href = data.zip_url;
+      download.hidden = data.items.length === 0;
+    } catch (error) { reportError(error); }
+  }));
+  return h('div', { class: 'live-controls' },
+    h('h4', {}, t('live.controlsTitle')),
+    stateLine,
+    h('p', { class: 'live-buttons' }, toggle),
+    h('p', { class: 'live-buttons' }, picker, ' ', send),
+    h('p', { class: 'live-buttons' }, collect, ' ', download));
 }
 
 // ---- Students table ----------------------------------------------------------

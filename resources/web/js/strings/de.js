@@ -276,6 +276,23 @@ export default {
   'assign.returnSend': 'Zurückgeben',
   'assign.returned': 'An {name} zurückgegeben.',
   'assign.closeGrid': 'Schließen',
+  // Live-Unterricht (#16)
+  'live.projectSent': '{from} hat dir ein Projekt geschickt: „{title}“. Es ist in „Meine Projekte“.',
+  'live.projectSentAnonymous': 'Deine Lehrkraft hat dir ein Projekt geschickt: „{title}“. Es ist in „Meine Projekte“.',
+  'live.openProject': 'Öffnen',
+  'live.controlsTitle': 'Live-Unterricht',
+  'live.classLabel': 'Klasse',
+  'live.stateOn': 'Stifte weg ist AN: Alle Editoren der Schülerinnen und Schüler dieser Klasse sind pausiert.',
+  'live.stateOff': 'Stifte weg ist aus: Die Klasse kann arbeiten.',
+  'live.pencilsDown': 'Stifte weg',
+  'live.continue': 'Weiterarbeiten',
+  'live.sendLabel': 'Projekt zum Verschicken',
+  'live.send': 'Mein Projekt an alle schicken',
+  'live.sent': { one: 'An {count} Kind geschickt.', other: 'An {count} Kinder geschickt.' },
+  'live.collect': 'Jetzt alle Arbeiten einsammeln',
+  'live.collected': { one: '{count} Projekt eingesammelt.', other: '{count} Projekte eingesammelt.' },
+  'live.downloadZip': 'Sammlung herunterladen (Zip)',
+  'live.noOwnProjects': 'Du hast noch keine Projekte zum Verschicken.',
 
   // Über Blockhaus
   'about.pageTitle': 'Über Blockhaus',

@@ -276,6 +276,23 @@ export default {
   'assign.returnSend': 'Return',
   'assign.returned': 'Returned to {name}.',
   'assign.closeGrid': 'Close',
+  // Live classroom controls (#16)
+  'live.projectSent': '{from} sent you a project: “{title}”. It is in “My projects”.',
+  'live.projectSentAnonymous': 'Your teacher sent you a project: “{title}”. It is in “My projects”.',
+  'live.openProject': 'Open it',
+  'live.controlsTitle': 'Live lesson',
+  'live.classLabel': 'Class',
+  'live.stateOn': 'Pencils down is ON: every student editor of this class is paused.',
+  'live.stateOff': 'Pencils down is off: students can work.',
+  'live.pencilsDown': 'Pencils down',
+  'live.continue': 'Continue',
+  'live.sendLabel': 'Project to send',
+  'live.send': 'Send my project to everyone',
+  'live.sent': { one: 'Sent to {count} student.', other: 'Sent to {count} students.' },
+  'live.collect': "Collect everyone's work now",
+  'live.collected': { one: 'Collected {count} project.', other: 'Collected {count} projects.' },
+  'live.downloadZip': 'Download the collection (zip)',
+  'live.noOwnProjects': 'You have no projects to send yet.',
 
   // About
   'about.pageTitle': 'About Blockhaus',
