@@ -167,6 +167,10 @@ void HttpConnection::releaseBodyBytes()
 void HttpConnection::drain()
 {
     m_draining = true;
+    if (m_takeover) {
+        abortConnection(); // a stream or WebSocket about to start is not started any more
+        return;
+    }
     if (m_state == State::Reading && !m_parser.headStarted() && m_parser.bodyRemaining() == 0) {
         if (unsentBytes() == 0) {
             abortConnection();
@@ -224,6 +228,8 @@ void HttpConnection::onReadyRead()
 {
     if (m_closed)
         return;
+    if (m_takeover)
+        return; // the bytes are the next protocol's: they wait in the socket for its owner
     if (m_state == State::Closing) {
         m_discarded += m_socket->skip(m_socket->bytesAvailable());
         if (m_discarded > maxDiscardBytes)
@@ -239,6 +245,10 @@ void HttpConnection::onBytesWritten()
         return;
     restartIdleTimer(); // write progress counts like read progress
     pump();
+    if (m_takeover) {
+        handOverWhenSent();
+        return;
+    }
     if (m_closeAfterFlush) {
         finishClosing();
         return;
@@ -433,15 +443,21 @@ void HttpConnection::sendReply(Reply reply)
     releaseBodyBytes(); // the body, if any, now belongs to the finished handler
     m_headTimer.stop();
     m_bodyRateTimer.stop();
-    const bool closeAfter =
-        reply.closeConnection || m_forceClose || !m_parser.keepAlive() || m_draining;
+    // A long-lived exchange needs a request that was read whole (its body, if any) and a server
+    // that is not shutting down; anything else gets the reply as an ordinary last answer.
+    const bool takeover = reply.takeover && !m_forceClose && !m_draining && !m_isHead
+        && m_parser.bodyRemaining() == 0;
+    const bool closeAfter = !takeover
+        && (reply.closeConnection || m_forceClose || !m_parser.keepAlive() || m_draining
+            || reply.takeover);
     QByteArray head =
         "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n";
     const bool bodyAllowed = reply.status != 204 && reply.status != 304;
     if (bodyAllowed) {
         if (!reply.contentType.isEmpty())
             head += "Content-Type: " + reply.contentType + "\r\n";
-        head += "Content-Length: " + QByteArray::number(reply.bodySize()) + "\r\n";
+        if (!takeover && reply.status != 101)
+            head += "Content-Length: " + QByteArray::number(reply.bodySize()) + "\r\n";
     }
     bool hasCacheControl = false;
     for (const auto &header : reply.headers) {
@@ -454,7 +470,10 @@ void HttpConnection::sendReply(Reply reply)
     if (!m_requestId.isEmpty())
         head += "X-Request-Id: " + m_requestId + "\r\n";
     head += "X-Content-Type-Options: nosniff\r\n";
-    head += closeAfter ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n";
+    if (takeover)
+        head += "\r\n";
+    else
+        head += closeAfter ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n";
     Output headOutput;
     headOutput.bytes = head;
     m_output.push_back(std::move(headOutput));
@@ -474,6 +493,12 @@ void HttpConnection::sendReply(Reply reply)
     pump();
     if (m_closed)
         return;
+    if (takeover) {
+        m_takeover = std::move(reply.takeover);
+        m_state = State::Closing; // reads nothing more as HTTP
+        handOverWhenSent();
+        return;
+    }
     if (closeAfter) {
         m_closeAfterFlush = true;
         m_state = State::Closing;
@@ -485,6 +510,28 @@ void HttpConnection::sendReply(Reply reply)
     m_state = State::Reading;
     restartIdleTimer();
     QMetaObject::invokeMethod(this, &HttpConnection::process, Qt::QueuedConnection);
+}
+
+void HttpConnection::handOverWhenSent()
+{
+    if (m_closed || !m_takeover || !m_output.empty())
+        return;
+    // Everything of the reply is in the socket's buffer: from here on the socket is the
+    // callee's, with its pending bytes (Qt keeps writing them) and what the client sent early.
+    auto takeover = std::exchange(m_takeover, {});
+    QByteArray alreadyRead = m_parser.takeBuffered();
+    QTcpSocket *socket = m_socket;
+    socket->disconnect(this);
+    socket->setParent(nullptr);
+    m_closed = true;
+    m_idleTimer.stop();
+    m_headTimer.stop();
+    m_bodyRateTimer.stop();
+    m_lingerTimer.stop();
+    releaseBodyBytes();
+    emit closed();
+    deleteLater();
+    takeover(socket, std::move(alreadyRead));
 }
 
 void HttpConnection::pump()

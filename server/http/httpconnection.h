@@ -5,6 +5,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -70,6 +71,7 @@ private:
     void onBodyRateTick();
     bool backPressured() const;
     bool kernelStillSending();
+    void handOverWhenSent();
 
     QTcpSocket *m_socket;
     HttpServer *m_server;
@@ -94,6 +96,8 @@ private:
     int m_lingerStalledMs = 0;
     QByteArray m_requestId; // of the request being answered
     bool m_forceClose = false; // its body was refused unread
+    // The reply being sent ends HTTP on this connection: once it has left, the socket goes here.
+    std::function<void(QTcpSocket *, QByteArray)> m_takeover;
 };
 
 } // namespace Blockhaus::Http

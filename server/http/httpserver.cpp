@@ -118,6 +118,7 @@ void HttpServer::incomingConnection(qintptr descriptor)
 void HttpServer::beginShutdown()
 {
     close(); // no new connections
+    emit shuttingDown();
     const auto connections = m_connections;
     for (HttpConnection *connection : connections)
         connection->drain();

@@ -38,6 +38,10 @@ public:
     void beginShutdown();
     bool hasActiveConnections() const { return !m_connections.isEmpty(); }
 
+signals:
+    // beginShutdown() started: owners of taken-over sockets (Reply::takeover) close them.
+    void shuttingDown();
+
 protected:
     void incomingConnection(qintptr descriptor) override;
 

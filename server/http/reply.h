@@ -2,6 +2,7 @@
 // A response as a value: status, headers, body.
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include <QByteArray>
@@ -12,6 +13,8 @@
 #include <QString>
 
 #include "server/core/filebody.h"
+
+class QTcpSocket;
 
 namespace Blockhaus::Http {
 
@@ -27,6 +30,14 @@ struct Reply
     std::shared_ptr<const ReplyFile> file;
     QList<QPair<QByteArray, QByteArray>> headers;
     bool closeConnection = false;
+    // Set: the reply opens a long-lived exchange (server-sent events, a WebSocket upgrade). The
+    // head goes out without Content-Length and Connection headers (the reply's own headers say
+    // what they need), then the body if any; once both have left this connection's queue, the
+    // connection calls this in the server thread and forgets the socket: it is parentless and
+    // belongs to the callee, together with any bytes the client sent after the request. The
+    // HTTP server no longer counts or times it; the callee enforces its own limits and closes
+    // it on HttpServer::shuttingDown(). Not called when the connection closes first.
+    std::function<void(QTcpSocket *socket, QByteArray alreadyRead)> takeover;
 
     Reply &addHeader(const QByteArray &name, const QByteArray &value)
     {

@@ -5,6 +5,8 @@
 // feeds it and decides what a request's body may be from the route table.
 #pragma once
 
+#include <utility>
+
 #include <QByteArray>
 #include <QByteArrayView>
 
@@ -56,6 +58,8 @@ public:
     bool headStarted() const;
     // Bytes fed but not yet consumed (the start of the next request, or body bytes).
     qsizetype buffered() const { return m_buffer.size(); }
+    // Hands out and forgets those bytes (a connection taken over by another protocol).
+    QByteArray takeBuffered() { return std::exchange(m_buffer, {}); }
     qint64 bodyRemaining() const { return m_bodyRemaining; }
 
     // 411 for Transfer-Encoding (this server reads no chunked bodies) or a missing length where
