@@ -4,6 +4,7 @@
 #include "server/http/assetshandler.h"
 #include "server/http/backpackhandler.h"
 #include "server/http/classeshandler.h"
+#include "server/http/cloudhandler.h"
 #include "server/http/httpserver.h"
 #include "server/http/libraryhandler.h"
 #include "server/http/projectshandler.h"
@@ -25,6 +26,7 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
     , m_schoolSignIn(std::make_unique<SchoolSignInHandler>(m_services))
     , m_classes(std::make_unique<ClassesHandler>(m_services))
     , m_service(std::make_unique<ServiceHandler>(m_services))
+    , m_cloud(std::make_unique<CloudHandler>(m_services))
     , m_static(std::make_unique<StaticFiles>(services.config.webRoot))
     , m_dispatcher(m_services)
 {
@@ -39,12 +41,16 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
     m_backpack->registerRoutes(router);
     m_classes->registerRoutes(router);
     m_service->registerRoutes(router);
+    m_cloud->registerRoutes(router);
     router.setFallback([this](const RequestContext &context) {
         Reply reply = m_static->serve(context);
         StaticFiles::addPageSecurityHeaders(reply); // issue #12
         return reply;
     });
     m_server = new HttpServer(m_dispatcher, m_services.config, this);
+    // The cloud connections are the hub's, not the HTTP server's: it closes them (and writes
+    // the last values) when the server shuts down.
+    connect(m_server, &HttpServer::shuttingDown, m_cloud->hub(), &CloudHub::shutdown);
 }
 
 ApiServer::~ApiServer() = default;

@@ -21,6 +21,7 @@ class SessionHandler;
 class SchoolSignInHandler;
 class ClassesHandler;
 class ServiceHandler;
+class CloudHandler;
 class StaticFiles;
 
 class ApiServer : public QObject
@@ -49,6 +50,7 @@ private:
     std::unique_ptr<SchoolSignInHandler> m_schoolSignIn;
     std::unique_ptr<ClassesHandler> m_classes;
     std::unique_ptr<ServiceHandler> m_service;
+    std::unique_ptr<CloudHandler> m_cloud;
     std::unique_ptr<StaticFiles> m_static;
     Dispatcher m_dispatcher;
     HttpServer *m_server = nullptr;

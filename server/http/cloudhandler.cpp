@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "server/http/cloudhandler.h"
+
+#include <QTcpSocket>
+
+#include "server/http/errors.h"
+#include "server/http/websocketframe.h"
+
+namespace Blockhaus::Http {
+
+using namespace Qt::StringLiterals;
+
+CloudHandler::CloudHandler(const Services &services)
+    : m_services(services)
+    , m_hub(new CloudHub(services.runner, WebSocketSession::Limits{}))
+{
+}
+
+CloudHandler::~CloudHandler()
+{
+    delete m_hub.data(); // writes what is not yet written
+}
+
+void CloudHandler::registerRoutes(Router &router) const
+{
+    router.add("GET", u"/api/v1/cloud"_s, Access::LoggedIn, 0,
+               [this](const RequestContext &c, const Core::Caller *caller, Service::Work &) {
+                   return upgrade(c, *caller);
+               });
+}
+
+Result<Reply> CloudHandler::upgrade(const RequestContext &context, const Core::Caller &caller) const
+{
+    const Request &request = context.request;
+    const WebSocketUpgradeCheck check =
+        checkWebSocketUpgrade(request.method, request.headers, m_services.config.publicOrigin);
+    using Problem = WebSocketUpgradeCheck::Problem;
+    switch (check.problem) {
+    case Problem::NotUpgrade:
+    case Problem::BadVersion:
+        return upgradeRequired();
+    case Problem::BadKey:
+        return makeError(ErrorKind::BadRequest, u"The WebSocket key is not valid."_s);
+    case Problem::BadOrigin:
+        // Another site's page must not ride on a student's cookie (cross-site WebSocket
+        // hijacking): only the Blockhaus origin may open the cloud connection.
+        return makeError(ErrorKind::Forbidden,
+                         u"Cloud variables can only be used from the Blockhaus editor."_s);
+    case Problem::None:
+        break;
+    }
+    Reply reply;
+    reply.status = 101;
+    reply.addHeader("Upgrade", "websocket");
+    reply.addHeader("Connection", "Upgrade");
+    reply.addHeader("Sec-WebSocket-Accept", check.acceptKey);
+    // Runs in the server thread once the head is written; the hub may be gone at shutdown.
+    reply.takeover = [hub = m_hub, caller](QTcpSocket *socket, QByteArray alreadyRead) {
+        if (hub)
+            hub->accept(socket, std::move(alreadyRead), caller);
+        else
+            delete socket;
+    };
+    return reply;
+}
+
+} // namespace Blockhaus::Http
