@@ -83,6 +83,7 @@ private:
 const QStringList schemaTables{
     u"assets"_s,
     u"backpack_items"_s,
+    u"cloud_variables"_s,
     u"conflict_log"_s,
     u"external_groups"_s,
     u"external_identities"_s,
