@@ -10,9 +10,21 @@ namespace Blockhaus::Http {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// How often accepted changes are written. BLOCKHAUS_CLOUD_FLUSH_MS lengthens it for the test that
+// proves the shutdown writes what the timer has not (integration.cloudapi).
+int flushIntervalMs()
+{
+    const int fromEnvironment = qEnvironmentVariableIntValue("BLOCKHAUS_CLOUD_FLUSH_MS");
+    return fromEnvironment > 0 ? fromEnvironment : 500;
+}
+
+} // namespace
+
 CloudHandler::CloudHandler(const Services &services)
     : m_services(services)
-    , m_hub(new CloudHub(services.runner, WebSocketSession::Limits{}))
+    , m_hub(new CloudHub(services.runner, WebSocketSession::Limits{}, flushIntervalMs()))
 {
 }
 

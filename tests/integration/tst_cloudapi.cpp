@@ -36,6 +36,7 @@ private slots:
     void malformedMessagesClose_data();
     void malformedMessagesClose();
     void valuesPersistAcrossReconnectAndRestart();
+    void shutdownWritesWhatTheTimerHasNot();
 
 private:
     std::unique_ptr<CloudClient> joined(const Classroom::Account &who, qint64 projectId);
@@ -302,6 +303,24 @@ void TestCloudApi::valuesPersistAcrossReconnectAndRestart()
     auto afterRestart = joined(m_classA.students.at(0), m_project);
     QVERIFY(afterRestart && afterRestart->waitForSet(u"☁ keep"_s, u"8"_s));
     QVERIFY(afterRestart->waitForSet(u"☁ big"_s, QString(256, u'8')));
+}
+
+void TestCloudApi::shutdownWritesWhatTheTimerHasNot()
+{
+    // A flush interval of ten minutes: only the shutdown can write this value.
+    QVERIFY(m_server->stop());
+    m_server->options().extraEnv.insert(u"BLOCKHAUS_CLOUD_FLUSH_MS"_s, u"600000"_s);
+    QVERIFY2(m_server->start(), m_server->output().constData());
+    auto anna = joined(m_classA.students.at(0), m_project);
+    auto ben = joined(m_classA.students.at(1), m_project);
+    QVERIFY(anna && ben);
+    anna->set(u"☁ keep"_s, u"9"_s);
+    QVERIFY(ben->waitForSet(u"☁ keep"_s, u"9"_s));
+    QVERIFY(m_server->stop());
+    m_server->options().extraEnv.remove(u"BLOCKHAUS_CLOUD_FLUSH_MS"_s);
+    QVERIFY2(m_server->start(), m_server->output().constData());
+    auto after = joined(m_classA.students.at(1), m_project);
+    QVERIFY(after && after->waitForSet(u"☁ keep"_s, u"9"_s));
 }
 
 QTEST_GUILESS_MAIN(TestCloudApi)
