@@ -4,7 +4,9 @@
 #include <QTcpSocket>
 
 #include "server/http/errors.h"
+#include "server/http/originguard.h"
 #include "server/http/websocketframe.h"
+#include "server/service/classroom.h"
 
 namespace Blockhaus::Http {
 
@@ -12,19 +14,28 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// How often accepted changes are written. BLOCKHAUS_CLOUD_FLUSH_MS lengthens it for the test that
-// proves the shutdown writes what the timer has not (integration.cloudapi).
-int flushIntervalMs()
+// How often accepted changes are written, and how often open connections' sessions are checked
+// again. BLOCKHAUS_CLOUD_FLUSH_MS and BLOCKHAUS_CLOUD_SESSION_CHECK_MS change them for the tests
+// that prove the shutdown writes what the timer has not and that a password reset ends a
+// connection (integration.cloudapi).
+int intervalMs(const char *variable, int byDefault)
 {
-    const int fromEnvironment = qEnvironmentVariableIntValue("BLOCKHAUS_CLOUD_FLUSH_MS");
-    return fromEnvironment > 0 ? fromEnvironment : 500;
+    const int fromEnvironment = qEnvironmentVariableIntValue(variable);
+    return fromEnvironment > 0 ? fromEnvironment : byDefault;
 }
 
 } // namespace
 
 CloudHandler::CloudHandler(const Services &services)
     : m_services(services)
-    , m_hub(new CloudHub(services.runner, WebSocketSession::Limits{}, flushIntervalMs()))
+    , m_hub(new CloudHub(
+          services.runner,
+          [&auth = services.auth, &live = services.live](Service::Work &work,
+                                                         const QString &token) {
+              return Service::Classroom(auth, &live).authenticate(work, token);
+          },
+          WebSocketSession::Limits{}, intervalMs("BLOCKHAUS_CLOUD_FLUSH_MS", 500),
+          intervalMs("BLOCKHAUS_CLOUD_SESSION_CHECK_MS", 30'000)))
 {
 }
 
@@ -67,9 +78,10 @@ Result<Reply> CloudHandler::upgrade(const RequestContext &context, const Core::C
     reply.addHeader("Connection", "Upgrade");
     reply.addHeader("Sec-WebSocket-Accept", check.acceptKey);
     // Runs in the server thread once the head is written; the hub may be gone at shutdown.
-    reply.takeover = [hub = m_hub, caller](QTcpSocket *socket, QByteArray alreadyRead) {
+    reply.takeover = [hub = m_hub, caller, token = credentialsOf(request).token](
+                         QTcpSocket *socket, QByteArray alreadyRead) {
         if (hub)
-            hub->accept(socket, std::move(alreadyRead), caller);
+            hub->accept(socket, std::move(alreadyRead), caller, token);
         else
             delete socket;
     };

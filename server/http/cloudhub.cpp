@@ -49,16 +49,21 @@ qint64 projectIdOf(const QJsonValue &value)
 
 } // namespace
 
-CloudHub::CloudHub(Service::Runner &runner, const WebSocketSession::Limits &limits,
-                   int flushIntervalMs, QObject *parent)
+CloudHub::CloudHub(Service::Runner &runner, Authenticate authenticate,
+                   const WebSocketSession::Limits &limits, int flushIntervalMs, int sessionCheckMs,
+                   QObject *parent)
     : QObject(parent)
     , m_runner(runner)
+    , m_authenticate(std::move(authenticate))
     , m_limits(limits)
 {
     m_clock.start();
     m_flushTimer.setInterval(flushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &CloudHub::flush);
     m_flushTimer.start();
+    m_sessionTimer.setInterval(sessionCheckMs);
+    connect(&m_sessionTimer, &QTimer::timeout, this, &CloudHub::checkSessions);
+    m_sessionTimer.start();
 }
 
 CloudHub::~CloudHub()
@@ -66,7 +71,8 @@ CloudHub::~CloudHub()
     shutdown();
 }
 
-void CloudHub::accept(QTcpSocket *socket, QByteArray alreadyRead, const Core::Caller &caller)
+void CloudHub::accept(QTcpSocket *socket, QByteArray alreadyRead, const Core::Caller &caller,
+                      const QString &token)
 {
     auto *session = new WebSocketSession(socket, std::move(alreadyRead), m_limits, this);
     if (m_shutDown) {
@@ -76,6 +82,7 @@ void CloudHub::accept(QTcpSocket *socket, QByteArray alreadyRead, const Core::Ca
     }
     Client client;
     client.caller = caller;
+    client.token = token;
     client.tokens = CloudVariables::maxUpdatesPerSecond;
     client.refilledAtMs = m_clock.elapsed();
     m_clients.insert(session, client);
@@ -339,6 +346,39 @@ void CloudHub::forgetIdleProject(qint64 projectId)
         m_projects.erase(project);
 }
 
+void CloudHub::checkSessions()
+{
+    // A connection outlives the request that opened it: a logout or password reset must end it
+    // too (the session rule of RELIABILITY.md), within one check interval.
+    if (m_checkingSessions || m_clients.isEmpty())
+        return;
+    QList<QPointer<WebSocketSession>> sessions;
+    QStringList tokens;
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
+        sessions << QPointer<WebSocketSession>(it.key());
+        tokens << it->token;
+    }
+    m_checkingSessions = true;
+    m_runner
+        .run<QList<bool>>([authenticate = m_authenticate, tokens](Service::Work &work) {
+            QList<bool> ended;
+            for (const QString &token : tokens) {
+                const Result<Core::Caller> caller = authenticate(work, token);
+                ended << (!caller && caller.error().kind == ErrorKind::Unauthorized);
+            }
+            return Result<QList<bool>>(ended);
+        })
+        .then(this, [this, sessions](const Result<QList<bool>> &ended) {
+            m_checkingSessions = false;
+            if (!ended || m_shutDown)
+                return; // a busy pool: the next check decides
+            for (qsizetype i = 0; i < sessions.size() && i < ended->size(); ++i) {
+                if (ended->at(i) && sessions.at(i) && m_clients.contains(sessions.at(i).data()))
+                    sessions.at(i)->close(CloudCloseCode::signedOut, u"signed out"_s);
+            }
+        });
+}
+
 void CloudHub::onClosed(WebSocketSession *session)
 {
     const auto it = m_clients.constFind(session);
@@ -360,6 +400,7 @@ void CloudHub::shutdown()
         return;
     m_shutDown = true;
     m_flushTimer.stop();
+    m_sessionTimer.stop();
     const QList<WebSocketSession *> sessions = m_clients.keys();
     for (WebSocketSession *session : sessions)
         session->close(WebSocketCloseCode::goingAway, u"server shutting down"_s);

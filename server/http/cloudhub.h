@@ -8,6 +8,8 @@
 // transaction per flush, last value wins), and once more on shutdown.
 #pragma once
 
+#include <functional>
+
 #include <QElapsedTimer>
 #include <QFuture>
 #include <QHash>
@@ -27,13 +29,15 @@ class QTcpSocket;
 
 namespace Blockhaus::Service {
 class Runner;
-}
+class Work;
+} // namespace Blockhaus::Service
 
 namespace Blockhaus::Http {
 
 // Close codes of the cloud protocol (4000-4999 are the application's, RFC 6455 section 7.4.2).
 namespace CloudCloseCode {
 constexpr quint16 badMessage = 4000; // not JSON, unknown method, no handshake first
+constexpr quint16 signedOut = 4001; // the session ended (logout, password reset, expiry)
 constexpr quint16 projectUnavailable = 4003; // not found, or no class shared with its owner
 } // namespace CloudCloseCode
 
@@ -42,14 +46,20 @@ class CloudHub : public QObject
     Q_OBJECT
 
 public:
-    // flushIntervalMs: how often accepted changes are written (one transaction each time).
-    CloudHub(Service::Runner &runner, const WebSocketSession::Limits &limits,
-             int flushIntervalMs = 500, QObject *parent = nullptr);
+    // The caller of a session token, or Unauthorized once the session ended (runs on a worker).
+    using Authenticate = std::function<Result<Core::Caller>(Service::Work &, const QString &)>;
+
+    // flushIntervalMs: how often accepted changes are written (one transaction each time);
+    // sessionCheckMs: how often every connection's session is checked again (one job for all).
+    CloudHub(Service::Runner &runner, Authenticate authenticate,
+             const WebSocketSession::Limits &limits, int flushIntervalMs = 500,
+             int sessionCheckMs = 30'000, QObject *parent = nullptr);
     ~CloudHub() override;
 
-    // A socket after a successful upgrade, authenticated as caller (the signed-in session, not
-    // what the client later claims).
-    void accept(QTcpSocket *socket, QByteArray alreadyRead, const Core::Caller &caller);
+    // A socket after a successful upgrade, authenticated as caller by token (the signed-in
+    // session, not what the client later claims).
+    void accept(QTcpSocket *socket, QByteArray alreadyRead, const Core::Caller &caller,
+                const QString &token);
     // Closes every connection (1001) and writes what is not yet written, waiting for it.
     void shutdown();
     int connectionCount() const { return static_cast<int>(m_clients.size()); }
@@ -59,6 +69,7 @@ private:
     struct Client
     {
         Core::Caller caller;
+        QString token; // its session, checked again every sessionCheckMs
         Phase phase = Phase::AwaitHandshake;
         qint64 projectId = 0;
         QList<QJsonObject> queued; // changes sent while the join is checked
@@ -83,9 +94,11 @@ private:
     void flush();
     void flushed(quint64 serial, const Result<Ok> &result);
     void forgetIdleProject(qint64 projectId);
+    void checkSessions();
     bool hasUnwritten(qint64 projectId) const;
 
     Service::Runner &m_runner;
+    Authenticate m_authenticate;
     WebSocketSession::Limits m_limits;
     QHash<WebSocketSession *, Client> m_clients;
     QHash<qint64, Project> m_projects;
@@ -94,6 +107,8 @@ private:
     QFuture<Result<Ok>> m_inFlightWrite;
     quint64 m_flushSerial = 0; // of the write in flight; its continuation checks it
     QTimer m_flushTimer;
+    QTimer m_sessionTimer;
+    bool m_checkingSessions = false;
     QElapsedTimer m_clock;
     bool m_shutDown = false;
 };

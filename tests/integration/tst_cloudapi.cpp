@@ -37,6 +37,7 @@ private slots:
     void malformedMessagesClose();
     void valuesPersistAcrossReconnectAndRestart();
     void shutdownWritesWhatTheTimerHasNot();
+    void passwordResetEndsTheConnection();
 
 private:
     std::unique_ptr<CloudClient> joined(const Classroom::Account &who, qint64 projectId);
@@ -321,6 +322,23 @@ void TestCloudApi::shutdownWritesWhatTheTimerHasNot()
     QVERIFY2(m_server->start(), m_server->output().constData());
     auto after = joined(m_classA.students.at(1), m_project);
     QVERIFY(after && after->waitForSet(u"☁ keep"_s, u"9"_s));
+}
+
+void TestCloudApi::passwordResetEndsTheConnection()
+{
+    // Sessions checked every 200 ms instead of 30 s. Last in the suite: Ben's token ends here.
+    QVERIFY(m_server->stop());
+    m_server->options().extraEnv.insert(u"BLOCKHAUS_CLOUD_SESSION_CHECK_MS"_s, u"200"_s);
+    QVERIFY2(m_server->start(), m_server->output().constData());
+    auto ben = joined(m_classA.students.at(1), m_project);
+    QVERIFY(ben && ben->waitForSet(u"☁ keep"_s, u"9"_s));
+    Client admin(m_server->port());
+    admin.setBearer(m_classA.adminToken);
+    QVERIFY(statusIs(
+        admin.post("/api/v1/users/" + QByteArray::number(m_classA.students.at(1).id) + "/password",
+                   "{}"),
+        200));
+    QCOMPARE(ben->waitForClose(), 4001);
 }
 
 QTEST_GUILESS_MAIN(TestCloudApi)
