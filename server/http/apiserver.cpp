@@ -8,6 +8,7 @@
 #include "server/http/feedbackhandler.h"
 #include "server/http/helphandler.h"
 #include "server/http/eventstreams.h"
+#include "server/http/cloudhandler.h"
 #include "server/http/httpserver.h"
 #include "server/http/libraryhandler.h"
 #include "server/http/livehandler.h"
@@ -38,6 +39,7 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
     , m_service(std::make_unique<ServiceHandler>(m_services))
     , m_streams(new EventStreams(m_services.live.classEvents(), m_services.config, this))
     , m_live(std::make_unique<LiveHandler>(m_services, m_streams))
+    , m_cloud(std::make_unique<CloudHandler>(m_services))
     , m_static(std::make_unique<StaticFiles>(services.config.webRoot))
     , m_dispatcher(m_services)
 {
@@ -56,6 +58,7 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
     m_assignments->registerRoutes(router);
     m_service->registerRoutes(router);
     m_live->registerRoutes(router); // #16
+    m_cloud->registerRoutes(router);
     router.setFallback([this](const RequestContext &context) {
         Reply reply = m_static->serve(context);
         StaticFiles::addPageSecurityHeaders(reply); // issue #12
@@ -71,6 +74,9 @@ ApiServer::ApiServer(const Services &services, QObject *parent)
                 [](Service::Work &work) { return Service::LiveControls(nullptr).allStates(work); });
         });
     }
+    // The cloud connections are the hub's, not the HTTP server's: it closes them (and writes
+    // the last values) when the server shuts down.
+    connect(m_server, &HttpServer::shuttingDown, m_cloud->hub(), &CloudHub::shutdown);
 }
 
 ApiServer::~ApiServer() = default;

@@ -26,6 +26,7 @@ class HelpHandler;
 class ServiceHandler;
 class LiveHandler;
 class EventStreams;
+class CloudHandler;
 class StaticFiles;
 
 class ApiServer : public QObject
@@ -59,6 +60,7 @@ private:
     std::unique_ptr<ServiceHandler> m_service;
     EventStreams *m_streams = nullptr; // a child: lives in this (the server) thread
     std::unique_ptr<LiveHandler> m_live;
+    std::unique_ptr<CloudHandler> m_cloud;
     std::unique_ptr<StaticFiles> m_static;
     Dispatcher m_dispatcher;
     HttpServer *m_server = nullptr;

@@ -97,6 +97,16 @@ Reply methodNotAllowed(const QByteArrayList &allowed)
     return reply;
 }
 
+Reply upgradeRequired()
+{
+    Reply reply = transportError(426, "upgrade_required",
+                                 u"This address speaks WebSocket only (the editor's cloud "
+                                 "variables)."_s);
+    reply.addHeader("Upgrade", "websocket");
+    reply.addHeader("Sec-WebSocket-Version", "13");
+    return reply;
+}
+
 Reply requestTimeout()
 {
     Reply reply = transportError(408, "request_timeout",

@@ -13,8 +13,10 @@ Reply errorReply(const Error &error, const QByteArray &requestId);
 Reply errorReply(ErrorKind kind, const QString &message, const QByteArray &requestId);
 int statusFor(ErrorKind kind);
 
-// Errors that are decided by the transport itself (no ErrorKind): 405, 408, 411, 431.
+// Errors that are decided by the transport itself (no ErrorKind): 405, 408, 411, 426, 431.
 Reply methodNotAllowed(const QByteArrayList &allowed);
+// A WebSocket address asked without an upgrade, or with a version other than 13.
+Reply upgradeRequired();
 Reply requestTimeout(); // a head or body too slow to arrive; closes the connection
 Reply lengthRequired();
 Reply headersTooLarge();

@@ -9,6 +9,7 @@
 #include "server/http/handlerutil.h"
 #include "server/http/jsonio.h"
 #include "server/live/livehub.h"
+#include "server/service/cloudvariables.h"
 #include "server/service/projects.h"
 
 namespace Blockhaus::Http {
@@ -184,7 +185,15 @@ Result<Reply> ProjectsHandler::meta(const RequestContext &context, const Caller 
     auto meta = projects().meta(db, caller, id);
     if (!meta)
         return meta.error();
-    return metaReply(200, *meta);
+    // The editor enables cloud variables (canUseCloud) only where this is true (#16).
+    auto cloud = Service::CloudVariables().available(db, caller, id);
+    if (!cloud)
+        return cloud.error();
+    QJsonObject body = toJson(*meta);
+    body.insert(u"cloud_variables"_s, *cloud);
+    Reply reply = Reply::json(200, body);
+    reply.addHeader("ETag", '"' + QByteArray::number(meta->version) + '"');
+    return reply;
 }
 
 void ProjectsHandler::noteConflict(const Caller &caller, qint64 projectId, const Error &error) const

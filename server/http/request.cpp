@@ -77,6 +77,8 @@ Reply Reply::noContent()
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
+    case 101:
+        return "Switching Protocols";
     case 200:
         return "OK";
     case 201:
@@ -105,6 +107,8 @@ QByteArray reasonPhrase(int status)
         return "Precondition Failed";
     case 413:
         return "Content Too Large";
+    case 426:
+        return "Upgrade Required";
     case 415:
         return "Unsupported Media Type";
     case 422:

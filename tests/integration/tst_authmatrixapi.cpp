@@ -189,6 +189,10 @@ const Row rows[] = {
 
     {"GET /api/v1/status", "aaaaaaa"},
     {"GET /api/v1/health", "aaaaaaa"},
+    // The cloud variables' WebSocket (#16): any signed-in user may upgrade (a plain GET gets
+    // 426); which project's variables they may join is decided after the handshake
+    // (tst_cloudapi).
+    {"GET /api/v1/cloud", "uaaaaaa"},
     {"GET /metrics", "aaaaaaa"},
 };
 

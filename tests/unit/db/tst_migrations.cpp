@@ -86,6 +86,7 @@ const QStringList schemaTables{
     u"assignments"_s,
     u"backpack_items"_s,
     u"class_live_state"_s, // 0009 (#16)
+    u"cloud_variables"_s, // 0011 (#16)
     u"collection_items"_s, // 0009
     u"collections"_s, // 0009
     u"comment_reads"_s, // 0010 (#16)

@@ -140,6 +140,15 @@ async function main() {
     },
   });
   const storage = createStorage(GUI, { saveProject: saver.saveProject, onAssetError: saver.noteAssetError });
+  // Classroom cloud variables (#16): the server says where they are available (the project's
+  // owner shares a class with this user). The GUI then opens ws:// + cloudHost itself and only
+  // when the project has a cloud variable; the server decides again on the handshake.
+  const cloud = Boolean(meta && meta.cloud_variables);
+  if (cloud) {
+    storage.cloudVariables = {
+      createProvider: (host, vm, username, projectId) => new GUI.LegacyCloudProvider(host, vm, username, projectId),
+    };
+  }
   const state = new GUI.EditorState({ locale: lang, isPlayerOnly: playerOnly }, () => ({ storage }));
   const container = $('gui');
   GUI.setAppElement(container);
@@ -160,8 +169,9 @@ async function main() {
     canChangeLanguage: true,
     enableCommunity: false,
     showComingSoon: false,
-    hasCloudPermission: false,
-    canUseCloud: false,
+    hasCloudPermission: cloud,
+    canUseCloud: cloud,
+    cloudHost: cloud ? `${location.host}/api/v1/cloud` : undefined,
     backpackVisible: owns,
     backpackHost: owns ? `${location.origin}/api/v1/backpack` : '',
     autoSaveIntervalSecs: 60,
