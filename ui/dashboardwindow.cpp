@@ -170,6 +170,8 @@ void DashboardWindow::updateHelpTabTitle(int waiting)
     // The count in words in the title itself, not a colour or an icon alone.
     m_tabs->setTabText(m_tabs->indexOf(m_help),
                        waiting == 0 ? tr("Help") : tr("Help (%1 waiting)").arg(waiting));
+}
+
 void DashboardWindow::setLiveControlService(LiveControlService *service)
 {
     if (m_livePanel || !service)

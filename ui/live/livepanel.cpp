@@ -52,7 +52,7 @@ LivePanel::LivePanel(LiveControlService *service, QWidget *parent)
     auto *sendLayout = new QHBoxLayout(sendBox);
     m_projects = new QComboBox(sendBox);
     m_projects->setAccessibleName(tr("Project to send"));
-    m_send = new QPushButton(tr("&Send my project to everyone\u2026"), sendBox);
+    m_send = new QPushButton(tr("&Send my project to everyone…"), sendBox);
     m_send->setAccessibleName(tr("Send the chosen project to every student of the class"));
     sendLayout->addWidget(m_projects, 1);
     sendLayout->addWidget(m_send);
@@ -62,7 +62,7 @@ LivePanel::LivePanel(LiveControlService *service, QWidget *parent)
     auto *collectLayout = new QHBoxLayout(collectBox);
     m_collect = new QPushButton(tr("Co&llect everyone's work now"), collectBox);
     m_collect->setAccessibleName(tr("Collect everyone's work now"));
-    m_export = new QPushButton(tr("&Export collection\u2026"), collectBox);
+    m_export = new QPushButton(tr("&Export collection…"), collectBox);
     m_export->setAccessibleName(tr("Export the last collection as a zip file"));
     collectLayout->addWidget(m_collect);
     collectLayout->addWidget(m_export);
@@ -236,7 +236,7 @@ QFuture<void> LivePanel::collectNow()
             m_collection = *outcome.value;
             updateButtons();
             showMessage(tr("Collected %n project(s) at %1. They are kept as copies in your "
-                           "projects; \u201cExport collection\u2026\u201d saves them as one zip.",
+                           "projects; “Export collection…” saves them as one zip.",
                            "", m_collection.projectCount)
                             .arg(QLocale().toString(m_collection.collectedAt.toLocalTime().time(),
                                                     QLocale::ShortFormat)));
@@ -247,7 +247,7 @@ QFuture<void> LivePanel::exportTo(const QString &zipPath)
 {
     m_busy = true;
     updateButtons();
-    showMessage(tr("Exporting\u2026"));
+    showMessage(tr("Exporting…"));
     return m_service->exportCollection(m_collection.id, zipPath)
         .then(this, [this, zipPath](const Outcome<int> &outcome) {
             m_busy = false;
