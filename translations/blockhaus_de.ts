@@ -304,6 +304,13 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::App::StoreLiveControlService</name>
+    <message>
+        <source>Blockhaus stopped before this could be done. Please try again.</source>
+        <translation>Blockhaus wurde beendet, bevor das erledigt war. Bitte versuche es noch einmal.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::App::StoreMaintenanceService</name>
     <message>
         <source>A backup is already being restored.</source>
@@ -316,6 +323,69 @@
     <message>
         <source>A backup is being restored. Check again when it is done.</source>
         <translation>Gerade wird eine Sicherung wiederhergestellt. Prüfe erneut, wenn sie fertig ist.</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::AssignmentsPanel</name>
+    <message>
+        <source>Choose a class on the Students tab.</source>
+        <translation>Wähle auf der Registerkarte „Schüler/innen“ eine Klasse.</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Abgabe bis</translation>
+    </message>
+    <message>
+        <source>Handed in</source>
+        <translation>Abgegeben</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Make and mark assignments in the &amp;browser</source>
+        <translation>Aufgaben im &amp;Browser stellen und bewerten</translation>
+    </message>
+    <message>
+        <source>Refresh the assignments</source>
+        <translation>Die Aufgaben neu laden</translation>
+    </message>
+    <message>
+        <source>Make and mark assignments on the teacher page</source>
+        <translation>Aufgaben auf der Lehrkräfte-Seite stellen und bewerten</translation>
+    </message>
+    <message>
+        <source>Assignments of class %1</source>
+        <translation>Aufgaben der Klasse %1</translation>
+    </message>
+    <message>
+        <source>no due time</source>
+        <translation>keine Abgabezeit</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>not handed out yet</source>
+        <translation>noch nicht ausgeteilt</translation>
+    </message>
+    <message>
+        <source>No assignments in this class yet.</source>
+        <translation>In dieser Klasse gibt es noch keine Aufgaben.</translation>
     </message>
 </context>
 <context>
@@ -461,6 +531,22 @@
     <message>
         <source>Your account</source>
         <translation>Dein Zugang</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hilfe</translation>
+    </message>
+    <message>
+        <source>Help (%1 waiting)</source>
+        <translation>Hilfe (wartend: %1)</translation>
+    </message>
+    <message>
+        <source>Live lesson</source>
+        <translation>Unterricht live</translation>
     </message>
 </context>
 <context>
@@ -654,6 +740,89 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::Ui::HelpModel</name>
+    <message>
+        <source>less than a minute</source>
+        <translation>weniger als eine Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No project</source>
+        <translation>Kein Projekt</translation>
+    </message>
+    <message>
+        <source>No question</source>
+        <translation>Keine Frage</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet seit</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::HelpPanel</name>
+    <message>
+        <source>Students waiting for help</source>
+        <translation>Schüler/innen, die auf Hilfe warten</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Erledigt</translation>
+    </message>
+    <message>
+        <source>Take the chosen student out of the queue</source>
+        <translation>Die gewählte Person aus der Warteschlange nehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Open read-only</source>
+        <translation>Nur zum &amp;Ansehen öffnen</translation>
+    </message>
+    <message>
+        <source>Open the chosen student&apos;s project in the browser, read-only</source>
+        <translation>Das Projekt der gewählten Person im Browser nur zum Ansehen öffnen</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for help.</source>
+        <translation>Niemand wartet auf Hilfe.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s) waiting for help.</source>
+        <translation>
+            <numerusform>%n Schüler/in wartet auf Hilfe.</numerusform>
+            <numerusform>%n Schüler/innen warten auf Hilfe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was helped.</source>
+        <translation>%1 wurde geholfen.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::Ui::JoinPanel</name>
     <message>
         <source>Students open:</source>
@@ -722,6 +891,10 @@
     <message>
         <source>Or scan this code:</source>
         <translation>Oder diesen Code scannen:</translation>
+    </message>
+    <message>
+        <source>Or type: %1 (works on most computers and tablets)</source>
+        <translation>Oder tippe: %1 (klappt auf den meisten Computern und Tablets)</translation>
     </message>
 </context>
 <context>
@@ -841,6 +1014,134 @@
     <message>
         <source>Left out because the library&apos;s size limit on this computer is reached: %1 (see --library-cache-mb).</source>
         <translation>Ausgelassen, weil die Größengrenze der Bibliothek auf diesem Computer erreicht ist: %1 (siehe --library-cache-mb).</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::LivePanel</name>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>&amp;Class:</source>
+        <translation>&amp;Klasse:</translation>
+    </message>
+    <message>
+        <source>Pencils down</source>
+        <translation>Stifte weg</translation>
+    </message>
+    <message>
+        <source>Pencils down state</source>
+        <translation>Zustand von „Stifte weg“</translation>
+    </message>
+    <message>
+        <source>&amp;Pencils down</source>
+        <translation>&amp;Stifte weg</translation>
+    </message>
+    <message>
+        <source>Pencils down: pause every student editor of the class</source>
+        <translation>Stifte weg: jeden Editor der Schüler/innen dieser Klasse anhalten</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+    <message>
+        <source>Continue: end the pause</source>
+        <translation>Weiter: die Pause beenden</translation>
+    </message>
+    <message>
+        <source>Send my project to everyone</source>
+        <translation>Mein Projekt an alle schicken</translation>
+    </message>
+    <message>
+        <source>Project to send</source>
+        <translation>Projekt zum Verschicken</translation>
+    </message>
+    <message>
+        <source>&amp;Send my project to everyone…</source>
+        <translation>Mein Projekt an alle &amp;schicken…</translation>
+    </message>
+    <message>
+        <source>Send the chosen project to every student of the class</source>
+        <translation>Das gewählte Projekt an alle Schüler/innen der Klasse schicken</translation>
+    </message>
+    <message>
+        <source>Collect everyone&apos;s work</source>
+        <translation>Die Arbeit aller einsammeln</translation>
+    </message>
+    <message>
+        <source>Co&amp;llect everyone&apos;s work now</source>
+        <translation>Die Arbeit aller jetzt ein&amp;sammeln</translation>
+    </message>
+    <message>
+        <source>Collect everyone&apos;s work now</source>
+        <translation>Die Arbeit aller jetzt einsammeln</translation>
+    </message>
+    <message>
+        <source>&amp;Export collection…</source>
+        <translation>Sammlung &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the last collection as a zip file</source>
+        <translation>Die letzte Sammlung als ZIP-Datei exportieren</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Letztes Ergebnis</translation>
+    </message>
+    <message>
+        <source>Pencils down is ON: every student editor of this class is paused.</source>
+        <translation>„Stifte weg“ ist AN: Jeder Editor der Schüler/innen dieser Klasse ist angehalten.</translation>
+    </message>
+    <message>
+        <source>Pencils down is off: students can work.</source>
+        <translation>„Stifte weg“ ist aus: Die Schüler/innen können arbeiten.</translation>
+    </message>
+    <message>
+        <source>You have no projects yet.</source>
+        <translation>Du hast noch keine Projekte.</translation>
+    </message>
+    <message>
+        <source>Pencils down: the student editors save and pause.</source>
+        <translation>Stifte weg: Die Editoren der Schüler/innen speichern und halten an.</translation>
+    </message>
+    <message>
+        <source>The class can work again.</source>
+        <translation>Die Klasse kann wieder arbeiten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to %n student(s). Each finds the copy in their projects.</source>
+        <translation>
+            <numerusform>An %n Schüler/in geschickt. Die Kopie steht in den eigenen Projekten.</numerusform>
+            <numerusform>An %n Schüler/innen geschickt. Alle finden die Kopie in ihren Projekten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Collected %n project(s) at %1. They are kept as copies in your projects; “Export collection…” saves them as one zip.</source>
+        <translation>
+            <numerusform>%n Projekt um %1 eingesammelt. Es liegt als Kopie in deinen Projekten; „Sammlung exportieren…“ speichert es als eine ZIP-Datei.</numerusform>
+            <numerusform>%n Projekte um %1 eingesammelt. Sie liegen als Kopien in deinen Projekten; „Sammlung exportieren…“ speichert sie als eine ZIP-Datei.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n project(s) in %1.</source>
+        <translation>
+            <numerusform>%n Projekt in %1 gespeichert.</numerusform>
+            <numerusform>%n Projekte in %1 gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export collection</source>
+        <translation>Sammlung exportieren</translation>
+    </message>
+    <message>
+        <source>Zip (*.zip)</source>
+        <translation>ZIP (*.zip)</translation>
     </message>
 </context>
 <context>
@@ -2605,6 +2906,126 @@ Version %3</translation>
     <message>
         <source>%1 is not a Scratch4School database: it has no table %2.</source>
         <translation>%1 ist keine Scratch4School-Datenbank: ihr fehlt die Tabelle %2.</translation>
+    </message>
+    <message>
+        <source>Blockhaus cannot write %1.</source>
+        <translation>Blockhaus kann %1 nicht schreiben.</translation>
+    </message>
+    <message>
+        <source>This assignment is closed: the project can no longer be changed.</source>
+        <translation>Diese Aufgabe ist geschlossen: Das Projekt kann nicht mehr geändert werden.</translation>
+    </message>
+    <message>
+        <source>The %1 may have at most %2 characters.</source>
+        <translation>%1 darf höchstens %2 Zeichen haben.</translation>
+    </message>
+    <message>
+        <source>An assignment needs a title (at most %1 characters).</source>
+        <translation>Eine Aufgabe braucht einen Titel (höchstens %1 Zeichen).</translation>
+    </message>
+    <message>
+        <source>Cloud variables of a project are shared only within the class of its owner.</source>
+        <translation>Cloud-Variablen eines Projekts werden nur in der Klasse seines Besitzers geteilt.</translation>
+    </message>
+    <message>
+        <source>Only the owner and their teachers read the comments on this project.</source>
+        <translation>Nur der Besitzer und seine Lehrkräfte lesen die Kommentare zu diesem Projekt.</translation>
+    </message>
+    <message>
+        <source>Only teachers comment on projects.</source>
+        <translation>Nur Lehrkräfte kommentieren Projekte.</translation>
+    </message>
+    <message>
+        <source>The comment is empty.</source>
+        <translation>Der Kommentar ist leer.</translation>
+    </message>
+    <message>
+        <source>A comment may be at most %1 characters long.</source>
+        <translation>Ein Kommentar darf höchstens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Comments are for the projects of your students.</source>
+        <translation>Kommentare sind für die Projekte deiner Schüler/innen.</translation>
+    </message>
+    <message>
+        <source>up_to must be a comment number.</source>
+        <translation>up_to muss die Nummer eines Kommentars sein.</translation>
+    </message>
+    <message>
+        <source>A question may be at most %1 characters long.</source>
+        <translation>Eine Frage darf höchstens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Only teachers see the help queue.</source>
+        <translation>Nur Lehrkräfte sehen die Hilfe-Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Only students ask for help here.</source>
+        <translation>Hier bitten nur Schüler/innen um Hilfe.</translation>
+    </message>
+    <message>
+        <source>You are not in a class, so no teacher would see your request.</source>
+        <translation>Du bist in keiner Klasse, also würde keine Lehrkraft deine Bitte sehen.</translation>
+    </message>
+    <message>
+        <source>You can only ask for help with your own projects.</source>
+        <translation>Du kannst nur zu deinen eigenen Projekten um Hilfe bitten.</translation>
+    </message>
+    <message>
+        <source>Your teacher has just marked your request done.</source>
+        <translation>Deine Lehrkraft hat deine Bitte gerade als erledigt markiert.</translation>
+    </message>
+    <message>
+        <source>This is only for teachers.</source>
+        <translation>Das ist nur für Lehrkräfte.</translation>
+    </message>
+    <message>
+        <source>Each press needs its own press_id of 1 to 64 letters or digits.</source>
+        <translation>Jeder Klick braucht eine eigene press_id aus 1 bis 64 Buchstaben oder Ziffern.</translation>
+    </message>
+    <message>
+        <source>This collection holds no projects.</source>
+        <translation>Diese Sammlung enthält keine Projekte.</translation>
+    </message>
+    <message>
+        <source>There is no such assignment.</source>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>There is no such student.</source>
+        <translation>Diese Person gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>The starter project must be one of your own projects.</source>
+        <translation>Das Startprojekt muss eines deiner eigenen Projekte sein.</translation>
+    </message>
+    <message>
+        <source>Your teacher has already returned this assignment.</source>
+        <translation>Deine Lehrkraft hat diese Aufgabe schon zurückgegeben.</translation>
+    </message>
+    <message>
+        <source>This student has no copy of the assignment yet.</source>
+        <translation>Diese Person hat noch keine Kopie der Aufgabe.</translation>
+    </message>
+    <message>
+        <source>The due time of this assignment has passed: the project can no longer be changed.</source>
+        <translation>Die Abgabezeit dieser Aufgabe ist vorbei: Das Projekt kann nicht mehr geändert werden.</translation>
+    </message>
+    <message>
+        <source>This assignment is handed in or returned: the project can no longer be changed.</source>
+        <translation>Diese Aufgabe ist abgegeben oder zurückgegeben: Das Projekt kann nicht mehr geändert werden.</translation>
+    </message>
+    <message>
+        <source>There is no such help request.</source>
+        <translation>Diese Bitte um Hilfe gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>There is no such project.</source>
+        <translation>Dieses Projekt gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>There is no such collection.</source>
+        <translation>Diese Sammlung gibt es nicht.</translation>
     </message>
 </context>
 <context>

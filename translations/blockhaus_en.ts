@@ -304,6 +304,13 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::App::StoreLiveControlService</name>
+    <message>
+        <source>Blockhaus stopped before this could be done. Please try again.</source>
+        <translation>Blockhaus stopped before this could be done. Please try again.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::App::StoreMaintenanceService</name>
     <message>
         <source>A backup is already being restored.</source>
@@ -316,6 +323,69 @@
     <message>
         <source>A backup is being restored. Check again when it is done.</source>
         <translation>A backup is being restored. Check again when it is done.</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::AssignmentsPanel</name>
+    <message>
+        <source>Choose a class on the Students tab.</source>
+        <translation>Choose a class on the Students tab.</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Handed in</source>
+        <translation>Handed in</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>Assignments</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Make and mark assignments in the &amp;browser</source>
+        <translation>Make and mark assignments in the &amp;browser</translation>
+    </message>
+    <message>
+        <source>Refresh the assignments</source>
+        <translation>Refresh the assignments</translation>
+    </message>
+    <message>
+        <source>Make and mark assignments on the teacher page</source>
+        <translation>Make and mark assignments on the teacher page</translation>
+    </message>
+    <message>
+        <source>Assignments of class %1</source>
+        <translation>Assignments of class %1</translation>
+    </message>
+    <message>
+        <source>no due time</source>
+        <translation>no due time</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>not handed out yet</source>
+        <translation>not handed out yet</translation>
+    </message>
+    <message>
+        <source>No assignments in this class yet.</source>
+        <translation>No assignments in this class yet.</translation>
     </message>
 </context>
 <context>
@@ -461,6 +531,22 @@
     <message>
         <source>Your account</source>
         <translation>Your account</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>Assignments</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Help (%1 waiting)</source>
+        <translation>Help (%1 waiting)</translation>
+    </message>
+    <message>
+        <source>Live lesson</source>
+        <translation>Live lesson</translation>
     </message>
 </context>
 <context>
@@ -654,6 +740,89 @@
     </message>
 </context>
 <context>
+    <name>Blockhaus::Ui::HelpModel</name>
+    <message>
+        <source>less than a minute</source>
+        <translation>less than a minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No project</source>
+        <translation>No project</translation>
+    </message>
+    <message>
+        <source>No question</source>
+        <translation>No question</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::HelpPanel</name>
+    <message>
+        <source>Students waiting for help</source>
+        <translation>Students waiting for help</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Done</translation>
+    </message>
+    <message>
+        <source>Take the chosen student out of the queue</source>
+        <translation>Take the chosen student out of the queue</translation>
+    </message>
+    <message>
+        <source>&amp;Open read-only</source>
+        <translation>&amp;Open read-only</translation>
+    </message>
+    <message>
+        <source>Open the chosen student&apos;s project in the browser, read-only</source>
+        <translation>Open the chosen student&apos;s project in the browser, read-only</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for help.</source>
+        <translation>Nobody is waiting for help.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s) waiting for help.</source>
+        <translation>
+            <numerusform>%n student waiting for help.</numerusform>
+            <numerusform>%n students waiting for help.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was helped.</source>
+        <translation>%1 was helped.</translation>
+    </message>
+</context>
+<context>
     <name>Blockhaus::Ui::JoinPanel</name>
     <message>
         <source>Students open:</source>
@@ -722,6 +891,10 @@
     <message>
         <source>Or scan this code:</source>
         <translation>Or scan this code:</translation>
+    </message>
+    <message>
+        <source>Or type: %1 (works on most computers and tablets)</source>
+        <translation>Or type: %1 (works on most computers and tablets)</translation>
     </message>
 </context>
 <context>
@@ -841,6 +1014,134 @@
     <message>
         <source>Left out because the library&apos;s size limit on this computer is reached: %1 (see --library-cache-mb).</source>
         <translation>Left out because the library&apos;s size limit on this computer is reached: %1 (see --library-cache-mb).</translation>
+    </message>
+</context>
+<context>
+    <name>Blockhaus::Ui::LivePanel</name>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>&amp;Class:</source>
+        <translation>&amp;Class:</translation>
+    </message>
+    <message>
+        <source>Pencils down</source>
+        <translation>Pencils down</translation>
+    </message>
+    <message>
+        <source>Pencils down state</source>
+        <translation>Pencils down state</translation>
+    </message>
+    <message>
+        <source>&amp;Pencils down</source>
+        <translation>&amp;Pencils down</translation>
+    </message>
+    <message>
+        <source>Pencils down: pause every student editor of the class</source>
+        <translation>Pencils down: pause every student editor of the class</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>C&amp;ontinue</translation>
+    </message>
+    <message>
+        <source>Continue: end the pause</source>
+        <translation>Continue: end the pause</translation>
+    </message>
+    <message>
+        <source>Send my project to everyone</source>
+        <translation>Send my project to everyone</translation>
+    </message>
+    <message>
+        <source>Project to send</source>
+        <translation>Project to send</translation>
+    </message>
+    <message>
+        <source>&amp;Send my project to everyone…</source>
+        <translation>&amp;Send my project to everyone…</translation>
+    </message>
+    <message>
+        <source>Send the chosen project to every student of the class</source>
+        <translation>Send the chosen project to every student of the class</translation>
+    </message>
+    <message>
+        <source>Collect everyone&apos;s work</source>
+        <translation>Collect everyone&apos;s work</translation>
+    </message>
+    <message>
+        <source>Co&amp;llect everyone&apos;s work now</source>
+        <translation>Co&amp;llect everyone&apos;s work now</translation>
+    </message>
+    <message>
+        <source>Collect everyone&apos;s work now</source>
+        <translation>Collect everyone&apos;s work now</translation>
+    </message>
+    <message>
+        <source>&amp;Export collection…</source>
+        <translation>&amp;Export collection…</translation>
+    </message>
+    <message>
+        <source>Export the last collection as a zip file</source>
+        <translation>Export the last collection as a zip file</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Last result</translation>
+    </message>
+    <message>
+        <source>Pencils down is ON: every student editor of this class is paused.</source>
+        <translation>Pencils down is ON: every student editor of this class is paused.</translation>
+    </message>
+    <message>
+        <source>Pencils down is off: students can work.</source>
+        <translation>Pencils down is off: students can work.</translation>
+    </message>
+    <message>
+        <source>You have no projects yet.</source>
+        <translation>You have no projects yet.</translation>
+    </message>
+    <message>
+        <source>Pencils down: the student editors save and pause.</source>
+        <translation>Pencils down: the student editors save and pause.</translation>
+    </message>
+    <message>
+        <source>The class can work again.</source>
+        <translation>The class can work again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to %n student(s). Each finds the copy in their projects.</source>
+        <translation>
+            <numerusform>Sent to %n student. They find the copy in their projects.</numerusform>
+            <numerusform>Sent to %n students. Each finds the copy in their projects.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Collected %n project(s) at %1. They are kept as copies in your projects; “Export collection…” saves them as one zip.</source>
+        <translation>
+            <numerusform>Collected %n project at %1. It is kept as a copy in your projects; “Export collection…” saves it as one zip.</numerusform>
+            <numerusform>Collected %n projects at %1. They are kept as copies in your projects; “Export collection…” saves them as one zip.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n project(s) in %1.</source>
+        <translation>
+            <numerusform>Saved %n project in %1.</numerusform>
+            <numerusform>Saved %n projects in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export collection</source>
+        <translation>Export collection</translation>
+    </message>
+    <message>
+        <source>Zip (*.zip)</source>
+        <translation>Zip (*.zip)</translation>
     </message>
 </context>
 <context>
@@ -2605,6 +2906,126 @@ Version %3</translation>
     <message>
         <source>%1 is not a Scratch4School database: it has no table %2.</source>
         <translation>%1 is not a Scratch4School database: it has no table %2.</translation>
+    </message>
+    <message>
+        <source>Blockhaus cannot write %1.</source>
+        <translation>Blockhaus cannot write %1.</translation>
+    </message>
+    <message>
+        <source>This assignment is closed: the project can no longer be changed.</source>
+        <translation>This assignment is closed: the project can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>The %1 may have at most %2 characters.</source>
+        <translation>The %1 may have at most %2 characters.</translation>
+    </message>
+    <message>
+        <source>An assignment needs a title (at most %1 characters).</source>
+        <translation>An assignment needs a title (at most %1 characters).</translation>
+    </message>
+    <message>
+        <source>Cloud variables of a project are shared only within the class of its owner.</source>
+        <translation>Cloud variables of a project are shared only within the class of its owner.</translation>
+    </message>
+    <message>
+        <source>Only the owner and their teachers read the comments on this project.</source>
+        <translation>Only the owner and their teachers read the comments on this project.</translation>
+    </message>
+    <message>
+        <source>Only teachers comment on projects.</source>
+        <translation>Only teachers comment on projects.</translation>
+    </message>
+    <message>
+        <source>The comment is empty.</source>
+        <translation>The comment is empty.</translation>
+    </message>
+    <message>
+        <source>A comment may be at most %1 characters long.</source>
+        <translation>A comment may be at most %1 characters long.</translation>
+    </message>
+    <message>
+        <source>Comments are for the projects of your students.</source>
+        <translation>Comments are for the projects of your students.</translation>
+    </message>
+    <message>
+        <source>up_to must be a comment number.</source>
+        <translation>up_to must be a comment number.</translation>
+    </message>
+    <message>
+        <source>A question may be at most %1 characters long.</source>
+        <translation>A question may be at most %1 characters long.</translation>
+    </message>
+    <message>
+        <source>Only teachers see the help queue.</source>
+        <translation>Only teachers see the help queue.</translation>
+    </message>
+    <message>
+        <source>Only students ask for help here.</source>
+        <translation>Only students ask for help here.</translation>
+    </message>
+    <message>
+        <source>You are not in a class, so no teacher would see your request.</source>
+        <translation>You are not in a class, so no teacher would see your request.</translation>
+    </message>
+    <message>
+        <source>You can only ask for help with your own projects.</source>
+        <translation>You can only ask for help with your own projects.</translation>
+    </message>
+    <message>
+        <source>Your teacher has just marked your request done.</source>
+        <translation>Your teacher has just marked your request done.</translation>
+    </message>
+    <message>
+        <source>This is only for teachers.</source>
+        <translation>This is only for teachers.</translation>
+    </message>
+    <message>
+        <source>Each press needs its own press_id of 1 to 64 letters or digits.</source>
+        <translation>Each press needs its own press_id of 1 to 64 letters or digits.</translation>
+    </message>
+    <message>
+        <source>This collection holds no projects.</source>
+        <translation>This collection holds no projects.</translation>
+    </message>
+    <message>
+        <source>There is no such assignment.</source>
+        <translation>There is no such assignment.</translation>
+    </message>
+    <message>
+        <source>There is no such student.</source>
+        <translation>There is no such student.</translation>
+    </message>
+    <message>
+        <source>The starter project must be one of your own projects.</source>
+        <translation>The starter project must be one of your own projects.</translation>
+    </message>
+    <message>
+        <source>Your teacher has already returned this assignment.</source>
+        <translation>Your teacher has already returned this assignment.</translation>
+    </message>
+    <message>
+        <source>This student has no copy of the assignment yet.</source>
+        <translation>This student has no copy of the assignment yet.</translation>
+    </message>
+    <message>
+        <source>The due time of this assignment has passed: the project can no longer be changed.</source>
+        <translation>The due time of this assignment has passed: the project can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>This assignment is handed in or returned: the project can no longer be changed.</source>
+        <translation>This assignment is handed in or returned: the project can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>There is no such help request.</source>
+        <translation>There is no such help request.</translation>
+    </message>
+    <message>
+        <source>There is no such project.</source>
+        <translation>There is no such project.</translation>
+    </message>
+    <message>
+        <source>There is no such collection.</source>
+        <translation>There is no such collection.</translation>
     </message>
 </context>
 <context>
