@@ -5,6 +5,7 @@
 #include "server/db/sql.h"
 #include "server/db/transaction.h"
 #include "server/store/classstore.h"
+#include "server/store/projectstore.h"
 
 namespace Blockhaus::Store {
 
@@ -51,21 +52,9 @@ Result<qint64> copyProject(Db::Connection &db, qint64 sourceId, qint64 ownerId,
     if (!insert.exec())
         return insert.error();
     const qint64 newId = insert.insertedId();
-    Sql body(db,
-             u"INSERT INTO project_versions (project_id, version, body, size, saved_at, "
-             "saved_by) SELECT ?, 1, body, size, ?, ? FROM project_versions "
-             "WHERE project_id = ? AND version = ?"_s);
-    body.bind(newId).bind(now).bind(savedBy).bind(sourceId).bind(version);
-    if (!body.exec())
-        return body.error();
-    if (body.rowsAffected() != 1)
-        return makeError(ErrorKind::Internal, u"The current version is missing."_s);
-    Sql thumb(db,
-              u"INSERT INTO project_thumbnails (project_id, mime, data, updated_at) "
-              "SELECT ?, mime, data, ? FROM project_thumbnails WHERE project_id = ?"_s);
-    thumb.bind(newId).bind(now).bind(sourceId);
-    if (!thumb.exec())
-        return thumb.error();
+    auto copied = ProjectStore::copyContent(db, sourceId, version, newId, now, savedBy);
+    if (!copied)
+        return copied.error();
     return newId;
 }
 

@@ -556,6 +556,27 @@ Result<ProjectMeta> ProjectStore::restore(Db::Connection &db, const Caller &call
     });
 }
 
+Result<Ok> ProjectStore::copyContent(Db::Connection &db, qint64 fromId, int version, qint64 toId,
+                                     const QString &now, qint64 savedBy)
+{
+    Sql body(db,
+             u"INSERT INTO project_versions (project_id, version, body, size, saved_at, "
+             "saved_by) SELECT ?, 1, body, size, ?, ? FROM project_versions "
+             "WHERE project_id = ? AND version = ?"_s);
+    body.bind(toId).bind(now).bind(savedBy).bind(fromId).bind(version);
+    if (!body.exec())
+        return body.error();
+    if (body.rowsAffected() != 1)
+        return makeError(ErrorKind::Internal, u"The current version is missing."_s);
+    Sql thumb(db,
+              u"INSERT INTO project_thumbnails (project_id, mime, data, updated_at) "
+              "SELECT ?, mime, data, ? FROM project_thumbnails WHERE project_id = ?"_s);
+    thumb.bind(toId).bind(now).bind(fromId);
+    if (!thumb.exec())
+        return thumb.error();
+    return Ok{};
+}
+
 Result<ProjectMeta> ProjectStore::copy(Db::Connection &db, const Caller &caller, qint64 id,
                                        qint64 quotaBytes)
 {
@@ -577,22 +598,9 @@ Result<ProjectMeta> ProjectStore::copy(Db::Connection &db, const Caller &caller,
                     return insert.error();
                 const qint64 newId = insert.insertedId();
                 // Same transaction, same snapshot: the body is exactly the version read above (G4).
-                Sql body(
-                    db,
-                    u"INSERT INTO project_versions (project_id, version, body, size, saved_at, "
-                    "saved_by) SELECT ?, 1, body, size, ?, ? FROM project_versions "
-                    "WHERE project_id = ? AND version = ?"_s);
-                body.bind(newId).bind(now).bind(caller.userId).bind(id).bind(access->version);
-                if (!body.exec())
-                    return body.error();
-                if (body.rowsAffected() != 1)
-                    return makeError(ErrorKind::Internal, u"The current version is missing."_s);
-                Sql thumb(db,
-                          u"INSERT INTO project_thumbnails (project_id, mime, data, updated_at) "
-                          "SELECT ?, mime, data, ? FROM project_thumbnails WHERE project_id = ?"_s);
-                thumb.bind(newId).bind(now).bind(id);
-                if (!thumb.exec())
-                    return thumb.error();
+                auto copied = copyContent(db, id, access->version, newId, now, caller.userId);
+                if (!copied)
+                    return copied.error();
                 return loadMeta(db, newId);
             });
     });

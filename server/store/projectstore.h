@@ -67,6 +67,11 @@ public:
     // purge() of every project in the caller's trash, in one transaction; how many went.
     static Result<int> emptyTrash(Db::Connection &db, const Caller &caller);
     // G4: the copy reads one consistent version inside its write transaction.
+    // Gives the new project toId the body of fromId's version `version` as its version 1, and
+    // fromId's thumbnail. Call it inside the write transaction that read `version`, so the body
+    // is exactly that version (G4). Shared by copies, sends to a class and collections (#16).
+    static Result<Ok> copyContent(Db::Connection &db, qint64 fromId, int version, qint64 toId,
+                                  const QString &now, qint64 savedBy);
     static Result<ProjectMeta> copy(Db::Connection &db, const Caller &caller, qint64 id,
                                     qint64 quotaBytes = 0);
     // G2: the share set is replaced in one transaction; a group the caller is not in fails all.
