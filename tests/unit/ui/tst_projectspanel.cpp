@@ -82,25 +82,18 @@ public slots:
 
 private:
     QList<QUrl> m_opened;
-    QTemporaryDir m_dataDir;
-    std::unique_ptr<App::ServerController> m_server;
+    Test::InProcessServer m_server;
 };
 
 void TestProjectsPanel::initTestCase()
 {
-    QVERIFY(m_dataDir.isValid());
-    App::Options options = inProcessServerOptions(m_dataDir.path(), adminPassword);
-    options.headless = false;
-    m_server = std::make_unique<App::ServerController>(options);
-    QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
+    QVERIFY2(m_server.start(adminPassword), qPrintable(m_server.error()));
     QVERIFY(m_server->classroomService());
 }
 
 void TestProjectsPanel::cleanupTestCase()
 {
-    if (m_server)
-        m_server->stop();
+    m_server.stop();
 }
 
 void TestProjectsPanel::listsTrashRestoresAndExports()
