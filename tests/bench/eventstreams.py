@@ -20,37 +20,16 @@ The last line is one JSON object with the medians of --runs runs.
 import argparse
 import json
 import os
-import random
-import re
 import selectors
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 
-
-def start_server(binary, data_dir, streams):
-    password = "bench-" + "".join(random.choice("abcdefghjkmnpqrstuvwxyz23456789") for _ in range(16))
-    env = dict(os.environ, BLOCKHAUS_ADMIN_PASSWORD=password)
-    process = subprocess.Popen(
-        [binary, "--headless", "--listen", "127.0.0.1", "--port", "0", "--data-dir", data_dir,
-         "--library-upstream", "none", "--max-event-streams", str(streams + 10),
-         "--max-event-streams-per-user", "10"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True)
-    deadline = time.time() + 60
-    for line in process.stdout:
-        match = re.search(r"listening on port (\d+)", line)
-        if match:
-            threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()
-            return process, int(match.group(1)), password
-        if time.time() > deadline:
-            break
-    process.kill()
-    sys.exit("the server did not report its port")
+from benchserver import start_server
 
 
 def call(port, method, path, token=None, body=None):
@@ -97,7 +76,9 @@ def open_stream(port, token):
 
 def one_run(args):
     with tempfile.TemporaryDirectory() as data_dir:
-        process, port, password = start_server(args.binary, data_dir, args.streams)
+        process, port, password = start_server(
+            args.binary, data_dir,
+            ("--max-event-streams", str(args.streams + 10), "--max-event-streams-per-user", "10"))
         try:
             admin = call(port, "POST", "/api/v1/session", body={"username": "admin", "password": password})["token"]
             klass = call(port, "POST", "/api/v1/classes", admin, {"name": "Bench class"})

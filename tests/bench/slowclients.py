@@ -18,9 +18,7 @@ Nothing is asserted: the figures are printed (the last line is one JSON object).
 import argparse
 import hashlib
 import json
-import os
 import random
-import re
 import socket
 import subprocess
 import sys
@@ -28,25 +26,7 @@ import tempfile
 import threading
 import time
 
-
-def start_server(binary, data_dir):
-    password = "bench-" + "".join(random.choice("abcdefghjkmnpqrstuvwxyz23456789") for _ in range(16))
-    env = dict(os.environ, BLOCKHAUS_ADMIN_PASSWORD=password)
-    process = subprocess.Popen(
-        [binary, "--headless", "--listen", "127.0.0.1", "--port", "0", "--data-dir", data_dir,
-         "--library-upstream", "none"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True)
-    deadline = time.time() + 60
-    for line in process.stdout:
-        match = re.search(r"listening on port (\d+)", line)
-        if match:
-            # Keep the pipe drained so a chatty server never blocks on it.
-            threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()
-            return process, int(match.group(1)), password
-        if time.time() > deadline:
-            break
-    process.kill()
-    sys.exit("the server did not report its port")
+from benchserver import start_server
 
 
 def connect(port, source="127.0.0.1", rcvbuf=0, timeout=30):
