@@ -86,19 +86,25 @@ private slots:
         forward += char(0xc0);
         forward += char(40);
         QTest::newRow("forward pointer") << forward + QByteArray(40, 'a');
-        QTest::newRow("label over 63") << header(0, 1) + char(64) + QByteArray(64, 'a') + char(0)
-                                              + typeAClassIn;
+        QTest::newRow("label over 63")
+            << header(0, 1) + char(64) + QByteArray(64, 'a') + char(0) + typeAClassIn;
         QTest::newRow("reserved label bits") << header(0, 1) + char(0x80) + typeAClassIn;
         QTest::newRow("opcode not zero") << header(0x2800, 1) + name({"a"}) + typeAClassIn;
         QTest::newRow("too many questions") << header(0, 1000) + name({"a"}) + typeAClassIn;
         QByteArray shortA = header(0x8400, 0, 1) + name({"a", "local"}) + typeAClassIn;
-        shortA += QByteArray::fromHex("00000078" "0003" "0a0000");
+        shortA += QByteArray::fromHex("00000078"
+                                      "0003"
+                                      "0a0000");
         QTest::newRow("A record of 3 bytes") << shortA;
         QByteArray longData = header(0x8400, 0, 1) + name({"a", "local"}) + typeAClassIn;
-        longData += QByteArray::fromHex("00000078" "0010" "0a000001");
+        longData += QByteArray::fromHex("00000078"
+                                        "0010"
+                                        "0a000001");
         QTest::newRow("data past the end") << longData;
         QByteArray badText = header(0x8400, 0, 1) + name({"a"}) + QByteArray::fromHex("00100001");
-        badText += QByteArray::fromHex("00000078" "0002" "0561");
+        badText += QByteArray::fromHex("00000078"
+                                       "0002"
+                                       "0561");
         QTest::newRow("text longer than its record") << badText;
         // 128 labels of 2 bytes: over the 255-byte name limit.
         QByteArray longName = header(0, 1);
@@ -118,11 +124,11 @@ private slots:
         DnsMessage message;
         message.response = true;
         message.authoritative = true;
-        message.answers = {addressRecord(u"blockhaus.local"_s, 0x0a000001),
-                           pointerRecord(u"_http._tcp.local"_s, u"Blockhaus._http._tcp.local"_s),
-                           serviceRecord(u"Blockhaus._http._tcp.local"_s, u"blockhaus.local"_s,
-                                         8601),
-                           textRecord(u"Blockhaus._http._tcp.local"_s, {"path=/"})};
+        message.answers = {
+            addressRecord(u"blockhaus.local"_s, 0x0a000001),
+            pointerRecord(u"_http._tcp.local"_s, u"Blockhaus._http._tcp.local"_s),
+            serviceRecord(u"Blockhaus._http._tcp.local"_s, u"blockhaus.local"_s, 8601),
+            textRecord(u"Blockhaus._http._tcp.local"_s, {"path=/"})};
         const auto read = parseDnsMessage(encodeDnsMessage(message));
         QVERIFY(read);
         QVERIFY(read->response && read->authoritative);
