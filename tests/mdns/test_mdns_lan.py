@@ -17,6 +17,7 @@ Usage: test_mdns_lan.py BLOCKHAUS_BINARY
 import ctypes
 import json
 import os
+import queue
 import select
 import signal
 import socket
@@ -24,6 +25,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 
@@ -174,20 +176,34 @@ class Server:
              "--port", str(PORT), "--data-dir", data_dir, "--library-upstream", "none"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
         self.lines = []
+        # A thread reads the output line by line into a queue: select() on a buffered pipe
+        # would miss lines already read ahead into Python's buffer.
+        self.output = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.process.stdout:
+            self.output.put(line.rstrip("\n"))
+        self.output.put(None)
+
+    def next_line(self, deadline):
+        """The next output line, None at its end; raises queue.Empty past the deadline."""
+        line = self.output.get(timeout=max(0.0, deadline - time.monotonic()))
+        if line is not None:
+            self.lines.append(line)
+        return line
 
     def wait_for(self, prefix, timeout=TIMEOUT_S):
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([self.process.stdout], [], [],
-                                        max(0.0, deadline - time.monotonic()))
-            if not ready:
-                break
-            line = self.process.stdout.readline()
-            if not line:
-                break
-            self.lines.append(line.rstrip())
-            if line.startswith(prefix):
-                return line[len(prefix):].strip()
+        try:
+            while True:
+                line = self.next_line(deadline)
+                if line is None:
+                    break
+                if line.startswith(prefix):
+                    return line[len(prefix):].strip()
+        except queue.Empty:
+            pass
         raise AssertionError("blockhaus did not print %r; it printed:\n%s"
                              % (prefix, "\n".join(self.lines)))
 
@@ -268,18 +284,17 @@ def check_conflict(lan, binary, tmp):
         deadline = time.monotonic() + TIMEOUT_S
         claimed = None
         while claimed is None and time.monotonic() < deadline:
-            ready, _, _ = select.select([other, server.process.stdout], [], [], 1.0)
+            ready, _, _ = select.select([other], [], [], 0.05)
             if other in ready:
                 data, _ = other.recvfrom(9000)
                 message = parse(data)
                 asked = not message["response"] and b"\tblockhaus\x05local" in data
                 if asked:
                     other.sendto(a_response("blockhaus.local", CLIENT_IP), (MDNS_GROUP, 5353))
-            if server.process.stdout in ready:
-                line = server.process.stdout.readline()
-                if not line:
+            while not server.output.empty():
+                line = server.next_line(deadline)
+                if line is None:
                     break
-                server.lines.append(line.rstrip())
                 # On a busy machine our answer may come after the probes: then Blockhaus
                 # claims the name first and moves on once the answer arrives (RFC 6762
                 # section 9). What counts is where it ends up.
