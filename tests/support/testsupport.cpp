@@ -1330,6 +1330,11 @@ int execDatabase(const QString &database, const QString &sql, const QVariantList
 
 QString describe(const HttpReply &reply)
 {
+    // No status: say why (a reset, a refusal, the deadline), else a failure reads "0 ".
+    if (reply.status == 0) {
+        return u"no reply (%1) %2"_s.arg(reply.timedOut ? u"timed out"_s : reply.transportError)
+            .arg(QString::fromUtf8(reply.body.left(200)));
+    }
     return u"%1 %2"_s.arg(reply.status).arg(QString::fromUtf8(reply.body.left(200)));
 }
 
