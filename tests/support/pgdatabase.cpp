@@ -303,7 +303,13 @@ bool PgSmallDisk::alterDatabase(const QString &address, const QString &tablespac
 
 bool PgSmallDisk::moveDatabase(const QString &address)
 {
-    return m_valid && alterDatabase(address, m_tablespace);
+    if (!m_valid)
+        return false;
+    // postgresIntegrityCheck() runs amcheck once the disk is full; creating the extension then
+    // needs room in the catalog that a full disk no longer has (seen once the schema grew).
+    if (!queryPostgres(address, u"CREATE EXTENSION IF NOT EXISTS amcheck"_s))
+        return fail(u"CREATE EXTENSION amcheck failed"_s);
+    return alterDatabase(address, m_tablespace);
 }
 
 bool PgSmallDisk::moveBack(const QString &address)
