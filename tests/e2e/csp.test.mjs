@@ -13,6 +13,30 @@ import {
 
 const suite = useClassroom();
 
+// Like waitForLoadState('networkidle'), but blind to the page's long-lived connections: every
+// signed-in page keeps its live event stream open (#16), so the network is never idle. Watch a
+// page from its creation; settled() waits for 'load', then until no other request has been in
+// flight for 500 ms (bounded).
+function watchRequests(page) {
+  const longLived = (url) => /^\/api\/v1\/(events|cloud)$/.test(new URL(url).pathname);
+  const inFlight = new Set();
+  page.on('request', (request) => { if (!longLived(request.url())) inFlight.add(request); });
+  page.on('requestfinished', (request) => inFlight.delete(request));
+  page.on('requestfailed', (request) => inFlight.delete(request));
+  return {
+    async settled(timeoutMs = 30_000) {
+      await page.waitForLoadState('load');
+      let quietSince = Date.now();
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() - quietSince < 500) {
+        assert.ok(Date.now() < deadline, `requests still in flight: ${[...inFlight].map((r) => r.url())}`);
+        if (inFlight.size > 0) quietSince = Date.now();
+        await page.waitForTimeout(50);
+      }
+    },
+  };
+}
+
 function describe(violations) {
   return JSON.stringify(violations, null, 1);
 }
@@ -44,10 +68,11 @@ test('the editor loads, edits and saves without a CSP violation', { timeout: 300
   const context = await newWatchedContext(browser, server);
   await loginContext(context, server, anna.username, anna.password);
   const page = await context.newPage();
+  const network = watchRequests(page);
 
   // The pages a student goes through first.
   await page.goto(`${server.origin}/projects`);
-  await page.waitForLoadState('networkidle');
+  await network.settled();
   await openEditor(page, server, project.id);
 
   // A change and a save (project, thumbnail).
@@ -91,14 +116,15 @@ test('a new project in the editor and the teacher pages cause no CSP violation',
   const context = await newWatchedContext(browser, server);
   await loginContext(context, server, classroom.teacherLogin.username, classroom.teacherLogin.password);
   const page = await context.newPage();
+  const network = watchRequests(page);
   await page.goto(`${server.origin}/teacher`);
-  await page.waitForLoadState('networkidle');
+  await network.settled();
   await page.goto(`${server.origin}/editor?project=new`);
   await page.waitForURL(/\/editor\?project=\d+$/, { timeout: EDITOR_TIMEOUT });
   await page.waitForSelector('body[data-editor-ready="true"]', { timeout: EDITOR_TIMEOUT });
   await waitForSaveState(page, 'saved');
   await page.goto(`${server.origin}/join/${classroom.klass.join_code}`);
-  await page.waitForLoadState('networkidle');
+  await network.settled();
   assert.deepEqual(context.cspViolations, [], describe(context.cspViolations));
   await context.close();
 });
