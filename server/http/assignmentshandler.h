@@ -11,8 +11,8 @@ namespace Blockhaus::Http {
 class AssignmentsHandler
 {
 public:
-    explicit AssignmentsHandler(const Services &services)
-        : m_services(services)
+    explicit AssignmentsHandler(
+        const Services & /*like every handler; these routes need no more than the context*/)
     {
     }
     void registerRoutes(Router &router) const;
@@ -38,8 +38,6 @@ private:
                          Service::Work &db) const;
     Result<Reply> ofProject(const RequestContext &context, const Caller &caller,
                             Service::Work &db) const;
-
-    const Services &m_services;
 };
 
 } // namespace Blockhaus::Http

@@ -14,8 +14,8 @@ public:
     // A comment is 2000 characters; JSON may spell each as \uXXXX.
     static constexpr qint64 bodyLimit = 64 * 1024;
 
-    explicit FeedbackHandler(const Services &services)
-        : m_services(services)
+    explicit FeedbackHandler(
+        const Services & /*like every handler; these routes need no more than the context*/)
     {
     }
     void registerRoutes(Router &router) const;
@@ -29,8 +29,6 @@ private:
                            Service::Work &db) const;
     Result<Reply> mine(const RequestContext &context, const Caller &caller,
                        Service::Work &db) const;
-
-    const Services &m_services;
 };
 
 } // namespace Blockhaus::Http

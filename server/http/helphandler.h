@@ -14,8 +14,8 @@ public:
     // The body of a raise: {"project_id"?, "question"?}; a question is 200 characters.
     static constexpr qint64 bodyLimit = 16 * 1024;
 
-    explicit HelpHandler(const Services &services)
-        : m_services(services)
+    explicit HelpHandler(
+        const Services & /*like every handler; these routes need no more than the context*/)
     {
     }
     void registerRoutes(Router &router) const;
@@ -32,8 +32,6 @@ private:
                         Service::Work &db) const;
     Result<Reply> markDone(const RequestContext &context, const Caller &caller,
                            Service::Work &db) const;
-
-    const Services &m_services;
 };
 
 } // namespace Blockhaus::Http
